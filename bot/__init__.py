@@ -1,0 +1,1 @@
+"""newsdesk application: the Discord client, the CLI and the local console."""

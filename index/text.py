@@ -1,0 +1,117 @@
+"""Text normalization and the ONE tokenizer used for paragraphs and questions alike.
+
+Both sides of a search must see the same tokens, so every caller goes through
+`tokenize` (or `analyze` when it also needs the words as typed).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+# Punctuation that news text writes in several ways, folded to one ASCII form.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u02bc": "'", "`": "'", "\u00b4": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"',
+        "\u00bb": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+        "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
+    }
+)
+
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all am an and any are aren't as at be because been
+    before being below between both but by can can't cannot could couldn't did didn't do does
+    doesn't doing don't down during each few for from further had hadn't has hasn't have
+    haven't having he he'd he'll he's her here here's hers herself him himself his how how's
+    i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my
+    myself no nor not of off on once only or other ought our ours ourselves out over own same
+    shan't she she'd she'll she's should shouldn't so some such than that that's the their
+    theirs them themselves then there there's these they they'd they'll they're they've this
+    those through to too under until up very was wasn't we we'd we'll we're we've were weren't
+    what what's when when's where where's which while who who's whom why why's with won't
+    would wouldn't you you'd you'll you're you've your yours yourself yourselves
+    also just will shall may might must would us yes s t whose whats
+    """.split()
+)
+
+# A dotted acronym (U.S., U.K., a.m.), a word with inner apostrophes or hyphens, or a number.
+_TOKEN_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S.  e.g.
+    r"|\d+(?:[.,]\d+)+[^\W_]*"  # 2.5, 10,000, 10.9bn
+    r"|[^\W_]+(?:['\-][^\W_]+)*"
+)
+
+_stemmer = Stemmer.Stemmer("english")
+
+
+def normalize(text: str) -> str:
+    """NFKC, one form of quotes, dashes and spaces, no zero-width characters."""
+    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+
+
+def fold_accents(word: str) -> str:
+    """Drop combining marks so 'Zelenskyy' and 'Zelénskyy' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as typed and the index terms it yields (none for a stopword)."""
+
+    surface: str
+    terms: tuple[str, ...]
+
+
+@lru_cache(maxsize=200_000)
+def _terms_of(raw: str) -> tuple[str, ...]:
+    word = fold_accents(raw.casefold())
+    if word[0].isdigit() and ("." in word or "," in word):  # 10,000 -> 10000; 2.5 kept
+        return (word.replace(",", ""),)
+    if "." in word:  # dotted acronym: U.S. -> "u.s", kept apart from the pronoun "us"
+        return (word.strip("."),)
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip("'")
+    if not word or word in STOPWORDS or word.replace("'", "") in STOPWORDS:
+        return ()
+    parts = [p for p in word.split("-") if p] if "-" in word else [word]
+    out: list[str] = []
+    for part in parts:
+        part = part.replace("'", "")
+        if not part or part in STOPWORDS:
+            continue
+        if part.isdigit() or len(part) == 1 and not part.isalnum():
+            out.append(part)
+        else:
+            out.append(_stemmer.stemWord(part))
+    return tuple(out)
+
+
+def words(text: str) -> list[Word]:
+    """Every word of text in order, with its index terms."""
+    return [Word(m.group(0), _terms_of(m.group(0))) for m in _TOKEN_RE.finditer(normalize(text))]
+
+
+def tokenize(text: str) -> list[str]:
+    """Index terms of text, in order, repeats kept (BM25 counts them)."""
+    out: list[str] = []
+    for m in _TOKEN_RE.finditer(normalize(text)):
+        out.extend(_terms_of(m.group(0)))
+    return out
+
+
+def normalize_body(paragraphs: list[str] | tuple[str, ...]) -> str:
+    """The form two copies of one article share: case, spacing and quote styles folded."""
+    joined = "\n".join(" ".join(normalize(p).split()) for p in paragraphs)
+    return joined.casefold()

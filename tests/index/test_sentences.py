@@ -1,0 +1,153 @@
+"""Sentence splitting on made-up news text with the traps real copy has."""
+
+from index.sentences import sentence_spans, split_sentences
+
+
+def test_titles_do_not_end_a_sentence():
+    text = "Mr. Okafor met Dr. Lind and Gen. Baptiste. They spoke for an hour."
+    assert split_sentences(text) == [
+        "Mr. Okafor met Dr. Lind and Gen. Baptiste.",
+        "They spoke for an hour.",
+    ]
+
+
+def test_mrs_and_st_inside_a_sentence():
+    text = "Mrs. Varga opened the St. Brigid clinic. Patients queued outside."
+    assert split_sentences(text)[0] == "Mrs. Varga opened the St. Brigid clinic."
+
+
+def test_dotted_acronym_inside_a_sentence_is_kept():
+    text = "The U.S. Treasury and the U.K. regulator agreed. Markets rose."
+    assert split_sentences(text) == [
+        "The U.S. Treasury and the U.K. regulator agreed.",
+        "Markets rose.",
+    ]
+
+
+def test_dotted_acronym_ending_a_sentence_splits_before_an_opener():
+    text = "The company moved to the U.S. The decision surprised staff."
+    assert split_sentences(text) == [
+        "The company moved to the U.S.",
+        "The decision surprised staff.",
+    ]
+
+
+def test_times_and_dates_stay_in_one_sentence():
+    text = "The vote opens at 9 a.m. on Jan. 14 and closes at 6 p.m. on Feb. 2. Turnout is low."
+    assert split_sentences(text) == [
+        "The vote opens at 9 a.m. on Jan. 14 and closes at 6 p.m. on Feb. 2.",
+        "Turnout is low.",
+    ]
+
+
+def test_time_ending_a_sentence_splits_before_an_opener():
+    text = "The ferry left at 7 p.m. It never arrived."
+    assert split_sentences(text) == ["The ferry left at 7 p.m.", "It never arrived."]
+
+
+def test_number_abbreviation_before_a_digit():
+    text = "No. 4 Quay Street was sold. Buyers queued."
+    assert split_sentences(text) == ["No. 4 Quay Street was sold.", "Buyers queued."]
+
+
+def test_company_suffixes_and_versus():
+    text = "Brightwater Inc. sued Kessel Ltd. in March, in Brightwater vs. Kessel. A ruling is due."
+    assert split_sentences(text) == [
+        "Brightwater Inc. sued Kessel Ltd. in March, in Brightwater vs. Kessel.",
+        "A ruling is due.",
+    ]
+
+
+def test_company_suffix_ending_a_sentence():
+    text = "The contract went to Norland Corp. Its rival will appeal."
+    assert split_sentences(text) == ["The contract went to Norland Corp.", "Its rival will appeal."]
+
+
+def test_initials_of_a_name_are_not_boundaries():
+    text = "The novel by P. D. Marlowe sold a million copies. A sequel is planned."
+    assert split_sentences(text) == [
+        "The novel by P. D. Marlowe sold a million copies.",
+        "A sequel is planned.",
+    ]
+
+
+def test_decimals_money_and_percentages():
+    text = "Revenue rose 2.5% to $10.9bn, or £8.4bn. The shares closed at 3.30 pence."
+    assert split_sentences(text) == [
+        "Revenue rose 2.5% to $10.9bn, or £8.4bn.",
+        "The shares closed at 3.30 pence.",
+    ]
+
+
+def test_full_stop_inside_closing_straight_quote_ends_the_sentence():
+    text = 'She said the deal was "done." Talks ended on Friday.'
+    assert split_sentences(text) == ['She said the deal was "done."', "Talks ended on Friday."]
+
+
+def test_full_stop_inside_closing_curly_quote_ends_the_sentence():
+    text = "\u201cWe will rebuild.\u201d The mayor then left the stage."
+    assert split_sentences(text) == ["\u201cWe will rebuild.\u201d", "The mayor then left the stage."]
+
+
+def test_question_in_quotes_followed_by_attribution_is_one_sentence():
+    text = "\u201cWho pays for this?\u201d asked one resident. Nobody answered."
+    assert split_sentences(text) == [
+        "\u201cWho pays for this?\u201d asked one resident.",
+        "Nobody answered.",
+    ]
+
+
+def test_comma_inside_quote_does_not_split():
+    text = "\u201cThe bridge is safe,\u201d the engineer said. Traffic resumed."
+    assert split_sentences(text)[0] == "\u201cThe bridge is safe,\u201d the engineer said."
+
+
+def test_sentence_running_into_a_quote_ends_after_the_quote():
+    text = "The minister said: \u201cWe are ready.\u201d Critics were unconvinced."
+    assert split_sentences(text) == [
+        "The minister said: \u201cWe are ready.\u201d",
+        "Critics were unconvinced.",
+    ]
+
+
+def test_ellipsis_before_a_capital_ends_a_sentence():
+    text = "The crowd waited... Then the lights went out."
+    assert split_sentences(text) == ["The crowd waited...", "Then the lights went out."]
+
+
+def test_ellipsis_before_lowercase_continues_the_sentence():
+    text = "It was the end\u2026 of an era, fans said. They left."
+    assert split_sentences(text) == ["It was the end\u2026 of an era, fans said.", "They left."]
+
+
+def test_headline_without_full_stop_stands_alone():
+    text = "Harbour bridge to reopen\n\nEngineers finished the repairs. Traffic returns Monday."
+    assert split_sentences(text) == [
+        "Harbour bridge to reopen",
+        "Engineers finished the repairs.",
+        "Traffic returns Monday.",
+    ]
+
+
+def test_text_without_full_stops_is_one_sentence():
+    assert split_sentences("Council approves new budget") == ["Council approves new budget"]
+
+
+def test_empty_and_blank_text_have_no_sentences():
+    assert split_sentences("") == []
+    assert split_sentences("   \n ") == []
+
+
+def test_spans_point_at_the_sentences_in_the_original_text():
+    text = "  First point here.  Second one, with Mr. Ade!  Third? "
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == [
+        "First point here.",
+        "Second one, with Mr. Ade!",
+        "Third?",
+    ]
+
+
+def test_space_before_full_stop_still_ends_a_sentence():
+    text = "The clinic shut . Staff were told on Monday ."
+    assert split_sentences(text) == ["The clinic shut .", "Staff were told on Monday ."]

@@ -1,0 +1,264 @@
+"""Quote extraction and attribution figures: the seed article and PolNeAR.
+
+Run `python -m eval.quotes_eval [--split dev|train] [--json]`. Prints a table of the
+system beside the naive baseline, then the figures as JSON. `figures()` returns the
+same numbers for the gate test.
+
+Definitions (issue 3, section 4). PolNeAR: first annotator per file; gold direct
+quotes are attributions whose content starts with a quotation mark ('' included). A
+system quote matches a content when their word-token F1 >= 0.5. Recall: gold direct
+quotes matched one-to-one, best F1 first. Precision: system quotes that match any
+gold content (direct or indirect) or whose words lie >= 80% inside one. Speaker
+accuracy: over matched gold direct quotes whose source holds a name (a capitalised
+word that is not a pronoun, determiner or title), the system speaker's surname is one
+of the source's name words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+if __package__ in (None, ""):  # `python eval/quotes_eval.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from eval.quotes_baseline import naive_quotes  # noqa: E402
+from index.models import Quote  # noqa: E402
+from index.quotes import extract_quotes  # noqa: E402
+from index.speakers import match_quotes  # noqa: E402
+from index.text import fold_accents, normalize  # noqa: E402
+
+Extractor = Callable[[Sequence[str]], list[Quote]]
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SEED_FILE = "000_112936baa972ca14.txt"
+_MARK_START = ("\u201c", "\u201d", '"', "''", "\u00ab", "\u201e", "\u2018", "``")
+_NOT_NAME = frozenset(
+    """
+    he she it they we i you his her its their the a an this that these those one another
+    mr mrs ms miss dr sen rep gov president senator representative secretary governor mayor
+    gen general former vice prime minister chief house white democratic republican
+    democrats republicans some many both all
+    """.split()
+)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", fold_accents(normalize(text).casefold()))
+
+
+def _f1(a: list[str], b: list[str]) -> float:
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    if not common:
+        return 0.0
+    p, r = common / len(a), common / len(b)
+    return 2 * p * r / (p + r)
+
+
+def _inside(sys_words: list[str], gold_words: list[str]) -> float:
+    if not sys_words:
+        return 0.0
+    return sum((Counter(sys_words) & Counter(gold_words)).values()) / len(sys_words)
+
+
+def _name_words(source: str) -> set[str]:
+    out: set[str] = set()
+    for tok in re.findall(r"[^\W_][\w.'\u2019-]*", normalize(source)):
+        tok = re.sub(r"['\u2019]s$", "", tok).strip(".")
+        low = fold_accents(tok.casefold())
+        if tok[:1].isupper() and low not in _NOT_NAME:
+            out.add(low)
+    return out
+
+
+def _surname(speaker: str) -> str:
+    toks = [t for t in re.findall(r"[^\W_][\w.'\u2019-]*", normalize(speaker))]
+    while toks and toks[-1].strip(".").casefold() in ("jr", "sr", "ii", "iii"):
+        toks.pop()
+    return fold_accents(toks[-1].strip(".").casefold()) if toks else ""
+
+
+def polnear_articles(split: str, shared: Path = SHARED) -> list[dict]:
+    """First annotator per file, in file order."""
+    seen: set[str] = set()
+    out: list[dict] = []
+    with open(shared / "data" / "polnear" / f"{split}.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["filename"] in seen:
+                continue
+            seen.add(rec["filename"])
+            out.append(rec)
+    return out
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n+", text) if p.strip()]
+
+
+def score_polnear(articles: list[dict], extractor: Extractor) -> dict:
+    gold_direct = matched = sys_total = sys_ok = spk_total = spk_ok = 0
+    for rec in articles:
+        contents = []
+        for att in rec["attributions"]:
+            content = " ".join(c["text"] for c in att["content"]).strip()
+            source = " ".join(s["text"] for s in att["source"]).strip()
+            direct = content.startswith(_MARK_START)
+            contents.append((_words(content), direct, source))
+        quotes = extractor(paragraphs_of(rec["text"]))
+        sys_words = [_words(q.text) for q in quotes]
+        sys_total += len(quotes)
+        for sw in sys_words:
+            if any(_f1(sw, gw) >= 0.5 or _inside(sw, gw) >= 0.8 for gw, _, _ in contents):
+                sys_ok += 1
+        direct_idx = [i for i, c in enumerate(contents) if c[1]]
+        gold_direct += len(direct_idx)
+        pairs = sorted(
+            ((f, gi, si) for gi in direct_idx for si, sw in enumerate(sys_words)
+             if (f := _f1(sw, contents[gi][0])) >= 0.5),
+            reverse=True,
+        )
+        used_g: set[int] = set()
+        used_s: set[int] = set()
+        for _, gi, si in pairs:
+            if gi in used_g or si in used_s:
+                continue
+            used_g.add(gi)
+            used_s.add(si)
+            matched += 1
+            names = _name_words(contents[gi][2])
+            if names:
+                spk_total += 1
+                speaker = quotes[si].speaker
+                if speaker and _surname(speaker) in names:
+                    spk_ok += 1
+    return {
+        "articles": len(articles),
+        "gold_direct_quotes": gold_direct,
+        "system_quotes": sys_total,
+        "recall": round(matched / gold_direct, 4) if gold_direct else 0.0,
+        "precision": round(sys_ok / sys_total, 4) if sys_total else 0.0,
+        "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else 0.0,
+        "speaker_scored": spk_total,
+    }
+
+
+def seed_body(shared: Path = SHARED) -> tuple[list[str], dict]:
+    """Body paragraphs of the sample article: after title, standfirst, byline; before footers."""
+    gold = json.loads((shared / "eval" / "seed-gold.json").read_text(encoding="utf-8"))
+    lines = (shared / "corpus" / gold["article"]["file"]).read_text(encoding="utf-8").splitlines()
+    footer = set(gold["article"]["not_body"])
+    body: list[str] = []
+    for line in lines[3:]:
+        if line.strip() in footer:
+            break
+        if line.strip():
+            body.append(line.strip())
+    return body, gold
+
+
+def _fold(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def score_seed(extractor: Extractor = extract_quotes, shared: Path = SHARED) -> dict:
+    body, gold = seed_body(shared)
+    quotes = extractor(body)
+    ids: dict[int, str] = {}  # system quote index -> gold id
+    found = right = 0
+    problems: list[str] = []
+    for g in gold["quotes"]:
+        hit = None
+        for i, q in enumerate(quotes):
+            t = _fold(q.text)
+            if q.paragraph == g["paragraph"] and t.startswith(_fold(g["starts"])) and t.endswith(_fold(g["ends"])):
+                hit = i
+                break
+        if hit is None:
+            problems.append(f"{g['id']} not found")
+            continue
+        found += 1
+        ids[hit] = g["id"]
+        if quotes[hit].speaker == g["speaker"]:
+            right += 1
+        else:
+            problems.append(f"{g['id']} credited to {quotes[hit].speaker!r}, gold {g['speaker']!r}")
+    extra = [q for i, q in enumerate(quotes) if i not in ids]
+    for q in extra:
+        problems.append(f"extra quote in paragraph {q.paragraph}: {q.text[:40]!r}")
+    exact = 0
+    for look in gold["speaker_lookups"]:
+        got = sorted(ids.get(quotes.index(q), "extra") for q in match_quotes(look["ask"], quotes))
+        if got == sorted(look["quotes"]):
+            exact += 1
+        else:
+            problems.append(f"lookup {look['ask']!r}: {got} != {sorted(look['quotes'])}")
+    return {
+        "gold_quotes": len(gold["quotes"]),
+        "found": found,
+        "speaker_right": right,
+        "extra_quotes": len(extra),
+        "lookups": len(gold["speaker_lookups"]),
+        "lookups_exact": exact,
+        "problems": problems,
+    }
+
+
+def figures(split: str = "dev", shared: Path = SHARED) -> dict:
+    """Seed and PolNeAR figures for the system and the naive baseline, from one run."""
+    arts = polnear_articles(split, shared)
+    t0 = time.perf_counter()
+    system = score_polnear(arts, extract_quotes)
+    elapsed = time.perf_counter() - t0
+    return {
+        "seed": score_seed(extract_quotes, shared),
+        "polnear": {"split": split, "system": system, "baseline": score_polnear(arts, naive_quotes)},
+        "seconds": round(elapsed, 2),
+    }
+
+
+def _table(fig: dict) -> str:
+    seed = fig["seed"]
+    pol = fig["polnear"]
+    rows = [
+        f"seed article: {seed['found']}/{seed['gold_quotes']} quotes found, "
+        f"{seed['speaker_right']}/{seed['gold_quotes']} right speaker, "
+        f"{seed['lookups_exact']}/{seed['lookups']} look-ups exact, {seed['extra_quotes']} extra",
+        f"PolNeAR {pol['split']} ({pol['system']['articles']} articles, "
+        f"{pol['system']['gold_direct_quotes']} gold direct quotes)",
+        f"{'':10} {'recall':>8} {'precision':>10} {'speaker':>8} {'quotes':>7}",
+    ]
+    for label in ("system", "baseline"):
+        r = pol[label]
+        rows.append(
+            f"{label:10} {r['recall']:>8.3f} {r['precision']:>10.3f} {r['speaker_accuracy']:>8.3f} "
+            f"{r['system_quotes']:>7}"
+        )
+    rows += [f"  problem: {p}" for p in seed["problems"]]
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    args = parser.parse_args(argv)
+    if not (args.shared / "data" / "polnear").is_dir():
+        print(f"no evaluation data at {args.shared.resolve()}", file=sys.stderr)
+        return 2
+    fig = figures(args.split, args.shared)
+    print(_table(fig))
+    print(json.dumps(fig, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

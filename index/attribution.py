@@ -1,0 +1,196 @@
+"""Speech cues around a quote: which verb ties it to which subject phrase.
+
+Works on a *masked* paragraph (quoted characters replaced by NUL) so words inside a
+quote are never read as a cue or a speaker. Knows the news patterns: `," X said`,
+`," said X`, `X said: "`, `X told reporters`, `According to X, ... "..."`, `X added`,
+`X wrote`, `X said in a statement`, participles (`, adding "..."`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.names import Source, parse_source
+
+SPEECH_VERBS = (
+    "said says say saying told tells tell telling added adds adding wrote writes write writing "
+    "asked asks asking stated states declared declares explained explains noted notes noting "
+    "argued argues arguing insisted insists insisting continued continues recalled recalls "
+    "replied replies responded responds answered answers warned warns warning claimed claims "
+    "remarked remarks announced announces acknowledged acknowledges admitted admits conceded "
+    "concedes countered counters suggested suggests tweeted tweets tweeting posted demanded "
+    "demands urged urges joked jokes quipped quips predicted predicts cautioned cautions "
+    "emphasized emphasised emphasizes emphasises stressed stresses observed observes "
+    "complained complains charged charges contended contends maintained maintains concluded "
+    "concludes reported reports reporting described describes yelled shouted shouts "
+    "screamed whispered pleaded mused boasted boasts bragged lamented laments agreed agrees "
+    "vowed vows promised promises offered offers echoed echoes pointed testified testifies "
+    "recounted recounts confirmed confirms denied denies called calls calling dubbed "
+    "labeled labelled branded added explaining arguing chanted chant chanting sang sings "
+    "read reads texted emailed messaged "
+    "according"
+).split()
+
+PARTICIPLES = {"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
+               "arguing", "warning", "explaining", "calling", "tweeting", "reporting",
+               "chanting"}
+CONTINUATION_VERBS = {"added", "adds", "adding", "continued", "continues", "went"}
+
+_VERB_RE = re.compile(
+    r"(?<![\w'\u2019-])(" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r"|went on|"
+    r"pointed out)(?![\w'\u2019-])",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"(?i)\baccording to\s+([^,.;:\x00]+)")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|etc|Jan|Feb|"
+    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Prof|Rev|Capt|Maj|Adm|Cmdr|Gov|Pres|Ft|Mt|Ave|approx)|"
+    r"\b[A-Z]|(?:\b[A-Za-z]\.)+[A-Za-z])$"
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech verb and who does the speaking."""
+
+    verb: str
+    position: int  # offset of the verb in the paragraph
+    source: Source
+    inverted: bool = False
+
+
+def mask(text: str, ranges: list[tuple[int, int]]) -> str:
+    """text with each (start, end) range replaced by NUL characters (same length)."""
+    chars = list(text)
+    for s, e in ranges:
+        for i in range(max(0, s), min(len(chars), e)):
+            chars[i] = "\x00"
+    return "".join(chars)
+
+
+def sentences(masked: str, original: str) -> list[tuple[int, int]]:
+    """Sentence bounds in a masked paragraph; a quote ending a sentence may end it."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    n = len(masked)
+    i = 0
+    while i < n:
+        c = masked[i]
+        end_here = False
+        if c in ".!?" and i + 1 < n and masked[i + 1] in " \t\n":
+            j = i + 1
+            while j < n and masked[j] in " \t\n":
+                j += 1
+            if j < n and (masked[j].isupper() or masked[j] == "\x00" or masked[j].isdigit()):
+                if not (c == "." and _ABBREV.search(masked[max(0, i - 12) : i])):
+                    end_here = True
+        elif c == "\x00" and i + 1 < n and masked[i + 1] in " \t\n" and i > 0:
+            # a quote that closed with sentence punctuation inside its marks
+            k = i
+            while k > 0 and original[k] in "\u201d\"'\u00bb\u201c":
+                k -= 1
+            j = i + 1
+            while j < n and masked[j] in " \t\n":
+                j += 1
+            if original[k] in ".!?" and j < n and (masked[j].isupper() or masked[j] == "\x00"):
+                end_here = True
+        if end_here:
+            bounds.append((start, i + 1))
+            start = i + 1
+        i += 1
+    if start < n:
+        bounds.append((start, n))
+    return bounds
+
+
+def _subject_before(masked: str, lo: int, verb_at: int) -> tuple[str, bool]:
+    """The subject phrase ending just before a verb; empty when the verb comes first."""
+    chunk = masked[lo:verb_at]
+    # the clause starts after the last quote mask, semicolon or colon
+    cut = max(chunk.rfind("\x00"), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("\u2014"))
+    chunk = chunk[cut + 1 :]
+    stripped = chunk.strip(" ,\t")
+    if not stripped:
+        return "", True
+    # "..., who said" / "..., which said" are relative clauses about someone else
+    return chunk, False
+
+
+def _subject_after(masked: str, verb_end: int, hi: int) -> str:
+    """The phrase after an inverted verb, up to the next quote or sentence end."""
+    chunk = masked[verb_end:hi]
+    stop = len(chunk)
+    for mark in ("\x00", ";", ":", "\u2014"):
+        k = chunk.find(mark)
+        if k >= 0:
+            stop = min(stop, k)
+    for m in re.finditer(r"\.", chunk[:stop]):
+        if not _ABBREV.search(chunk[max(0, m.start() - 12) : m.start()]):
+            stop = m.start()
+            break
+    return chunk[:stop]
+
+
+def _trim_clause(chunk: str) -> str:
+    """Keep the last clause of a subject chunk: after 'and'/'but'/'that' etc."""
+    parts = re.split(
+        r"\b(?:(?i:and)(?!\s+[A-Z])|(?i:but|that|because|while|whereas|so|when|as|if|where))\s+(?=\S)", chunk
+    )
+    last = parts[-1]
+    # keep "X and Y" when the chunk ends in a name pair? keep the last clause only
+    return last
+
+
+def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
+    """Speech cues in masked[lo:hi] (one sentence), each with its parsed subject."""
+    out: list[Cue] = []
+    seg = masked[lo:hi]
+    for m in _ACCORDING.finditer(seg):
+        src = parse_source(m.group(1), inverted=True)
+        if src is not None:
+            out.append(Cue("according to", lo + m.start(), src, True))
+    for m in _VERB_RE.finditer(seg):
+        verb = m.group(1).lower()
+        if verb == "according":
+            continue
+        vpos = lo + m.start(1)
+        vend = lo + m.end(1)
+        if verb in PARTICIPLES:
+            out.append(Cue(verb, vpos, Source("inherit"), False))
+            continue
+        before, empty = _subject_before(masked, lo, vpos)
+        if not empty and before.rstrip().endswith(","):
+            after = _subject_after(masked, vend, hi)
+            if re.match(r"(?i)^\s*(a|an|the|one|another|[A-Z])", after) and not re.match(
+                r"(?i)^\s*(that|the\s+\w+\s+(?:was|is|were|are|had|has|would|will))\b", after
+            ):
+                empty = True
+        if not empty:
+            chunk = _trim_clause(before)
+            tail = chunk.rstrip()
+            if re.search(r"(?i)(?:,\s*|\b)(who|which|that)\s*$", tail) or re.search(r"(?i)\b(who|which)\b[^,]*$", tail):
+                out.append(Cue(verb, vpos, Source("inherit"), False))
+                continue
+            if re.search(r"(?i)\b(to|was|were|be|been|being|is|are|not|never|reportedly)\s*$", tail) and not re.search(r"(?i)\b(has|had)\s*$", tail):
+                # "was told", "to say", "be said": not a speaker subject
+                if re.search(r"(?i)\b(was|were|be|been|being|is|are)\s*$", tail):
+                    continue
+            src = parse_source(chunk, inverted=False)
+            if src is not None:
+                # "the report said" is fine; a long lowercase chunk with no name is a
+                # description only when short
+                if src.kind == "description" and len((src.description or "").split()) > 12:
+                    continue
+                out.append(Cue(verb, vpos, src, False))
+            continue
+        after = _subject_after(masked, vend, hi)
+        src = parse_source(after, inverted=True)
+        if src is not None:
+            if src.kind == "description" and (
+                not re.match(r"(?i)^\s*(a|an|the|one|another|two|three|several|some|his|her|its|their|officials?|sources?|people|aides?|[A-Z])", after)
+            ):
+                continue
+            out.append(Cue(verb, vpos, src, True))
+    out.sort(key=lambda c: c.position)
+    return out

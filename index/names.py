@@ -1,0 +1,352 @@
+"""People's names in news text: split titles from names, resolve surnames, guess gender.
+
+A source phrase such as "Putin's negotiator Vladimir Medinsky" or "Ukrainian Security
+and Defense Council Secretary Rustem Umerov" is read as role + name; a phrase whose
+head is a common noun ("a Downing Street spokesman", "Clinton's campaign") is a
+description and names nobody. `NameBook` remembers the full names an article gives so
+"Mr. Trump", "Trump" and "he" can be resolved to the person the article introduced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.text import fold_accents
+
+# Words that are titles or roles when they stand before a name (compared casefolded,
+# without a final period).
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister
+    president vice prime minister secretary chancellor senator sen rep representative
+    congressman congresswoman congressmember gov governor mayor lt lieutenant gen general
+    col colonel maj major capt captain sgt sergeant adm admiral cmdr commander judge justice
+    chief chairman chairwoman chair ceo cfo coo director leader spokesman spokeswoman
+    spokesperson ambassador envoy king queen prince princess pope sheikh emir ayatollah
+    deputy assistant attorney speaker commissioner superintendent inspector officer
+    minority majority whip candidate nominee founder executive head council defense defence
+    security foreign interior state home justice treasury finance health labor labour house
+    senate national federal democratic republican democrat gop tory labor labour liberal
+    conservative former acting interim ex then late mp mep secretary-general general-secretary
+    u.s us u.k uk eu un nato white chief-executive presidential
+    """.split()
+)
+
+# Words that make a capitalised phrase an organisation or place rather than a person.
+ORG_WORDS: frozenset[str] = frozenset(
+    """
+    post times journal news tribune herald gazette telegraph guardian times daily weekly
+    review magazine press associated reuters network channel radio tv television
+    house department ministry committee party campaign council office agency commission
+    bureau service services court administration government congress senate parliament
+    assembly union association institute university college school foundation fund bank
+    group inc corp corporation co company ltd llc plc board center centre council
+    organization organisation kremlin pentagon police army navy force forces command
+    project coalition alliance league federation society club team network watch report
+    poll times-picayune politifact cnn fbi cia nsa
+    """.split()
+)
+
+STOP_CAPS: frozenset[str] = frozenset(
+    """
+    the a an in on at after before during when while but and or if as for to from with by
+    of this that these those it its he she they we i you his her their our my your there
+    here then so yet still however meanwhile also although though because since until
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow
+    according despite even last next earlier later asked speaking writing mr. mrs.
+    """.split()
+)
+
+PARTICLES: frozenset[str] = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos", "das", "ter", "ten"})
+SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister",
+                  "congresswoman", "chairwoman", "spokeswoman"}
+_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "fr", "congressman",
+                "chairman", "spokesman", "sheikh", "emir", "pope"}
+
+# Common first names whose gender is clear; a small hand-written list, used only to
+# keep "she said" from landing on a man and "he said" on a woman.
+FEMALE_FIRST: frozenset[str] = frozenset(
+    """
+    hillary chelsea nancy elizabeth mary maria anna anne ann angela theresa teresa sarah sara
+    susan karen linda barbara jennifer jessica emily emma olivia sophia laura lisa julia julie
+    kamala michelle melania ivanka kellyanne condoleezza madeleine samantha nikki sheryl
+    marine ursula kristalina christine jacinda liz priti rishi? yulia olena tatiana natalia
+    svetlana irina olga ivanna iryna oksana veronika victoria margaret catherine kate diana
+    helen helena carla claire clare rachel rebecca ruth sandra sharon stephanie tina amy
+    alice jane joan joanna kelly debbie deborah donna dana heather megan hannah jill kirsten
+    tulsi patty amy elise marsha maxine nikki pelosi? sylvia tammy val valerie wendy yvonne
+    hope huma donna loretta sally susana janet gina ilhan alexandria rashida ayanna
+    """.replace("?", "").split()
+)
+MALE_FIRST: frozenset[str] = frozenset(
+    """
+    donald joe joseph barack bill william george john james robert michael david richard
+    charles thomas mark paul steven steve kevin brian jeff jeffrey mike mitch ted marco
+    rand chris christopher bernie ben benjamin tim timothy mitt jeb rick newt rudy rudolph
+    paul vladimir volodymyr sergei sergey dmitry dmitri rustem andriy andrii oleksandr
+    emmanuel boris keir rishi gordon tony david nicolas jared eric lindsey? jim tom peter
+    frank gary greg harry henry jack jason kenneth larry matt matthew nick patrick ron scott
+    sean sam samuel stephen trey adam alan andrew anthony dan daniel dennis doug edward
+    franklin fred gerald jerry jon jonathan jose juan kirk lloyd luis martin max nathan
+    neil oliver philip phil ralph ray raymond reince roger roy russell ryan stuart todd
+    vince walter wayne xi recep bashar hassan ali mohammed muhammad ahmed abdullah omar
+    """.replace("?", "").split()
+)
+
+PRONOUNS_MALE = {"he", "him", "his"}
+PRONOUNS_FEMALE = {"she", "her", "hers"}
+
+_TOKEN = re.compile(r"[^\s]+")
+
+
+def bare(token: str) -> str:
+    """A token casefolded with its edge punctuation and possessive removed."""
+    t = token.strip(".,;:!?()[]{}\"'\u201c\u201d\u2018\u2019\x00")
+    t = re.sub(r"['\u2019]s$", "", t)
+    return fold_accents(t.casefold())
+
+
+def is_capitalised(token: str) -> bool:
+    t = token.lstrip("(\"'\u201c\u2018")
+    return bool(t) and (t[0].isupper() or (t[0].isalpha() and not t[0].islower() and not t[0].isupper()))
+
+
+def is_possessive(token: str) -> bool:
+    t = token.rstrip(".,;:!?)\x00")
+    return t.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+
+
+def is_title(token: str) -> bool:
+    return bare(token).rstrip(".") in TITLE_WORDS
+
+
+def _is_name_token(token: str) -> bool:
+    b = bare(token)
+    if not b:
+        return False
+    if b in PARTICLES:
+        return True
+    return is_capitalised(token) and b not in STOP_CAPS
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who a cue's subject is: a named speaker (with role) or a description."""
+
+    kind: str  # "name" | "org" | "pronoun" | "description"
+    name: str | None = None
+    role: str | None = None
+    description: str | None = None
+
+
+def _clean_phrase(phrase: str) -> str:
+    phrase = re.sub(r"\([^)]*\)", " ", phrase)
+    phrase = phrase.replace("\x00", " ")
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-\u2014\u2013\"'\u201c\u201d")
+    return phrase
+
+
+_TAIL_CUT = re.compile(
+    r"\s(?:after|before|on|in|at|during|when|while|to|from|as|via|through|for|last|this|"
+    r"earlier|later|on|who|which|that|adding|saying|noting|told|in)\b.*$",
+    re.IGNORECASE,
+)
+_ADVERB_TAIL = re.compile(
+    r"(?:\s+(?:also|later|then|further|once|previously|repeatedly|recently|again|has|had|have|"
+    r"would|will|could|did|does|do|was|is|had|once|earlier|finally|simply|quickly|only|even|"
+    r"still|just|flatly|privately|publicly|reportedly|\w+ly))+$",
+    re.IGNORECASE,
+)
+_LEAD_DROP = re.compile(
+    r"^(?:and|but|so|then|yet|while|as|because|since|that|where|when|though|although|"
+    r"or|if|however|meanwhile|instead)\s+",
+    re.IGNORECASE,
+)
+
+PRONOUN_SUBJECTS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def parse_source(phrase: str, inverted: bool = False) -> Source | None:
+    """Read a cue's subject phrase as a name with role, a pronoun, or a description."""
+    phrase = _clean_phrase(phrase)
+    if not phrase:
+        return None
+    if inverted:
+        phrase = phrase.split(",")[0]
+    else:
+        parts = [p.strip() for p in phrase.split(",") if p.strip()]
+        if not parts:
+            return None
+        # "Nick Witney, a fellow at the council," -> name from the first part
+        last = parts[-1]
+        if len(parts) >= 2 and re.match(r"(?i)^(a|an|the|who|one|its|his|her|their)\b", last):
+            head = parse_source(parts[-2], inverted=True)
+            if head is not None and head.kind in ("name", "org"):
+                return Source(head.kind, head.name, head.role or _clean_phrase(last), None)
+        phrase = last
+    phrase = _LEAD_DROP.sub("", phrase)
+    phrase = _ADVERB_TAIL.sub("", phrase).strip()
+    if not phrase:
+        return None
+    low = phrase.casefold()
+    if low in PRONOUN_SUBJECTS:
+        return Source("pronoun", name=low)
+    tokens = _TOKEN.findall(phrase)
+    if inverted:
+        # "Putin's negotiator Vladimir Medinsky after the meeting": cut the trailing clause
+        for i, tok in enumerate(tokens):
+            if i and bare(tok) in {"after", "before", "on", "in", "at", "during", "when", "while",
+                                   "to", "from", "as", "via", "through", "for", "last",
+                                   "this", "earlier", "later", "who", "which", "adding",
+                                   "saying", "noting", "referring", "told", "and", "but"}:
+                if any(is_capitalised(t) and bare(t) not in STOP_CAPS for t in tokens[:i]):
+                    tokens = tokens[:i]
+                    break
+    if len(tokens) > 14:
+        tokens = tokens[-14:]
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if bare(last) in SUFFIXES and len(tokens) > 1:
+        tokens = tokens[:-1]
+        last = tokens[-1]
+    if not _is_name_token(last) or is_possessive(last) or bare(last) in PARTICLES:
+        desc = " ".join(tokens)
+        if bare(last) in PRONOUN_SUBJECTS and len(tokens) == 1:
+            return Source("pronoun", name=bare(last))
+        return Source("description", description=desc)
+    # walk back over the name, stopping at titles, possessives and lowercase words
+    name_tokens: list[str] = []
+    i = len(tokens) - 1
+    while i >= 0 and len(name_tokens) < 5:
+        tok = tokens[i]
+        if is_possessive(tok) or not _is_name_token(tok):
+            break
+        if is_title(tok) and name_tokens:
+            break
+        name_tokens.insert(0, tok)
+        i -= 1
+    while name_tokens and bare(name_tokens[0]) in PARTICLES and len(name_tokens) > 1 and not is_capitalised(name_tokens[0]):
+        name_tokens.pop(0)
+        i += 1
+    role_tokens = tokens[: i + 1]
+    if not name_tokens or all(is_title(t) for t in name_tokens):
+        return Source("description", description=" ".join(tokens))
+    name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in name_tokens)
+    name = re.sub(r"['\u2019]s$", "", name)
+    role = " ".join(role_tokens).strip(" ,")
+    role = re.sub(r"(?i)^(the|a|an)\s+", "", role)
+    if role and bare(role_tokens[0]) in {"in", "on", "at", "after", "before", "during", "with", "by", "from", "for", "of", "to"}:
+        role = ""
+    folded = [bare(t) for t in name_tokens]
+    is_org = any(f in ORG_WORDS for f in folded) or (
+        len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) > 1
+    ) or (role_tokens and bare(role_tokens[-1]) == "the")
+    if is_org:
+        name = re.sub(r"^(?:The|the)\s+", "", name)
+        return Source("org", name=name, role=None)
+    return Source("name", name=name, role=role or None)
+
+
+def split_title(name: str) -> tuple[str, str | None]:
+    """'Mr. Trump' -> ('Trump', 'mr'); titles kept for gender."""
+    tokens = name.split()
+    title = None
+    while len(tokens) > 1 and is_title(tokens[0]):
+        title = title or bare(tokens[0]).rstrip(".")
+        tokens = tokens[1:]
+    return " ".join(tokens), title
+
+
+_RUN = re.compile(
+    r"(?:(?<=\s)|^|(?<=[(\u201c\"\u2014]))"
+    r"((?:(?:[A-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][\w\u00c0-\u024f'\u2019.\-]*|"
+    r"(?:de|van|von|bin|al|del|da|der|la|le|di)(?=\s+[A-Z]))\s+)*"
+    r"[A-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][\w\u00c0-\u024f'\u2019.\-]*)"
+)
+
+
+@dataclass
+class NameBook:
+    """Full names an article gives, in order, with what is known of each one's gender."""
+
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (position, full name)
+    counts: dict[str, int] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f"
+
+    def add(self, position: int, name: str, title: str | None = None) -> None:
+        self.mentions.append((position, name))
+        self.counts[name] = self.counts.get(name, 0) + 1
+        g = gender_of(name, title)
+        if g and name not in self.gender:
+            self.gender[name] = g
+
+    def scan(self, position_base: int, text: str) -> None:
+        """Record the person names (two or more name words) in one masked paragraph."""
+        for m in _RUN.finditer(text):
+            tokens = m.group(1).split()
+            title = None
+            while tokens and (is_title(tokens[0]) or bare(tokens[0]) in STOP_CAPS):
+                if is_title(tokens[0]):
+                    title = bare(tokens[0]).rstrip(".")
+                tokens = tokens[1:]
+            # a possessive ends the name: "Putin's negotiator" names Putin, not more
+            for k, tok in enumerate(tokens):
+                if is_possessive(tok):
+                    tokens = tokens[: k + 1]
+                    break
+            tokens = [re.sub(r"['\u2019]s$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
+            if len(tokens) < 2 or len(tokens) > 4:
+                if len(tokens) == 1 and title in _FEMALE_TITLES | _MALE_TITLES:
+                    self._note_title(tokens[0], title)
+                continue
+            if any(bare(t) in ORG_WORDS or bare(t) in STOP_CAPS or is_title(t) for t in tokens):
+                continue
+            if all(t.isupper() for t in tokens):
+                continue
+            self.add(position_base + m.start(1), " ".join(tokens), title)
+
+    def _note_title(self, surname: str, title: str) -> None:
+        full = self.resolve(surname)
+        g = "f" if title in _FEMALE_TITLES else "m"
+        if full not in self.gender:
+            self.gender[full] = g
+
+    def resolve(self, name: str, before: int | None = None) -> str:
+        """The full name a short form ('Trump', 'Mr. Trump') stands for in this article."""
+        short, _ = split_title(name)
+        tokens = short.split()
+        if not tokens:
+            return name
+        if len(tokens) >= 2:
+            return short
+        key = bare(tokens[0])
+        cands = [n for _, n in self.mentions if bare(n.split()[-1]) == key]
+        if not cands:
+            cands = [n for _, n in self.mentions if bare(n.split()[0]) == key and len(n.split()) >= 2]
+            if not cands:
+                return short
+        best = max(set(cands), key=lambda n: (self.counts.get(n, 0), -cands.index(n)))
+        return best
+
+    def gender_for(self, name: str) -> str | None:
+        if name in self.gender:
+            return self.gender[name]
+        return gender_of(name, None)
+
+
+def gender_of(name: str, title: str | None) -> str | None:
+    if title in _FEMALE_TITLES:
+        return "f"
+    if title in _MALE_TITLES:
+        return "m"
+    first = bare(name.split()[0]) if name.split() else ""
+    if first in FEMALE_FIRST:
+        return "f"
+    if first in MALE_FIRST:
+        return "m"
+    return None

@@ -1,0 +1,170 @@
+"""Find quotation spans in body paragraphs: which characters are quoted, and where.
+
+Only the marks are read here (no attribution): curly and straight double quotes,
+guillemets, NYT-style double apostrophes, and curly single quotes at top level.
+Single quotes inside a double quote are part of its text. A quote left open at the
+end of a paragraph continues when the next paragraph opens with a new mark (news
+style); otherwise it ends with its paragraph and is marked unbalanced, so one bad
+mark never swallows the rest of the article.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+logger = logging.getLogger(__name__)
+
+_DOUBLE_MARKS = re.compile(r"''|``|[\u201c\u201d\u201e\u201f\"\u00ab\u00bb\u2033]")
+_OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/\u2018'")
+_CLOSE_NEXT = set(" \t\n.,;:!?)]}\u2014\u2013-\u2019'\u2026")
+
+
+@dataclass
+class Segment:
+    """The part of a quote inside one paragraph; mark_* include the marks."""
+
+    paragraph: int  # 0-based
+    start: int  # first character of the quoted words
+    end: int  # one past the last quoted character
+    mark_start: int
+    mark_end: int
+
+
+@dataclass
+class Span:
+    """One quotation, possibly running over several paragraphs."""
+
+    segments: list[Segment] = field(default_factory=list)
+    closed: bool = True
+
+    @property
+    def paragraph(self) -> int:
+        return self.segments[0].paragraph
+
+    @property
+    def end_paragraph(self) -> int:
+        return self.segments[-1].paragraph
+
+    def text(self, paragraphs: list[str]) -> str:
+        parts = [paragraphs[s.paragraph][s.start : s.end].strip() for s in self.segments]
+        return " ".join(p for p in parts if p)
+
+
+def _is_opener_context(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1] in _OPEN_CONTEXT or text[i - 1] == "\x00"
+
+
+def _is_closer_context(text: str, j: int) -> bool:
+    """j: index just after the mark."""
+    return j >= len(text) or text[j] in _CLOSE_NEXT or text[j] in "\u201d\"'"
+
+
+def _marks(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _DOUBLE_MARKS.finditer(text)]
+
+
+def _single_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """Top-level curly single quotes ‘…’ between lo and hi: (mark_start, start, end, mark_end)."""
+    out: list[tuple[int, int, int, int]] = []
+    i = lo
+    while True:
+        k = text.find("\u2018", i, hi)
+        if k < 0:
+            return out
+        if not _is_opener_context(text, k) or k + 1 >= hi or not text[k + 1].isalnum():
+            i = k + 1
+            continue
+        j = k + 1
+        found = -1
+        while True:
+            c = text.find("\u2019", j, hi)
+            if c < 0:
+                break
+            nxt = text[c + 1] if c + 1 < len(text) else " "
+            if not nxt.isalpha():
+                found = c
+                break
+            j = c + 1
+        if found < 0:
+            i = k + 1
+            continue
+        out.append((k, k + 1, found, found + 1))
+        i = found + 1
+
+
+def _starts_with_mark(text: str) -> tuple[int, int] | None:
+    stripped = len(text) - len(text.lstrip())
+    m = _DOUBLE_MARKS.match(text, stripped)
+    return (m.start(), m.end()) if m else None  # any mark, even a closing-style typo
+
+
+def find_spans(paragraphs: list[str]) -> list[Span]:
+    """Every quotation span in reading order."""
+    spans: list[Span] = []
+    carry: Span | None = None  # a quote continuing from the previous paragraph
+    for p, text in enumerate(paragraphs):
+        pos = 0
+        open_span: Span | None = None
+        open_at = 0  # content start of the open segment
+        open_mark = 0
+        if carry is not None:
+            lead = _starts_with_mark(text)
+            if lead is not None:
+                open_span, open_mark, open_at = carry, lead[0], lead[1]
+                pos = lead[1]
+            else:
+                carry.closed = False
+            carry = None
+        top_ranges: list[tuple[int, int]] = []  # unquoted stretches, for single quotes
+        last_free = 0 if open_span is None else None
+        for ms, me, mark in _marks(text):
+            if ms < pos:
+                continue
+            if open_span is None:
+                if me >= len(text) or not _is_opener_context(text, ms):
+                    continue  # a stray closing mark with nothing open
+                open_span = Span()
+                open_mark, open_at = ms, me
+                if last_free is not None:
+                    top_ranges.append((last_free, ms))
+                last_free = None
+            else:
+                closer = _is_closer_context(text, me) or not _is_opener_context(text, ms)
+                if mark in ("\u201c", "\u00ab", "\u201e") and _is_opener_context(text, ms) and me < len(
+                    text
+                ) and text[me].isalnum():
+                    closer = False
+                if closer:
+                    open_span.segments.append(Segment(p, open_at, ms, open_mark, me))
+                    if open_span not in spans:
+                        spans.append(open_span)
+                    open_span = None
+                    last_free = me
+                else:
+                    # a new opener while one is open: the earlier quote lost its closer
+                    end = ms
+                    while end > open_at and text[end - 1].isspace():
+                        end -= 1
+                    open_span.segments.append(Segment(p, open_at, end, open_mark, end))
+                    open_span.closed = False
+                    if open_span not in spans:
+                        spans.append(open_span)
+                    open_span = Span()
+                    open_mark, open_at = ms, me
+        if last_free is not None:
+            top_ranges.append((last_free, len(text)))
+        if open_span is not None:
+            open_span.segments.append(Segment(p, open_at, len(text), open_mark, len(text)))
+            if open_span not in spans:
+                spans.append(open_span)
+            carry = open_span
+        for lo, hi in top_ranges:
+            for mk, s, e, me in _single_quotes(text, lo, hi):
+                spans.append(Span([Segment(p, s, e, mk, me)]))
+    if carry is not None:
+        carry.closed = False
+    spans = [s for s in spans if s.segments]
+    spans.sort(key=lambda s: (s.segments[0].paragraph, s.segments[0].mark_start))
+    return spans

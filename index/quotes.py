@@ -1,0 +1,306 @@
+"""Direct quotes of an article with the person who said them.
+
+`extract_quotes` finds quotation spans (index.quote_spans), reads the speech cues
+around each (index.attribution) and resolves the subject to a person the article
+names (index.names): "Mr. X", a bare surname and "he/she" become the full name given
+earlier. Unnamed sources keep their description and no name. Scare quotes and titles
+with no speech cue are left out. Extraction never raises: a malformed quote is
+skipped and the rest of the article is still read.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.attribution import CONTINUATION_VERBS, Cue, cues_in, mask, sentences
+from index.models import Quote
+from index.names import (
+    _RUN,
+    NameBook,
+    Source,
+    bare,
+    is_title,
+    parse_source,
+)
+from index.quote_spans import Span, find_spans
+
+logger = logging.getLogger(__name__)
+
+# Bump whenever extraction changes: the store re-extracts stored articles when it differs.
+EXTRACTOR_VERSION: int = 1
+
+_PARA = 1_000_000  # position = paragraph * _PARA + offset
+_COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
+_SCARE_MAX_WORDS = 4  # a quote this short with no speech cue is a term, title or scare quote
+_PREP_BEFORE = re.compile(
+    r"(?i)\b(of|to|with|by|for|from|against|about|like|at|in|on|than|and|or|into|over|under|"
+    r"after|before|between|among|toward|towards|despite|unlike|including)\s*$"
+)
+
+
+@dataclass
+class _Attribution:
+    speaker: str | None
+    role: str | None = None
+    description: str | None = None
+    kind: str = "none"  # name | org | description | none
+
+
+@dataclass
+class _Event:
+    position: int
+    name: str
+    kind: str  # "speaker" (of a quote) or "subject" (of a sentence)
+
+
+class _Article:
+    """Per-article state: masked paragraphs, sentences, cues, names and events."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.paras = paragraphs
+        self.spans = find_spans(paragraphs)
+        ranges: dict[int, list[tuple[int, int]]] = {}
+        for span in self.spans:
+            for seg in span.segments:
+                ranges.setdefault(seg.paragraph, []).append((seg.mark_start, seg.mark_end))
+        self.masked = [mask(t, ranges.get(p, [])) for p, t in enumerate(paragraphs)]
+        self.book = NameBook()
+        for p, m in enumerate(self.masked):
+            self.book.scan(p * _PARA, m)
+        self.sents = [sentences(m, t) for m, t in zip(self.masked, paragraphs)]
+        self.cues: list[list[list[Cue]]] = [
+            [cues_in(m, lo, hi) for lo, hi in ss] for m, ss in zip(self.masked, self.sents)
+        ]
+        self.events: list[_Event] = []
+        self._subject_events()
+
+    # -- names -------------------------------------------------------------------
+    def _subject_events(self) -> None:
+        for p, ss in enumerate(self.sents):
+            for si, (lo, hi) in enumerate(ss):
+                pos = p * _PARA + lo
+                named = [c for c in self.cues[p][si] if c.source.kind == "name"]
+                if named:
+                    full = self.book.resolve(named[0].source.name or "")
+                    self.events.append(_Event(p * _PARA + named[0].position, full, "subject"))
+                    continue
+                text = self.masked[p][lo:hi]
+                m = _RUN.search(text)
+                if not m:
+                    continue
+                before = text[: m.start(1)]
+                if len(before.split()) > 6 or _PREP_BEFORE.search(before):
+                    continue
+                src = parse_source(m.group(1))
+                if src is not None and src.kind == "name" and src.name:
+                    rest = text[m.end(1) :]
+                    if re.match(r"['\u2019]s\b", rest):
+                        continue  # "Putin's negotiator ..." is about someone else
+                    self.events.append(_Event(pos + m.start(1), self.book.resolve(src.name), "subject"))
+
+    def _name(self, src: Source, pos: int) -> _Attribution:
+        name = src.name or ""
+        tokens = name.split()
+        title = None
+        while len(tokens) > 1 and is_title(tokens[0]):
+            title = bare(tokens[0]).rstrip(".")
+            tokens = tokens[1:]
+        full = self.book.resolve(" ".join(tokens), before=pos)
+        role = src.role
+        if role and bare(role).rstrip(".") in _COURTESY:
+            if full not in self.book.gender:
+                self.book.gender[full] = "f" if bare(role).rstrip(".") in {"mrs", "ms", "miss"} else "m"
+            role = None
+        if title in _COURTESY and full not in self.book.gender:
+            self.book.gender[full] = "f" if title in {"mrs", "ms", "miss"} else "m"
+        return _Attribution(full, role, None, "name")
+
+    def _pronoun(self, pronoun: str, pos: int, verb: str, last: _Attribution | None) -> _Attribution:
+        if pronoun in ("they", "it", "we", "i", "you"):
+            if pronoun in ("they", "it") and last is not None and last.kind in ("org", "description"):
+                return last
+            return _Attribution(None, None, pronoun, "description")
+        want = "m" if pronoun == "he" else "f"
+        floor = (pos // _PARA - 3) * _PARA
+        prior = [e for e in self.events if floor <= e.position < pos]
+
+        def fits(e: _Event) -> bool:
+            g = self.book.gender_for(e.name)
+            return g is None or g == want
+
+        order: list[list[_Event]] = []
+        if verb in CONTINUATION_VERBS:
+            order.append([e for e in prior if e.kind == "speaker"])
+        order.append(prior)
+        order.append([e for e in self.events if e.position < pos and e.kind == "speaker"])
+        for group in order:
+            for e in reversed(group):
+                if fits(e):
+                    if self.book.gender_for(e.name) is None:
+                        self.book.gender[e.name] = want
+                    return _Attribution(e.name, None, None, "name")
+        return _Attribution(None, None, pronoun, "description")
+
+    def attribute(self, src: Source, pos: int, verb: str, last: _Attribution | None) -> _Attribution:
+        if src.kind == "name":
+            return self._name(src, pos)
+        if src.kind == "org":
+            return _Attribution(src.name, None, None, "org")
+        if src.kind == "pronoun":
+            return self._pronoun(src.name or "", pos, verb, last)
+        if src.kind == "description":
+            return _Attribution(None, None, src.description, "description")
+        return _Attribution(None)
+
+    # -- cues ----------------------------------------------------------------------
+    def sentence_of(self, p: int, offset: int) -> int:
+        for si, (lo, hi) in enumerate(self.sents[p]):
+            if lo <= offset < hi:
+                return si
+        return max(0, len(self.sents[p]) - 1)
+
+    def resolve_cue(self, p: int, si: int, cue: Cue, last: _Attribution | None) -> _Attribution | None:
+        pos = p * _PARA + cue.position
+        if cue.source.kind != "inherit":
+            return self.attribute(cue.source, pos, cue.verb, last)
+        earlier = [c for c in self.cues[p][si] if c.position < cue.position and c.source.kind != "inherit"]
+        if earlier:
+            return self.attribute(earlier[-1].source, p * _PARA + earlier[-1].position, earlier[-1].verb, last)
+        return None  # the caller falls back on context
+
+    def pick_cue(self, span: Span) -> tuple[Cue, int, int] | None:
+        first, final = span.segments[0], span.segments[-1]
+        p0, p1 = first.paragraph, final.paragraph
+        s0 = self.sentence_of(p0, first.mark_start)
+        s1 = self.sentence_of(p1, max(final.mark_end - 1, final.mark_start))
+        best: tuple[float, Cue, int, int] | None = None
+        for p, si in {(p0, s0), (p1, s1)}:
+            for cue in self.cues[p][si]:
+                if p == p1 and cue.position >= final.mark_end:
+                    dist = cue.position - final.mark_end
+                    between = self.masked[p][final.mark_end : cue.position]
+                    if "\x00" in between:
+                        dist += 40
+                elif p == p0 and cue.position < first.mark_start:
+                    dist = first.mark_start - cue.position + 5
+                else:
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, cue, p, si)
+        if best is None:
+            return None
+        return best[1], best[2], best[3]
+
+
+def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
+    """`"..." Smith said.` written as its own sentence right after the quote."""
+    if si + 1 >= len(art.sents[p]):
+        return None
+    lo, hi = art.sents[p][si + 1]
+    text = art.masked[p][lo:hi]
+    if "\x00" in text or len(text.split()) > 10:
+        return None
+    cues = art.cues[p][si + 1]
+    return cues[0] if cues and cues[0].source.kind != "inherit" else None
+
+
+def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
+    """Attribution from neighbours when the quote's sentence has no cue."""
+    first = span.segments[0]
+    p = first.paragraph
+    si = art.sentence_of(p, first.mark_start)
+    short = _short_cue_sentence(art, span.end_paragraph, art.sentence_of(span.end_paragraph, span.segments[-1].mark_start))
+    last = prev[-1][1] if prev else None
+    if short is not None:
+        return art.attribute(short.source, span.end_paragraph * _PARA + short.position, short.verb, last)
+    same_par = [a for s, a in prev if s.end_paragraph == p]
+    if same_par:
+        return same_par[-1]
+    before = art.masked[p][: first.mark_start].strip()
+    if not before and p > 0:
+        prev_text = art.masked[p - 1].rstrip()
+        if prev_text.endswith(":") and art.cues[p - 1]:
+            cues = [c for c in art.cues[p - 1][-1] if c.source.kind != "inherit"]
+            if cues:
+                return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position, cues[-1].verb, last)
+        prev_par = [a for s, a in prev if s.end_paragraph == p - 1]
+        if prev_par and prev_par[-1].speaker:
+            return prev_par[-1]
+    if before.endswith(":") or not before:
+        pos = p * _PARA + first.mark_start
+        recent = [e for e in art.events if (p - 1) * _PARA <= e.position < pos]
+        if recent:
+            return _Attribution(recent[-1].name, None, None, "name")
+    return None
+
+
+def _make_quote(art: _Article, span: Span, att: _Attribution) -> Quote | None:
+    text = span.text(art.paras)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text or not any(ch.isalnum() for ch in text):
+        return None
+    first = span.segments[0]
+    raw = art.paras[first.paragraph]
+    start = first.start
+    while start < len(raw) and raw[start].isspace():
+        start += 1
+    return Quote(
+        text=text,
+        paragraph=first.paragraph + 1,
+        speaker=att.speaker,
+        role=att.role,
+        description=None if att.speaker else att.description,
+        end_paragraph=span.end_paragraph + 1 if span.end_paragraph != first.paragraph else None,
+        start=start,
+    )
+
+
+def extract_quotes(paragraphs: Sequence[str]) -> list[Quote]:
+    """Every direct quote in the body paragraphs, in reading order, with its speaker."""
+    paras = [p if isinstance(p, str) else str(p or "") for p in paragraphs]
+    try:
+        art = _Article(paras)
+    except Exception:  # never let one article's oddity escape ingestion
+        logger.exception("quote extraction failed on an article of %d paragraphs", len(paras))
+        return []
+    out: list[Quote] = []
+    done: list[tuple[Span, _Attribution]] = []
+    for span in art.spans:
+        try:
+            quote, att = _one(art, span, done)
+        except Exception:
+            logger.exception("skipped a malformed quote in paragraph %d", span.paragraph + 1)
+            continue
+        if quote is None or att is None:
+            continue
+        done.append((span, att))
+        if att.speaker and att.kind == "name":
+            art.events.append(_Event(span.paragraph * _PARA + span.segments[0].mark_start, att.speaker, "speaker"))
+            art.events.sort(key=lambda e: e.position)
+        out.append(quote)
+    return out
+
+
+def _one(art: _Article, span: Span, done: list[tuple[Span, _Attribution]]) -> tuple[Quote | None, _Attribution | None]:
+    text = span.text(art.paras)
+    n_words = len(text.split())
+    last = done[-1][1] if done else None
+    picked = art.pick_cue(span)
+    att: _Attribution | None = None
+    if picked is not None:
+        cue, p, si = picked
+        att = art.resolve_cue(p, si, cue, last)
+        if att is None:
+            att = _context(art, span, done) or _Attribution(None)
+    else:
+        if n_words <= _SCARE_MAX_WORDS and not text.rstrip().endswith(("!", "?")):
+            return None, None
+        att = _context(art, span, done)
+        if att is None:
+            if n_words <= _SCARE_MAX_WORDS + 3:
+                return None, None
+            att = _Attribution(None)
+    return _make_quote(art, span, att), att

@@ -1,0 +1,183 @@
+"""The commands' shared road into the engine: input checks, then one library call.
+
+The cogs (Discord) and the console call these same functions, so a command behaves the
+same wherever it is typed. They are synchronous: the cogs run them in a worker thread.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from index.errors import InputError, NewsdeskError, QuestionError
+from index.library import Library
+from index.models import (
+    AddOutcome,
+    AddReport,
+    Answer,
+    Article,
+    Digest,
+    QuoteLookup,
+    SpeakerCount,
+    Summary,
+)
+
+MAX_QUESTION_CHARS = 500
+MAX_RESULTS = 10
+MAX_SENTENCES = 10
+MAX_NAME_CHARS = 200
+ATTACHMENT_TYPES = (".txt", ".md", ".html", ".htm")
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+class PermissionRefused(NewsdeskError):
+    """A member without Manage Server or the manager role tried to change the library."""
+
+
+def clean(text: str | None) -> str:
+    """User text without invisible characters, with runs of whitespace folded."""
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return " ".join(text.split())
+
+
+def has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def check_question(question: str | None) -> str:
+    """A question fit for searching, or a QuestionError saying what to change."""
+    text = clean(question)
+    if not text:
+        raise QuestionError("The question is empty: ask with a few words, e.g. /ask who said what?")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"The question is {len(text)} characters long; keep it under "
+            f"{MAX_QUESTION_CHARS} and ask about one thing at a time."
+        )
+    if not has_words(text):
+        raise QuestionError("The question has no words to search for (only symbols or emoji).")
+    return text
+
+
+def check_name(value: str | None, what: str) -> str:
+    """A speaker, article or topic reference: non-empty words of reasonable length."""
+    text = clean(value)
+    if not text or not has_words(text):
+        raise InputError(f"Give a {what} with some letters or digits in it.")
+    if len(text) > MAX_NAME_CHARS:
+        raise InputError(f"That {what} is too long ({len(text)} characters).")
+    return text
+
+
+def clamp(value: int | None, default: int, top: int) -> int:
+    if value is None:
+        return default
+    return max(1, min(int(value), top))
+
+
+@dataclass(frozen=True)
+class Asked:
+    """An answer plus the articles its speaker quotes come from (quotes carry only ids)."""
+
+    answer: Answer
+    articles: dict[str, Article]
+
+
+def ask(library: Library, question: str, results: int | None = None) -> Asked:
+    answer = library.ask(check_question(question), k=clamp(results, 3, MAX_RESULTS))
+    sources: dict[str, Article] = {}
+    if answer.speaker is not None:
+        wanted = {q.article_id for q in answer.quotes}
+        sources = {a.id: a for a in library.articles() if a.id in wanted}
+    return Asked(answer, sources)
+
+
+def quotes(library: Library, speaker: str, article: str | None = None) -> QuoteLookup:
+    ref = check_name(article, "article") if clean(article) else None
+    return library.quotes(speaker=check_name(speaker, "speaker name"), article=ref)
+
+
+def whosaid(library: Library, words: str) -> QuoteLookup:
+    return library.quotes(text=check_question(words))
+
+
+def speakers(library: Library) -> list[SpeakerCount]:
+    return list(library.speakers())
+
+
+def summary(library: Library, article: str, sentences: int | None = None) -> Summary:
+    return library.summary(check_name(article, "article"), sentences=clamp(sentences, 3, MAX_SENTENCES))
+
+
+def digest(library: Library, topic: str, sentences: int | None = None) -> Digest:
+    return library.digest(check_question(topic), sentences=clamp(sentences, 5, MAX_SENTENCES))
+
+
+def articles(library: Library) -> list[Article]:
+    return list(library.articles())
+
+
+def show(library: Library, article: str) -> Article:
+    return library.resolve(check_name(article, "article"))
+
+
+def remove(library: Library, article: str) -> Article:
+    return library.remove(check_name(article, "article"))
+
+
+def check_url(url: str | None) -> str:
+    """An http(s) URL, or an InputError naming what is wrong with it."""
+    text = clean(url)
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise InputError(f"Only http:// or https:// links can be added, not {text[:100]!r}.")
+    return text
+
+
+def add_inputs(library: Library, inputs: list[str]) -> AddReport:
+    """Paths or URLs (the console's /add)."""
+    if not inputs:
+        raise InputError("Give a file, folder or http(s) link to add.")
+    return library.add_inputs(inputs)
+
+
+def add_url(library: Library, url: str) -> AddReport:
+    return library.add_inputs([check_url(url)])
+
+
+def check_attachment(filename: str, size: int, limit: int) -> None:
+    """Refuse an attachment before downloading it: wrong type, empty, too large."""
+    if not filename.lower().endswith(ATTACHMENT_TYPES):
+        raise InputError(
+            f"{filename} is not a .txt, .md or .html file; attach the article as one of those."
+        )
+    if size == 0:
+        raise InputError(f"{filename} is empty.")
+    if size > limit:
+        raise InputError(
+            f"{filename} is {size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB."
+        )
+
+
+def add_file(library: Library, data: bytes, filename: str, source: str | None) -> AddOutcome:
+    return library.add_bytes(data, filename, source)
+
+
+def add_text(library: Library, title: str, body: str) -> AddOutcome:
+    """Pasted text: the title line first, then the body, as a text file reads."""
+    title = clean(title)
+    text = body.replace("\r\n", "\n").strip()
+    if not has_words(text):
+        raise InputError("The pasted text is empty.")
+    return library.add_text(f"{title}\n\n{text}" if title else text, source=None)
+
+
+def mention_question(content: str, bot_id: int) -> str:
+    """The question in a message that mentions the bot: the text without the mention."""
+    text = re.sub(rf"<@!?{bot_id}>", " ", content)
+    return clean(text)

@@ -1,0 +1,237 @@
+"""The Discord client: dependencies passed in, one cog per area, errors turned into replies.
+
+Built as discord.py's examples/advanced_startup.py does: `main()` makes the settings and
+the libraries and hands them to the bot; nothing here reads the environment.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+from discord.gateway import DiscordWebSocket
+
+from bot import actions, render
+from bot.config import Settings
+from bot.paging import EXPIRED_TEXT, LiveComponents, Pager
+from bot.replies import APOLOGY, NO_MENTIONS, new_reference, report_error
+from index.errors import NewsdeskError
+from index.library import Libraries, Library
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+DM_TEXT = (
+    "newsdesk works in servers: each server has its own articles. Use the commands or "
+    "mention me in a channel of a server we share."
+)
+MENTION_HINT = "Ask me something about this server's articles, e.g. *@newsdesk what did the mayor say?*"
+
+
+def point_discord_at(settings: Settings) -> None:
+    """Send REST and gateway traffic to the configured endpoints (proxies, the e2e fake).
+
+    The one place that touches discord.py's class-level endpoints. Set before login:
+    discord.http._set_api_version() resets Route.BASE, so nothing may call it after this.
+    """
+    if settings.api_base:
+        discord.http.Route.BASE = settings.api_base
+    if settings.gateway_url:
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+class NewsdeskTree(app_commands.CommandTree):
+    """The command tree: servers only, and one place where errors become replies."""
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.guild_id is not None:
+            return True
+        if interaction.type is discord.InteractionType.application_command:
+            await interaction.response.send_message(
+                DM_TEXT, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+        elif interaction.type is discord.InteractionType.autocomplete:
+            await interaction.response.autocomplete([])
+        return False
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        original: BaseException = error
+        if isinstance(error, app_commands.CommandInvokeError):
+            original = error.original
+        elif isinstance(error, (app_commands.TransformerError, app_commands.CheckFailure)):
+            original = NewsdeskError(str(error))
+        elif isinstance(error, app_commands.CommandNotFound):
+            original = NewsdeskError(
+                "That command is not known any more; type / to see the current commands."
+            )
+        command = interaction.command.qualified_name if interaction.command else "?"
+        await report_error(interaction, original, f"/{command}")
+
+
+class NewsdeskBot(commands.Bot):
+    """The bot, holding the libraries (one per server) and the settings it was given."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        libraries: Libraries,
+        *,
+        sync_guild_on_start: bool = True,
+        guild_ready_timeout: float = 2.0,
+        pager_timeout: float | None = None,
+    ) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        intents.guild_messages = True
+        intents.dm_messages = True
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            help_command=None,
+            allowed_mentions=NO_MENTIONS,
+            tree_cls=NewsdeskTree,
+            allowed_contexts=app_commands.AppCommandContext(
+                guild=True, dm_channel=False, private_channel=False
+            ),
+            guild_ready_timeout=guild_ready_timeout,
+        )
+        self.settings = settings
+        self.libraries = libraries
+        self.live = LiveComponents()
+        self.sync_guild_on_start = sync_guild_on_start
+        self.pager_timeout = pager_timeout
+        point_discord_at(settings)
+
+    async def setup_hook(self) -> None:
+        from bot.cogs import all_cogs
+
+        for cog in all_cogs(self):
+            await self.add_cog(cog)
+        if self.settings.guild_id and self.sync_guild_on_start:
+            guild = discord.Object(id=self.settings.guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to server %s", len(synced), self.settings.guild_id)
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s to %d servers", self.user, len(self.guilds))
+
+    def library(self, guild_id: int) -> Library:
+        return self.libraries.get(str(guild_id))
+
+    async def run_engine(
+        self, guild_id: int | None, fn: Callable[..., T], *args: Any
+    ) -> T:
+        """fn(library_of_that_server, *args) in a worker thread, off the event loop."""
+        if guild_id is None:
+            raise NewsdeskError(DM_TEXT)
+        return await asyncio.to_thread(lambda: fn(self.library(guild_id), *args))
+
+    def can_manage(self, interaction: discord.Interaction) -> bool:
+        """Manage Server, or the configured manager role (by id or name)."""
+        if interaction.permissions.manage_guild or interaction.permissions.administrator:
+            return True
+        role_setting = self.settings.manager_role
+        member = interaction.user
+        if not role_setting or not isinstance(member, discord.Member):
+            return False
+        wanted = role_setting.casefold()
+        return any(str(role.id) == role_setting or role.name.casefold() == wanted
+                   for role in member.roles)
+
+    def require_manager(self, interaction: discord.Interaction) -> None:
+        if not self.can_manage(interaction):
+            role = f" or the {self.settings.manager_role} role" if self.settings.manager_role else ""
+            raise actions.PermissionRefused(
+                f"Only members with Manage Server{role} can add or remove articles."
+            )
+
+    def pager(self, pages: list[render.Page], owner_id: int) -> Pager:
+        if self.pager_timeout is None:
+            return Pager(pages, owner_id, self.live)
+        return Pager(pages, owner_id, self.live, timeout=self.pager_timeout)
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Buttons and forms from before a restart or timeout: say so instead of failing."""
+        if interaction.type not in (
+            discord.InteractionType.component, discord.InteractionType.modal_submit
+        ):
+            return
+        custom_id = str((interaction.data or {}).get("custom_id", ""))
+        if not LiveComponents.is_ours(custom_id) or self.live.is_live(custom_id):
+            return
+        if not interaction.response.is_done():
+            await interaction.response.send_message(
+                EXPIRED_TEXT, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer a message that @mentions the bot, as a reply in the channel."""
+        if message.author.bot or self.user is None:
+            return
+        if message.guild is None:
+            await message.channel.send(DM_TEXT, allowed_mentions=NO_MENTIONS)
+            return
+        if not any(user.id == self.user.id for user in message.mentions):
+            return
+        question = actions.mention_question(message.content, self.user.id)
+        try:
+            if not question:
+                await message.reply(MENTION_HINT, allowed_mentions=NO_MENTIONS)
+                return
+            async with message.channel.typing():
+                asked = await self.run_engine(message.guild.id, actions.ask, question, None)
+            pages = render.answer_pages(asked.answer, asked.articles)
+            if len(pages) > 1:
+                pager = self.pager(pages, message.author.id)
+                pager.message = await message.reply(
+                    embeds=pager.page, view=pager, allowed_mentions=NO_MENTIONS
+                )
+            else:
+                await message.reply(embeds=pages[0], allowed_mentions=NO_MENTIONS)
+        except NewsdeskError as exc:
+            await message.reply(
+                embeds=render.message(str(exc), colour=render.WARN_COLOUR),
+                allowed_mentions=NO_MENTIONS,
+            )
+        except Exception:
+            ref = new_reference()
+            log.exception("unexpected error answering a mention (reference %s)", ref)
+            await message.reply(APOLOGY.format(ref=ref), allowed_mentions=NO_MENTIONS)
+
+
+def run_bot(settings: Settings, libraries: Libraries) -> None:
+    """Run the bot until interrupted (blocking). Logging at settings.log_level."""
+    token = settings.require_token()
+    discord.utils.setup_logging(level=settings.log_level_number, root=True)
+
+    async def main() -> None:
+        async with NewsdeskBot(settings, libraries) as bot:
+            await bot.start(token)
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        log.info("stopped")
+
+
+def sync_global(settings: Settings, libraries: Libraries) -> int:
+    """Register the slash commands globally (Discord caps creations per day); the count."""
+    token = settings.require_token()
+
+    async def main() -> int:
+        async with NewsdeskBot(settings, libraries, sync_guild_on_start=False) as bot:
+            await bot.login(token)
+            synced = await bot.tree.sync()
+            return len(synced)
+
+    return asyncio.run(main())

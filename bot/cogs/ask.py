@@ -1,0 +1,37 @@
+"""/ask: the passages that answer a question, quoted with their attribution."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import actions, render
+from bot.replies import defer, send_pages
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+
+class AskCog(commands.Cog):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="ask", description="Ask a question; get the passages that answer it, quoted and attributed")
+    @app_commands.describe(
+        question="What you want to know, in plain words",
+        results="How many passages to show (1-10, default 3)",
+    )
+    async def ask(
+        self,
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, actions.MAX_QUESTION_CHARS],
+        results: app_commands.Range[int, 1, actions.MAX_RESULTS] | None = None,
+    ) -> None:
+        text = actions.check_question(question)
+        await defer(interaction)
+        asked = await self.bot.run_engine(interaction.guild_id, actions.ask, text, results)
+        pages = render.answer_pages(asked.answer, asked.articles)
+        await send_pages(interaction, pages, self.bot.pager)

@@ -1,0 +1,53 @@
+"""/summary: an article's key sentences in order, or a digest about a topic."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import actions, autocomplete, render
+from bot.replies import defer, send_pages
+from index.errors import InputError
+
+if TYPE_CHECKING:
+    from bot.client import NewsdeskBot
+
+
+class SummaryCog(commands.Cog):
+    def __init__(self, bot: NewsdeskBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="summary", description="Summarize an article, or give a digest about a topic across articles")
+    @app_commands.describe(
+        article="The article to summarize (pick from the list or type part of a title)",
+        about="A topic for a digest across all stored articles, instead of one article",
+        sentences="How many sentences (1-10; default 3 for an article, 5 for a digest)",
+    )
+    async def summary(
+        self,
+        interaction: discord.Interaction,
+        article: app_commands.Range[str, 1, actions.MAX_NAME_CHARS] | None = None,
+        about: app_commands.Range[str, 1, actions.MAX_QUESTION_CHARS] | None = None,
+        sentences: app_commands.Range[int, 1, actions.MAX_SENTENCES] | None = None,
+    ) -> None:
+        if (article is None) == (about is None):
+            raise InputError("Give either an article to summarize or about: a topic, not both.")
+        if about is not None:
+            topic = actions.check_question(about)
+            await defer(interaction)
+            digest = await self.bot.run_engine(interaction.guild_id, actions.digest, topic, sentences)
+            await send_pages(interaction, render.digest_pages(digest), self.bot.pager)
+            return
+        ref = actions.check_name(article, "article")
+        await defer(interaction)
+        result = await self.bot.run_engine(interaction.guild_id, actions.summary, ref, sentences)
+        await send_pages(interaction, render.summary_pages(result), self.bot.pager)
+
+    @summary.autocomplete("article")
+    async def summary_article(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await autocomplete.articles_for(self.bot, interaction, current)

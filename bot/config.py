@@ -1,0 +1,117 @@
+"""Settings for the bot: the one place that reads the environment and `.env`.
+
+`main()` builds a `Settings` once and passes it down; nothing else looks at os.environ.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from dotenv import dotenv_values
+
+from index.errors import NewsdeskError
+
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class ConfigError(NewsdeskError):
+    """A setting is present but malformed; the message names the setting and the fix."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot reads from its environment, validated."""
+
+    token: str | None = None
+    data_dir: Path = Path("data")
+    guild_id: int | None = None  # development server whose commands sync at start
+    manager_role: str | None = None  # role name or id allowed to add/remove articles
+    log_level: str = "INFO"
+    api_base: str | None = None  # REST base including the version path
+    gateway_url: str | None = None  # gateway websocket URL
+
+    @classmethod
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, dotenv_path: Path | None = None
+    ) -> Settings:
+        """Read settings from `env` (default os.environ) over the values of a .env file.
+
+        The environment wins over .env, as python-dotenv's load_dotenv does by default.
+        dotenv_path defaults to ./.env; a missing file is fine.
+        """
+        path = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
+        merged: dict[str, str] = {}
+        if path.is_file():
+            merged.update({k: v for k, v in dotenv_values(path).items() if v is not None})
+        merged.update(os.environ if env is None else env)
+        return cls.from_mapping(merged)
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, str]) -> Settings:
+        """Validate raw string settings; blank values count as unset."""
+
+        def get(name: str) -> str | None:
+            value = values.get(name)
+            if value is None:
+                return None
+            value = value.strip()
+            return value or None
+
+        token = get("DISCORD_TOKEN")
+        data_dir = Path(get("NEWSDESK_DATA") or "data")
+        guild_raw = get("DISCORD_GUILD_ID")
+        guild_id = None
+        if guild_raw is not None:
+            if not guild_raw.isdigit() or int(guild_raw) == 0:
+                raise ConfigError(
+                    f"DISCORD_GUILD_ID must be a server id (digits only), not {guild_raw!r}. "
+                    "In Discord: Settings > Advanced > Developer Mode, then right-click the "
+                    "server > Copy Server ID."
+                )
+            guild_id = int(guild_raw)
+        level = (get("NEWSDESK_LOG_LEVEL") or "INFO").upper()
+        if level not in _LOG_LEVELS:
+            raise ConfigError(
+                f"NEWSDESK_LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, not {level!r}."
+            )
+        api_base = get("DISCORD_API_BASE")
+        if api_base is not None:
+            api_base = _check_url("DISCORD_API_BASE", api_base, ("http", "https")).rstrip("/")
+        gateway = get("DISCORD_GATEWAY_URL")
+        if gateway is not None:
+            gateway = _check_url("DISCORD_GATEWAY_URL", gateway, ("ws", "wss"))
+        return cls(
+            token=token,
+            data_dir=data_dir,
+            guild_id=guild_id,
+            manager_role=get("NEWSDESK_MANAGER_ROLE"),
+            log_level=level,
+            api_base=api_base,
+            gateway_url=gateway,
+        )
+
+    @property
+    def log_level_number(self) -> int:
+        return logging.getLevelName(self.log_level)
+
+    def require_token(self) -> str:
+        """The bot token, or a ConfigError saying how to provide one."""
+        if not self.token:
+            raise ConfigError(
+                "DISCORD_TOKEN is not set: put it in .env (see .env.example) or the "
+                "environment. Without a token, `newsdesk console` runs locally."
+            )
+        return self.token
+
+
+def _check_url(name: str, value: str, schemes: tuple[str, ...]) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in schemes or not parts.netloc:
+        wanted = " or ".join(f"{s}://" for s in schemes)
+        raise ConfigError(f"{name} must be a {wanted} URL, not {value!r}.")
+    return value

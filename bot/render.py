@@ -1,0 +1,494 @@
+"""Engine results -> Discord embeds, always inside Discord's limits.
+
+Every builder returns pages: a page is the embeds of one message (at most 10, at most
+6,000 characters together). Article text is escaped so it cannot format, link or
+mention; anything cut is cut at a sentence or word and ends with an ellipsis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import discord
+
+from index.models import (
+    AddOutcome,
+    AddReport,
+    Answer,
+    Article,
+    Digest,
+    Quote,
+    QuoteLookup,
+    SpeakerCount,
+    Summary,
+)
+
+# Discord's documented limits.
+CONTENT_LIMIT = 2000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+AUTHOR_LIMIT = 256
+FIELDS_PER_EMBED = 25
+EMBED_TOTAL_LIMIT = 6000  # per message, across all its embeds
+EMBEDS_PER_MESSAGE = 10
+CHOICE_LIMIT = 100  # autocomplete choice name and value
+CHOICES_PER_RESPONSE = 25
+URL_LIMIT = 2048
+
+# What we aim for, below the limits, so pages stay readable.
+PARAGRAPH_BUDGET = 1800
+PAGE_DESCRIPTION_BUDGET = 3600
+ENTRY_BUDGET = 900
+ITEMS_PER_PAGE = 8
+
+ELLIPSIS = "\u2026"
+COLOUR = discord.Colour(0x2B6CB0)
+WARN_COLOUR = discord.Colour(0xC05621)
+OK_COLOUR = discord.Colour(0x2F855A)
+
+Page = list[discord.Embed]
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s")
+_MENTION_RE = re.compile(r"<(@[!&]?|#|/)")
+_EVERYONE_RE = re.compile(r"@(everyone|here)", re.IGNORECASE)
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` within `limit` characters, cut at a sentence or word end plus an ellipsis."""
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    room = text[: limit - 1]
+    cut = -1
+    for match in _SENTENCE_END.finditer(room):
+        cut = match.end()
+    if cut < limit * 0.6:
+        space = room.rfind(" ")
+        cut = space if space >= limit * 0.5 else len(room)
+    return room[:cut].rstrip() + ELLIPSIS
+
+
+def clip_left(text: str, limit: int) -> str:
+    """`text` within `limit` characters keeping its end, cut at a word, with a leading ellipsis."""
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    room = text[len(text) - (limit - 1) :]
+    space = room.find(" ")
+    if 0 <= space <= len(room) * 0.5:
+        room = room[space + 1 :]
+    return ELLIPSIS + room.lstrip()
+
+
+def escape(text: str) -> str:
+    """Article or user text made inert: no markdown, masked links or mentions."""
+    text = _INVISIBLE_RE.sub("", text)
+    text = discord.utils.escape_markdown(text)
+    text = _EVERYONE_RE.sub("@\u200b\\1", text)
+    return _MENTION_RE.sub("<\u200b\\1", text)
+
+
+def plain_label(text: str, limit: int) -> str:
+    """Text for places that show no markdown (autocomplete, titles): only mentions defused."""
+    text = _INVISIBLE_RE.sub("", " ".join(text.split()))
+    text = _EVERYONE_RE.sub("@\u200b\\1", text)
+    return clip(_MENTION_RE.sub("<\u200b\\1", text), limit)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The article URL when Discord would accept it as a link."""
+    if url and url.startswith(("http://", "https://")) and len(url) <= URL_LIMIT:
+        if not any(c.isspace() for c in url):
+            return url
+    return None
+
+
+def format_date(iso: str | None) -> str | None:
+    """'2025-02-12' -> '12 Feb 2025'; other strings as they are."""
+    if not iso:
+        return None
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso[:10])
+    if not match:
+        return iso
+    year, month, day = match.groups()
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    if not 1 <= int(month) <= 12:
+        return iso
+    return f"{int(day)} {months[int(month) - 1]} {year}"
+
+
+def attribution(article: Article, paragraph: int | None = None) -> list[str]:
+    """The parts of an attribution line: author, outlet, date, ¶n (plain, unescaped)."""
+    parts = [p for p in (article.author, article.outlet, format_date(article.published)) if p]
+    if paragraph is not None:
+        parts.append(f"\u00b6{paragraph}")
+    return parts
+
+
+def title_of(article: Article) -> str:
+    return plain_label(article.title or article.id, TITLE_LIMIT)
+
+
+def embed_size(embed: discord.Embed) -> int:
+    """Characters Discord counts towards the 6,000 total."""
+    return len(embed)
+
+
+def fit_page(embeds: Sequence[discord.Embed]) -> Page:
+    """A page guaranteed inside the per-message limits (a last line of defence)."""
+    page = list(embeds)[:EMBEDS_PER_MESSAGE]
+    total = sum(embed_size(e) for e in page)
+    while total > EMBED_TOTAL_LIMIT and page:
+        last = page[-1]
+        over = total - EMBED_TOTAL_LIMIT
+        if last.description and len(last.description) > over + 1:
+            last.description = clip(last.description, len(last.description) - over - 1)
+        else:
+            page.pop()
+        total = sum(embed_size(e) for e in page)
+    return page
+
+
+def message(text: str, *, colour: discord.Colour = COLOUR, title: str | None = None) -> Page:
+    """A one-embed page with a short message (text is ours, not article text)."""
+    embed = discord.Embed(
+        title=clip(title, TITLE_LIMIT) if title else None,
+        description=clip(text, DESCRIPTION_LIMIT),
+        colour=colour,
+    )
+    return [embed]
+
+
+def pack_entries(
+    entries: Iterable[str],
+    *,
+    title: str,
+    url: str | None = None,
+    header: str = "",
+    footer: str | None = None,
+    per_page: int = ITEMS_PER_PAGE,
+    budget: int = PAGE_DESCRIPTION_BUDGET,
+) -> list[Page]:
+    """Blocks of text packed into descriptions, one embed per page, in order."""
+    pages: list[Page] = []
+    current: list[str] = []
+    used = len(header)
+
+    def flush() -> None:
+        nonlocal current, used
+        body = "\n\n".join(current)
+        description = f"{header}\n\n{body}" if header and body else header or body
+        embed = discord.Embed(
+            title=clip(title, TITLE_LIMIT), url=safe_url(url), description=description,
+            colour=COLOUR,
+        )
+        pages.append([embed])
+        current = []
+        used = len(header)
+
+    for entry in entries:
+        entry = clip(entry, min(ENTRY_BUDGET * 2, budget - len(header) - 2))
+        if current and (len(current) >= per_page or used + len(entry) + 2 > budget):
+            flush()
+        current.append(entry)
+        used += len(entry) + 2
+    if current or not pages:
+        flush()
+    _number(pages, footer)
+    return pages
+
+
+def _number(pages: list[Page], footer: str | None) -> None:
+    """Footers: the given text plus 'page i of n' when there is more than one page."""
+    for i, page in enumerate(pages, start=1):
+        parts = [footer] if footer else []
+        if len(pages) > 1:
+            parts.append(f"page {i} of {len(pages)}")
+        if parts:
+            page[-1].set_footer(text=clip(" \u00b7 ".join(parts), FOOTER_LIMIT))
+
+
+# --- answers ---------------------------------------------------------------------------
+
+
+def marked_paragraph(text: str, sentence: str, budget: int = PARAGRAPH_BUDGET) -> str:
+    """The paragraph as a block quote, the answering sentence in bold, cut around it."""
+    text = " ".join(text.split())
+    sentence = " ".join(sentence.split())
+    start = text.find(sentence) if sentence else -1
+    if start < 0:
+        body = escape(clip(text, budget))
+    else:
+        before, after = text[:start], text[start + len(sentence) :]
+        core = clip(sentence, budget)
+        room = max(budget - len(core), 0)
+        before_room = min(len(before), room // 2 if len(after) > room // 2 else room - len(after))
+        after_room = room - before_room
+        before_text = clip_left(before, before_room) if before_room > 0 else ""
+        if before and not before_text:
+            before_text = ELLIPSIS
+        after_text = clip(after, after_room) if after_room > 0 else ""
+        if after.strip() and not after_text:
+            after_text = ELLIPSIS
+        bold = escape(core.strip())
+        lead = escape(before_text)
+        tail = escape(after_text)
+        gap_before = " " if lead and not lead.endswith(" ") else ""
+        gap_after = " " if tail and not tail.startswith(" ") else ""
+        body = f"{lead.rstrip()}{gap_before}**{bold}**{gap_after}{tail.lstrip()}"
+    return "> " + body.replace("\n", "\n> ")
+
+
+def answer_pages(answer: Answer, sources: Mapping[str, Article] | None = None) -> list[Page]:
+    """An answer: one passage per page (or the speaker's quotes), or a plain no-answer."""
+    if answer.speaker is not None:
+        return speaker_answer_pages(answer, sources or {})
+    if not answer.passages:
+        return no_answer(answer.question, answer.missing)
+    pages: list[Page] = []
+    total = len(answer.passages)
+    for i, passage in enumerate(answer.passages, start=1):
+        article = passage.article
+        line = attribution(article, passage.paragraph)
+        if passage.matched:
+            line.append("matched: " + ", ".join(passage.matched))
+        attribution_line = escape(clip(" \u00b7 ".join(line), 600))
+        description = marked_paragraph(passage.text, passage.sentence) + "\n" + attribution_line
+        embed = discord.Embed(
+            title=title_of(article), url=safe_url(article.url),
+            description=clip(description, DESCRIPTION_LIMIT), colour=COLOUR,
+        )
+        footer = f"passage {i} of {total}" if total > 1 else f"article {article.id}"
+        if total > 1:
+            footer += f" \u00b7 article {article.id}"
+        embed.set_footer(text=clip(footer, FOOTER_LIMIT))
+        pages.append(fit_page([embed]))
+    return pages
+
+
+def no_answer(question: str, missing: Sequence[str]) -> list[Page]:
+    lines = [f"Nothing stored in this server answers \u201c{escape(clip(question, 300))}\u201d."]
+    if missing:
+        words = ", ".join(f"*{escape(w)}*" for w in missing[:10])
+        lines.append(f"No stored article mentions {words}.")
+    lines.append("Use `/articles` to see what is stored, or `/add` to add an article.")
+    return [message("\n".join(lines), colour=WARN_COLOUR, title="No answer found")]
+
+
+def quote_entry(quote: Quote, article: Article | None) -> str:
+    """One quote, verbatim in marks, then who said it and where."""
+    text = escape(clip(" ".join(quote.text.split()), ENTRY_BUDGET))
+    who = quote.speaker or quote.description or "an unnamed source"
+    if quote.speaker and quote.role:
+        who = f"{quote.speaker}, {quote.role}"
+    where = []
+    if article is not None:
+        where.append(f"*{escape(clip(article.title, 120))}*")
+    where.append(f"\u00b6{quote.paragraph}")
+    return f"\u201c{text}\u201d\n\u2014 {escape(clip(who, 200))} \u00b7 " + " ".join(where)
+
+
+def speaker_answer_pages(answer: Answer, articles: Mapping[str, Article]) -> list[Page]:
+    """A 'what did X say' question answered from X's quotes."""
+    speaker = answer.speaker or ""
+    if not answer.quotes:
+        return [
+            message(
+                f"No quotes from {escape(speaker)} are stored in this server. "
+                "Try `/speakers` to see who is quoted.",
+                colour=WARN_COLOUR,
+                title="No quotes found",
+            )
+        ]
+    entries = [quote_entry(q, articles.get(q.article_id)) for q in answer.quotes]
+    return pack_entries(entries, title=f"What {plain_label(speaker, 200)} said", per_page=5)
+
+
+def quotes_pages(lookup: QuoteLookup, title: str | None = None) -> list[Page]:
+    """/quotes and /whosaid: each quote verbatim with speaker and place; or suggestions."""
+    heading = title or (
+        f"Quotes from {plain_label(lookup.speaker, 200)}" if lookup.speaker else "Quotes"
+    )
+    if not lookup.quotes:
+        text = "No matching quotes are stored in this server."
+        if lookup.speaker:
+            text = f"No quotes from {escape(lookup.speaker)} are stored in this server."
+        if lookup.suggestions:
+            text += "\nDid you mean: " + ", ".join(escape(s) for s in lookup.suggestions[:10]) + "?"
+        else:
+            text += "\nUse `/speakers` to see who is quoted."
+        return [message(text, colour=WARN_COLOUR, title="No quotes found")]
+    entries = [quote_entry(q, a) for q, a in lookup.quotes]
+    return pack_entries(entries, title=heading, per_page=5, footer=f"{len(entries)} quotes")
+
+
+def speakers_pages(speakers: Sequence[SpeakerCount]) -> list[Page]:
+    if not speakers:
+        return [message("Nobody is quoted in this server's articles yet.", title="Speakers")]
+    lines = []
+    for s in speakers:
+        role = f", {escape(', '.join(s.roles[:2]))}" if s.roles else ""
+        count = f"{s.quotes} quote" + ("" if s.quotes == 1 else "s")
+        where = f" in {s.articles} article" + ("" if s.articles == 1 else "s") if s.articles else ""
+        lines.append(f"**{escape(s.name)}**{role} \u2014 {count}{where}")
+    return pack_entries(lines, title="Who is quoted", per_page=20, budget=2000,
+                        footer=f"{len(speakers)} speakers")
+
+
+def summary_pages(summary: Summary) -> list[Page]:
+    """Whole sentences in the article's order with their ¶ numbers, then who is quoted."""
+    article = summary.article
+    sentences = [
+        f"{escape(clip(s.text, 700))} *(\u00b6{s.paragraph})*" for s in summary.sentences
+    ]
+    lines = sentences or ["This article has no sentences to summarize."]
+    if summary.speakers:
+        quoted = ", ".join(f"{escape(s.name)} ({s.quotes})" for s in summary.speakers[:15])
+        lines.append(f"Quoted: {quoted}")
+    byline = attribution(article)
+    if byline:
+        lines.append(escape(" \u00b7 ".join(byline)))
+    description = clip("\n\n".join(lines), PAGE_DESCRIPTION_BUDGET)
+    embed = discord.Embed(
+        title=title_of(article), url=safe_url(article.url), description=description,
+        colour=COLOUR,
+    )
+    embed.set_footer(text=f"summary \u00b7 article {clip(article.id, 100)}")
+    return [fit_page([embed])]
+
+
+def digest_pages(digest: Digest) -> list[Page]:
+    """/summary about: one embed per article, packed into pages within the limits."""
+    if not digest.sections:
+        return no_answer(digest.topic, digest.missing)
+    embeds = []
+    for section in digest.sections:
+        article = section.article
+        body = " ".join(
+            f"{escape(clip(s.text, 600))} *(\u00b6{s.paragraph})*" for s in section.sentences
+        )
+        byline = attribution(article)
+        if byline:
+            body += "\n" + escape(" \u00b7 ".join(byline))
+        embeds.append(
+            discord.Embed(
+                title=title_of(article), url=safe_url(article.url),
+                description=clip(body, 1800), colour=COLOUR,
+            )
+        )
+    pages: list[Page] = []
+    current: Page = []
+    used = 0
+    for embed in embeds:
+        size = embed_size(embed) + 120  # room for a footer
+        if current and (len(current) >= 4 or used + size > EMBED_TOTAL_LIMIT):
+            pages.append(current)
+            current, used = [], 0
+        current.append(embed)
+        used += size
+    if current:
+        pages.append(current)
+    _number(pages, f"digest: {clip(plain_label(digest.topic, 200), 200)}")
+    return [fit_page(p) for p in pages]
+
+
+def article_line(article: Article) -> str:
+    parts = attribution(article)
+    parts.append(f"{len(article.paragraphs)} \u00b6")
+    return f"`{escape(article.id)}` **{escape(clip(article.title, 200))}**\n" + escape(
+        " \u00b7 ".join(parts)
+    )
+
+
+def articles_pages(articles: Sequence[Article]) -> list[Page]:
+    if not articles:
+        return [
+            message(
+                "No articles are stored in this server yet. A moderator can add one with "
+                "`/add url`, `/add file` or `/add paste`.",
+                title="Articles",
+            )
+        ]
+    return pack_entries(
+        [article_line(a) for a in articles], title="Stored articles", per_page=10,
+        footer=f"{len(articles)} articles",
+    )
+
+
+def article_pages(article: Article) -> list[Page]:
+    """/article show: the metadata, then every paragraph numbered."""
+    header_parts = []
+    if article.standfirst:
+        header_parts.append(f"*{escape(clip(article.standfirst, 500))}*")
+    meta = attribution(article)
+    meta.append(f"{len(article.paragraphs)} paragraphs")
+    header_parts.append(escape(" \u00b7 ".join(meta)))
+    header = "\n".join(header_parts)
+    entries = [
+        f"**\u00b6{n}** {escape(clip(' '.join(p.split()), ENTRY_BUDGET))}"
+        for n, p in enumerate(article.paragraphs, start=1)
+    ]
+    return pack_entries(
+        entries, title=title_of(article), url=article.url, header=header, per_page=6,
+        footer=f"article {clip(article.id, 100)}",
+    )
+
+
+def outcome_line(outcome: AddOutcome) -> str:
+    if outcome.article is not None:
+        a = outcome.article
+        return f"Added **{escape(clip(a.title, 200))}** (`{escape(a.id)}`, {len(a.paragraphs)} \u00b6)"
+    if outcome.duplicate_of is not None:
+        a = outcome.duplicate_of
+        return f"Already stored as **{escape(clip(a.title, 200))}** (`{escape(a.id)}`)"
+    return f"Not added: {escape(clip(outcome.error or 'unknown reason', 500))}"
+
+
+def add_pages(outcomes: AddReport | Sequence[AddOutcome]) -> list[Page]:
+    items = outcomes.outcomes if isinstance(outcomes, AddReport) else list(outcomes)
+    refused = [o for o in items if o.error is not None]
+    colour = WARN_COLOUR if refused else OK_COLOUR
+    pages = pack_entries([outcome_line(o) for o in items], title="Add", per_page=10)
+    for page in pages:
+        page[0].colour = colour
+    return pages
+
+
+def removed_page(article: Article) -> list[Page]:
+    return [
+        message(
+            f"Removed **{escape(clip(article.title, 200))}** (`{escape(article.id)}`).",
+            colour=OK_COLOUR,
+            title="Removed",
+        )
+    ]
+
+
+HELP_LINES = (
+    ("/ask question [results]", "the passages that answer, quoted with attribution"),
+    ("/quotes speaker [article]", "what someone said, word for word"),
+    ("/whosaid words", "who said these words"),
+    ("/speakers", "everyone quoted, with how often"),
+    ("/summary article [sentences]", "the key sentences of an article, in order"),
+    ("/summary about:topic", "a digest across the stored articles"),
+    ("/articles", "the stored articles"),
+    ("/article show article", "an article's paragraphs, numbered"),
+    ("/add url | file | paste", "add an article (Manage Server or the manager role)"),
+    ("/remove article", "remove an article (Manage Server or the manager role)"),
+)
+
+
+def help_pages() -> list[Page]:
+    lines = [f"`{usage}` \u2014 {what}" for usage, what in HELP_LINES]
+    lines.append(
+        "\nOr mention me with a question: *@newsdesk what did the mayor say about the bridge?*"
+    )
+    lines.append("Each server has its own articles; nothing is shared between servers.")
+    return [message("\n".join(lines), title="newsdesk")]

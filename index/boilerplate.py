@@ -18,7 +18,11 @@ log = logging.getLogger(__name__)
 # Longer than this, a paragraph is article text whatever it starts with.
 _MAX_WORDS = 40
 
-_SOCIAL = r"(?:twitter|x|facebook|instagram|linkedin|whatsapp|email|e-mail|reddit|pinterest|tiktok|youtube|bluesky|threads|telegram|mastodon)"
+_SOCIAL = (
+    r"(?:twitter|x|facebook|instagram|linkedin|whatsapp|email|e-mail|reddit|pinterest|tiktok"
+    r"|youtube|bluesky|threads|telegram|mastodon)"
+)
+_SHARE_WORD = rf"(?:share|tweet|email|print|copy link|save|{_SOCIAL})"
 
 # Whole-paragraph patterns that are never article text, wherever they stand.
 _STRONG = [
@@ -40,11 +44,12 @@ _STRONG = [
     # Share / follow / subscribe prompts.
     r"share(?: (?:this|the))? (?:article|story|page|post|link)(?: (?:on|via|with) .{0,60})?[.!:]?",
     rf"share (?:on|via|to) {_SOCIAL}.*",
-    rf"(?:share|tweet|email|print|copy link|save)(?:\s*[|/·,]?\s*(?:share|tweet|email|print|copy link|save|{_SOCIAL}))*",
+    rf"(?:share|tweet|email|print|copy link|save)(?:\s*[|/·,]?\s*{_SHARE_WORD})*",
     rf"follow (?:us|me|@\S+|[\w ]{{1,30}}) on {_SOCIAL}.*",
     rf"(?:like|find) us on {_SOCIAL}.*",
     r"follow @\w+.*",
-    r"(?:sign up|subscribe|register)(?: now| today| here)? (?:for|to) (?:our|the|my)? ?.{0,60}(?:newsletter|emails?|updates|alerts|digest|briefing|podcast|channel)\b.*",
+    r"(?:sign up|subscribe|register)(?: now| today| here)? (?:for|to) (?:our|the|my)? ?.{0,60}"
+    r"(?:newsletter|emails?|updates|alerts|digest|briefing|podcast|channel)\b.*",
     r"(?:get|receive) (?:our|the) .{0,40}newsletter.*",
     r"subscribe(?: now| today| here)?[.!]?",
     r"click here to (?:subscribe|sign up|read more|share|follow|comment|download).*",
@@ -59,14 +64,16 @@ _STRONG = [
     # Related links.
     r"read more\s*(?::|»|>|\.{3}|…|-|–|—).*",
     r"read more",
-    r"(?:related|see also|more on this story|more from .{1,40}|most read|recommended|also read|read next|more stories|related (?:articles|stories|topics|content))\s*(?::.*)?",
+    r"(?:related|see also|more on this story|more from .{1,40}|most read|recommended|also read"
+    r"|read next|more stories|related (?:articles|stories|topics|content))\s*(?::.*)?",
     r"(?:click|tap) here (?:for|to read) .*",
     # Copyright and rights lines.
     r"(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}).{0,150}",
     r".{0,120}all rights reserved\.?.{0,60}",
     # Credits and captions that are not prose.
     r"image (?:caption|copyright|source)\b.*",
-    r"(?:photo|picture|image|video)(?:graph)?:? (?:credit|courtesy)?:? ?(?:getty images|reuters|ap|afp|pa|epa|shutterstock)\.?",
+    r"(?:photo|picture|image|video)(?:graph)?:? (?:credit|courtesy)?:? ?"
+    r"(?:getty images|reuters|ap|afp|pa|epa|shutterstock)\.?",
     r"getty images|shutterstock",
     r"(?:back to )?top(?: of page)?",
     r"(?:skip to|jump to) (?:main )?content",

@@ -20,6 +20,7 @@ from pathlib import Path
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from index import fetch
 from index.boilerplate import is_boilerplate, strip_boilerplate
@@ -36,6 +37,7 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 _SUPPORTED_SHOWN = ".txt, .md, .html or .htm"
+_OVER_LIMIT = f"over the {fetch.human_size(MAX_FILE_BYTES)} limit for one file"
 
 # Longest line still taken as a title, and longest standfirst.
 _MAX_TITLE_CHARS = 200
@@ -237,7 +239,10 @@ _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
 _MD_REFLINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _MD_LINKDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
-_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])")
+_MD_EMPHASIS_RE = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"  # **strong**, __strong__
+    r"|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])"  # *em*, _em_ (not snake_case)
+)
 _MD_CODE_RE = re.compile(r"`([^`]*)`")
 _MD_AUTOLINK_RE = re.compile(r"<(https?://[^>\s]+)>")
 
@@ -290,7 +295,9 @@ def _markdown_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     return out, kinds
 
 
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<body>(?:[\w-]+[ \t]*:.*\n|[ \t]*-.*\n|[ \t]*\n)*?)---[ \t]*\n")
+_FRONT_MATTER_RE = re.compile(
+    r"\A---[ \t]*\n(?P<body>(?:[\w-]+[ \t]*:.*\n|[ \t]*-.*\n|[ \t]*\n)*?)---[ \t]*\n"
+)
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -315,7 +322,9 @@ _DM_STAMP_RE = re.compile(
     r"\A\s*(?:(?P<kind>PUBLISHED|UPDATED): \. (?P<when>[^.|]{5,60}?) \. (?:\| \. )?"
     r"|Last updated at (?P<last>[^.]{5,60}?) \. )"
 )
-_DM_FOR_RE = re.compile(r"\s+for\s+(?:the\s+)?(?:mail\s*online|daily\s+mail|mail\s+on\s+sunday)\b.*$", re.IGNORECASE)
+_DM_FOR_RE = re.compile(
+    r"\s+for\s+(?:the\s+)?(?:mail\s*online|daily\s+mail|mail\s+on\s+sunday)\b.*$", re.IGNORECASE
+)
 _CNN_DATELINE_RE = re.compile(r"\A(?:[A-Z][\w .,'’-]{0,60}?\s*)?\(CNN\)\s*(?:--|—|–)?\s*")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
@@ -366,7 +375,9 @@ def _join(block: list[str]) -> str:
     A footer line typed right under the last paragraph ("Share this article" with no
     blank line before it) is dropped when the line above ends a sentence.
     """
-    while len(block) > 1 and is_boilerplate(block[-1]) and block[-2].rstrip().endswith(_SENTENCE_ENDS):
+    while len(block) > 1 and is_boilerplate(block[-1]):
+        if not block[-2].rstrip().endswith(_SENTENCE_ENDS):
+            break
         block = block[:-1]
     if all(is_boilerplate(line) for line in block):
         return ""
@@ -475,7 +486,8 @@ def parse_text(text: str, source: str | None = None) -> ArticleDraft:
     if fields:
         authors = split_authors(fields.get("author") or fields.get("authors") or "") or authors
         published = find_date(fields.get("date") or fields.get("published") or "") or published
-        standfirst = fields.get("description") or fields.get("standfirst") or fields.get("subtitle") or standfirst
+        for key in ("subtitle", "standfirst", "description"):  # the last found wins
+            standfirst = fields.get(key) or standfirst
     return ArticleDraft(
         title=title,
         paragraphs=tuple(paragraphs),
@@ -545,7 +557,9 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None, html: bool
         text = decoded.lstrip("\ufeff")
     else:
         if b"\x00" in data:
-            raise InputError(f"{name} looks like a binary file (it contains NUL bytes), not a text article")
+            raise InputError(
+                f"{name} looks like a binary file (it contains NUL bytes), not a text article"
+            )
         sniffed = None
         if html and not declared:
             m = _HTML_CHARSET_RE.search(data[:4096])
@@ -564,7 +578,9 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None, html: bool
             if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
         )
         if odd / len(sample) > 0.02:
-            raise InputError(f"{name} looks like a binary file (mostly non-text bytes), not a text article")
+            raise InputError(
+                f"{name} looks like a binary file (mostly non-text bytes), not a text article"
+            )
     return text
 
 
@@ -650,11 +666,17 @@ def _page_title(tree: lxml.html.HtmlElement, outlet: str | None) -> str | None:
     return title or None
 
 
+def _starts_with(paragraph: str, prefix: str) -> bool:
+    """True when paragraph opens with prefix (a meta description cut short with "...")."""
+    head = normalize(prefix).rstrip(".… ").casefold()[:80]
+    return normalize(paragraph).casefold().startswith(head)
+
+
 def _same_text(a: str, b: str) -> bool:
     return " ".join(normalize(a).casefold().split()) == " ".join(normalize(b).casefold().split())
 
 
-def _run_trafilatura(tree: lxml.html.HtmlElement, url: str | None) -> trafilatura.settings.Document | None:
+def _run_trafilatura(tree: lxml.html.HtmlElement, url: str | None) -> Document | None:
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -673,10 +695,12 @@ def _run_trafilatura(tree: lxml.html.HtmlElement, url: str | None) -> trafilatur
     except Exception:  # the extractor is third-party code: fall back to our own pass
         log.warning("trafilatura failed on %s", url or "page", exc_info=True)
         return None
-    return doc if isinstance(doc, trafilatura.settings.Document) else None
+    return doc if isinstance(doc, Document) else None
 
 
-def parse_html(html: str | bytes, url: str | None = None, source: str | None = None) -> ArticleDraft:
+def parse_html(
+    html: str | bytes, url: str | None = None, source: str | None = None
+) -> ArticleDraft:
     """An HTML article: main text and metadata by trafilatura, lxml <p> pass as fallback."""
     name = source or url or "HTML page"
     text = decode_bytes(html, name, html=True) if isinstance(html, bytes) else html
@@ -692,7 +716,8 @@ def parse_html(html: str | bytes, url: str | None = None, source: str | None = N
     authors = split_authors(doc.author) if doc is not None and doc.author else ()
     if not authors:
         meta_author = _meta(tree, "author", "article:author", "dc.creator")
-        authors = split_authors(meta_author) if meta_author and not meta_author.startswith("http") else ()
+        if meta_author and not meta_author.startswith("http"):
+            authors = split_authors(meta_author)
     published = (find_date(doc.date) if doc is not None and doc.date else None) or find_date(
         _meta(tree, "article:published_time", "datePublished", "date", "dc.date") or ""
     )
@@ -724,7 +749,7 @@ def parse_html(html: str | bytes, url: str | None = None, source: str | None = N
     standfirst = doc.description if doc is not None else None
     if standfirst and (
         _same_text(standfirst, title)
-        or normalize(paragraphs[0]).casefold().startswith(normalize(standfirst).rstrip(".… ").casefold()[:80])
+        or _starts_with(paragraphs[0], standfirst)
     ):
         standfirst = None
     page_url = (doc.url if doc is not None else None) or url
@@ -750,7 +775,9 @@ def read_file(path: Path) -> ArticleDraft:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         shown = f"'{path.suffix}'" if path.suffix else "files without an extension"
-        raise InputError(f"{name}: {shown} is not a supported article file (use {_SUPPORTED_SHOWN})")
+        raise InputError(
+            f"{name}: {shown} is not a supported article file (use {_SUPPORTED_SHOWN})"
+        )
     try:
         if not path.exists():
             raise InputError(f"{name}: no such file")
@@ -758,15 +785,13 @@ def read_file(path: Path) -> ArticleDraft:
             raise InputError(f"{name} is not a regular file")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"{name} is {fetch.human_size(size)}, over the {fetch.human_size(MAX_FILE_BYTES)} limit for one file"
-            )
+            raise InputError(f"{name} is {fetch.human_size(size)}, {_OVER_LIMIT}")
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise InputError(f"cannot read {name}: {err.strerror or err}") from None
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{name} is over the {fetch.human_size(MAX_FILE_BYTES)} limit for one file")
+        raise InputError(f"{name} is {_OVER_LIMIT}")
     if not data.strip():
         raise InputError(f"{name} is empty" if not data else f"{name} is empty (only whitespace)")
     html = suffix in HTML_SUFFIXES
@@ -823,7 +848,9 @@ def iter_inputs(arg: str) -> Iterator[tuple[str, ArticleDraft | NewsdeskError]]:
         if scheme.group(1).lower() in fetch.ALLOWED_SCHEMES:
             yield arg, _guard(arg, lambda: read_url(arg))
         else:
-            yield arg, InputError(f"{arg} is not an http(s) URL; only http and https links can be added")
+            yield arg, InputError(
+                f"{arg} is not an http(s) URL; only http and https links can be added"
+            )
         return
     path = Path(arg).expanduser()
     if not path.exists():

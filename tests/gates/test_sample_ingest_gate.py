@@ -55,7 +55,8 @@ def test_sample_footer_lines_are_not_body(sample, gold):
 
 
 def test_sample_body_starts_after_the_byline_and_ends_before_the_footer(sample):
-    lines = [line.strip() for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = SAMPLE.read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert sample.paragraphs[0] == lines[3]
     assert sample.paragraphs[-1] == lines[-4]
 
@@ -67,7 +68,9 @@ def _bbc_blocks(path: Path) -> tuple[str, list[str]]:
     return " ".join(title.split()), blocks
 
 
-@pytest.mark.parametrize("name", ["business/001.txt", "politics/001.txt", "sport/001.txt", "tech/001.txt"])
+@pytest.mark.parametrize(
+    "name", ["business/001.txt", "politics/001.txt", "sport/001.txt", "tech/001.txt"]
+)
 def test_bbc_file_parses_as_title_then_blank_line_paragraphs(name):
     path = BBC / name
     if not path.is_file():
@@ -89,7 +92,7 @@ def test_bbc_collection_parses_with_titles_and_paragraphs_intact():
         draft = read_file(path)
         agree += draft.title == title and list(draft.paragraphs) == blocks
     share = agree / len(files)
-    print(f"BBC: {agree}/{len(files)} files parse to their title and blank-line paragraphs ({share:.4f})")
+    print(f"BBC: {agree}/{len(files)} files parse to title and blank-line paragraphs ({share:.4f})")
     assert share >= 0.995
 
 

@@ -13,8 +13,10 @@ from index.fetch import USER_AGENT, fetch_url
 from index.ingest import iter_inputs
 from index.models import ArticleDraft
 
-PAGE = (Path(__file__).resolve().parents[1] / "fixtures" / "ingest" / "bridge_page.html").read_bytes()
-PLAIN = "Ferry fares halved\nBy Jane Roe\nFares were halved on Monday.\nThe council agreed.\n".encode()
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+PAGE = (FIXTURES / "bridge_page.html").read_bytes()
+PLAIN = b"Ferry fares halved\nBy Jane Roe\nFares were halved on Monday.\nThe council agreed.\n"
+NO_TEXT = b"<html><body><nav>Home</nav></body></html>"
 LATIN1 = (
     "<html><head><title>Café closes</title></head><body><article>"
     "<p>The café on the harbour front closed on Sunday after forty years, its owner said.</p>"
@@ -28,7 +30,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # keep test output clean
         pass
 
-    def _send(self, status: int, ctype: str | None, body: bytes, extra: dict[str, str] | None = None):
+    def _send(self, status: int, ctype: str | None, body: bytes, extra: dict | None = None):
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
@@ -48,7 +50,7 @@ class _Handler(BaseHTTPRequestHandler):
             "/moved": lambda: self._send(302, None, b"", {"Location": "/article.html"}),
             "/to-ftp": lambda: self._send(302, None, b"", {"Location": "ftp://127.0.0.1/x.html"}),
             "/big.html": lambda: self._send(200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),
-            "/empty.html": lambda: self._send(200, "text/html", b"<html><body><nav>Home</nav></body></html>"),
+            "/empty.html": lambda: self._send(200, "text/html", NO_TEXT),
             "/error": lambda: self._send(500, "text/html", b"oops"),
         }
         if self.path == "/slow.html":
@@ -143,7 +145,7 @@ def test_fetch_error_is_an_input_error():
     assert issubclass(FetchError, InputError)
 
 
-# --------------------------------------------------------------------------- URLs through iter_inputs
+# ----------------------------------------------------------------- URLs through iter_inputs
 
 
 def test_url_argument_becomes_a_draft_with_metadata(server):

@@ -55,8 +55,11 @@ def test_line_break_inside_a_paragraph_becomes_a_space(draft):
 
 def test_navigation_cookie_banner_ads_share_and_footer_are_not_body(draft):
     joined = "\n".join(draft.paragraphs)
-    for furniture in ("Home", "cookies", "Advertisement", "Share this article", "Copyright", "Most read",
-                      "By Jane Roe"):
+    furniture_lines = (
+        "Home", "cookies", "Advertisement", "Share this article", "Copyright", "Most read",
+        "By Jane Roe",
+    )
+    for furniture in furniture_lines:
         assert furniture not in joined
 
 
@@ -90,7 +93,10 @@ def test_url_argument_is_kept_when_the_page_has_no_canonical_link():
 
 
 def test_short_page_falls_back_to_its_paragraphs():
-    html = "<html><head><title>Short note</title></head><body><article><p>The pier is open.</p></article></body></html>"
+    html = (
+        "<html><head><title>Short note</title></head>"
+        "<body><article><p>The pier is open.</p></article></body></html>"
+    )
     draft = parse_html(html)
     assert draft.paragraphs == ("The pier is open.",)
     assert draft.title == "Short note"
@@ -112,7 +118,8 @@ def test_byline_paragraph_at_the_top_gives_the_authors_when_metadata_has_none():
 @pytest.mark.parametrize(
     "html",
     [
-        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>",
+        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a> "
+        "<a href='/news'>News</a></nav></body></html>",
         "<html><body><p>Advertisement</p><p>Share this article</p></body></html>",
         "",
         "   ",

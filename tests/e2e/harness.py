@@ -1,0 +1,127 @@
+"""Start the real bot against the fake Discord, and fail on anything that went wrong.
+
+`running_bot` yields a `Harness` holding the fake, the bot and its libraries. On the way
+out it closes the bot, awaits its task (so a crash in the gateway loop fails the test),
+and checks that no payload broke Discord's rules and nothing logged an ERROR.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.client import NewsdeskBot
+from bot.config import Settings
+from index.library import Libraries
+from tests.e2e.fake_discord import MANAGE_GUILD, MEMBER_PERMISSIONS, Exchange, FakeDiscord, Guild, Member
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GUILD_A = 111111111111111111
+GUILD_B = 222222222222222222
+EDITOR_ROLE = 333333333333333333
+
+MOD = Member(500000000000000001, "moderator", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+ALICE = Member(500000000000000002, "alice")
+BOB = Member(500000000000000003, "bob")
+EDITOR = Member(500000000000000004, "editor", roles=[EDITOR_ROLE])
+CAROL = Member(500000000000000005, "carol")  # member of server B only
+
+
+class ErrorLogs(logging.Handler):
+    """Collects ERROR records from discord.py and the bot: a test must end with none."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith(("discord", "bot", "index")):
+            self.records.append(record)
+
+
+@dataclass
+class Harness:
+    fake: FakeDiscord
+    bot: NewsdeskBot
+    libraries: Libraries
+    errors: ErrorLogs
+    expected_errors: list[str] = field(default_factory=list)
+
+    async def run(self, name: str, member: Member = ALICE, guild_id: int | None = GUILD_A,
+                  **kwargs: Any) -> Exchange:
+        """A slash command, waited until the bot has answered it."""
+        exchange = await self.fake.command(name, member, guild_id, **kwargs)
+        await self.fake.wait_for(exchange.finished)
+        await asyncio.sleep(0)  # let a follow-up written in the same breath arrive
+        return exchange
+
+    async def answer(self, name: str, member: Member = ALICE, guild_id: int | None = GUILD_A,
+                     **kwargs: Any) -> dict[str, Any]:
+        """The one message the user sees for a command."""
+        exchange = await self.fake.command(name, member, guild_id, **kwargs)
+        shown = await self.fake.wait_for(lambda: exchange.visible())
+        assert len(shown) == 1, shown
+        return shown[0]
+
+    def add_fixture(self, filename: str, guild_id: int = GUILD_A) -> None:
+        report = self.libraries.get(str(guild_id)).add_inputs([str(FIXTURES / filename)])
+        assert not report.refused, report
+
+
+def text_of(message: dict[str, Any]) -> str:
+    """Everything a user reads in a message: content and every embed's texts."""
+    parts = [message.get("content") or ""]
+    for e in message.get("embeds") or []:
+        parts += [e.get("title") or "", e.get("description") or "",
+                  (e.get("footer") or {}).get("text") or ""]
+        for f in e.get("fields") or []:
+            parts += [f.get("name", ""), f.get("value", "")]
+    return "\n".join(parts)
+
+
+def custom_ids(message: dict[str, Any]) -> list[str]:
+    return [c["custom_id"] for row in message.get("components") or []
+            for c in row.get("components", []) if "custom_id" in c]
+
+
+@asynccontextmanager
+async def running_bot(tmp_path: Path, *, manager_role: str | None = "Editors",
+                      pager_timeout: float | None = None,
+                      data_dir: Path | None = None) -> AsyncIterator[Harness]:
+    guilds = [Guild(GUILD_A, 600000000000000001, roles={EDITOR_ROLE: "Editors"}, name="A"),
+              Guild(GUILD_B, 600000000000000002, name="B")]
+    members = {GUILD_A: [MOD, ALICE, BOB, EDITOR], GUILD_B: [CAROL, MOD]}
+    fake = FakeDiscord(guilds, members)
+    await fake.start()
+    settings = Settings(
+        token="test-token", data_dir=data_dir or tmp_path / "data", guild_id=GUILD_A,
+        manager_role=manager_role, api_base=fake.api_base, gateway_url=fake.gateway_url,
+    )
+    errors = ErrorLogs()
+    root = logging.getLogger()
+    root.addHandler(errors)
+    libraries = Libraries(settings.data_dir)
+    bot = NewsdeskBot(settings, libraries, guild_ready_timeout=0.05, pager_timeout=pager_timeout)
+    task = asyncio.create_task(bot.start(settings.token), name="bot")
+    harness = Harness(fake, bot, libraries, errors)
+    try:
+        await fake.wait_for(lambda: fake.ready and fake.commands, timeout=15)
+        await asyncio.wait_for(bot.wait_until_ready(), timeout=15)
+        yield harness
+    finally:
+        try:
+            await bot.close()
+            await asyncio.wait_for(task, timeout=10)
+        finally:
+            await fake.stop()
+            libraries.close()
+            root.removeHandler(errors)
+    assert not fake.violations, fake.violations
+    unexpected = [r for r in errors.records
+                  if not any(e in r.getMessage() for e in harness.expected_errors)]
+    assert not unexpected, [r.getMessage() for r in unexpected]

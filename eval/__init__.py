@@ -1,0 +1,1 @@
+"""Quality evaluations over ../shared/data: each prints a table and JSON figures."""

@@ -1,0 +1,312 @@
+"""ROUGE of newsdesk's extractive summaries beside Lead-3 and sumy, on BBC and CNN/DM.
+
+BBC News Summary: each reference is a set of the article's own sentences, so the
+summaries are scored at 3 sentences and at the reference's own sentence count.
+CNN/DM: editors' highlights, scored at 3 sentences, the articles read through
+newsdesk's ingest so boilerplate is cleaned as it would be in use.
+
+    python -m eval.summary_eval [--categories business,sport] [--limit N] [--no-sumy]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.sentences import split_sentences
+from index.summarize import extract, summarize
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+BBC_DIR = SHARED / "data" / "bbc"
+CNNDM_CSV = SHARED / "data" / "cnndm-sample" / "train_sample.csv"
+TUNING_CATEGORIES = ("business", "entertainment", "sport")
+HELD_OUT_CATEGORIES = ("politics", "tech")
+
+# A system: (paragraphs, title, n) -> summary sentences in article order.
+System = Callable[[Sequence[str], str | None, int], list[str]]
+
+
+@dataclass(frozen=True)
+class BbcItem:
+    category: str
+    name: str
+    title: str
+    paragraphs: tuple[str, ...]
+    reference: str
+    reference_count: int  # how many article sentences the reference keeps
+
+
+@dataclass(frozen=True)
+class CnnItem:
+    id: str
+    title: str  # as ingest derives it (these texts have no title line)
+    paragraphs: tuple[str, ...]
+    highlights: str  # one highlight a line
+
+
+# --- systems -------------------------------------------------------------------------
+
+
+def newsdesk_system(paragraphs: Sequence[str], title: str | None, n: int) -> list[str]:
+    return [s.text for s in extract(paragraphs, n, title=title)]
+
+
+def lead_system(paragraphs: Sequence[str], title: str | None, n: int) -> list[str]:
+    return [s for p in paragraphs for s in split_sentences(p)][:n]
+
+
+_SUMY_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
+
+
+class SumyTokenizer:
+    """newsdesk's sentence splitter for sumy, which otherwise needs NLTK's punkt data."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(_SUMY_WORD_RE.findall(sentence))
+
+
+def sumy_systems() -> dict[str, System]:
+    """sumy's TextRank, LexRank and Luhn with stemming and English stop words."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    tokenizer = SumyTokenizer()
+    stemmer = Stemmer("english")
+    stop_words = get_stop_words("english")
+
+    def make(cls: type) -> System:
+        summarizer = cls(stemmer)
+        summarizer.stop_words = stop_words
+
+        def run(paragraphs: Sequence[str], title: str | None, n: int) -> list[str]:
+            document = ObjectDocumentModel(
+                [
+                    Paragraph([Sentence(s, tokenizer) for s in tokenizer.to_sentences(p)])
+                    for p in paragraphs
+                ]
+            )
+            return [str(s) for s in summarizer(document, n)]
+
+        return run
+
+    return {
+        "sumy TextRank": make(TextRankSummarizer),
+        "sumy LexRank": make(LexRankSummarizer),
+        "sumy Luhn": make(LuhnSummarizer),
+    }
+
+
+# --- data ----------------------------------------------------------------------------
+
+
+def reference_count(paragraphs: Sequence[str], reference: str) -> int:
+    """The number of the article's sentences found verbatim in the reference (at least 1)."""
+    found = {s for p in paragraphs for s in split_sentences(p) if s in reference}
+    return max(1, len(found))
+
+
+def load_bbc(
+    categories: Sequence[str], limit: int | None = None, root: Path = BBC_DIR
+) -> list[BbcItem]:
+    """BBC articles (title line, blank line, paragraphs) with their reference summaries."""
+    items: list[BbcItem] = []
+    for category in categories:
+        files = sorted((root / "articles" / category).glob("*.txt"))
+        for path in files[:limit] if limit else files:
+            title, _, body = path.read_text(encoding="utf-8").partition("\n")
+            paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", body) if p.strip())
+            reference = (root / "summaries" / category / path.name).read_text(encoding="utf-8")
+            reference = reference.strip()
+            items.append(
+                BbcItem(
+                    category, path.stem, title.strip(), paragraphs, reference,
+                    reference_count(paragraphs, reference),
+                )
+            )
+    return items
+
+
+def load_cnndm(path: Path = CNNDM_CSV) -> list[CnnItem]:
+    """CNN/DM rows read through newsdesk's own ingest cleaning."""
+    from index.ingest import parse_text
+
+    items: list[CnnItem] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            draft = parse_text(row["article"])
+            items.append(CnnItem(row["id"], draft.title, tuple(draft.paragraphs), row["highlights"].strip()))
+    return items
+
+
+# --- scoring -------------------------------------------------------------------------
+
+Scores = dict[str, float]
+
+
+def _mean(rows: list[Scores]) -> Scores:
+    return {k: round(100 * statistics.fmean(r[k] for r in rows), 1) for k in rows[0]}
+
+
+def bbc_rows(
+    items: Sequence[BbcItem], systems: dict[str, System], lengths: Sequence[str] = ("3", "ref")
+) -> dict[str, dict[str, list[Scores]]]:
+    """ROUGE-1/2/L F1 per article, per system and length ("3" or "ref"), in item order."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    out: dict[str, dict[str, list[Scores]]] = {}
+    for name, system in systems.items():
+        out[name] = {}
+        for length in lengths:
+            rows: list[Scores] = []
+            for item in items:
+                n = 3 if length == "3" else item.reference_count
+                summary = " ".join(system(item.paragraphs, item.title, n))
+                result = scorer.score(item.reference, summary)
+                rows.append({k: v.fmeasure for k, v in result.items()})
+            out[name][length] = rows
+    return out
+
+
+def mean_scores(
+    rows: dict[str, dict[str, list[Scores]]], keep: Sequence[bool] | None = None
+) -> dict[str, dict[str, Scores]]:
+    """Means (x100, one decimal) over the articles where keep is true (default: all)."""
+    return {
+        name: {
+            length: _mean([r for i, r in enumerate(per) if keep is None or keep[i]])
+            for length, per in by_length.items()
+        }
+        for name, by_length in rows.items()
+    }
+
+
+def score_bbc(
+    items: Sequence[BbcItem], systems: dict[str, System], lengths: Sequence[str] = ("3", "ref")
+) -> dict[str, dict[str, Scores]]:
+    """Mean ROUGE-1/2/L F1 (x100) per system and length."""
+    return mean_scores(bbc_rows(items, systems, lengths))
+
+
+def score_cnndm(items: Sequence[CnnItem], systems: dict[str, System]) -> dict[str, Scores]:
+    """Mean ROUGE-1/2/Lsum F1 (x100) at 3 sentences against the highlights."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    out: dict[str, Scores] = {}
+    for name, system in systems.items():
+        rows = []
+        for item in items:
+            summary = "\n".join(system(item.paragraphs, item.title, 3))
+            result = scorer.score(item.highlights, summary)
+            rows.append({k: v.fmeasure for k, v in result.items()})
+        out[name] = _mean(rows)
+    return out
+
+
+def timing_bbc(items: Sequence[BbcItem]) -> dict[str, float]:
+    """Mean and worst milliseconds per 3-sentence summary, and the longest article's size."""
+    times: list[float] = []
+    for item in items:
+        start = time.perf_counter()
+        summarize(item.paragraphs, 3, title=item.title)
+        times.append(1000 * (time.perf_counter() - start))
+    longest = max(items, key=lambda i: sum(len(p.split()) for p in i.paragraphs))
+    words = sum(len(p.split()) for p in longest.paragraphs)
+    start = time.perf_counter()
+    for _ in range(5):
+        summarize(longest.paragraphs, 3, title=longest.title)
+    return {
+        "mean_ms": round(statistics.fmean(times), 2),
+        "max_ms": round(max(times), 2),
+        "longest_words": words,
+        "longest_ms": round(1000 * (time.perf_counter() - start) / 5, 2),
+    }
+
+
+def bbc_figures(
+    categories: Sequence[str], limit: int | None = None, with_sumy: bool = True
+) -> dict[str, dict[str, Scores]]:
+    """newsdesk, Lead-3 and (optionally) sumy on BBC categories: the gate's entry point."""
+    systems: dict[str, System] = {"newsdesk": newsdesk_system, "Lead": lead_system}
+    if with_sumy:
+        systems |= sumy_systems()
+    return score_bbc(load_bbc(categories, limit), systems)
+
+
+# --- report --------------------------------------------------------------------------
+
+
+def _table(title: str, results: dict[str, dict[str, Scores]]) -> str:
+    lines = [title]
+    for system, by_length in results.items():
+        for length, scores in by_length.items():
+            figures = " / ".join(f"{v:.1f}" for v in scores.values())
+            lines.append(f"  {system:<15} @{length:<4} {'/'.join(scores)}: {figures}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--categories", help="comma-separated BBC categories (default: all)")
+    parser.add_argument("--limit", type=int, help="articles per BBC category")
+    parser.add_argument("--no-sumy", action="store_true", help="skip the sumy baselines")
+    parser.add_argument("--no-cnndm", action="store_true", help="skip the CNN/DM set")
+    args = parser.parse_args(argv)
+    if not BBC_DIR.is_dir():
+        print(f"BBC data not found at {BBC_DIR.resolve()}", file=sys.stderr)
+        return 2
+    systems: dict[str, System] = {"newsdesk": newsdesk_system, "Lead": lead_system}
+    if not args.no_sumy:
+        systems |= sumy_systems()
+    categories = (
+        tuple(args.categories.split(","))
+        if args.categories
+        else TUNING_CATEGORIES + HELD_OUT_CATEGORIES
+    )
+    items = load_bbc(categories, args.limit)
+    rows = bbc_rows(items, systems)
+    groups = {
+        "tuning (business, entertainment, sport)": set(TUNING_CATEGORIES),
+        "held out (politics, tech)": set(HELD_OUT_CATEGORIES),
+        "all": set(categories),
+    }
+    report: dict[str, object] = {"bbc": {}}
+    for label, group in groups.items():
+        keep = [item.category in group for item in items]
+        if not any(keep):
+            continue
+        results = mean_scores(rows, keep)
+        report["bbc"][label] = {"articles": sum(keep), "rouge": results}  # type: ignore[index]
+        print(_table(f"BBC {label}: {sum(keep)} articles, ROUGE-1/2/L F1", results))
+    report["bbc_timing"] = timing_bbc(items)
+    print(f"BBC summary time (3 sentences): {report['bbc_timing']}")
+    if not args.no_cnndm and CNNDM_CSV.is_file():
+        cnn = load_cnndm()
+        cnn_results = score_cnndm(cnn, systems)
+        report["cnndm"] = {"articles": len(cnn), "rouge": cnn_results}
+        print(_table(f"CNN/DM: {len(cnn)} articles, ROUGE-1/2/Lsum F1 @3",
+                     {k: {"3": v} for k, v in cnn_results.items()}))
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,233 @@
+"""Extractive summaries: whole sentences of the body, in the article's order.
+
+Each sentence is scored by how central it is to the article (TextRank over word
+overlap), how early it stands, and how much it shares with the title. Sentences are
+then taken best first, skipping near-duplicates of ones already taken and, while
+better ones remain, sentences that lean on the sentence before them ("He added...",
+"But...", a leading "It"/"They") when that sentence is not in the summary.
+The weights were chosen by measuring ROUGE on BBC News Summary and CNN/DM
+(eval/summary_eval.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.errors import QuestionError
+from index.models import SummarySentence
+from index.sentences import split_sentences
+from index.text import normalize, tokenize
+
+log = logging.getLogger(__name__)
+
+MIN_SENTENCES = 1
+MAX_SENTENCES = 10
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts; the defaults are the measured best."""
+
+    centrality: float = 1.0
+    frequency: float = 0.5  # mean article frequency of the sentence's terms (SumBasic)
+    position: float = 2.0
+    position_decay: float = 0.1
+    # Position counts fully from position_full_at sentences, not at all up to position_from:
+    # a long article puts its news first, a short one is dense throughout.
+    position_from: int = 20
+    position_full_at: int = 40
+    title: float = 0.2
+    short_penalty: float = 0.5  # multiplier for sentences under `short_words` terms
+    short_words: int = 4
+    dangling_penalty: float = 0.7  # multiplier for a sentence leaning on its missing neighbour
+    duplicate_overlap: float = 0.7  # term-set overlap above which two sentences say the same
+    damping: float = 0.85
+
+
+DEFAULT_WEIGHTS = Weights()
+
+# Openings that only make sense after the sentence before them.
+_DANGLING_RE = re.compile(
+    r"""^["'(]?(?:
+        (?:but|and|or|so|yet|also|however|nevertheless|nonetheless|instead|still|then|
+           thus|hence|therefore|besides|moreover|furthermore|otherwise|likewise|similarly|
+           meanwhile)\b
+      | (?:he|she|it|they|this|that|these|those|his|her|its|their|such|there)\b
+        (?!\s+(?:year|week|month|weekend|morning|afternoon|evening|season|summer|winter|
+                 spring|autumn|time|is\s+(?:a|an|the)\s)\b)
+      | [^,]{0,40}\b(?:added|continued|went\s+on)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def validate_sentence_count(n: int) -> int:
+    """The number of summary sentences asked for, checked: 1 to 10."""
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise QuestionError(f"The number of sentences must be a whole number, not {n!r}.")
+    if n < MIN_SENTENCES or n > MAX_SENTENCES:
+        raise QuestionError(
+            f"A summary can have {MIN_SENTENCES} to {MAX_SENTENCES} sentences; {n} was asked for."
+        )
+    return n
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    paragraph: int  # 1-based
+    order: int  # position among all body sentences
+    terms: tuple[str, ...]
+
+
+def _sentences_of(paragraphs: Sequence[str]) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for number, paragraph in enumerate(paragraphs, start=1):
+        for text in split_sentences(paragraph):
+            out.append(_Sentence(text, number, len(out), tuple(tokenize(text))))
+    return out
+
+
+def _centrality(sentences: list[_Sentence], damping: float) -> np.ndarray:
+    """TextRank: PageRank over shared-term counts normalized by log sentence lengths."""
+    n = len(sentences)
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, s in enumerate(sentences):
+        for term in s.terms:
+            rows.append(i)
+            cols.append(vocab.setdefault(term, len(vocab)))
+    if not vocab:
+        return np.full(n, 1.0 / n)
+    counts = np.zeros((n, len(vocab)))
+    np.add.at(counts, (rows, cols), 1.0)
+    overlap = counts @ counts.T
+    lengths = np.log(np.maximum(counts.sum(axis=1), 1.0))
+    norm = lengths[:, None] + lengths[None, :]
+    weights = np.where(norm > 0, overlap / np.where(norm > 0, norm, 1.0), overlap)
+    weights /= weights.sum(axis=1, keepdims=True) + 1e-9
+    transition = (1.0 - damping) / n + damping * weights
+    rank = np.full(n, 1.0 / n)
+    for _ in range(100):
+        nxt = transition.T @ rank
+        if np.abs(nxt - rank).sum() < 1e-6:
+            rank = nxt
+            break
+        rank = nxt
+    return rank / (rank.max() or 1.0)
+
+
+def _frequency(sentences: list[_Sentence]) -> np.ndarray:
+    """Mean article frequency of each sentence's terms, scaled so the best is 1."""
+    counts = Counter(t for s in sentences for t in s.terms)
+    if not counts:
+        return np.zeros(len(sentences))
+    means = np.array(
+        [sum(counts[t] for t in s.terms) / len(s.terms) if s.terms else 0.0 for s in sentences]
+    )
+    return means / (means.max() or 1.0)
+
+
+def _scores(sentences: list[_Sentence], title: str | None, w: Weights) -> np.ndarray:
+    n = len(sentences)
+    central = _centrality(sentences, w.damping) if n > 1 else np.ones(1)
+    order = np.arange(n, dtype=float)
+    position = np.exp(-w.position_decay * order)
+    if w.position_full_at > w.position_from:
+        ramp = (n - w.position_from) / (w.position_full_at - w.position_from)
+        position *= min(1.0, max(0.0, ramp))
+    title_terms = set(tokenize(title)) if title else set()
+    title_share = np.array(
+        [
+            len(title_terms & set(s.terms)) / len(title_terms) if title_terms else 0.0
+            for s in sentences
+        ]
+    )
+    score = (
+        w.centrality * central
+        + w.frequency * _frequency(sentences)
+        + w.position * position
+        + w.title * title_share
+    )
+    short = np.array([len(s.terms) < w.short_words for s in sentences])
+    return np.where(short, score * w.short_penalty, score)
+
+
+def says_the_same(a: Sequence[str], b: Sequence[str], threshold: float = 0.7) -> bool:
+    """Whether two sentences' terms overlap so much that one adds nothing to the other."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return False
+    return len(sa & sb) / min(len(sa), len(sb)) >= threshold
+
+
+def leans_on_previous(text: str) -> bool:
+    """Whether a sentence opens by leaning on the one before ("But...", "He added...")."""
+    return _DANGLING_RE.match(normalize(text)) is not None
+
+
+def _repeats(a: _Sentence, b: _Sentence, threshold: float) -> bool:
+    if normalize(a.text).casefold() == normalize(b.text).casefold():
+        return True
+    return says_the_same(a.terms, b.terms, threshold)
+
+
+def _select(sentences: list[_Sentence], scores: np.ndarray, n: int, w: Weights) -> list[int]:
+    """Best first; near-duplicates never, leaning sentences only with their neighbour."""
+    dangling = [leans_on_previous(s.text) for s in sentences]
+    chosen: list[int] = []
+    chosen_set: set[int] = set()
+    remaining = set(range(len(sentences)))
+    while len(chosen) < n and remaining:
+        best, best_score = -1, -math.inf
+        for i in remaining:
+            score = float(scores[i])
+            if dangling[i] and (i - 1) not in chosen_set:
+                score *= w.dangling_penalty
+            if score > best_score:
+                best, best_score = i, score
+        remaining.discard(best)
+        if any(_repeats(sentences[best], sentences[j], w.duplicate_overlap) for j in chosen):
+            continue
+        chosen.append(best)
+        chosen_set.add(best)
+    if len(chosen) < n:  # only near-duplicates were left: a shorter summary beats a repeat
+        log.debug("summary has %d of %d sentences asked for", len(chosen), n)
+    return sorted(chosen)
+
+
+def summarize(
+    paragraphs: Sequence[str],
+    n: int = 3,
+    *,
+    title: str | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[SummarySentence]:
+    """The n (1 to 10) most informative whole sentences of the body, in article order.
+
+    An article with n sentences or fewer gives all of them; an empty body gives [].
+    """
+    return extract(paragraphs, validate_sentence_count(n), title=title, weights=weights)
+
+
+def extract(
+    paragraphs: Sequence[str],
+    n: int,
+    *,
+    title: str | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[SummarySentence]:
+    """summarize() without the 1-10 limit, for evaluation at a reference's own length."""
+    sentences = _sentences_of(paragraphs)
+    if not sentences or n < 1:
+        return []
+    picked = _select(sentences, _scores(sentences, title, weights), n, weights)
+    return [SummarySentence(sentences[i].text, sentences[i].paragraph) for i in picked]

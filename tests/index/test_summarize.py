@@ -1,0 +1,177 @@
+"""Extractive summaries of made-up articles: order, faithfulness, edge cases."""
+
+import time
+
+import pytest
+
+from index.errors import NewsdeskError, QuestionError
+from index.models import SummarySentence
+from index.sentences import split_sentences
+from index.summarize import leans_on_previous, says_the_same, summarize, validate_sentence_count
+
+TITLE = "Northport council approves harbour bridge repairs"
+ARTICLE = (
+    "Northport council on Tuesday approved a £4.2m plan to repair the harbour bridge, "
+    "which has been closed to traffic since cracks were found in two support cables.",
+    "The vote was 9 to 2. Councillor Maria Alvarez said the bridge repairs would start in "
+    "March and the harbour bridge should reopen to traffic by the end of June.",
+    "He added that the cost would be shared with the regional transport board.",
+    "Local shop owners have complained that the closed bridge has cut trade by a third. "
+    "\u201cWe are losing customers every week the bridge stays shut,\u201d said baker Tom Reyes.",
+    "Engineers from Dunmore Ltd. found the cracked cables during a routine inspection in "
+    "October. The company will also carry out the repairs to the harbour bridge.",
+    "Council meetings are streamed online.",
+)
+
+
+def _all_sentences(paragraphs):
+    return [s for p in paragraphs for s in split_sentences(p)]
+
+
+def test_summary_has_the_requested_number_of_sentences():
+    assert len(summarize(ARTICLE, 3, title=TITLE)) == 3
+
+
+def test_summary_sentences_are_verbatim_sentences_of_the_body():
+    body = _all_sentences(ARTICLE)
+    for sentence in summarize(ARTICLE, 4, title=TITLE):
+        assert sentence.text in body
+
+
+def test_summary_sentences_keep_article_order():
+    body = _all_sentences(ARTICLE)
+    picked = [body.index(s.text) for s in summarize(ARTICLE, 4, title=TITLE)]
+    assert picked == sorted(picked)
+
+
+def test_summary_sentences_carry_their_paragraph_number():
+    for sentence in summarize(ARTICLE, 5, title=TITLE):
+        assert sentence.text in ARTICLE[sentence.paragraph - 1]
+
+
+def test_summary_prefers_the_central_sentence_over_a_footer():
+    texts = [s.text for s in summarize(ARTICLE, 2, title=TITLE)]
+    assert "Council meetings are streamed online." not in texts
+    assert ARTICLE[0] in texts
+
+
+def test_summary_avoids_he_added_when_its_antecedent_is_not_chosen():
+    texts = [s.text for s in summarize(ARTICLE, 2, title=TITLE)]
+    assert not any(t.startswith("He added") for t in texts)
+
+
+def test_near_duplicate_sentences_appear_once():
+    paragraphs = (
+        "The harbour bridge will reopen in June after repairs to two cracked cables.",
+        "Shops near the quay expect trade to recover once traffic returns.",
+        "The harbour bridge will reopen in June after the repairs to two cracked cables, "
+        "officials said.",
+        "A new ferry timetable starts next week.",
+    )
+    texts = [s.text for s in summarize(paragraphs, 3)]
+    assert sum("will reopen in June" in t for t in texts) == 1
+
+
+def test_article_with_fewer_sentences_than_asked_returns_all_of_them():
+    paragraphs = ("The ferry resumed service on Monday.", "Passengers welcomed the news.")
+    assert summarize(paragraphs, 5) == [
+        SummarySentence("The ferry resumed service on Monday.", 1),
+        SummarySentence("Passengers welcomed the news.", 2),
+    ]
+
+
+def test_one_sentence_article_is_its_own_summary():
+    assert summarize(("Storm closes every school in Kelby.",), 3) == [
+        SummarySentence("Storm closes every school in Kelby.", 1)
+    ]
+
+
+def test_text_without_full_stops_is_summarized_as_one_sentence():
+    paragraphs = ("Kelby market reopens after flood repairs",)
+    assert summarize(paragraphs, 3) == [
+        SummarySentence("Kelby market reopens after flood repairs", 1)
+    ]
+
+
+def test_article_of_only_quotes_gives_whole_quoted_sentences():
+    paragraphs = (
+        "\u201cWe will rebuild the pier.\u201d",
+        "\u201cIt will take two years.\u201d",
+        "\u201cNobody should doubt it.\u201d",
+        "\u201cThe money is already there.\u201d",
+    )
+    result = summarize(paragraphs, 2)
+    assert len(result) == 2
+    assert all(s.text in paragraphs for s in result)
+
+
+def test_empty_body_gives_an_empty_summary():
+    assert summarize((), 3) == []
+    assert summarize(("   ",), 3) == []
+
+
+@pytest.mark.parametrize("n", [0, -1, 11, 1000])
+def test_sentence_count_out_of_range_is_refused(n):
+    with pytest.raises(QuestionError, match="1 to 10 sentences"):
+        summarize(ARTICLE, n)
+
+
+def test_sentence_count_error_is_a_newsdesk_error():
+    with pytest.raises(NewsdeskError):
+        validate_sentence_count(0)
+
+
+def test_sentence_count_must_be_a_whole_number():
+    with pytest.raises(QuestionError, match="whole number"):
+        validate_sentence_count(2.5)  # type: ignore[arg-type]
+
+
+def test_sentence_count_in_range_is_returned():
+    assert validate_sentence_count(1) == 1
+    assert validate_sentence_count(10) == 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He added that talks would resume.",
+        "But the council disagreed.",
+        "It was the third closure this year.",
+        "They rejected the offer.",
+        "However, the plan stalled.",
+        "The mayor added that the money was found.",
+    ],
+)
+def test_sentences_leaning_on_their_neighbour_are_recognized(text):
+    assert leans_on_previous(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council rejected the offer.",
+        "This year the festival moves to the quay.",
+        "Heavy rain closed the road.",
+        "Italy won the match.",
+    ],
+)
+def test_self_contained_sentences_are_not_flagged(text):
+    assert not leans_on_previous(text)
+
+
+def test_says_the_same_compares_terms():
+    assert says_the_same(["bridg", "reopen", "june"], ["bridg", "reopen", "june", "offici"])
+    assert not says_the_same(["bridg", "reopen"], ["ferri", "timet"])
+
+
+def test_two_thousand_word_article_is_summarized_in_under_50_ms():
+    sentences = [
+        f"Report {i} says the {w} budget of Kelby rose by {i}.5% after a vote by Mr. Dale."
+        for i, w in enumerate(["harbour", "school", "road", "ferry", "market"] * 30)
+    ]
+    paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+    assert sum(len(p.split()) for p in paragraphs) >= 2000
+    summarize(paragraphs, 3)  # warm caches, as a running bot would be
+    start = time.perf_counter()
+    summarize(paragraphs, 3)
+    assert time.perf_counter() - start < 0.05

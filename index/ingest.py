@@ -9,6 +9,7 @@ one bad input never stops the others.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import unicodedata
@@ -651,6 +652,29 @@ def _meta(tree: lxml.html.HtmlElement, *names: str) -> str | None:
     return None
 
 
+def _json_ld_values(tree: lxml.html.HtmlElement, key: str) -> list[str]:
+    """Every string value of key in the page's JSON-LD blocks, in document order."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == key and isinstance(v, str):
+                    found.append(v)
+                else:
+                    walk(v)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            walk(json.loads(script.text_content() or "null"))
+        except ValueError:
+            log.debug("unreadable JSON-LD block skipped")
+    return found
+
+
 def _page_title(tree: lxml.html.HtmlElement, outlet: str | None) -> str | None:
     title = _meta(tree, "og:title", "twitter:title")
     if not title:
@@ -718,9 +742,11 @@ def parse_html(
         meta_author = _meta(tree, "author", "article:author", "dc.creator")
         if meta_author and not meta_author.startswith("http"):
             authors = split_authors(meta_author)
-    published = (find_date(doc.date) if doc is not None and doc.date else None) or find_date(
-        _meta(tree, "article:published_time", "datePublished", "date", "dc.date") or ""
-    )
+    published = find_date(doc.date) if doc is not None and doc.date else None
+    if not published:
+        stated = [_meta(tree, "article:published_time", "datePublished", "date", "dc.date") or ""]
+        stated += _json_ld_values(tree, "datePublished")
+        published = next((d for d in map(find_date, stated) if d), None)
     if not paragraphs:
         log.info("trafilatura found no body in %s; using the <p> fallback", name)
         paragraphs = _fallback_paragraphs(tree)

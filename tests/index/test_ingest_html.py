@@ -135,3 +135,38 @@ def test_html_file_without_article_text_is_refused_by_name(tmp_path):
     path.write_text("<html><head><title>Nothing</title></head><body><div></div></body></html>")
     with pytest.raises(InputError, match="empty_page.html has no article text"):
         read_file(path)
+
+
+_PIER_BODY = (
+    "<p>The pier reopened on Tuesday after six weeks of repairs to its decking and rails, "
+    "the council said.</p><p>The harbour master said fishing from the pier would be allowed "
+    "again from May, weather permitting.</p>"
+)
+
+
+def test_json_ld_alone_gives_author_and_a_written_out_date():
+    html = (
+        "<html><head><title>Pier repairs finished | Northport Gazette</title>"
+        '<meta property="og:site_name" content="Northport Gazette">'
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "Pier repairs finished", '
+        '"datePublished": "March 5, 2025", "author": {"@type": "Person", "name": "Grace Lin"}}'
+        f"</script></head><body><article>{_PIER_BODY}</article></body></html>"
+    )
+    draft = parse_html(html)
+    assert (draft.title, draft.authors, draft.published) == (
+        "Pier repairs finished", ("Grace Lin",), "2025-03-05"
+    )
+
+
+def test_reader_comments_under_the_article_are_not_body():
+    html = (
+        "<html><head><title>Pier repairs finished - Northport Gazette</title></head><body>"
+        f'<div class="content">{_PIER_BODY}</div>'
+        '<div class="comments"><h3>3 comments</h3>'
+        "<p>Great news for anglers, finally! I will be there on day one with my rods.</p></div>"
+        "</body></html>"
+    )
+    draft = parse_html(html)
+    assert len(draft.paragraphs) == 2
+    assert not any("anglers" in p for p in draft.paragraphs)

@@ -795,15 +795,40 @@ def parse_html(
 
 # --------------------------------------------------------------------------- files, URLs
 
+def _check_suffix(filename: str) -> str:
+    suffix = Path(filename).suffix
+    if suffix.lower() not in SUPPORTED_SUFFIXES:
+        shown = f"'{suffix}'" if suffix else "a file without an extension"
+        raise InputError(
+            f"{filename}: {shown} is not a supported article file (use {_SUPPORTED_SHOWN})"
+        )
+    return suffix.lower()
+
+
+def parse_bytes(data: bytes, filename: str, source: str | None = None) -> ArticleDraft:
+    """An uploaded file's bytes (a Discord attachment, say), judged like a file on disk.
+
+    filename chooses the format by its extension and names the input in refusals.
+    """
+    suffix = _check_suffix(filename)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{filename} is {fetch.human_size(len(data))}, {_OVER_LIMIT}")
+    if not data.strip():
+        raise InputError(f"{filename} is empty" + (" (only whitespace)" if data else ""))
+    html = suffix in HTML_SUFFIXES
+    text = decode_bytes(data, filename, html=html)
+    if not text.strip():
+        raise InputError(f"{filename} is empty (only whitespace)")
+    source = source or filename
+    if html:
+        return parse_html(text, source=source)
+    return parse_text(text, source=source)
+
+
 def read_file(path: Path) -> ArticleDraft:
     """One article file (.txt, .md, .html, .htm); InputError saying why when it cannot be."""
     name = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        shown = f"'{path.suffix}'" if path.suffix else "files without an extension"
-        raise InputError(
-            f"{name}: {shown} is not a supported article file (use {_SUPPORTED_SHOWN})"
-        )
+    _check_suffix(name)
     try:
         if not path.exists():
             raise InputError(f"{name}: no such file")
@@ -816,17 +841,7 @@ def read_file(path: Path) -> ArticleDraft:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise InputError(f"cannot read {name}: {err.strerror or err}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{name} is {_OVER_LIMIT}")
-    if not data.strip():
-        raise InputError(f"{name} is empty" if not data else f"{name} is empty (only whitespace)")
-    html = suffix in HTML_SUFFIXES
-    text = decode_bytes(data, name, html=html)
-    if not text.strip():
-        raise InputError(f"{name} is empty (only whitespace)")
-    if html:
-        return parse_html(text, source=name)
-    return parse_text(text, source=name)
+    return parse_bytes(data, name)
 
 
 def read_url(url: str) -> ArticleDraft:

@@ -10,6 +10,7 @@ from index.ingest import (
     find_date,
     iter_inputs,
     parse_byline,
+    parse_bytes,
     parse_text,
     read_file,
 )
@@ -374,3 +375,33 @@ def test_single_file_argument_yields_its_draft():
     [(name, result)] = list(iter_inputs(str(FIXTURES / "two_authors.txt")))
     assert isinstance(result, ArticleDraft)
     assert result.source == name
+
+
+# --------------------------------------------------------------------------- uploaded bytes
+
+
+def test_uploaded_text_bytes_parse_with_the_filename_as_source():
+    draft = parse_bytes(_ARTICLE.encode("cp1252"), "cafe.txt")
+    assert (draft.title, draft.source) == ("Café owners protest", "cafe.txt")
+    assert draft.paragraphs == (_BODY,)
+
+
+def test_uploaded_html_bytes_parse_as_html():
+    draft = parse_bytes((FIXTURES / "bridge_page.html").read_bytes(), "page.html", source="upload")
+    assert draft.authors == ("Jane Roe", "Tom Vale")
+    assert draft.source == "upload"
+
+
+def test_uploaded_pdf_named_txt_is_refused():
+    with pytest.raises(InputError, match="report.txt is a PDF document"):
+        parse_bytes(b"%PDF-1.4\n", "report.txt")
+
+
+def test_uploaded_file_with_another_extension_is_refused():
+    with pytest.raises(InputError, match="'.pdf' is not a supported article file"):
+        parse_bytes(b"Title\nBody.\n", "report.pdf")
+
+
+def test_uploaded_bytes_over_the_limit_are_refused():
+    with pytest.raises(InputError, match="over the 5 MB limit"):
+        parse_bytes(b"a" * (MAX_FILE_BYTES + 1), "big.txt")

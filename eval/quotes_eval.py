@@ -70,8 +70,35 @@ def _inside(sys_words: list[str], gold_words: list[str]) -> float:
 
 
 def _name_words(source: str) -> set[str]:
+    """Capitalised words of the parts of a source that end in a name.
+
+    "one senior Democrat" or "a 2008 Clinton veteran" is a description (its head is
+    lowercase or it opens with a determiner and names a kind of person), so it has no
+    name words; "Rich Beeson" in "Rubio's deputy, Rich Beeson, who ..." does.
+    """
     out: set[str] = set()
-    for tok in re.findall(r"[^\W_][\w.'\u2019-]*", normalize(source)):
+    for part in re.split(r",|\bwho\b|\bwhich\b", normalize(source)):
+        toks = re.findall(r"[^\W_][\w.'\u2019&-]*", part)
+        if not toks:
+            continue
+        head = toks[-1]
+        if not head[:1].isupper():
+            continue
+        if toks[0].casefold() in _DETERMINERS and head.casefold().rstrip("s") in _KINDS:
+            continue
+        out |= _caps(part)
+    return out
+
+
+_DETERMINERS = frozenset("a an the one another this that some many several two three his her their its".split())
+_KINDS = frozenset(
+    "democrat republican american conservative liberal progressive democrat".split()
+)
+
+
+def _caps(part: str) -> set[str]:
+    out: set[str] = set()
+    for tok in re.findall(r"[^\W_][\w.'\u2019-]*", part):
         tok = re.sub(r"['\u2019]s$", "", tok).strip(".")
         low = fold_accents(tok.casefold())
         if tok[:1].isupper() and low not in _NOT_NAME:

@@ -28,7 +28,8 @@ SPEECH_VERBS = (
     "vowed vows promised promises offered offers echoed echoes pointed testified testifies "
     "recounted recounts confirmed confirms denied denies called calls calling dubbed "
     "labeled labelled branded added explaining arguing chanted chant chanting sang sings "
-    "read reads texted emailed messaged "
+    "texted emailed messaged retorted snapped interjected scoffed barked gushed exclaimed "
+    "fumed thundered griped mocked written "
     "according"
 ).split()
 
@@ -38,7 +39,7 @@ PARTICIPLES = {"saying", "adding", "telling", "writing", "asking", "noting", "in
 CONTINUATION_VERBS = {"added", "adds", "adding", "continued", "continues", "went"}
 
 _VERB_RE = re.compile(
-    r"(?<![\w'\u2019-])(" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r"|went on|"
+    r"(?<![\w'\u2019-])(" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r"|went on|shot back|fired back|put it|"
     r"pointed out)(?![\w'\u2019-])",
     re.IGNORECASE,
 )
@@ -110,7 +111,7 @@ def _subject_before(masked: str, lo: int, verb_at: int) -> tuple[str, bool]:
     # the clause starts after the last quote mask, semicolon or colon
     cut = max(chunk.rfind("\x00"), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("\u2014"))
     chunk = chunk[cut + 1 :]
-    stripped = chunk.strip(" ,\t")
+    stripped = chunk.strip(" ,\t'\u2019\u201d\"\u00a0")
     if not stripped:
         return "", True
     # "..., who said" / "..., which said" are relative clauses about someone else
@@ -142,6 +143,50 @@ def _trim_clause(chunk: str) -> str:
     return last
 
 
+_DETERMINED = re.compile(
+    r"(?i)^(?:a|an|the|one|another|two|three|four|several|some|many|most|few|both|all|his|her|"
+    r"its|their|our|my|this|that|these|those|officials?|sources?|people|aides?|critics|experts|"
+    r"analysts|supporters|advisers|advisors|voters|residents|witnesses|police|authorities|"
+    r"democrats|republicans|[\w.\-]+['\u2019]s?)\b"
+)
+
+
+def _proper_subject(src: Source | None) -> bool:
+    """A subject a speech verb can have: a name, a pronoun or a determined noun phrase."""
+    if src is None:
+        return False
+    if src.kind in ("name", "org", "pronoun"):
+        return True
+    desc = src.description or ""
+    if re.search(r"(?i)\b(is|are|was|were|be|been|has|have|had|will|would|could|should|can|did|do|does)\b", desc):
+        return False
+    return bool(_DETERMINED.match(desc)) and not re.search(
+        r"(?i)\b(and|to|not|never|also|had|has|have|would|will|could|can|did|then)$", desc
+    )
+
+
+def _sentence_subject(chunk: str) -> Source | None:
+    """The name that opens a clause ("Mrs. Clinton shook her head and said"), if any."""
+    for part in chunk.split(","):
+        words = part.split()
+        for i, tok in enumerate(words[:8]):
+            low = tok.lower()
+            if tok[:1].isupper():
+                j = i
+                while j < len(words) and (words[j][:1].isupper() or words[j].lower() in ("de", "van", "von", "al")):
+                    j += 1
+                    if words[j - 1].endswith(("\u2019s", "'s")):
+                        break
+                src = parse_source(" ".join(words[i:j]), inverted=True)
+                if src is not None and src.kind in ("name", "org"):
+                    return src
+                if low in ("he", "she") and i == 0:
+                    return Source("pronoun", name=low)
+            if low in ("of", "to", "with", "by", "for", "from", "about", "in", "on", "at", "after", "before"):
+                break
+    return None
+
+
 def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
     """Speech cues in masked[lo:hi] (one sentence), each with its parsed subject."""
     out: list[Cue] = []
@@ -151,7 +196,7 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
         if src is not None:
             out.append(Cue("according to", lo + m.start(), src, True))
     for m in _VERB_RE.finditer(seg):
-        verb = m.group(1).lower()
+        verb = " ".join(m.group(1).lower().split())
         if verb == "according":
             continue
         vpos = lo + m.start(1)
@@ -160,37 +205,44 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
             out.append(Cue(verb, vpos, Source("inherit"), False))
             continue
         before, empty = _subject_before(masked, lo, vpos)
-        if not empty and before.rstrip().endswith(","):
-            after = _subject_after(masked, vend, hi)
-            if re.match(r"(?i)^\s*(a|an|the|one|another|[A-Z])", after) and not re.match(
-                r"(?i)^\s*(that|the\s+\w+\s+(?:was|is|were|are|had|has|would|will))\b", after
-            ):
-                empty = True
+        src: Source | None = None
         if not empty:
             chunk = _trim_clause(before)
-            tail = chunk.rstrip()
-            if re.search(r"(?i)(?:,\s*|\b)(who|which|that)\s*$", tail) or re.search(r"(?i)\b(who|which)\b[^,]*$", tail):
+            tail = chunk.rstrip(" ,")
+            rel = re.search(r"(?i)(?:^|,)\s*(who|which)\b", chunk)
+            if rel is not None:
+                head = parse_source(chunk[: rel.start()], inverted=False) if rel.start() else None
+                if _proper_subject(head) and head is not None and head.kind != "description":
+                    out.append(Cue(verb, vpos, head, False))
+                else:
+                    out.append(Cue(verb, vpos, Source("inherit"), False))
+                continue
+            if re.search(r"(?i)(?:,|\b)\s*that\s*$", tail):
                 out.append(Cue(verb, vpos, Source("inherit"), False))
                 continue
-            if re.search(r"(?i)\b(to|was|were|be|been|being|is|are|not|never|reportedly)\s*$", tail) and not re.search(r"(?i)\b(has|had)\s*$", tail):
-                # "was told", "to say", "be said": not a speaker subject
-                if re.search(r"(?i)\b(was|were|be|been|being|is|are)\s*$", tail):
-                    continue
+            if re.search(r"(?i)\b(was|were|be|been|being|is|are|it)\s*$", tail):
+                continue  # "was told", "it is said": nobody speaks here
             src = parse_source(chunk, inverted=False)
-            if src is not None:
-                # "the report said" is fine; a long lowercase chunk with no name is a
-                # description only when short
-                if src.kind == "description" and len((src.description or "").split()) > 12:
+            if not _proper_subject(src):
+                src = _sentence_subject(chunk)
+                if src is None and before.rstrip().endswith(","):
+                    empty = True  # "... in many ways, said the official"
+                elif src is None:
                     continue
-                out.append(Cue(verb, vpos, src, False))
-            continue
-        after = _subject_after(masked, vend, hi)
-        src = parse_source(after, inverted=True)
-        if src is not None:
-            if src.kind == "description" and (
-                not re.match(r"(?i)^\s*(a|an|the|one|another|two|three|several|some|his|her|its|their|officials?|sources?|people|aides?|[A-Z])", after)
-            ):
+        if empty:
+            after = _subject_after(masked, vend, hi)
+            if re.match(r"(?i)^\s*(that|the\s+\w+\s+(?:was|is|were|are|had|has|would|will))\b", after):
+                continue
+            src = parse_source(after, inverted=True)
+            if not _proper_subject(src):
+                continue
+            if src is None or (src.kind == "description" and len((src.description or "").split()) > 12):
                 continue
             out.append(Cue(verb, vpos, src, True))
+            continue
+        if src is not None:
+            if src.kind == "description" and len((src.description or "").split()) > 12:
+                continue
+            out.append(Cue(verb, vpos, src, False))
     out.sort(key=lambda c: c.position)
     return out

@@ -55,7 +55,7 @@ STOP_CAPS: frozenset[str] = frozenset(
     here then so yet still however meanwhile also although though because since until
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december today yesterday tomorrow
-    according despite even last next earlier later asked speaking writing mr. mrs.
+    according despite even last next earlier later asked speaking writing mr. mrs. one
     """.split()
 )
 
@@ -163,7 +163,7 @@ _ADVERB_TAIL = re.compile(
 )
 _LEAD_DROP = re.compile(
     r"^(?:and|but|so|then|yet|while|as|because|since|that|where|when|though|although|"
-    r"or|if|however|meanwhile|instead)\s+",
+    r"or|if|however|meanwhile|instead|even|only|also)\s+",
     re.IGNORECASE,
 )
 
@@ -176,17 +176,26 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
     if not phrase:
         return None
     if inverted:
-        phrase = phrase.split(",")[0]
+        parts = [p.strip() for p in phrase.split(",") if p.strip()]
+        phrase = parts[0] if parts else ""
+        if len(parts) >= 2 and re.match(r"(?i)^(a|an|the|another|one|\w+['\u2019]s)\b", parts[0]):
+            second = parse_source(parts[1], inverted=True)
+            if second is not None and second.kind == "name":  # "another user, Jo Bayer"
+                return Source("name", second.name, second.role or parts[0], None)
     else:
         parts = [p.strip() for p in phrase.split(",") if p.strip()]
         if not parts:
             return None
         # "Nick Witney, a fellow at the council," -> name from the first part
         last = parts[-1]
-        if len(parts) >= 2 and re.match(r"(?i)^(a|an|the|who|one|its|his|her|their)\b", last):
-            head = parse_source(parts[-2], inverted=True)
-            if head is not None and head.kind in ("name", "org"):
-                return Source(head.kind, head.name, head.role or _clean_phrase(last), None)
+        if len(parts) >= 2 and re.match(r"(?i)^(a|an|the|who|which|one|its|his|her|their|\d+|of)\b", last):
+            for k, part in enumerate(parts[:-1]):
+                head = parse_source(part, inverted=True)
+                if head is not None and head.kind in ("name", "org"):
+                    role = head.role
+                    if not role and k + 1 < len(parts) and re.match(r"(?i)^(a|an|the)\b", parts[k + 1]):
+                        role = _clean_phrase(parts[k + 1])
+                    return Source(head.kind, head.name, role, None)
         phrase = last
     phrase = _LEAD_DROP.sub("", phrase)
     phrase = _ADVERB_TAIL.sub("", phrase).strip()
@@ -227,6 +236,10 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         if is_possessive(tok) or not _is_name_token(tok):
             break
         if is_title(tok) and name_tokens:
+            break
+        if is_title(tok) and i > 0 and bare(tokens[i - 1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}:
+            name_tokens.insert(0, tok)
+            i -= 1
             break
         name_tokens.insert(0, tok)
         i -= 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 logger = logging.getLogger(__name__)
@@ -53,16 +54,25 @@ class Span:
 
 
 def _is_opener_context(text: str, i: int) -> bool:
-    return i == 0 or text[i - 1] in _OPEN_CONTEXT or text[i - 1] == "\x00"
+    if i == 0:
+        return True
+    prev = text[i - 1]
+    return prev in _OPEN_CONTEXT or prev.isspace() or prev == "\x00" or unicodedata.category(prev) == "Cf"
 
 
 def _is_closer_context(text: str, j: int) -> bool:
     """j: index just after the mark."""
-    return j >= len(text) or text[j] in _CLOSE_NEXT or text[j] in "\u201d\"'"
+    return j >= len(text) or text[j] in _CLOSE_NEXT or text[j] in "\u201d\"'" or text[j].isspace()
 
 
 def _marks(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _DOUBLE_MARKS.finditer(text)]
+    out = []
+    for m in _DOUBLE_MARKS.finditer(text):
+        s, e = m.start(), m.end()
+        if m.group(0) == "''" and text[e : e + 1] == "'":
+            s, e = s + 1, e + 1  # ''' closes a nested single quote, then the double one
+        out.append((s, e, text[s:e]))
+    return out
 
 
 def _single_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:

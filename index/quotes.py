@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.attribution import CONTINUATION_VERBS, Cue, cues_in, mask, sentences
+from index.attribution import CONTINUATION_VERBS, Cue, _sentence_subject, cues_in, mask, sentences
 from index.models import Quote
 from index.names import (
     _RUN,
@@ -169,6 +169,10 @@ class _Article:
         earlier = [c for c in self.cues[p][si] if c.position < cue.position and c.source.kind != "inherit"]
         if earlier:
             return self.attribute(earlier[-1].source, p * _PARA + earlier[-1].position, earlier[-1].verb, last)
+        lo = self.sents[p][si][0]
+        subject = _sentence_subject(self.masked[p][lo : cue.position])
+        if subject is not None:
+            return self.attribute(subject, p * _PARA + lo, cue.verb, last)
         return None  # the caller falls back on context
 
     def pick_cue(self, span: Span) -> tuple[Cue, int, int] | None:
@@ -220,6 +224,21 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
     if same_par:
         return same_par[-1]
     before = art.masked[p][: first.mark_start].strip()
+    lo = art.sents[p][si][0]
+    lead = art.masked[p][lo : first.mark_start].strip()
+    if lead.endswith(":") and "\x00" not in lead:
+        # "Republican pollster Daron Shaw: ..." or "X had a message: ..."
+        head = lead[:-1].split(",")[-1] if len(lead[:-1].split()) > 6 else lead[:-1]
+        src = parse_source(head, inverted=False)
+        if src is None or src.kind not in ("name", "org"):
+            src = _sentence_subject(lead[:-1])
+        if src is not None and src.kind in ("name", "org", "pronoun"):
+            return art.attribute(src, p * _PARA + lo, "said", last)
+    if si > 0 and not lead:
+        plo, phi = art.sents[p][si - 1]
+        cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")]
+        if cues and "\x00" not in art.masked[p][plo:phi]:
+            return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, last)
     if not before and p > 0:
         prev_text = art.masked[p - 1].rstrip()
         if prev_text.endswith(":") and art.cues[p - 1]:
@@ -300,7 +319,5 @@ def _one(art: _Article, span: Span, done: list[tuple[Span, _Attribution]]) -> tu
             return None, None
         att = _context(art, span, done)
         if att is None:
-            if n_words <= _SCARE_MAX_WORDS + 3:
-                return None, None
             att = _Attribution(None)
     return _make_quote(art, span, att), att

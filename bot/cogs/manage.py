@@ -28,13 +28,14 @@ class PasteModal(discord.ui.Modal):
     """A form for pasting an article: its title and its text."""
 
     headline: discord.ui.TextInput = discord.ui.TextInput(
-        label="Title", placeholder="The article's headline", max_length=200
+        label="Title", placeholder="The article's headline", max_length=200, custom_id="title"
     )
     body: discord.ui.TextInput = discord.ui.TextInput(
         label="Article text",
         style=discord.TextStyle.paragraph,
         placeholder="Paste the article; a blank line between paragraphs",
         max_length=PASTE_LIMIT,
+        custom_id="body",
     )
 
     def __init__(self, bot: NewsdeskBot) -> None:
@@ -44,13 +45,16 @@ class PasteModal(discord.ui.Modal):
                          timeout=900)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        self.bot.live.drop(self.token)
-        self.bot.require_manager(interaction)
-        await defer(interaction, ephemeral=True)
-        outcome = await self.bot.run_engine(
-            interaction.guild_id, actions.add_text, self.headline.value, self.body.value
-        )
-        await send_pages(interaction, render.add_pages([outcome]), self.bot.pager, ephemeral=True)
+        try:
+            self.bot.require_manager(interaction)
+            await defer(interaction, ephemeral=True)
+            outcome = await self.bot.run_engine(
+                interaction.guild_id, actions.add_text, self.headline.value, self.body.value
+            )
+            await send_pages(interaction, render.add_pages([outcome]), self.bot.pager,
+                             ephemeral=True)
+        finally:  # only now: the expired-form fallback must not answer this submit too
+            self.bot.live.drop(self.token)
 
     async def on_timeout(self) -> None:
         self.bot.live.drop(self.token)

@@ -397,7 +397,7 @@ class FakeDiscord:
 
     def replies_to(self, message_id: str) -> list[dict[str, Any]]:
         return [m for m in self.messages.values()
-                if (m.get("message_reference") or {}).get("message_id") == message_id]
+                if str((m.get("message_reference") or {}).get("message_id")) == str(message_id)]
 
     def add_attachment(self, name: str, data: bytes, size: int | None = None) -> dict[str, Any]:
         """An uploaded file the bot can download from this server; the resolved payload."""

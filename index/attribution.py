@@ -29,7 +29,8 @@ SPEECH_VERBS = (
     "recounted recounts confirmed confirms denied denies called calls calling dubbed "
     "labeled labelled branded added explaining arguing chanted chant chanting sang sings "
     "texted emailed messaged retorted snapped interjected scoffed barked gushed exclaimed "
-    "fumed thundered griped mocked written "
+    "fumed thundered griped mocked written reacted retaliated beamed questioned exhorted "
+    "chimed marveled marvelled sighed "
     "according"
 ).split()
 
@@ -187,6 +188,22 @@ def _sentence_subject(chunk: str) -> Source | None:
     return None
 
 
+def _apposition(chunk: str) -> Source | None:
+    """ "Trump, the GOP frontrunner and poll leader, said": the name before the apposition."""
+    parts = chunk.rstrip().rstrip(",").split(",")
+    for k in range(len(parts) - 1):
+        if re.match(r"(?i)^\s*(a|an|the|who|\d+|one of|both|now|then|former)\b", parts[k + 1]):
+            src = parse_source(parts[k], inverted=True)
+            if src is not None and src.kind in ("name", "org") and len(parts[k].split()) <= 8:
+                role = _clean_role(parts[k + 1]) if re.match(r"(?i)^\s*(a|an|the)\b", parts[k + 1]) else None
+                return Source(src.kind, src.name, src.role or role, None)
+    return None
+
+
+def _clean_role(text: str) -> str:
+    return " ".join(text.replace("\x00", " ").split()).strip(" ,")
+
+
 def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
     """Speech cues in masked[lo:hi] (one sentence), each with its parsed subject."""
     out: list[Cue] = []
@@ -206,6 +223,11 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
             continue
         before, empty = _subject_before(masked, lo, vpos)
         src: Source | None = None
+        if not empty and before.rstrip().endswith(","):
+            appo = _apposition(before)
+            if appo is not None:
+                out.append(Cue(verb, vpos, appo, False))
+                continue
         if not empty:
             chunk = _trim_clause(before)
             tail = chunk.rstrip(" ,")

@@ -56,6 +56,12 @@ STOP_CAPS: frozenset[str] = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december today yesterday tomorrow
     according despite even last next earlier later asked speaking writing mr. mrs. one
+    often soon not other now some many most all both each every few several such what why
+    how who where just only already indeed instead nevertheless nonetheless moreover
+    furthermore perhaps maybe once again yes no well thus hence whether unless among
+    within without through throughout across along around under over near upon first
+    second third finally overall like unlike please read watch see click follow update
+    updated breaking note editor
     """.split()
 )
 
@@ -247,7 +253,9 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         name_tokens.pop(0)
         i += 1
     role_tokens = tokens[: i + 1]
-    if not name_tokens or all(is_title(t) for t in name_tokens):
+    if not name_tokens or all(is_title(t) for t in name_tokens) or (
+        len(name_tokens) > 1 and all(t.isupper() for t in name_tokens)
+    ):
         return Source("description", description=" ".join(tokens))
     name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in name_tokens)
     name = re.sub(r"['\u2019]s$", "", name)

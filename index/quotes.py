@@ -218,6 +218,19 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
     si = art.sentence_of(p, first.mark_start)
     short = _short_cue_sentence(art, span.end_paragraph, art.sentence_of(span.end_paragraph, span.segments[-1].mark_start))
     last = prev[-1][1] if prev else None
+    tail = art.masked[span.end_paragraph][span.segments[-1].mark_end :]
+    sign = re.match(r"^[\s\u00a0]*[-\u2014\u2013\u2015]+\s*([^,.;:\x00]{2,80})", tail)
+    if sign:  # a sign-off after the quote: '..." - Carla Ruiz'
+        src = parse_source(sign.group(1), inverted=True)
+        if src is not None and src.kind in ("name", "org"):
+            return art.attribute(src, span.end_paragraph * _PARA + span.segments[-1].mark_end, "said", last)
+    nxt = span.end_paragraph + 1
+    if nxt < len(art.paras) and not art.masked[span.end_paragraph][span.segments[-1].mark_end :].strip(" .,"):
+        sign = re.match(r"^\s*[-\u2014\u2013\u2015]+\s*([^,.;:]{2,80})", art.masked[nxt])
+        if sign:  # a sign-off line after the quote: "- Hillary Clinton."
+            src = parse_source(sign.group(1), inverted=True)
+            if src is not None and src.kind in ("name", "org"):
+                return art.attribute(src, nxt * _PARA, "said", last)
     if short is not None:
         return art.attribute(short.source, span.end_paragraph * _PARA + short.position, short.verb, last)
     same_par = [a for s, a in prev if s.end_paragraph == p]

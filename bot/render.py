@@ -240,8 +240,8 @@ def marked_paragraph(text: str, sentence: str, budget: int = PARAGRAPH_BUDGET) -
         bold = escape(core.strip())
         lead = escape(before_text)
         tail = escape(after_text)
-        gap_before = " " if lead and not lead.endswith(" ") else ""
-        gap_after = " " if tail and not tail.startswith(" ") else ""
+        gap_before = " " if lead and (lead[-1].isspace() or lead == ELLIPSIS) else ""
+        gap_after = " " if tail and (tail[0].isspace() or tail == ELLIPSIS) else ""
         body = f"{lead.rstrip()}{gap_before}**{bold}**{gap_after}{tail.lstrip()}"
     return "> " + body.replace("\n", "\n> ")
 

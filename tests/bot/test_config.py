@@ -1,0 +1,44 @@
+"""Settings come from the environment over .env, and malformed values are refused clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, Settings
+
+
+def test_environment_wins_over_the_dotenv_file(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("DISCORD_TOKEN=from-file\nDISCORD_GUILD_ID=42\nNEWSDESK_DATA=/srv/nd\n")
+    s = Settings.from_env({"DISCORD_TOKEN": "from-env"}, dotenv_path=env_file)
+    assert s.token == "from-env" and s.guild_id == 42 and s.data_dir == Path("/srv/nd")
+
+
+def test_defaults_when_nothing_is_set(tmp_path: Path) -> None:
+    s = Settings.from_env({}, dotenv_path=tmp_path / "missing.env")
+    assert s.token is None and s.data_dir == Path("data") and s.guild_id is None
+    assert s.log_level == "INFO" and s.api_base is None
+
+
+def test_a_non_numeric_guild_id_is_refused_by_name() -> None:
+    with pytest.raises(ConfigError, match="DISCORD_GUILD_ID"):
+        Settings.from_mapping({"DISCORD_GUILD_ID": "my-server"})
+
+
+def test_a_bad_log_level_is_refused() -> None:
+    with pytest.raises(ConfigError, match="NEWSDESK_LOG_LEVEL"):
+        Settings.from_mapping({"NEWSDESK_LOG_LEVEL": "chatty"})
+
+
+def test_endpoint_urls_must_have_the_right_scheme() -> None:
+    with pytest.raises(ConfigError, match="DISCORD_GATEWAY_URL"):
+        Settings.from_mapping({"DISCORD_GATEWAY_URL": "http://127.0.0.1:8080/"})
+    s = Settings.from_mapping({"DISCORD_API_BASE": "http://127.0.0.1:8080/api/v10/"})
+    assert s.api_base == "http://127.0.0.1:8080/api/v10"
+
+
+def test_running_without_a_token_says_how_to_set_one() -> None:
+    with pytest.raises(ConfigError, match="DISCORD_TOKEN"):
+        Settings.from_mapping({}).require_token()

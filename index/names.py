@@ -29,7 +29,9 @@ TITLE_WORDS: frozenset[str] = frozenset(
     security foreign interior state home justice treasury finance health labor labour house
     senate national federal democratic republican democrat gop tory labor labour liberal
     conservative former acting interim ex then late mp mep secretary-general general-secretary
-    u.s us u.k uk eu un nato white chief-executive presidential
+    u.s us u.k uk eu un nato white chief-executive presidential engineer manager master
+    inspector analyst economist lawyer doctor nurse pastor bishop cardinal rabbi imam
+    coach chairperson treasurer auditor prosecutor detective constable sheriff
     """.split()
 )
 

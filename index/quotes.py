@@ -88,18 +88,20 @@ class _Article:
                     self.events.append(_Event(p * _PARA + named[0].position, full, "subject"))
                     continue
                 text = self.masked[p][lo:hi]
-                m = _RUN.search(text)
-                if not m:
-                    continue
-                before = text[: m.start(1)]
-                if len(before.split()) > 6 or _PREP_BEFORE.search(before):
-                    continue
-                src = parse_source(m.group(1))
-                if src is not None and src.kind == "name" and src.name:
-                    rest = text[m.end(1) :]
-                    if re.match(r"['\u2019]s\b", rest):
-                        continue  # "Putin's negotiator ..." is about someone else
-                    self.events.append(_Event(pos + m.start(1), self.book.resolve(src.name), "subject"))
+                for m in _RUN.finditer(text):
+                    before = text[: m.start(1)]
+                    if len(before.split()) > 6 or _PREP_BEFORE.search(before):
+                        break
+                    if re.match(r"['\u2019]s\b", text[m.end(1) :]):
+                        break  # "Putin's negotiator ..." is about someone else
+                    src = parse_source(m.group(1))
+                    if src is None or src.kind != "name" or not src.name:
+                        continue
+                    full = self.book.resolve(src.name)
+                    if len(full.split()) < 2 and full not in self.book.counts:
+                        continue  # "Harbour" in "Harbour master Maria Alvarez"
+                    self.events.append(_Event(pos + m.start(1), full, "subject"))
+                    break
 
     def _name(self, src: Source, pos: int) -> _Attribution:
         name = src.name or ""

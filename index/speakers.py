@@ -94,7 +94,8 @@ def match_quotes(query: str, quotes: Sequence[Quote]) -> list[Quote]:
     if not q:
         return []
     named = [x for x in quotes if x.speaker]
-    hits = [x for x in named if _same_person(q, _tokens(x.speaker or ""))]
+    canon = _canonical(named)  # a bare surname stands for the full name quoted elsewhere
+    hits = [x for x in named if _same_person(q, _tokens(canon.get(x.speaker or "", x.speaker or "")))]
     if hits or len(q) != 1:
         return hits
     # a lone first name ("Hillary") when nobody has it as a surname

@@ -1,0 +1,117 @@
+"""Quote spans: marks, multi-paragraph quotes, partial and scare quotes, bad input."""
+
+from __future__ import annotations
+
+from index.quotes import EXTRACTOR_VERSION, extract_quotes
+
+
+def test_extractor_version_is_a_positive_int():
+    assert isinstance(EXTRACTOR_VERSION, int) and EXTRACTOR_VERSION >= 1
+
+
+def test_straight_double_quotes_are_found_without_marks():
+    [q] = extract_quotes(['"The ferry is late again," said commuter Jo Banks.'])
+    assert q.text == "The ferry is late again,"
+    assert q.paragraph == 1
+
+
+def test_start_is_offset_of_first_quoted_word():
+    text = "At noon, Banks said: “Enough is enough.”"
+    [q] = extract_quotes([text])
+    assert text[q.start :].startswith("Enough is enough")
+
+
+def test_guillemets_are_quotation_marks():
+    [q] = extract_quotes(["«We will rebuild the bridge», said mayor Claire Roux."])
+    assert q.text == "We will rebuild the bridge"
+    assert q.speaker == "Claire Roux"
+
+
+def test_nyt_double_apostrophes_are_quotation_marks():
+    [q] = extract_quotes(["''We will not raise the toll,'' Mr. Banks said."])
+    assert q.text == "We will not raise the toll,"
+    assert q.speaker == "Banks"
+
+
+def test_single_quotes_nested_in_double_stay_inside_the_quote():
+    [q] = extract_quotes(["“They told us ‘wait a week’ and then said nothing,” Banks said."])
+    assert q.text == "They told us ‘wait a week’ and then said nothing,"
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    quotes = extract_quotes(
+        [
+            "“We have waited two years for this bridge,” said residents’ chair Helen Marsh.",
+            "“The shops on the north bank have lost half their trade.",
+            "“Now we want a date,” she said.",
+        ]
+    )
+    assert len(quotes) == 2
+    long = quotes[1]
+    assert long.paragraph == 2 and long.end_paragraph == 3
+    assert long.text.startswith("The shops") and long.text.endswith("want a date,")
+    assert long.speaker == "Helen Marsh"
+
+
+def test_partial_quote_inside_reported_speech_is_credited():
+    [q] = extract_quotes(["Marsh said the delay was “simply not good enough” for local traders."])
+    assert q.text == "simply not good enough"
+    assert q.speaker == "Marsh"
+
+
+def test_scare_quote_with_no_speech_cue_is_not_a_quote():
+    assert extract_quotes(["The so-called “smart” cables cost twice as much as ordinary ones."]) == []
+
+
+def test_film_title_with_no_speaker_is_not_a_quote():
+    assert extract_quotes(["The cinema on the quay is showing “Harbour Lights” all week."]) == []
+
+
+def test_quote_with_no_speaker_anywhere_is_kept_without_a_name():
+    [q] = extract_quotes(["“Nobody knows when the last ferry leaves, and nobody asks anymore.”"])
+    assert q.speaker is None
+
+
+def test_unbalanced_mark_does_not_swallow_the_next_paragraphs():
+    quotes = extract_quotes(
+        [
+            "Banks said the toll was “too high for families.",
+            "The council meets on Friday.",
+            "“We will listen,” council leader Anna Weiss said.",
+        ]
+    )
+    assert [q.paragraph for q in quotes][-1] == 3
+    assert quotes[-1].speaker == "Anna Weiss"
+    assert all("council meets" not in q.text for q in quotes)
+
+
+def test_stray_closing_mark_is_ignored():
+    quotes = extract_quotes(["The toll” rose again.", "“Too much,” Banks said."])
+    assert [q.text for q in quotes] == ["Too much,"]
+
+
+def test_hundreds_of_quotes_are_all_found():
+    paragraphs = [f"“Reading number {i} is fine,” inspector Lara Voss said." for i in range(400)]
+    quotes = extract_quotes(paragraphs)
+    assert len(quotes) == 400
+    assert {q.speaker for q in quotes} == {"Lara Voss"}
+    assert quotes[-1].paragraph == 400
+
+
+def test_non_latin_names_are_speakers():
+    [q] = extract_quotes(["“Мы восстановим мост,” said Иван Петров."])
+    assert q.text == "Мы восстановим мост,"
+    assert q.speaker == "Иван Петров"
+    [q] = extract_quotes(["“The bridge is safe,” engineer Владимир Орлов said."])
+    assert q.speaker == "Владимир Орлов"
+
+
+def test_empty_and_odd_input_never_raises():
+    assert extract_quotes([]) == []
+    assert extract_quotes(["", "   ", "“", "”", '"', "''", "«»"]) == []
+    assert isinstance(extract_quotes(["“" * 50, "”" * 50, "a “b” c “d"]), list)
+
+
+def test_article_id_left_empty():
+    [q] = extract_quotes(["“Fine,” Banks said."])
+    assert q.article_id == ""

@@ -242,12 +242,16 @@ def timing_bbc(items: Sequence[BbcItem]) -> dict[str, float]:
 
 
 def bbc_figures(
-    categories: Sequence[str], limit: int | None = None, with_sumy: bool = True
+    categories: Sequence[str],
+    limit: int | None = None,
+    baselines: Sequence[str] = ("Lead", "sumy TextRank", "sumy LexRank", "sumy Luhn"),
 ) -> dict[str, dict[str, Scores]]:
-    """newsdesk, Lead-3 and (optionally) sumy on BBC categories: the gate's entry point."""
-    systems: dict[str, System] = {"newsdesk": newsdesk_system, "Lead": lead_system}
-    if with_sumy:
-        systems |= sumy_systems()
+    """newsdesk and the named baselines on BBC categories: the gate's entry point."""
+    available: dict[str, System] = {"Lead": lead_system}
+    if any(name.startswith("sumy") for name in baselines):
+        available |= sumy_systems()
+    systems: dict[str, System] = {"newsdesk": newsdesk_system}
+    systems |= {name: available[name] for name in baselines}
     return score_bbc(load_bbc(categories, limit), systems)
 
 

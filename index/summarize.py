@@ -12,7 +12,6 @@ The weights were chosen by measuring ROUGE on BBC News Summary and CNN/DM
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -53,16 +52,17 @@ class Weights:
 
 DEFAULT_WEIGHTS = Weights()
 
-# Openings that only make sense after the sentence before them.
+# Openings that only make sense after the sentence before them. A pronoun opening
+# inside a quote is speech ("It is over," she said) and stands on its own.
 _DANGLING_RE = re.compile(
-    r"""^["'(]?(?:
-        (?:but|and|or|so|yet|also|however|nevertheless|nonetheless|instead|still|then|
+    r"""^(?:
+        ["'(]?(?:but|and|or|so|yet|also|however|nevertheless|nonetheless|instead|still|then|
            thus|hence|therefore|besides|moreover|furthermore|otherwise|likewise|similarly|
            meanwhile)\b
-      | (?:he|she|it|they|this|that|these|those|his|her|its|their|such|there)\b
+      | (?:he|she|it|they|this|that|these|those|his|her|its|their|such)\b
         (?!\s+(?:year|week|month|weekend|morning|afternoon|evening|season|summer|winter|
-                 spring|autumn|time|is\s+(?:a|an|the)\s)\b)
-      | [^,]{0,40}\b(?:added|continued|went\s+on)\b
+                 spring|autumn|time)\b)
+      | [^,"]{0,40}\b(?:added|continued|went\s+on)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -182,23 +182,18 @@ def _repeats(a: _Sentence, b: _Sentence, threshold: float) -> bool:
 
 def _select(sentences: list[_Sentence], scores: np.ndarray, n: int, w: Weights) -> list[int]:
     """Best first; near-duplicates never, leaning sentences only with their neighbour."""
-    dangling = [leans_on_previous(s.text) for s in sentences]
+    leaning = np.array([leans_on_previous(s.text) for s in sentences])
+    open_ = np.ones(len(sentences), dtype=bool)  # neither chosen nor refused yet
     chosen: list[int] = []
-    chosen_set: set[int] = set()
-    remaining = set(range(len(sentences)))
-    while len(chosen) < n and remaining:
-        best, best_score = -1, -math.inf
-        for i in remaining:
-            score = float(scores[i])
-            if dangling[i] and (i - 1) not in chosen_set:
-                score *= w.dangling_penalty
-            if score > best_score:
-                best, best_score = i, score
-        remaining.discard(best)
+    while len(chosen) < n and open_.any():
+        predecessor_chosen = np.zeros(len(sentences), dtype=bool)
+        predecessor_chosen[[i + 1 for i in chosen if i + 1 < len(sentences)]] = True
+        effective = np.where(leaning & ~predecessor_chosen, scores * w.dangling_penalty, scores)
+        best = int(np.argmax(np.where(open_, effective, -np.inf)))
+        open_[best] = False
         if any(_repeats(sentences[best], sentences[j], w.duplicate_overlap) for j in chosen):
             continue
         chosen.append(best)
-        chosen_set.add(best)
     if len(chosen) < n:  # only near-duplicates were left: a shorter summary beats a repeat
         log.debug("summary has %d of %d sentences asked for", len(chosen), n)
     return sorted(chosen)

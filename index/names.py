@@ -255,7 +255,8 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         name_tokens.pop(0)
         i += 1
     role_tokens = tokens[: i + 1]
-    if not name_tokens or all(is_title(t) for t in name_tokens) or (
+    courtesy = bool(role_tokens) and bare(role_tokens[-1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
+    if not name_tokens or (all(is_title(t) for t in name_tokens) and not courtesy) or (
         len(name_tokens) > 1 and all(t.isupper() for t in name_tokens)
     ):
         return Source("description", description=" ".join(tokens))
@@ -327,7 +328,8 @@ class NameBook:
                 if len(tokens) == 1 and title in _FEMALE_TITLES | _MALE_TITLES:
                     self._note_title(tokens[0], title)
                 continue
-            if any(bare(t) in ORG_WORDS or bare(t) in STOP_CAPS or is_title(t) for t in tokens):
+            known_first = bare(tokens[0]) in MALE_FIRST or bare(tokens[0]) in FEMALE_FIRST
+            if any(bare(t) in ORG_WORDS or bare(t) in STOP_CAPS or (is_title(t) and not known_first) for t in tokens):
                 continue
             if all(t.isupper() for t in tokens):
                 continue

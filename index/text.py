@@ -52,6 +52,7 @@ _TOKEN_RE = re.compile(
 )
 
 _stemmer = Stemmer.Stemmer("english")
+_AGENT_NOUN = re.compile(r"[a-z]{4}ators?$")
 
 
 def normalize(text: str) -> str:
@@ -93,6 +94,9 @@ def _terms_of(raw: str) -> tuple[str, ...]:
             continue
         if part.isdigit() or len(part) == 1 and not part.isalnum():
             out.append(part)
+        elif _AGENT_NOUN.search(part):
+            # Snowball folds "negotiator" into "negotiation"; a person is not an event.
+            out.append(part[:-1] if part.endswith("s") else part)
         else:
             out.append(_stemmer.stemWord(part))
     return tuple(out)
@@ -101,6 +105,17 @@ def _terms_of(raw: str) -> tuple[str, ...]:
 def words(text: str) -> list[Word]:
     """Every word of text in order, with its index terms."""
     return [Word(m.group(0), _terms_of(m.group(0))) for m in _TOKEN_RE.finditer(normalize(text))]
+
+
+def term_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, terms) of every word of text, offsets into text as given.
+
+    normalize() maps one character to one except for NFKC expansions, which are rare in
+    news text; offsets are then approximate but never out of range."""
+    folded = normalize(text)
+    limit = len(text)
+    return [(min(m.start(), limit), min(m.end(), limit), _terms_of(m.group(0)))
+            for m in _TOKEN_RE.finditer(folded)]
 
 
 def tokenize(text: str) -> list[str]:

@@ -1,0 +1,205 @@
+"""Question answering figures: the sample article's gold questions and SQuAD v1.1 dev.
+
+    python -m eval.ask_eval            # both, table + JSON
+    python -m eval.ask_eval --seed     # only the sample article
+
+SQuAD: every dev paragraph in one library (one article per SQuAD title, paragraphs in
+order), every question asked; Recall@1/3/10 and MRR@10 of the ranking newsdesk answers
+from (before the relevance rule), on the half of the articles the weights were tuned on,
+the other half, and all; beside it rank-bm25 with `text.lower().split()` from the same run.
+The relevance rule is measured too: answerable questions answered, and questions about
+the other half's articles (not in a library of the tuning half) refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.ingest import read_file
+from index.library import Libraries, Library
+from index.models import ArticleDraft
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED_ARTICLE = SHARED / "corpus" / "000_112936baa972ca14.txt"
+SEED_GOLD = SHARED / "eval" / "seed-gold.json"
+SQUAD = SHARED / "data" / "squad-v1.1-dev"
+
+
+@dataclass
+class SeedResult:
+    failures: list[str]
+    questions: int
+
+
+def seed_eval(work: Path) -> SeedResult:
+    """Every gold question's first paragraph ranked first (the paraphrase: in the top 3);
+    the off-topic question gets no passages."""
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    libs = Libraries(work)
+    try:
+        lib = libs.get("seed")
+        lib.add_draft(read_file(SEED_ARTICLE))
+        failures: list[str] = []
+        for q in gold["questions"]:
+            got = [p.paragraph for p in lib.ask(q["ask"], k=3).passages]
+            want = q["paragraphs"]
+            if not want:
+                ok = not got
+            elif "paraphrase" in q.get("note", ""):
+                ok = want[0] in got[:3]
+            else:
+                ok = got[:1] == want[:1]
+            if not ok:
+                failures.append(f"{q['ask']!r}: got {got}, want {want}")
+        return SeedResult(failures, len(gold["questions"]))
+    finally:
+        libs.close()
+
+
+def _squad(work: Path) -> tuple[list[dict], list[dict]]:
+    paras = [json.loads(line) for line in (SQUAD / "paragraphs.jsonl").open(encoding="utf-8")]
+    questions = [json.loads(line) for line in (SQUAD / "questions.jsonl").open(encoding="utf-8")]
+    return paras, questions
+
+
+def _load_squad(lib: Library, paras: list[dict], titles: set[str]) -> dict[tuple[str, int], str]:
+    """One article per SQuAD title; returns (article id, paragraph) -> SQuAD pid."""
+    by_title: dict[str, list[dict]] = defaultdict(list)
+    for p in paras:
+        if p["title"] in titles:
+            by_title[p["title"]].append(p)
+    where: dict[tuple[str, int], str] = {}
+    for title, ps in by_title.items():
+        ps.sort(key=lambda p: p["para_index"])
+        draft = ArticleDraft(title=title.replace("_", " "),
+                             paragraphs=tuple(p["context"] for p in ps), source=title)
+        outcome = lib.add_draft(draft)
+        article = outcome.article or outcome.duplicate_of
+        for n, p in enumerate(ps, start=1):
+            where[(article.id, n)] = p["pid"]
+    return where
+
+
+def _ranking(lib: Library, question: str) -> list[tuple[str, int]]:
+    return [(article.id, n) for article, n, _ in lib.ranking(question, 10)]
+
+
+def _metrics(ranks: list[int | None]) -> dict[str, float]:
+    n = len(ranks) or 1
+    return {
+        "R@1": sum(1 for r in ranks if r is not None and r < 1) / n,
+        "R@3": sum(1 for r in ranks if r is not None and r < 3) / n,
+        "R@10": sum(1 for r in ranks if r is not None and r < 10) / n,
+        "MRR@10": sum(1 / (r + 1) for r in ranks if r is not None) / n,
+    }
+
+
+def squad_eval(work: Path, relevance_sample: int = 1500) -> dict:
+    from rank_bm25 import BM25Okapi
+
+    paras, questions = _squad(work)
+    titles = sorted({p["title"] for p in paras})
+    half = {t: i % 2 for i, t in enumerate(titles)}  # half 0: tuned on; half 1: held out
+    libs = Libraries(work)
+    try:
+        lib = libs.get("squad")
+        where = _load_squad(lib, paras, set(titles))
+        pid_rank: dict[str, list[int | None]] = {"tune": [], "held-out": [], "all": []}
+        started = time.perf_counter()
+        for q in questions:
+            ranking = [where[loc] for loc in _ranking(lib, q["question"])]
+            r = ranking.index(q["pid"]) if q["pid"] in ranking else None
+            pid_rank["all"].append(r)
+            pid_rank["tune" if half[_title(paras, q)] == 0 else "held-out"].append(r)
+        ms = (time.perf_counter() - started) * 1000 / len(questions)
+        system = {name: _metrics(ranks) for name, ranks in pid_rank.items()}
+        system["all"]["ms_per_question"] = ms
+
+        # baseline: rank-bm25 over the same paragraphs with text.lower().split()
+        pids = [p["pid"] for p in paras]
+        naive = BM25Okapi([p["context"].lower().split() for p in paras])
+        naive_ranks: list[int | None] = []
+        for q in questions:
+            scores = naive.get_scores(q["question"].lower().split())
+            top = sorted(range(len(pids)), key=lambda i: -scores[i])[:10]
+            ranking = [pids[i] for i in top]
+            naive_ranks.append(ranking.index(q["pid"]) if q["pid"] in ranking else None)
+        baseline = _metrics(naive_ranks)
+
+        relevance = _relevance(work, paras, questions, half, relevance_sample)
+        return {"newsdesk": system, "rank-bm25 lower().split()": baseline,
+                "relevance rule": relevance, "questions": len(questions),
+                "paragraphs": len(paras)}
+    finally:
+        libs.close()
+
+
+_TITLE_OF: dict[str, str] = {}
+
+
+def _title(paras: list[dict], q: dict) -> str:
+    if not _TITLE_OF:
+        _TITLE_OF.update({p["pid"]: p["title"] for p in paras})
+    return _TITLE_OF[q["pid"]]
+
+
+def _relevance(work: Path, paras: list[dict], questions: list[dict], half: dict[str, int],
+               sample: int) -> dict[str, float]:
+    """A library of the tuning half: its questions should be answered, the other half's
+    questions (about articles it does not hold) refused."""
+    libs = Libraries(work / "relevance")
+    try:
+        lib = libs.get("tune-half")
+        _load_squad(lib, paras, {t for t, h in half.items() if h == 0})
+        rng = random.Random(0)
+        own = rng.sample([q for q in questions if half[_title(paras, q)] == 0], sample)
+        other = rng.sample([q for q in questions if half[_title(paras, q)] == 1], sample)
+        answered = sum(1 for q in own if lib.ask(q["question"], k=1).passages)
+        refused = sum(1 for q in other if not lib.ask(q["question"], k=1).passages)
+        return {"answerable answered": answered / sample, "not covered refused": refused / sample}
+    finally:
+        libs.close()
+
+
+def _print_table(result: dict) -> None:
+    print("SQuAD v1.1 dev:", result["paragraphs"], "paragraphs,", result["questions"], "questions")
+    print(f"{'system':34} {'R@1':>6} {'R@3':>6} {'R@10':>6} {'MRR@10':>7}")
+    for name, row in [*(("newsdesk " + k, v) for k, v in result["newsdesk"].items()),
+                      ("rank-bm25 lower().split()", result["rank-bm25 lower().split()"])]:
+        print(f"{name:34} {row['R@1']:6.3f} {row['R@3']:6.3f} {row['R@10']:6.3f} {row['MRR@10']:7.3f}")
+    print(f"mean ms per question: {result['newsdesk']['all']['ms_per_question']:.2f}")
+    rel = result["relevance rule"]
+    print(f"relevance rule: answerable answered {rel['answerable answered']:.3f}, "
+          f"not covered refused {rel['not covered refused']:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", action="store_true", help="only the sample article")
+    args = parser.parse_args(argv)
+    if not SEED_GOLD.exists():
+        print(f"no shared data at {SHARED}: nothing to evaluate", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        seed = seed_eval(Path(tmp) / "seed")
+        print(f"sample article: {seed.questions - len(seed.failures)}/{seed.questions} questions right")
+        for failure in seed.failures:
+            print("  MISS", failure)
+        if args.seed:
+            return 0 if not seed.failures else 1
+        result = squad_eval(Path(tmp) / "squad")
+        _print_table(result)
+        print(json.dumps({"seed_failures": seed.failures, "squad": result}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,347 @@
+"""From a question to answering passages: query terms, BM25 candidates, the relevance
+rule, the best sentence of each paragraph, and the words no stored article has.
+
+The relevance rule (measured on SQuAD, see eval/ask_eval.py and README): a passage
+answers only if it covers enough of the question's weight, where a key word that no
+stored article contains weighs as much as the rarest word, and a name the library has
+never seen rules the question out (it is about something not stored).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from index.answer_types import AnswerType, expected_type, holds_near
+from index.errors import QuestionError
+from index.models import Answer, Article, Passage, Quote
+from index.search import Bm25Index, Bm25Params
+from index.sentences import sentence_spans
+from index.store import Store
+from index.lexicon import EVENT_PHRASES, EVENT_VERBS, alternatives
+from index.text import Word, normalize, term_spans, tokenize, words
+
+DEFAULT_PARAMS = Bm25Params(k1=0.9, b=0.75, idf="lucene")
+# Re-ranking of the BM25 candidates (tuned on half of SQuAD's articles, eval/ask_eval.py):
+# score + SENTENCE_WEIGHT * (idf the best single sentence shares with the question)
+#       + BIGRAM_WEIGHT * (idf of question word pairs found side by side in the paragraph).
+SENTENCE_WEIGHT = 0.5
+BIGRAM_WEIGHT = 0.5
+# News puts who, what, where and when in the first paragraph (the lede): it gets this
+# share of the question's idf weight.
+# A sentence holding the kind of answer the question wants (a place for "where"...) next
+# to a question word adds this share of the question's whole idf weight to its evidence.
+# Per kind, measured on SQuAD (eval/ask_eval.py): times, durations and numbers help
+# there; a place right after the word asked about ("talks in Geneva") costs SQuAD 0.4
+# points of R@1 (Wikipedia is dense with places) but is what answers "where" in news;
+# a person detector from capitals alone hurts, so it is left out.
+ANSWER_TYPE_WEIGHTS: dict[AnswerType, float] = {
+    AnswerType.TIME: 0.25,
+    AnswerType.DURATION: 0.5,
+    AnswerType.NUMBER: 0.25,
+    AnswerType.PLACE: 1.5,
+}
+MAX_QUESTION_CHARS = 500
+MAX_RESULTS = 10
+# A passage must carry at least this share of the question's idf weight.
+MIN_COVERAGE = 0.35
+CANDIDATES = 30
+MISSING_WEIGHT = 0.5
+# A lexicon variant ("negotiations" for "talks") is weaker evidence than the word itself.
+VARIANT_WEIGHT = 0.8
+
+
+class QueryWords:
+    """The question's key words (not stopwords) with the store's ids of their terms.
+
+    Each key word yields its own terms plus the lexicon's alternatives for them; in a
+    question asking where or when, verbs that only say an event happened are left out.
+    """
+
+    def __init__(self, question: str, store: Store) -> None:
+        self.all_words = words(question)
+        self.kind = expected_type(question)
+        self.key = _key_words(self.all_words, self.kind)
+        self.terms: list[str] = []
+        self.term_ids: list[int | None] = []
+        self.word_of_position: list[int] = []  # query position -> index into self.key
+        self.weight: list[float] = []  # 1 for the word's own terms, less for lexicon variants
+        for i, w in enumerate(self.key):
+            for term in w.terms:
+                for variant in (term, *alternatives(term)):
+                    self.terms.append(variant)
+                    self.term_ids.append(store.known_term_id(variant))
+                    self.word_of_position.append(i)
+                    self.weight.append(1.0 if variant == term else VARIANT_WEIGHT)
+
+    def ids_of(self, word_index: int) -> list[int | None]:
+        return [t for t, owner in zip(self.term_ids, self.word_of_position) if owner == word_index]
+
+    def terms_of(self, word_index: int) -> set[str]:
+        """The word's terms and their lexicon variants."""
+        return {t for t, owner in zip(self.terms, self.word_of_position) if owner == word_index}
+
+
+def _key_words(all_words: list[Word], kind: AnswerType | None) -> list[Word]:
+    key = [w for w in all_words if w.terms]
+    if kind not in (AnswerType.PLACE, AnswerType.TIME):
+        return key
+    drop: set[int] = set()
+    for i, w in enumerate(key):
+        if set(w.terms) <= EVENT_VERBS:
+            drop.add(i)
+        if i + 1 < len(key) and (w.terms[-1], key[i + 1].terms[0]) in EVENT_PHRASES:
+            drop.update((i, i + 1))
+    kept = [w for i, w in enumerate(key) if i not in drop]
+    return kept or key
+
+
+def validate_question(question: str) -> str:
+    """The question tidied, or a QuestionError a user can act on."""
+    tidy = " ".join(normalize(question or "").split())
+    if not tidy:
+        raise QuestionError("the question is empty: ask something about the stored articles")
+    if len(tidy) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"the question is {len(tidy)} characters long; keep it under {MAX_QUESTION_CHARS}"
+        )
+    if not tokenize(tidy):
+        if not any(ch.isalnum() for ch in tidy):
+            raise QuestionError("the question has no words to search for")
+        raise QuestionError(
+            "the question is made only of common words; add the names or topic you mean"
+        )
+    return tidy
+
+
+def validate_count(k: int) -> int:
+    if not 1 <= k <= MAX_RESULTS:
+        raise QuestionError(f"ask for between 1 and {MAX_RESULTS} results, not {k}")
+    return k
+
+
+def missing_words(question: str, index: Bm25Index, store: Store) -> list[str]:
+    """Key words of question (as typed) that no paragraph of this library contains."""
+    query = QueryWords(question, store)
+    return _missing(query, index)
+
+
+def _missing(query: QueryWords, index: Bm25Index) -> list[str]:
+    out: list[str] = []
+    for i, w in enumerate(query.key):
+        if all(index.df(term) == 0 for term in query.ids_of(i)):
+            if w.surface not in out:
+                out.append(w.surface)
+    return out
+
+
+def _is_name(word: Word, position: int) -> bool:
+    """A capitalised word that is not the question's first word, or one with digits."""
+    s = word.surface
+    return (position > 0 and s[:1].isupper()) or any(ch.isdigit() for ch in s)
+
+
+@dataclass(frozen=True)
+class _ParagraphShape:
+    """What re-ranking needs of a paragraph: each sentence's terms and adjacent term pairs."""
+
+    sentences: tuple[frozenset[str], ...]
+    texts: tuple[str, ...]
+    positions: tuple[dict[str, list[int]], ...]  # per sentence: term -> offsets in it
+    bigrams: frozenset[tuple[str, str]]
+
+
+@lru_cache(maxsize=8192)
+def _shape(text: str) -> _ParagraphShape:
+    spans = sentence_spans(text) or [(0, len(text))]
+    terms = tokenize(text)
+    return _ParagraphShape(
+        sentences=tuple(frozenset(tokenize(text[a:b])) for a, b in spans),
+        texts=tuple(text[a:b] for a, b in spans),
+        positions=tuple(_positions(text[a:b]) for a, b in spans),
+        bigrams=frozenset(zip(terms, terms[1:])),
+    )
+
+
+def _positions(sentence: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for start, _, terms in term_spans(sentence):
+        for term in terms:
+            out.setdefault(term, []).append(start)
+    return out
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A candidate after re-ranking, with the question's key words it matched."""
+
+    key: int
+    score: float
+    bm25: float
+    matched_words: tuple[int, ...]
+
+
+def _sentence_evidence(shape: _ParagraphShape, word_idf: list[dict[str, float]],
+                       kind: AnswerType | None, type_bonus: float) -> float:
+    """The best sentence's evidence: for each question word the idf of its best variant
+    the sentence contains, plus the bonus when the wanted kind of answer stands next to
+    one of them."""
+    best = 0.0
+    for terms, text, where in zip(shape.sentences, shape.texts, shape.positions):
+        shared = 0.0
+        anchors: list[int] = []
+        for variants in word_idf:
+            present = [v for t, v in variants.items() if t in terms]
+            if present:
+                shared += max(present)
+                anchors.extend(pos for t in variants if t in terms for pos in where.get(t, ()))
+        if shared and kind is not None and type_bonus and holds_near(text, kind, anchors):
+            shared += type_bonus
+        best = max(best, shared)
+    return best
+
+
+def _word_bm25(query: QueryWords, index: Bm25Index, keys: list[int]) -> list[float]:
+    """BM25 with each question word counted once: the best of its lexicon variants, so
+    a paragraph saying both "talks" and "negotiations" is not paid twice for one word.
+    Without variants this is exactly the engine's BM25 score."""
+    if not keys:
+        return []
+    per_term = index.term_scores(query.term_ids, keys) * np.asarray(query.weight)[:, None]
+    owners = np.asarray(query.word_of_position)
+    per_word = [per_term[owners == i].max(axis=0) for i in range(len(query.key))]
+    return np.sum(per_word, axis=0).tolist()
+
+
+def rank(query: QueryWords, index: Bm25Index, source: Callable[[int], tuple[Article, int]],
+         depth: int = CANDIDATES) -> list[Ranked]:
+    """BM25 candidates re-ranked by sentence-level and word-pair evidence, best first."""
+    hits = index.search(query.term_ids, k=depth)
+    idf: dict[str, float] = {}
+    for term, tid in zip(query.terms, query.term_ids):
+        idf[term] = max(idf.get(term, 0.0), index.idf(tid))
+    q_terms = [t for w in query.key for t in w.terms]
+    pairs = [(a, b) for a, b in zip(q_terms, q_terms[1:]) if idf.get(a) and idf.get(b)]
+    word_idf: list[dict[str, float]] = [{} for _ in query.key]
+    for term, tid, owner, weight in zip(query.terms, query.term_ids, query.word_of_position,
+                                        query.weight):
+        value = index.idf(tid) * weight
+        if value > 0:
+            word_idf[owner][term] = max(value, word_idf[owner].get(term, 0.0))
+    kind = query.kind
+    total = sum(max(v.values(), default=0.0) for v in word_idf)
+    type_bonus = ANSWER_TYPE_WEIGHTS.get(kind, 0.0) * total if kind else 0.0
+    base = _word_bm25(query, index, [h.key for h in hits])
+    ranked: list[Ranked] = []
+    for hit, bm25 in zip(hits, base):
+        article, n = source(hit.key)
+        shape = _shape(article.paragraph(n))
+        sentence = _sentence_evidence(shape, word_idf, kind, type_bonus)
+        bigram = sum((idf[a] + idf[b]) / 2 for a, b in pairs if (a, b) in shape.bigrams)
+        ranked.append(Ranked(
+            key=hit.key,
+            score=bm25 + SENTENCE_WEIGHT * sentence + BIGRAM_WEIGHT * bigram,
+            bm25=bm25,
+            matched_words=tuple(sorted({query.word_of_position[p] for p in hit.matched})),
+        ))
+    ranked.sort(key=lambda r: -r.score)  # stable: the engine's order breaks ties
+    return ranked
+
+
+def answer(
+    question: str,
+    k: int,
+    index: Bm25Index,
+    store: Store,
+    source: Callable[[int], tuple[Article, int]],
+) -> Answer:
+    query = QueryWords(question, store)
+    missing = _missing(query, index)
+    positions = {id(w): i for i, w in enumerate(query.all_words)}
+    if any(_is_name(w, positions[id(w)]) for w in query.key if w.surface in missing):
+        return Answer(question=question, passages=(), missing=tuple(missing))
+    ranked = rank(query, index, source, max(k, CANDIDATES))
+    weights = _word_weights(query, index)
+    total = sum(weights)
+    passages: list[Passage] = []
+    for hit in ranked:
+        matched_words = hit.matched_words
+        coverage = sum(weights[i] for i in matched_words) / total if total else 0.0
+        if coverage < MIN_COVERAGE:
+            continue
+        article, n = source(hit.key)
+        text = article.paragraph(n)
+        para_terms = set(tokenize(text))
+        shown = [query.key[i].surface for i in matched_words if query.terms_of(i) & para_terms]
+        passages.append(Passage(
+            article=article, paragraph=n, text=text,
+            sentence=best_sentence(text, query, index), score=hit.score,
+            matched=tuple(dict.fromkeys(shown)),
+        ))
+        if len(passages) == k:
+            break
+    return Answer(question=question, passages=tuple(passages), missing=tuple(missing))
+
+
+def _word_weights(query: QueryWords, index: Bm25Index) -> list[float]:
+    """Each key word's weight: its best term idf; a word no paragraph has weighs
+    MISSING_WEIGHT times the idf of a one-paragraph term."""
+    unseen = MISSING_WEIGHT * index.unseen_idf()
+    weights: list[float] = []
+    for i, _ in enumerate(query.key):
+        known = [index.idf(t) for t in query.ids_of(i) if index.df(t) > 0]
+        weights.append(max(known) if known else unseen)
+    return weights
+
+
+def best_sentence(text: str, query: QueryWords, index: Bm25Index) -> str:
+    """The sentence of text sharing the most question weight (the earliest on a tie)."""
+    spans = sentence_spans(text) or [(0, len(text))]
+    wanted: dict[str, float] = {}
+    for term, tid in zip(query.terms, query.term_ids):
+        wanted[term] = max(wanted.get(term, 0.0), index.idf(tid))
+    best, best_score = spans[0], -1.0
+    for start, end in spans:
+        score = sum(wanted.get(t, 0.0) for t in set(tokenize(text[start:end])))
+        if score > best_score:
+            best, best_score = (start, end), score
+    return text[best[0]:best[1]].strip()
+
+
+def rank_quotes(rest_of_question: str, found: Sequence[Quote],
+                idf_of: Callable[[str], float]) -> list[Quote]:
+    """A speaker's quotes ranked by the idf they share with the rest of the question
+    (words of their paragraph count half); in article order when nothing is shared."""
+    wanted = set(tokenize(rest_of_question))
+    if not wanted:
+        return list(found)
+
+    def score(quote: Quote) -> float:
+        return sum(idf_of(t) for t in wanted & set(tokenize(quote.text)))
+
+    scored = sorted(enumerate(found), key=lambda item: (-score(item[1]), item[0]))
+    return [q for _, q in scored]
+
+
+def speaker_passages(speaker: str, ranked: Sequence[Quote], k: int,
+                     source: Callable[[str], Article]) -> list[Passage]:
+    """The paragraphs of a speaker's top quotes, one passage per paragraph, each with the
+    quote as its answering sentence."""
+    passages: list[Passage] = []
+    seen: set[tuple[str, int]] = set()
+    for rank_no, quote in enumerate(ranked):
+        place = (quote.article_id, quote.paragraph)
+        if place in seen:
+            continue
+        seen.add(place)
+        article = source(quote.article_id)
+        passages.append(Passage(
+            article=article, paragraph=quote.paragraph, text=article.paragraph(quote.paragraph),
+            sentence=quote.text, score=float(len(ranked) - rank_no), matched=(speaker,),
+        ))
+        if len(passages) == k:
+            break
+    return passages

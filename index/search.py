@@ -1,0 +1,370 @@
+"""BM25 over paragraphs: an inverted index whose scores equal rank-bm25's.
+
+rank-bm25 is the reference model (tests compare against it on generated corpora); this
+module is the only one importing it, for `reference_model`. The index itself keeps
+postings per term so a question costs in proportion to the postings of its terms, not
+to the size of the library, and statistics (N, document frequency, average length) are
+always exact: they are kept as counts and turned into idf at query time.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+
+@dataclass(frozen=True)
+class Bm25Params:
+    """BM25 parameters. idf "lucene" is log(1 + (N - df + .5) / (df + .5)): never zero or
+    negative, so a term in half of a small library still counts; "okapi" is rank-bm25's
+    BM25Okapi idf with its epsilon floor for negative values."""
+
+    k1: float = 1.2
+    b: float = 0.75
+    idf: str = "lucene"
+    epsilon: float = 0.25
+
+    def __post_init__(self) -> None:
+        if self.idf not in ("lucene", "okapi"):
+            raise ValueError(f"unknown idf {self.idf!r}: use 'lucene' or 'okapi'")
+        if self.k1 < 0 or not 0 <= self.b <= 1:
+            raise ValueError("k1 must be >= 0 and b within [0, 1]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A scored paragraph: its store key, its BM25 score and the query positions it matched."""
+
+    key: int
+    score: float
+    matched: tuple[int, ...]  # positions in the query term list that the paragraph contains
+
+
+class _Growable:
+    """A numpy vector with amortised O(1) append, read through `view`."""
+
+    def __init__(self, dtype: type, initial: np.ndarray | None = None) -> None:
+        data = np.zeros(0, dtype=dtype) if initial is None else initial.astype(dtype)
+        self._data = np.zeros(max(16, len(data) * 2), dtype=dtype)
+        self._data[: len(data)] = data
+        self.size = len(data)
+
+    def ensure(self, size: int) -> None:
+        if size > len(self._data):
+            grown = np.zeros(max(size, len(self._data) * 2), dtype=self._data.dtype)
+            grown[: self.size] = self._data[: self.size]
+            self._data = grown
+        self.size = max(self.size, size)
+
+    def append(self, value: float) -> int:
+        self.ensure(self.size + 1)
+        self._data[self.size - 1] = value
+        return self.size - 1
+
+    @property
+    def view(self) -> np.ndarray:
+        return self._data[: self.size]
+
+    @property
+    def raw(self) -> np.ndarray:
+        """The whole buffer (indexes past `size` read zeros)."""
+        return self._data
+
+
+class Bm25Index:
+    """Postings of term ids -> (paragraph, term count); not thread-safe: callers lock.
+
+    Paragraphs loaded at start live in one compressed-sparse-row block; paragraphs added
+    later go to small per-term arrays that are merged into the block once they grow.
+    Removed paragraphs are masked out and dropped at the next merge.
+    """
+
+    MERGE_AT = 250_000  # appended postings before the block is rebuilt
+
+    def __init__(self, params: Bm25Params | None = None) -> None:
+        self.params = params or Bm25Params()
+        self._doc_key = _Growable(np.int64)
+        self._doc_len = _Growable(np.int64)
+        self._alive = _Growable(np.bool_)
+        self._df = _Growable(np.int64)
+        self._key_to_doc: dict[int, int] = {}
+        self._ptr = np.zeros(1, dtype=np.int64)
+        self._post_doc = np.zeros(0, dtype=np.int32)
+        self._post_tf = np.zeros(0, dtype=np.int32)
+        self._delta: dict[int, tuple[array, array]] = {}
+        self._delta_size = 0
+        self._dead = 0
+        self._total_len = 0
+        self._scratch = np.zeros(0, dtype=np.float64)
+        self._avg_okapi_idf: float | None = None
+
+    # -- size and statistics ----------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._key_to_doc)
+
+    def __contains__(self, key: int) -> bool:
+        return key in self._key_to_doc
+
+    def df(self, term: int | None) -> int:
+        if term is None or term >= self._df.size:
+            return 0
+        return int(self._df.view[term])
+
+    @property
+    def average_length(self) -> float:
+        n = len(self)
+        return self._total_len / n if n else 0.0
+
+    def idf(self, term: int | None) -> float:
+        """The idf of a term in this index now; 0 for a term no paragraph has."""
+        df = self.df(term)
+        if df == 0:
+            return 0.0
+        return self._idf_of(df, len(self))
+
+    def unseen_idf(self) -> float:
+        """The idf a term would have if one paragraph had it: the weight of a missing word."""
+        return self._idf_of(1, len(self) + 1)
+
+    def _idf_of(self, df: int, n: int) -> float:
+        if self.params.idf == "lucene":
+            return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        value = math.log(n - df + 0.5) - math.log(df + 0.5)
+        if value < 0:
+            return self.params.epsilon * self._average_okapi_idf()
+        return value
+
+    def _average_okapi_idf(self) -> float:
+        """rank-bm25's average idf over every term of the index (before flooring)."""
+        if self._avg_okapi_idf is None:
+            df = self._df.view[self._df.view > 0].astype(np.float64)
+            n = len(self)
+            raw = np.log(n - df + 0.5) - np.log(df + 0.5)
+            self._avg_okapi_idf = float(raw.sum() / len(raw)) if len(raw) else 0.0
+        return self._avg_okapi_idf
+
+    # -- building and updating --------------------------------------------------------
+
+    def load(self, rows: Iterable[tuple[int, bytes]]) -> None:
+        """Build from (key, encoded terms) rows as the store keeps them: no re-tokenizing."""
+        keys: list[int] = []
+        blobs: list[bytes] = []
+        for key, blob in rows:
+            keys.append(key)
+            blobs.append(blob)
+        self.__init__(self.params)  # type: ignore[misc]
+        if not keys:
+            return
+        pairs = np.frombuffer(b"".join(blobs), dtype=np.uint32).reshape(-1, 2)
+        per_doc = np.fromiter((len(b) // 8 for b in blobs), dtype=np.int64, count=len(blobs))
+        doc_of_pair = np.repeat(np.arange(len(keys), dtype=np.int32), per_doc)
+        self._install(np.asarray(keys, dtype=np.int64), pairs[:, 0].astype(np.int64),
+                      pairs[:, 1].astype(np.int32), doc_of_pair)
+
+    def _install(self, keys: np.ndarray, terms: np.ndarray, tfs: np.ndarray,
+                 docs: np.ndarray) -> None:
+        """Replace the block with these postings (docs index into keys)."""
+        n_docs = len(keys)
+        doc_len = np.bincount(docs, weights=tfs, minlength=n_docs).astype(np.int64)
+        order = np.argsort(terms, kind="stable")
+        terms_sorted = terms[order]
+        vocab = int(terms_sorted[-1]) + 1 if len(terms_sorted) else 0
+        counts = np.bincount(terms_sorted, minlength=vocab)
+        self._ptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        self._post_doc = docs[order].astype(np.int32)
+        self._post_tf = tfs[order].astype(np.int32)
+        self._doc_key = _Growable(np.int64, keys)
+        self._doc_len = _Growable(np.int64, doc_len)
+        self._alive = _Growable(np.bool_, np.ones(n_docs, dtype=np.bool_))
+        self._df = _Growable(np.int64, counts.astype(np.int64))
+        self._key_to_doc = {int(k): i for i, k in enumerate(keys.tolist())}
+        self._delta = {}
+        self._delta_size = 0
+        self._dead = 0
+        self._total_len = int(doc_len.sum())
+        self._scratch = np.zeros(max(16, n_docs * 2), dtype=np.float64)
+        self._avg_okapi_idf = None
+
+    def add(self, key: int, blob: bytes) -> None:
+        """Make one paragraph searchable at once (its encoded (term id, count) pairs)."""
+        if key in self._key_to_doc:
+            raise ValueError(f"paragraph {key} is already indexed")
+        pairs = np.frombuffer(blob, dtype=np.uint32).reshape(-1, 2)
+        doc = self._doc_key.append(key)
+        self._doc_len.append(int(pairs[:, 1].sum()))
+        self._alive.append(True)
+        self._key_to_doc[key] = doc
+        if len(self._scratch) <= doc:
+            self._scratch = np.zeros(max(16, (doc + 1) * 2), dtype=np.float64)
+        terms = pairs[:, 0].tolist()
+        if terms:
+            self._df.ensure(max(terms) + 1)
+        df = self._df.view
+        for term, tf in zip(terms, pairs[:, 1].tolist()):
+            entry = self._delta.get(term)
+            if entry is None:
+                entry = self._delta[term] = (array("i"), array("i"))
+            entry[0].append(doc)
+            entry[1].append(tf)
+            df[term] += 1
+        self._delta_size += len(terms)
+        self._total_len += int(pairs[:, 1].sum())
+        self._avg_okapi_idf = None
+        if self._delta_size >= self.MERGE_AT:
+            self.compact()
+
+    def remove(self, key: int, blob: bytes) -> None:
+        """Forget one paragraph; its postings are masked until the next merge."""
+        doc = self._key_to_doc.pop(key, None)
+        if doc is None:
+            return
+        pairs = np.frombuffer(blob, dtype=np.uint32).reshape(-1, 2)
+        self._alive.view[doc] = False
+        df = self._df.view
+        for term in pairs[:, 0].tolist():
+            df[term] -= 1
+        self._total_len -= int(self._doc_len.view[doc])
+        self._dead += 1
+        self._avg_okapi_idf = None
+        if self._dead > 1000 and self._dead * 4 > len(self._key_to_doc):
+            self.compact()
+
+    def compact(self) -> None:
+        """Fold appended postings into the block and drop removed paragraphs."""
+        terms_parts = [np.repeat(np.arange(len(self._ptr) - 1, dtype=np.int64),
+                                 np.diff(self._ptr))]
+        doc_parts = [self._post_doc.astype(np.int64)]
+        tf_parts = [self._post_tf]
+        for term, (docs, tfs) in self._delta.items():
+            terms_parts.append(np.full(len(docs), term, dtype=np.int64))
+            doc_parts.append(np.array(docs, dtype=np.int64))
+            tf_parts.append(np.array(tfs, dtype=np.int32))
+        terms = np.concatenate(terms_parts)
+        docs = np.concatenate(doc_parts)
+        tfs = np.concatenate(tf_parts)
+        alive = self._alive.view
+        keep = alive[docs]
+        live_docs = np.flatnonzero(alive)
+        renumber = np.full(len(alive), -1, dtype=np.int64)
+        renumber[live_docs] = np.arange(len(live_docs))
+        self._install(self._doc_key.view[live_docs].copy(), terms[keep], tfs[keep],
+                      renumber[docs[keep]])
+
+    # -- querying ---------------------------------------------------------------------
+
+    def _postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        parts_doc: list[np.ndarray] = []
+        parts_tf: list[np.ndarray] = []
+        if term + 1 < len(self._ptr):
+            lo, hi = self._ptr[term], self._ptr[term + 1]
+            if hi > lo:
+                parts_doc.append(self._post_doc[lo:hi])
+                parts_tf.append(self._post_tf[lo:hi])
+        extra = self._delta.get(term)
+        if extra is not None:
+            parts_doc.append(np.array(extra[0], dtype=np.int32))
+            parts_tf.append(np.array(extra[1], dtype=np.int32))
+        if not parts_doc:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+        if len(parts_doc) == 1:
+            docs, tfs = parts_doc[0], parts_tf[0]
+        else:
+            docs, tfs = np.concatenate(parts_doc), np.concatenate(parts_tf)
+        if self._dead:
+            keep = self._alive.raw[docs]
+            docs, tfs = docs[keep], tfs[keep]
+        return docs, tfs
+
+    def search(self, query: Sequence[int | None], k: int = 10) -> list[Hit]:
+        """Top k paragraphs sharing at least one term with query, best first.
+
+        query is the question's term ids in order, repeats kept and None for a term the
+        store has never seen, exactly as rank-bm25 takes a tokenized query.
+        """
+        n = len(self)
+        if n == 0 or k <= 0:
+            return []
+        k1, b = self.params.k1, self.params.b
+        avgdl = self._total_len / n
+        doc_len = self._doc_len.raw
+        scratch = self._scratch
+        touched: list[np.ndarray] = []
+        for term in query:
+            if term is None or self.df(term) == 0:
+                continue
+            docs, tfs = self._postings(term)
+            idf = self.idf(term)
+            dl = doc_len[docs]
+            scratch[docs] += idf * (tfs * (k1 + 1) / (tfs + k1 * (1 - b + b * dl / avgdl)))
+            touched.append(docs)
+        if not touched:
+            return []
+        candidates = np.unique(np.concatenate(touched)) if len(touched) > 1 else touched[0]
+        scores = scratch[candidates]
+        scratch[candidates] = 0.0
+        if len(candidates) > k:
+            part = np.argpartition(-scores, k - 1)[:k]
+            cutoff = scores[part].min()
+            # keep every tie at the cut-off so the order below is deterministic
+            part = np.flatnonzero(scores >= cutoff)
+        else:
+            part = np.arange(len(candidates))
+        top_docs = candidates[part]
+        top_scores = scores[part]
+        order = np.lexsort((self._doc_key.raw[top_docs], -top_scores))[:k]
+        top_docs, top_scores = top_docs[order], top_scores[order]
+        matched: list[list[int]] = [[] for _ in range(len(top_docs))]
+        seen: dict[int, np.ndarray] = {}
+        for pos, term in enumerate(query):
+            if term is None or self.df(term) == 0:
+                continue
+            if term not in seen:
+                seen[term] = np.isin(top_docs, self._postings(term)[0])
+            for i in np.flatnonzero(seen[term]).tolist():
+                matched[i].append(pos)
+        keys = self._doc_key.raw
+        return [
+            Hit(int(keys[d]), float(s), tuple(m))
+            for d, s, m in zip(top_docs.tolist(), top_scores.tolist(), matched)
+        ]
+
+    def term_scores(self, query: Sequence[int | None], keys: Sequence[int]) -> np.ndarray:
+        """Each query term's BM25 contribution to each given paragraph: a (terms x keys)
+        matrix whose column sums are the paragraphs' scores, for re-ranking a few."""
+        out = np.zeros((len(query), len(keys)), dtype=np.float64)
+        n = len(self)
+        if n == 0 or not keys:
+            return out
+        k1, b = self.params.k1, self.params.b
+        avgdl = self._total_len / n
+        docs = np.array([self._key_to_doc[k] for k in keys], dtype=np.int64)
+        dl = self._doc_len.raw[docs]
+        for row, term in enumerate(query):
+            if term is None or self.df(term) == 0:
+                continue
+            pdocs, ptfs = self._postings(term)  # sorted by paragraph: appends come last
+            idx = np.minimum(np.searchsorted(pdocs, docs), len(pdocs) - 1)
+            tf = np.where(pdocs[idx] == docs, ptfs[idx], 0)
+            out[row] = self.idf(term) * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))
+        return out
+
+
+class _LuceneIdfOkapi(BM25Okapi):
+    """rank-bm25's BM25Okapi with the Lucene idf: the reference for idf="lucene"."""
+
+    def _calc_idf(self, nd: dict[str, int]) -> None:  # noqa: D401 - rank-bm25 hook
+        n = self.corpus_size
+        self.idf = {w: math.log(1.0 + (n - f + 0.5) / (f + 0.5)) for w, f in nd.items()}
+
+
+def reference_model(corpus: list[list[str]], params: Bm25Params) -> BM25Okapi:
+    """rank-bm25 over tokenized paragraphs with the same parameters: the reference."""
+    if params.idf == "lucene":
+        return _LuceneIdfOkapi(corpus, k1=params.k1, b=params.b)
+    return BM25Okapi(corpus, k1=params.k1, b=params.b, epsilon=params.epsilon)

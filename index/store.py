@@ -1,0 +1,406 @@
+"""SQLite storage: named libraries of articles, their paragraphs' index terms and quotes.
+
+One file holds every library; nothing is ever read across libraries. Each article is
+written in one transaction, so a crash never leaves half an article. The schema has a
+version and forward migrations from the first release.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from index.errors import StoreError
+from index.models import Article, Quote
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+DATABASE_NAME = "newsdesk.sqlite3"
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE libraries (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE terms (
+        id INTEGER PRIMARY KEY,
+        term TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE articles (
+        library_id INTEGER NOT NULL REFERENCES libraries(id),
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        body_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        standfirst TEXT,
+        authors TEXT NOT NULL,
+        outlet TEXT,
+        published TEXT,
+        url TEXT,
+        source TEXT,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (library_id, id),
+        UNIQUE (library_id, body_key)
+    );
+    CREATE TABLE paragraphs (
+        id INTEGER PRIMARY KEY,
+        library_id INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        terms BLOB NOT NULL,
+        UNIQUE (library_id, article_id, n)
+    );
+    CREATE TABLE quotes (
+        library_id INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        end_paragraph INTEGER,
+        start INTEGER NOT NULL,
+        speaker TEXT,
+        role TEXT,
+        description TEXT,
+        text TEXT NOT NULL,
+        PRIMARY KEY (library_id, article_id, seq)
+    );
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+}
+
+
+def encode_terms(term_ids: Sequence[int]) -> bytes:
+    """A paragraph's terms as (id, count) pairs of uint32, sorted by id: what BM25 needs."""
+    counts = Counter(term_ids)
+    flat = array("I")
+    for tid in sorted(counts):
+        flat.append(tid)
+        flat.append(counts[tid])
+    return flat.tobytes()
+
+
+def decode_terms(blob: bytes) -> tuple[array, array]:
+    """The (ids, counts) arrays of an encoded paragraph."""
+    flat = array("I")
+    flat.frombytes(blob)
+    return flat[0::2], flat[1::2]
+
+
+@dataclass(frozen=True)
+class StoredParagraph:
+    """A paragraph row as the search index needs it: key, place, length and terms."""
+
+    key: int
+    article_id: str
+    n: int
+    blob: bytes
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article ready to be written: record, dedup key, origin, terms and quotes."""
+
+    article: Article
+    body_key: str
+    source: str | None
+    paragraph_terms: Sequence[Sequence[str]]
+    quotes: Sequence[Quote]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class Store:
+    """The SQLite file; thread-safe (one connection behind a lock) for asyncio.to_thread."""
+
+    def __init__(self, path: Path) -> None:
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}") from exc
+        self.path = path
+        self._lock = threading.RLock()
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+        self._term_ids: dict[str, int] = dict(self._db.execute("SELECT term, id FROM terms"))
+
+    @classmethod
+    def in_folder(cls, data_dir: Path) -> Store:
+        return cls(Path(data_dir) / DATABASE_NAME)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # -- schema -----------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        with self._lock:
+            has_meta = self._db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+            ).fetchone()
+            version = 0
+            if has_meta:
+                row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+                version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer newsdesk (schema {version}); upgrade newsdesk"
+                )
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                log.info("migrating %s to schema %d", self.path, step)
+                with self._transaction():
+                    for statement in _MIGRATIONS[step].split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                        (str(step),),
+                    )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+    def get_meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+            return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # -- libraries --------------------------------------------------------------------
+
+    def library_id(self, name: str, *, create: bool = True) -> int | None:
+        with self._lock:
+            row = self._db.execute("SELECT id FROM libraries WHERE name=?", (name,)).fetchone()
+            if row:
+                return int(row[0])
+            if not create:
+                return None
+            cur = self._db.execute(
+                "INSERT INTO libraries(name, created_at) VALUES (?, ?)", (name, _now())
+            )
+            return int(cur.lastrowid)
+
+    # -- terms ------------------------------------------------------------------------
+
+    def term_ids(self, terms: Sequence[str]) -> list[int]:
+        """Ids for terms, adding unknown ones (inside the caller's transaction)."""
+        ids = self._term_ids
+        new = [t for t in dict.fromkeys(terms) if t not in ids]
+        if new:
+            self._db.executemany("INSERT OR IGNORE INTO terms(term) VALUES (?)", [(t,) for t in new])
+            marks = ",".join("?" * len(new))
+            for term, tid in self._db.execute(
+                f"SELECT term, id FROM terms WHERE term IN ({marks})", new
+            ):
+                ids[term] = tid
+        return [ids[t] for t in terms]
+
+    def known_term_id(self, term: str) -> int | None:
+        return self._term_ids.get(term)
+
+    # -- articles ---------------------------------------------------------------------
+
+    def find_by_body(self, library: int, body_key: str) -> str | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id FROM articles WHERE library_id=? AND body_key=?", (library, body_key)
+            ).fetchone()
+            return row[0] if row else None
+
+    def insert_article(
+        self,
+        library: int,
+        article: Article,
+        body_key: str,
+        source: str | None,
+        paragraph_terms: Sequence[Sequence[str]],
+        quotes: Sequence[Quote],
+    ) -> list[StoredParagraph]:
+        """Write an article, its paragraphs' terms and its quotes in one transaction."""
+        return self.insert_articles(
+            library, [NewArticle(article, body_key, source, paragraph_terms, quotes)]
+        )[0]
+
+    def insert_articles(
+        self, library: int, batch: Sequence[NewArticle]
+    ) -> list[list[StoredParagraph]]:
+        """Write several articles in ONE transaction: all of them are stored, or none."""
+        with self._lock:
+            try:
+                with self._transaction():
+                    return [self._insert_one(library, item) for item in batch]
+            except BaseException:
+                # Term ids handed out inside the rolled-back transaction no longer exist.
+                self._term_ids = dict(self._db.execute("SELECT term, id FROM terms"))
+                raise
+
+    def _insert_one(self, library: int, item: NewArticle) -> list[StoredParagraph]:
+        article = item.article
+        seq_row = self._db.execute(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM articles WHERE library_id=?", (library,)
+        ).fetchone()
+        self._db.execute(
+            "INSERT INTO articles(library_id, id, seq, body_key, title, standfirst, authors,"
+            " outlet, published, url, source, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                library, article.id, seq_row[0], item.body_key, article.title,
+                article.standfirst, json.dumps(list(article.authors)), article.outlet,
+                article.published, article.url, item.source, article.added_at or _now(),
+            ),
+        )
+        stored: list[StoredParagraph] = []
+        for n, (text, terms) in enumerate(zip(article.paragraphs, item.paragraph_terms), start=1):
+            blob = encode_terms(self.term_ids(terms))
+            cur = self._db.execute(
+                "INSERT INTO paragraphs(library_id, article_id, n, text, terms) VALUES (?,?,?,?,?)",
+                (library, article.id, n, text, blob),
+            )
+            stored.append(StoredParagraph(int(cur.lastrowid), article.id, n, blob))
+        self._write_quotes(library, article.id, item.quotes)
+        return stored
+
+    def _write_quotes(self, library: int, article_id: str, quotes: Sequence[Quote]) -> None:
+        self._db.execute(
+            "DELETE FROM quotes WHERE library_id=? AND article_id=?", (library, article_id)
+        )
+        self._db.executemany(
+            "INSERT INTO quotes(library_id, article_id, seq, paragraph, end_paragraph, start,"
+            " speaker, role, description, text) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (library, article_id, i, q.paragraph, q.end_paragraph, q.start, q.speaker,
+                 q.role, q.description, q.text)
+                for i, q in enumerate(quotes)
+            ],
+        )
+
+    def replace_quotes(self, library: int, article_id: str, quotes: Sequence[Quote]) -> None:
+        with self._lock, self._transaction():
+            self._write_quotes(library, article_id, quotes)
+
+    def delete_article(self, library: int, article_id: str) -> list[StoredParagraph]:
+        """Remove an article with its paragraphs and quotes; returns the removed paragraphs."""
+        with self._lock, self._transaction():
+            removed = [
+                StoredParagraph(r[0], article_id, r[1], r[2])
+                for r in self._db.execute(
+                    "SELECT id, n, terms FROM paragraphs WHERE library_id=? AND article_id=?",
+                    (library, article_id),
+                )
+            ]
+            self._db.execute(
+                "DELETE FROM paragraphs WHERE library_id=? AND article_id=?", (library, article_id)
+            )
+            self._db.execute(
+                "DELETE FROM quotes WHERE library_id=? AND article_id=?", (library, article_id)
+            )
+            self._db.execute(
+                "DELETE FROM articles WHERE library_id=? AND id=?", (library, article_id)
+            )
+            return removed
+
+    def articles(self, library: int) -> list[Article]:
+        """Every article of a library, oldest first, with its paragraphs."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, title, standfirst, authors, outlet, published, url, added_at"
+                " FROM articles WHERE library_id=? ORDER BY seq",
+                (library,),
+            ).fetchall()
+            paragraphs: dict[str, list[str]] = {r[0]: [] for r in rows}
+            for article_id, text in self._db.execute(
+                "SELECT article_id, text FROM paragraphs WHERE library_id=? ORDER BY article_id, n",
+                (library,),
+            ):
+                paragraphs[article_id].append(text)
+        return [
+            Article(
+                id=r[0], title=r[1], standfirst=r[2], authors=tuple(json.loads(r[3])),
+                outlet=r[4], published=r[5], url=r[6], added_at=r[7],
+                paragraphs=tuple(paragraphs[r[0]]),
+            )
+            for r in rows
+        ]
+
+    def article_sources(self, library: int) -> dict[str, str | None]:
+        with self._lock:
+            return dict(
+                self._db.execute("SELECT id, source FROM articles WHERE library_id=?", (library,))
+            )
+
+    def paragraph_rows(self, library: int) -> Iterator[StoredParagraph]:
+        """Paragraph keys and encoded terms, for building the search index at start."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, article_id, n, terms FROM paragraphs WHERE library_id=? ORDER BY id",
+                (library,),
+            ).fetchall()
+        return (StoredParagraph(r[0], r[1], r[2], r[3]) for r in rows)
+
+    def quotes(self, library: int) -> list[Quote]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT q.article_id, q.paragraph, q.end_paragraph, q.start, q.speaker, q.role,"
+                " q.description, q.text FROM quotes q JOIN articles a"
+                " ON a.library_id=q.library_id AND a.id=q.article_id"
+                " WHERE q.library_id=? ORDER BY a.seq, q.seq",
+                (library,),
+            ).fetchall()
+        return [
+            Quote(text=r[7], paragraph=r[1], end_paragraph=r[2], start=r[3], speaker=r[4],
+                  role=r[5], description=r[6], article_id=r[0])
+            for r in rows
+        ]
+
+    def refresh_quotes(
+        self, version_key: str, version: str, extract: Callable[[Sequence[str]], list[Quote]]
+    ) -> int:
+        """Re-run quote extraction on every stored article when the extractor changed."""
+        if self.get_meta(version_key) == version:
+            return 0
+        with self._lock:
+            libs = [r[0] for r in self._db.execute("SELECT id FROM libraries")]
+        count = 0
+        for lib in libs:
+            for article in self.articles(lib):
+                self.replace_quotes(lib, article.id, extract(article.paragraphs))
+                count += 1
+        self.set_meta(version_key, version)
+        if count:
+            log.info("re-extracted quotes of %d stored articles", count)
+        return count
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self._db.execute("COMMIT")
+        else:
+            self._db.execute("ROLLBACK")

@@ -229,3 +229,25 @@ def test_removing_every_paragraph_leaves_nothing_to_find() -> None:
     for key in (0, 1):
         index.remove(key, corpus.blob(key))
     assert index.search(corpus.query_ids(["tide"]), 10) == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_removed_paragraphs_do_not_crowd_others_out_of_the_top(mode: str) -> None:
+    params = Bm25Params(idf=mode)
+    corpus = Corpus()
+    index = Bm25Index(params)
+    key = 0
+    for _ in range(12):  # a rare word, many times in each: these will be removed
+        key += 1
+        index.add(key, corpus.put(key, ["zeta"] * 5 + ["dock"]))
+    for _ in range(2):
+        key += 1
+        index.add(key, corpus.put(key, ["zeta", "crane"]))
+    for i in range(60):
+        key += 1
+        index.add(key, corpus.put(key, ["dock", f"ship{i}", "crane", f"cargo{i % 7}"]))
+    for gone in range(1, 13):
+        index.remove(gone, corpus.blob(gone))
+        del corpus.docs[gone]
+    for query in (["zeta", "dock"], ["zeta", "crane", "dock"], ["dock", "zeta", "zeta"]):
+        assert_same_as_reference(index, corpus, params, query)

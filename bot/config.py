@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -95,6 +95,10 @@ class Settings:
             gateway_url=gateway,
         )
 
+    def with_data_dir(self, data_dir: Path | None) -> Settings:
+        """The same settings with the data folder given on the command line, if any."""
+        return self if data_dir is None else replace(self, data_dir=Path(data_dir))
+
     @property
     def log_level_number(self) -> int:
         return logging.getLevelName(self.log_level)
@@ -107,6 +111,18 @@ class Settings:
                 "environment. Without a token, `newsdesk console` runs locally."
             )
         return self.token
+
+
+def data_dir_from_env(env: Mapping[str, str] | None = None,
+                      dotenv_path: Path | None = None) -> Path:
+    """NEWSDESK_DATA from the environment or .env, else ./data: all the CLI needs to open
+    a library, without validating the bot's other settings."""
+    path = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
+    values: dict[str, str] = {}
+    if path.is_file():
+        values.update({k: v for k, v in dotenv_values(path).items() if v is not None})
+    values.update(os.environ if env is None else env)
+    return Path((values.get("NEWSDESK_DATA") or "").strip() or "data")
 
 
 def _check_url(name: str, value: str, schemes: tuple[str, ...]) -> str:

@@ -55,9 +55,10 @@ def paragraph_terms(paragraph: str) -> list[str]:
 class Libraries:
     """Every library of one data folder; `get` hands out one Library per name."""
 
-    def __init__(self, data_dir: Path, params: Bm25Params | None = None) -> None:
+    def __init__(self, data_dir: Path, params: Bm25Params | None = None,
+                 database: Path | None = None) -> None:
         self.data_dir = Path(data_dir)
-        self.store = Store.in_folder(self.data_dir)
+        self.store = Store(database) if database is not None else Store.in_folder(self.data_dir)
         self.params = params or answers.DEFAULT_PARAMS
         self._libraries: dict[str, Library] = {}
         self._lock = threading.Lock()

@@ -40,7 +40,7 @@ STOPWORDS: frozenset[str] = frozenset(
     those through to too under until up very was wasn't we we'd we'll we're we've were weren't
     what what's when when's where where's which while who who's whom why why's with won't
     would wouldn't you you'd you'll you're you've your yours yourself yourselves
-    also just will shall may might must would us yes s t whose whats
+    also just will shall may might must would us yes s t whose whats many much
     """.split()
 )
 
@@ -52,6 +52,45 @@ _TOKEN_RE = re.compile(
 )
 
 _stemmer = Stemmer.Stemmer("english")
+
+# Irregular verb forms the stemmer cannot see are the same word ("talks broke down" answers
+# "when did the talks break down?"). Forms that are also other words ("left", "lay",
+# "found" as in founded, "saw" the tool) are left alone.
+_IRREGULAR: dict[str, str] = {
+    form: base
+    for base, forms in {
+        "say": "said says", "tell": "told", "break": "broke broken", "hold": "held",
+        "take": "took taken", "go": "went gone", "come": "came", "give": "gave given",
+        "make": "made", "win": "won", "lose": "lost", "fall": "fell fallen",
+        "rise": "rose risen", "begin": "began begun", "bring": "brought", "buy": "bought",
+        "sell": "sold", "pay": "paid", "meet": "met", "think": "thought", "keep": "kept",
+        "lead": "led", "run": "ran", "see": "seen", "speak": "spoke spoken",
+        "write": "wrote written", "strike": "struck", "fight": "fought", "freeze": "froze frozen",
+        "grow": "grew grown", "know": "knew known", "drive": "drove driven",
+        "choose": "chose chosen", "send": "sent", "spend": "spent", "build": "built",
+        "stand": "stood", "seek": "sought", "teach": "taught", "catch": "caught",
+        "throw": "threw thrown", "fly": "flew flown", "forget": "forgot forgotten",
+        "become": "became", "feel": "felt", "hear": "heard", "mean": "meant",
+        "sing": "sang sung", "swim": "swam swum", "steal": "stole stolen", "wake": "woke woken",
+        "eat": "ate eaten", "draw": "drew drawn", "shake": "shook shaken", "ride": "rode ridden",
+        "hide": "hid hidden", "sink": "sank sunk", "shrink": "shrank shrunk",
+        "tear": "tore torn", "wear": "wore worn", "swear": "swore sworn", "bear": "bore borne",
+        "undertake": "undertook undertaken", "withdraw": "withdrew withdrawn",
+        "overtake": "overtook overtaken", "arise": "arose arisen", "forbid": "forbade forbidden",
+        "forgive": "forgave forgiven", "mislead": "misled", "oversee": "oversaw overseen",
+        "sweep": "swept", "sleep": "slept", "weep": "wept", "creep": "crept", "deal": "dealt",
+        "dig": "dug", "feed": "fed", "flee": "fled", "lend": "lent", "light": "lit",
+        "shoot": "shot", "slide": "slid", "spin": "spun", "stick": "stuck", "sting": "stung",
+        "strive": "strove striven", "swing": "swung", "bleed": "bled",
+        "breed": "bred", "cling": "clung", "hang": "hung", "kneel": "knelt",
+        "leap": "leapt", "shine": "shone", "slay": "slew slain", "speed": "sped",
+        "spill": "spilt", "spring": "sprang sprung",
+        "stink": "stank stunk", "stride": "strode", "string": "strung", "sow": "sown",
+        "swell": "swollen", "tread": "trod trodden", "weave": "wove woven",
+        "wring": "wrung",
+    }.items()
+    for form in forms.split()
+}
 _AGENT_NOUN = re.compile(r"[a-z]{4}ators?$")
 
 
@@ -94,6 +133,8 @@ def _terms_of(raw: str) -> tuple[str, ...]:
             continue
         if part.isdigit() or len(part) == 1 and not part.isalnum():
             out.append(part)
+        elif part in _IRREGULAR:
+            out.append(_stemmer.stemWord(_IRREGULAR[part]))
         elif _AGENT_NOUN.search(part):
             # Snowball folds "negotiator" into "negotiation"; a person is not an event.
             out.append(part[:-1] if part.endswith("s") else part)

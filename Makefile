@@ -1,0 +1,33 @@
+# newsdesk: `make run` and `make test` are all a fresh machine (Python 3.11+, make) needs.
+# Each target creates .venv from pyproject.toml when it is missing or out of date.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test eval bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsdesk needs Python 3.11 or newer; set PYTHON=python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,eval,bench]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsdesk start
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/python -m eval.ask_eval
+	$(BIN)/python -m eval.quotes_eval
+	$(BIN)/python -m eval.summary_eval
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,332 @@
+"""`newsdesk`: manage and query a library from the shell, run the bot or the console.
+
+Global options come first (`newsdesk --library 123 add a.txt`). Every failure is one
+line on stderr and a non-zero exit; nothing already stored is lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot import jsonout, textrender
+from bot.config import Settings, data_dir_from_env
+from index.errors import InputError, NewsdeskError, QuestionError
+from index.library import Libraries, Library
+
+log = logging.getLogger(__name__)
+
+SAMPLE_LIBRARY = "default"
+SAMPLE_FILE = "harbour_bridge.txt"
+
+
+class CliContext:
+    """What every command needs: where the data is and which library to use."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self._libraries: Libraries | None = None
+
+    @property
+    def libraries(self) -> Libraries:
+        if self._libraries is None:
+            self._libraries = Libraries(self.args.data, database=self.args.database)
+        return self._libraries
+
+    @property
+    def library(self) -> Library:
+        return self.libraries.get(self.args.library)
+
+    def close(self) -> None:
+        if self._libraries is not None:
+            self._libraries.close()
+
+    def emit(self, value: Any, text: str) -> None:
+        """JSON when --json was given, else the text form."""
+        if getattr(self.args, "json", False):
+            self.out.write(json.dumps(value, ensure_ascii=False) + "\n")
+        elif text.strip():
+            self.out.write(text.rstrip() + "\n")
+
+
+# -- commands ------------------------------------------------------------------------
+
+
+def cmd_add(ctx: CliContext) -> int:
+    """Each input on its own line: added and duplicates on stdout, refusals on stderr."""
+    report = ctx.library.add_inputs(ctx.args.inputs)
+    kept = [o for o in report.outcomes if o.error is None]
+    ctx.emit(jsonout.add_report(report), textrender.add_text(kept) if kept else "")
+    for refused in report.refused:
+        reason = (refused.error or "").removeprefix(f"{refused.input}: ")
+        print(f"newsdesk: {refused.input}: not added: {reason}", file=sys.stderr)
+    return 1 if report.refused else 0
+
+
+def cmd_list(ctx: CliContext) -> int:
+    articles = ctx.library.articles()
+    ctx.emit(jsonout.article_list(articles), textrender.articles_text(articles))
+    return 0
+
+
+def cmd_show(ctx: CliContext) -> int:
+    lib = ctx.library
+    article = lib.resolve(ctx.args.article)
+    ctx.emit(jsonout.show(article, lib.quotes_of(article.id)), textrender.article_text(article))
+    return 0
+
+
+def cmd_remove(ctx: CliContext) -> int:
+    article = ctx.library.remove(ctx.args.article)
+    ctx.emit(jsonout.article(article), textrender.removed_text(article))
+    return 0
+
+
+def cmd_ask(ctx: CliContext) -> int:
+    lib = ctx.library
+    if ctx.args.batch is not None:
+        return _ask_batch(ctx, lib)
+    if ctx.args.question is None:
+        raise QuestionError("ask needs a QUESTION (or --batch FILE)")
+    answer = lib.ask(ctx.args.question, k=ctx.args.k)
+    sources = {a.id: a for a in lib.articles()} if answer.speaker else None
+    ctx.emit(jsonout.answer(answer, sources), textrender.answer_text(answer, sources))
+    return 0
+
+
+def _ask_batch(ctx: CliContext, lib: Library) -> int:
+    """One JSON line out per line in, in order; a bad line gets an "error", not an exit."""
+    if ctx.args.question is not None:
+        raise QuestionError("give either a QUESTION or --batch FILE, not both")
+    if not ctx.args.json:
+        raise InputError("ask --batch prints JSON lines: add --json")
+    source = ctx.args.batch
+    try:
+        stream = sys.stdin if source == "-" else open(source, encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+    sources: dict[str, Any] | None = None
+    with stream:
+        for raw in stream:
+            question = raw.rstrip("\r\n")
+            try:
+                answer = lib.ask(question, k=ctx.args.k)
+                if answer.speaker and sources is None:
+                    sources = {a.id: a for a in lib.articles()}
+                line = jsonout.answer(answer, sources)
+            except NewsdeskError as exc:
+                line = {"question": question, "answers": [], "missing": [], "error": str(exc)}
+            ctx.out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            ctx.out.flush()
+    return 0
+
+
+def cmd_quotes(ctx: CliContext) -> int:
+    lookup = ctx.library.quotes(ctx.args.speaker, article=ctx.args.article, text=ctx.args.text)
+    ctx.emit(jsonout.quote_lookup(lookup), textrender.quotes_text(lookup))
+    return 0
+
+
+def cmd_speakers(ctx: CliContext) -> int:
+    counts = ctx.library.speakers()
+    ctx.emit(jsonout.speakers(counts), textrender.speakers_text(counts))
+    return 0
+
+
+def cmd_summary(ctx: CliContext) -> int:
+    lib = ctx.library
+    n = ctx.args.sentences
+    if ctx.args.about is not None:
+        if ctx.args.articles:
+            raise InputError("give ARTICLE... or --about TOPIC, not both")
+        digest = lib.digest(ctx.args.about, sentences=n if n is not None else 5)
+        ctx.emit(jsonout.digest(digest), textrender.digest_text(digest))
+        return 0
+    if not ctx.args.articles:
+        raise InputError("summary needs an ARTICLE (id or part of a title) or --about TOPIC")
+    summaries = [lib.summary(ref, sentences=n if n is not None else 3) for ref in ctx.args.articles]
+    if len(summaries) == 1:
+        ctx.emit(jsonout.summary(summaries[0]), textrender.summary_text(summaries[0]))
+    else:
+        ctx.emit([jsonout.summary(s) for s in summaries],
+                 "\n\n".join(textrender.summary_text(s) for s in summaries))
+    return 0
+
+
+def cmd_export(ctx: CliContext) -> int:
+    count = ctx.library.export_to(Path(ctx.args.file))
+    ctx.out.write(f"exported {count} article{'s' if count != 1 else ''} to {ctx.args.file}\n")
+    return 0
+
+
+def cmd_import(ctx: CliContext) -> int:
+    added, skipped = ctx.library.import_from(Path(ctx.args.file))
+    ctx.out.write(f"imported {len(added)} article{'s' if len(added) != 1 else ''}"
+                  f", skipped {len(skipped)} already stored\n")
+    return 0
+
+
+def load_sample_if_empty(library: Library, out: TextIO) -> None:
+    """A first try needs something to ask about: the made-up sample, into an empty default."""
+    if library.name != SAMPLE_LIBRARY or len(library) > 0:
+        return
+    text = resources.files("bot.sample").joinpath(SAMPLE_FILE).read_text(encoding="utf-8")
+    outcome = library.add_text(text, source="newsdesk sample (made up)")
+    if outcome.article is not None:
+        out.write(f"Loaded a made-up sample article: {outcome.article.title}. "
+                  "Try: /ask When does the bridge reopen?\n")
+
+
+def cmd_console(ctx: CliContext) -> int:
+    from bot.console import run_console
+
+    lib = ctx.library
+    load_sample_if_empty(lib, ctx.out)
+    return run_console(lib, sys.stdin, ctx.out,
+                       on_error=lambda message: print(message, file=sys.stderr))
+
+
+def _settings(ctx: CliContext) -> Settings:
+    settings = Settings.from_env()
+    return settings.with_data_dir(ctx.args.data)
+
+
+def cmd_run(ctx: CliContext) -> int:
+    from bot.client import run_bot
+
+    settings = _settings(ctx)
+    settings.require_token()
+    run_bot(settings, ctx.libraries)
+    return 0
+
+
+def cmd_sync(ctx: CliContext) -> int:
+    from bot.client import sync_global
+
+    count = sync_global(_settings(ctx), ctx.libraries)
+    ctx.out.write(f"registered {count} slash commands globally "
+                  "(Discord may take up to an hour to show them everywhere)\n")
+    return 0
+
+
+def cmd_start(ctx: CliContext) -> int:
+    """What `make run` does: the bot when a token is configured, else the console."""
+    settings = _settings(ctx)
+    if settings.token:
+        return cmd_run(ctx)
+    print("No DISCORD_TOKEN set (environment or .env): starting the local console. "
+          "To connect to Discord, copy .env.example to .env and fill in DISCORD_TOKEN "
+          "(README: Running it on a server).", file=sys.stderr)
+    return cmd_console(ctx)
+
+
+# -- parsing -------------------------------------------------------------------------
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Answer questions about stored news articles with exact, attributed quotes.",
+    )
+    parser.add_argument("--data", type=Path, default=None,
+                        help="data folder (default: $NEWSDESK_DATA, else ./data)")
+    parser.add_argument("--library", default="default",
+                        help="library name (a Discord server's is its guild id; default: default)")
+    parser.add_argument("--database-url", dest="database_url", default=None,
+                        help="database location as sqlite:///PATH (default: DATA/newsdesk.sqlite3)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def command(name: str, handler: Callable[[CliContext], int], help_text: str,
+                json_flag: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="print JSON (the CLI contract)")
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("add", cmd_add, "add files, folders (recursive) and http(s) URLs")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    command("list", cmd_list, "list the stored articles")
+    p = command("show", cmd_show, "show one article with its paragraphs and quotes")
+    p.add_argument("article", metavar="ARTICLE", help="id or part of the title")
+    p = command("remove", cmd_remove, "remove an article", json_flag=False)
+    p.add_argument("article", metavar="ARTICLE", help="id or part of the title")
+    p = command("ask", cmd_ask, "answer a question with quoted, attributed passages")
+    p.add_argument("question", nargs="?", metavar="QUESTION")
+    p.add_argument("-k", type=_positive, default=3, help="passages to return (1-10, default 3)")
+    p.add_argument("--batch", metavar="FILE", help="one question a line ('-' for stdin)")
+    p = command("quotes", cmd_quotes, "direct quotes by a speaker (none given: every quote)")
+    p.add_argument("speaker", nargs="?", metavar="SPEAKER")
+    p.add_argument("--article", metavar="ARTICLE", help="only quotes from this article")
+    p.add_argument("--text", metavar="WORDS", help="only quotes containing these words")
+    command("speakers", cmd_speakers, "everyone quoted, with quote counts")
+    p = command("summary", cmd_summary, "extractive summary of articles, or a topic digest")
+    p.add_argument("articles", nargs="*", metavar="ARTICLE")
+    p.add_argument("--sentences", type=_positive, default=None, help="sentences (1-10)")
+    p.add_argument("--about", metavar="TOPIC", help="digest of a topic across the library")
+    p = command("export", cmd_export, "write the library as JSON lines", json_flag=False)
+    p.add_argument("file", metavar="FILE")
+    p = command("import", cmd_import, "import an export into --library (all or nothing)",
+                json_flag=False)
+    p.add_argument("file", metavar="FILE")
+    command("run", cmd_run, "run the Discord bot (settings from the environment and .env)",
+            json_flag=False)
+    command("console", cmd_console, "a local chat with the same commands as the bot",
+            json_flag=False)
+    command("sync", cmd_sync, "register the slash commands globally", json_flag=False)
+    command("start", cmd_start, "the bot when DISCORD_TOKEN is set, else the console "
+            "(what `make run` does)", json_flag=False)
+    return parser
+
+
+def _database_path(url: str | None) -> Path | None:
+    if url is None:
+        return None
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or len(url) == len(prefix):
+        raise InputError(f"unsupported --database-url {url!r}: newsdesk stores its libraries "
+                         "in SQLite; give sqlite:///PATH")
+    return Path(url[len(prefix):])
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="newsdesk: %(levelname)s: %(message)s")
+    ctx: CliContext | None = None
+    try:
+        args.database = _database_path(args.database_url)
+        if args.data is None:
+            args.data = data_dir_from_env()
+        ctx = CliContext(args, out or sys.stdout)
+        return args.handler(ctx)
+    except NewsdeskError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

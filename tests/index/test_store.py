@@ -1,0 +1,101 @@
+"""SQLite store: one transaction per article, schema versions, libraries kept apart."""
+
+import sqlite3
+
+import pytest
+
+from index.errors import StoreError
+from index.models import Article, Quote
+from index.store import SCHEMA_VERSION, NewArticle, Store, decode_terms, encode_terms
+
+
+def _article(aid: str = "a1", paragraphs: tuple[str, ...] = ("One two.", "Three.")) -> Article:
+    return Article(id=aid, title=f"Title {aid}", paragraphs=paragraphs, authors=("Jo Doe",))
+
+
+def _item(article: Article) -> NewArticle:
+    return NewArticle(article, "key-" + article.id, "src.txt",
+                      [p.lower().strip(".").split() for p in article.paragraphs],
+                      [Quote(text="One two.", paragraph=1, speaker="Jo Doe", article_id=article.id)])
+
+
+def test_database_uses_wal_and_records_its_schema_version(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    store.close()
+    db = sqlite3.connect(tmp_path / "db.sqlite3")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+
+
+def test_a_database_from_a_newer_release_is_refused(tmp_path):
+    Store(tmp_path / "db.sqlite3").close()
+    db = sqlite3.connect(tmp_path / "db.sqlite3")
+    db.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer newsdesk"):
+        Store(tmp_path / "db.sqlite3")
+
+
+def test_article_round_trips_with_paragraphs_and_quotes(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    lib = store.library_id("default")
+    store.insert_articles(lib, [_item(_article())])
+    [back] = store.articles(lib)
+    assert back.paragraphs == ("One two.", "Three.") and back.authors == ("Jo Doe",)
+    assert [q.speaker for q in store.quotes(lib)] == ["Jo Doe"]
+
+
+def test_failed_batch_leaves_nothing_behind(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    lib = store.library_id("default")
+    store.insert_articles(lib, [_item(_article("keep"))])
+    with pytest.raises(sqlite3.IntegrityError):
+        # the second article repeats the first one's id: the whole batch must roll back
+        store.insert_articles(lib, [_item(_article("new")), _item(_article("new"))])
+    assert [a.id for a in store.articles(lib)] == ["keep"]
+    assert len(list(store.paragraph_rows(lib))) == 2
+
+
+def test_term_ids_stay_consistent_after_a_rollback(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    lib = store.library_id("default")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.insert_articles(lib, [_item(_article("x", ("Zebra fish.",))),
+                                    _item(_article("x", ("Other words.",)))])
+    store.insert_articles(lib, [_item(_article("y", ("Zebra fish.",)))])
+    [row] = store.paragraph_rows(lib)
+    ids, _ = decode_terms(row.blob)
+    assert sorted(ids) == sorted(store.term_ids(["zebra", "fish"]))
+
+
+def test_libraries_do_not_see_each_other(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    one, two = store.library_id("111"), store.library_id("222")
+    store.insert_articles(one, [_item(_article())])
+    assert store.articles(two) == [] and store.quotes(two) == []
+    assert list(store.paragraph_rows(two)) == []
+
+
+def test_delete_removes_paragraphs_and_quotes(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    lib = store.library_id("default")
+    store.insert_articles(lib, [_item(_article())])
+    removed = store.delete_article(lib, "a1")
+    assert [r.n for r in removed] == [1, 2]
+    assert store.articles(lib) == [] and store.quotes(lib) == []
+
+
+def test_terms_encode_as_sorted_counts():
+    ids, counts = decode_terms(encode_terms([5, 2, 5, 5]))
+    assert list(ids) == [2, 5] and list(counts) == [1, 3]
+
+
+def test_quotes_are_re_extracted_when_the_extractor_changes(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    lib = store.library_id("default")
+    store.insert_articles(lib, [_item(_article())])
+    store.set_meta("quote_extractor_version", "1")
+    changed = store.refresh_quotes("quote_extractor_version", "2", lambda paragraphs: [])
+    assert changed == 1 and store.quotes(lib) == []
+    assert store.refresh_quotes("quote_extractor_version", "2", lambda paragraphs: []) == 0

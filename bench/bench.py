@@ -189,7 +189,20 @@ def run(opts: argparse.Namespace) -> dict:
         finally:
             libraries.close()
     result["targets"] = judge(result["sizes"][-1])
+    if opts.loop_lag:
+        result["loop_lag"] = measure_loop_lag(opts)
+        result["targets"] += result["loop_lag"]["targets"]
     return result
+
+
+def measure_loop_lag(opts: argparse.Namespace) -> dict:
+    """bench.loop_lag in a process of its own (the real bot against the fake Discord)."""
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-lag-") as tmp:
+        out = Path(tmp) / "lag.json"
+        corpus = ["--corpus", opts.corpus]
+        _run(["-m", "bench.loop_lag", "--asks", str(opts.loop_lag_asks), "--paragraphs",
+              str(opts.loop_lag_paragraphs), *corpus, "--json-out", str(out)])
+        return json.loads(out.read_text())
 
 
 def options(argv: list[str] | None) -> argparse.Namespace:
@@ -210,13 +223,19 @@ def options(argv: list[str] | None) -> argparse.Namespace:
                         help="reuters reads ../shared; synthetic is made up (for tests)")
     parser.add_argument("--synthetic-articles", type=int, default=400)
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--loop-lag", action=argparse.BooleanOptionalAction, default=None,
+                        help="also run bench.loop_lag: concurrent /ask through the fake "
+                             "Discord (default: on, off with --quick)")
+    parser.add_argument("--loop-lag-asks", type=int, default=100)
+    parser.add_argument("--loop-lag-paragraphs", default="10000")
     parser.add_argument("--quick", action="store_true", help="a small run for a sanity check")
     parser.add_argument("--json-out", type=Path, default=None, help="also write the JSON here")
     opts = parser.parse_args(argv)
     quick = opts.quick
     defaults = {"sizes": ([300, 1000] if quick else [1000, 10000, None]),
                 "questions": 100 if quick else 1000, "rank_questions": 30 if quick else 100,
-                "ask_budget": 3.0 if quick else 30.0, "adds": 5 if quick else 20}
+                "ask_budget": 3.0 if quick else 30.0, "adds": 5 if quick else 20,
+                "loop_lag": not quick}
     for name, value in defaults.items():
         if getattr(opts, name) is None:
             setattr(opts, name, value)

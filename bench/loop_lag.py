@@ -24,6 +24,7 @@ from pathlib import Path
 
 from bench.bench import parse_sizes
 from bench.corpus import make_questions, reuters_drafts, synthetic_drafts, take_paragraphs
+from bench.report import lag_summary, verdict_line
 from bench.timing import latency
 from index.library import Libraries
 from tests.e2e.harness import ALICE, GUILD_A, running_bot
@@ -114,24 +115,6 @@ def run(paragraphs: int | None, asks: int, corpus: str, seed: int) -> dict:
     return result
 
 
-def describe(result: dict) -> str:
-    lag, ack, done = result["loop_lag"], result["time_to_ack"], result["time_to_answer"]
-    lines = [
-        f"{result['interactions']} concurrent /ask on a library of {result['library_paragraphs']}"
-        f" paragraphs ({result['answered_visibly']} answered visibly, {result['wall_s']:.2f} s)",
-        f"loop lag ms: p50 {lag['p50_ms']:.2f}  p95 {lag['p95_ms']:.2f}  max {lag['max_ms']:.2f}"
-        f"  ({lag['ticks']} ticks of {lag['tick_ms']:.0f} ms; idle max "
-        f"{result['idle_loop_lag']['max_ms']:.2f})",
-        f"time to ack ms: p50 {ack['p50_ms']:.1f}  p95 {ack['p95_ms']:.1f}  max {ack['max_ms']:.1f}",
-        f"time to answer ms: p50 {done['p50_ms']:.1f}  p95 {done['p95_ms']:.1f}"
-        f"  max {done['max_ms']:.1f}",
-    ]
-    for v in result["targets"]:
-        lines.append(f"  {v['verdict']:<4} {v['target']}: {v['measured']:.3f} {v['unit']} "
-                     f"(limit {v['limit']:g}, margin {v['margin']:.3f})")
-    return "\n".join(lines)
-
-
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -149,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"loop_lag: {exc}", file=sys.stderr)
         return 2
     result["command"] = " ".join(["python -m bench.loop_lag", *(argv or sys.argv[1:])])
-    print(describe(result))
+    print("\n".join(lag_summary(result) + [verdict_line(v) for v in result["targets"]]))
     print(json.dumps(result, indent=1))
     if args.json_out is not None:
         args.json_out.write_text(json.dumps(result, indent=1) + "\n")

@@ -39,6 +39,7 @@ class Plan:
 
 
 def run(data: Path, library: str, plan: Plan, spawned_at: float) -> dict:
+    from index.errors import NewsdeskError
     from index.library import Libraries
 
     t_open = time.perf_counter()
@@ -66,8 +67,17 @@ def run(data: Path, library: str, plan: Plan, spawned_at: float) -> dict:
     out["top"] = [[(h.key, h.score) for h in lib.bm25_hits(q, 10)] for q in terms[: plan.compare]]
 
     texts = [q[0] for q in plan.questions]
-    ask_times = time_calls(lambda q: lib.ask(q), texts, budget_s=plan.ask_budget_s)
-    out["ask"] = latency(ask_times)
+    refused: list[str] = []
+
+    def ask(question: str) -> None:
+        try:
+            lib.ask(question)
+        except NewsdeskError as exc:  # a refusal is an answer too; counted and shown
+            refused.append(f"{question!r}: {type(exc).__name__}: {exc}")
+
+    out["ask"] = latency(time_calls(ask, texts, budget_s=plan.ask_budget_s))
+    out["ask"]["refused"] = len(refused)
+    out["ask"]["refusals"] = refused[:5]
 
     rng = random.Random(plan.seed)
     names = [s.name for s in lib.speakers()]

@@ -113,6 +113,10 @@ def table(result: dict) -> str:
                              f"| {_f(s['engine']['p95_ms'] / only['p95_ms'])} |")
     lines.append("")
     for s in result["sizes"]:
+        if s["ask"].get("refused"):
+            lines.append(f"{s['paragraphs']} paragraphs: ask refused {s['ask']['refused']} "
+                         f"questions, e.g. {s['ask']['refusals'][:2]}")
+    for s in result["sizes"]:
         eq = s.get("equality")
         if eq:
             lines.append(f"{s['paragraphs']} paragraphs: top 10 equal to rank-bm25 for "
@@ -121,8 +125,29 @@ def table(result: dict) -> str:
     final = result["sizes"][-1]
     note = "" if final["paragraphs"] >= FULL_SIZE else \
         f" (largest size measured is {final['paragraphs']} paragraphs, not the full library)"
+    if "loop_lag" in result:
+        lines += [""] + lag_summary(result["loop_lag"])
     lines += ["", f"Targets at {final['paragraphs']} paragraphs{note}:"]
-    for v in result["targets"]:
-        lines.append(f"  {v['verdict']:<4} {v['target']}: {_f(v['measured'])} {v['unit']} "
-                     f"(limit {v['limit']:g}, margin {_f(v['margin'])})")
+    lines += [verdict_line(v) for v in result["targets"]]
     return "\n".join(lines)
+
+
+def verdict_line(v: dict) -> str:
+    return (f"  {v['verdict']:<4} {v['target']}: {_f(v['measured'])} {v['unit']} "
+            f"(limit {v['limit']:g}, margin {_f(v['margin'])})")
+
+
+def lag_summary(lag: dict) -> list[str]:
+    """bench.loop_lag's figures in four lines."""
+    loop, ack, done = lag["loop_lag"], lag["time_to_ack"], lag["time_to_answer"]
+    return [
+        f"{lag['interactions']} concurrent /ask through the fake Discord, library of "
+        f"{lag['library_paragraphs']} paragraphs ({lag['answered_visibly']} answered visibly "
+        f"in {lag['wall_s']:.2f} s)",
+        f"event-loop lag ms: p50 {loop['p50_ms']:.2f}  p95 {loop['p95_ms']:.2f}  max "
+        f"{loop['max_ms']:.2f}  ({loop['ticks']} ticks of {loop['tick_ms']:.0f} ms; idle max "
+        f"{lag['idle_loop_lag']['max_ms']:.2f})",
+        f"time to ack ms: p50 {ack['p50_ms']:.1f}  p95 {ack['p95_ms']:.1f}  max {ack['max_ms']:.1f}",
+        f"time to answer ms: p50 {done['p50_ms']:.1f}  p95 {done['p95_ms']:.1f}  max "
+        f"{done['max_ms']:.1f}",
+    ]

@@ -39,7 +39,7 @@ BIGRAM_WEIGHT = 0.5
 # points of R@1 (Wikipedia is dense with places) but is what answers "where" in news;
 # a person detector from capitals alone hurts, so it is left out.
 ANSWER_TYPE_WEIGHTS: dict[AnswerType, float] = {
-    AnswerType.TIME: 0.25,
+    AnswerType.TIME: 0.5,
     AnswerType.DURATION: 0.5,
     AnswerType.NUMBER: 0.25,
     AnswerType.PLACE: 1.5,

@@ -87,7 +87,6 @@ class Library:
         self.store = store
         self.name = name
         self._id = store.library_id(name)
-        assert self._id is not None  # created on demand above
         self._lock = threading.RLock()
         self._index = Bm25Index(params)
         self._articles: dict[str, Article] = {}

@@ -188,13 +188,12 @@ class Store:
 
     # -- libraries --------------------------------------------------------------------
 
-    def library_id(self, name: str, *, create: bool = True) -> int | None:
+    def library_id(self, name: str) -> int:
+        """The id of a named library, created on first use."""
         with self._lock:
             row = self._db.execute("SELECT id FROM libraries WHERE name=?", (name,)).fetchone()
             if row:
                 return int(row[0])
-            if not create:
-                return None
             cur = self._db.execute(
                 "INSERT INTO libraries(name, created_at) VALUES (?, ?)", (name, _now())
             )

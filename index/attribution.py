@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.names import Source, parse_source
+from index.names import (
+    _PREPOSITION_LEAD,
+    Source,
+    clean_role,
+    is_apposition,
+    is_participle,
+    is_possessive,
+    parse_source,
+)
 
 SPEECH_VERBS = (
     "said says say saying told tells tell telling added adds adding wrote writes write writing "
@@ -60,6 +68,7 @@ class Cue:
     position: int  # offset of the verb in the paragraph
     source: Source
     inverted: bool = False
+    across: bool = False  # the subject stands before a quote that sits inside its phrase
 
 
 def mask(text: str, ranges: list[tuple[int, int]]) -> str:
@@ -148,7 +157,9 @@ _DETERMINED = re.compile(
     r"(?i)^(?:a|an|the|one|another|two|three|four|several|some|many|most|few|both|all|his|her|"
     r"its|their|our|my|this|that|these|those|officials?|sources?|people|aides?|critics|experts|"
     r"analysts|supporters|advisers|advisors|voters|residents|witnesses|police|authorities|"
-    r"democrats|republicans|[\w.\-]+['\u2019]s?)\b"
+    r"democrats|republicans|more|others|thousands|hundreds|dozens|millions|scores|nobody|"
+    r"everyone|everybody|someone|somebody|anyone|none|residents|members|fans|organi[sz]ers|"
+    r"protesters|students|workers|parents|families|neighbou?rs|locals|staff|[\w.\-]+['\u2019]s?)\b"
 )
 
 
@@ -172,7 +183,7 @@ def _sentence_subject(chunk: str) -> Source | None:
         words = part.split()
         for i, tok in enumerate(words[:8]):
             low = tok.lower()
-            if tok[:1].isupper():
+            if tok[:1].isupper() and not is_participle(tok, words[i + 1] if i + 1 < len(words) else ""):
                 j = i
                 while j < len(words) and (words[j][:1].isupper() or words[j].lower() in ("de", "van", "von", "al")):
                     j += 1
@@ -192,16 +203,57 @@ def _apposition(chunk: str) -> Source | None:
     """ "Trump, the GOP frontrunner and poll leader, said": the name before the apposition."""
     parts = chunk.rstrip().rstrip(",").split(",")
     for k in range(len(parts) - 1):
-        if re.match(r"(?i)^\s*(a|an|the|who|\d+|one of|both|now|then|former)\b", parts[k + 1]):
+        if re.match(r"(?i)^\s*(a|an|the|who|\d+|one of|both|now|then|former)\b", parts[k + 1]) or (
+            is_apposition(parts[k + 1]) and not re.match(_PREPOSITION_LEAD, parts[k])
+            and len(parts[k].split()) <= 5
+        ):
             src = parse_source(parts[k], inverted=True)
             if src is not None and src.kind in ("name", "org") and len(parts[k].split()) <= 8:
-                role = _clean_role(parts[k + 1]) if re.match(r"(?i)^\s*(a|an|the)\b", parts[k + 1]) else None
+                nxt = parts[k + 1]
+                role = _clean_role(nxt) if re.match(r"(?i)^\s*(a|an|the)\b", nxt) or (
+                    is_apposition(nxt) and (nxt.split()[0][:1].islower() or is_possessive(nxt.split()[0]))
+                    and not nxt.split()[0].endswith("ing")
+                ) else None
                 return Source(src.kind, src.name, src.role or role, None)
     return None
 
 
 def _clean_role(text: str) -> str:
-    return " ".join(text.replace("\x00", " ").split()).strip(" ,")
+    return clean_role(" ".join(text.replace("\x00", " ").split()))
+
+
+_NOT_INVERTED = (
+    r"(?i)^\s*(that|the\s+\w+\s+(?:was|is|were|are|had|has|would|will|could|should|can|"
+    r"may|might|must|did|does))\b"
+)
+
+
+def _subject_across_quote(masked: str, lo: int, verb_at: int) -> tuple[Source, bool] | None:
+    """ "Mr. Manafort, citing "the magic of Trump," said ...": the name before the quote.
+
+    Only when nothing but punctuation stands between the quote and the verb, and the
+    words before the quote are a name with an apposition or participle trailing off.
+    """
+    chunk = masked[lo:verb_at]
+    run_end = chunk.rfind("\x00")
+    if run_end < 0 or chunk[run_end + 1 :].strip(" ,\t'\u2019\u201d\"\u00a0"):
+        return None
+    run_start = chunk.find("\x00")
+    while run_start > 0 and chunk[run_start - 1] in "\x00":
+        run_start -= 1
+    prefix = chunk[:run_start].rstrip(" \u00a0")
+    if not prefix or "\x00" in prefix or not prefix.endswith((",", "of", "citing", "calling")):
+        return None
+    parts = [p for p in prefix.split(",") if p.strip()]
+    if len(parts) < 2 and not prefix.endswith(","):
+        return None
+    src = parse_source(prefix.rstrip(","), inverted=False)
+    if src is None or src.kind not in ("name", "org"):
+        src = _sentence_subject(prefix)
+    if src is None or src.kind not in ("name", "org"):
+        return None
+    # "citing "…"" quotes the subject's own words; "author of "…"" names a title
+    return src, not re.search(r"(?i)\b(?:citing|calling|saying|quoting|describing|adding)\s*,?$", prefix)
 
 
 def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
@@ -239,7 +291,8 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
                 else:
                     out.append(Cue(verb, vpos, Source("inherit"), False))
                 continue
-            if re.search(r"(?i)(?:,|\b)\s*that\s*$", tail):
+            if re.search(r"(?i)(?:,|\b)\s*(?:that|and|but|then|and then|but then)\s*$", tail):
+                # "X said it was early but added": the earlier subject speaks again
                 out.append(Cue(verb, vpos, Source("inherit"), False))
                 continue
             if re.search(r"(?i)\b(was|were|be|been|being|is|are|it)\s*$", tail):
@@ -251,12 +304,21 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
                     empty = True  # "... in many ways, said the official"
                 elif src is None:
                     continue
+            elif src is not None and src.kind == "description" and before.rstrip().endswith(","):
+                # "More than 900 people came, said director Owen Pryce": the name after wins
+                after_src = parse_source(_subject_after(masked, vend, hi), inverted=True)
+                if after_src is not None and after_src.kind in ("name", "org"):
+                    out.append(Cue(verb, vpos, after_src, True))
+                    continue
         if empty:
             after = _subject_after(masked, vend, hi)
-            if re.match(r"(?i)^\s*(that|the\s+\w+\s+(?:was|is|were|are|had|has|would|will))\b", after):
-                continue
-            src = parse_source(after, inverted=True)
+            src = None
+            if not re.match(_NOT_INVERTED, after) and verb != "put it":
+                src = parse_source(after, inverted=True)
             if not _proper_subject(src):
+                across = _subject_across_quote(masked, lo, vpos)
+                if across is not None:
+                    out.append(Cue(verb, vpos, across[0], False, across=across[1]))
                 continue
             if src is None or (src.kind == "description" and len((src.description or "").split()) > 12):
                 continue

@@ -32,6 +32,12 @@ TITLE_WORDS: frozenset[str] = frozenset(
     u.s us u.k uk eu un nato white chief-executive presidential engineer manager master
     inspector analyst economist lawyer doctor nurse pastor bishop cardinal rabbi imam
     coach chairperson treasurer auditor prosecutor detective constable sheriff
+    resident shopkeeper librarian teacher student volunteer organiser organizer
+    owner worker witness neighbour neighbor activist campaigner delegate anchor columnist
+    reporter correspondent editor historian scientist researcher strategist pollster
+    consultant adviser advisor aide official firefighter paramedic surgeon physician
+    veteran citizen chef architect designer actor actress artist musician comedian
+    spokesperson lawmaker legislator professor headteacher principal administrator
     """.split()
 )
 
@@ -64,6 +70,14 @@ STOP_CAPS: frozenset[str] = frozenset(
     within without through throughout across along around under over near upon first
     second third finally overall like unlike please read watch see click follow update
     updated breaking note editor
+    more less much any none nobody everyone everybody someone somebody anyone anybody
+    another others everything something nothing likewise similarly besides amid beyond nor
+    ever never editorial thousands hundreds dozens millions scores officials residents
+    critics experts analysts supporters observers sources witnesses authorities protesters
+    voters people members aides advisers advisors staff workers students parents families
+    neighbours neighbors locals organisers organizers fans visitors customers users viewers
+    readers growers farmers owners firefighters police americans republicans democrats
+    hours minutes moments days weeks months years transcript
     """.split()
 )
 
@@ -158,11 +172,6 @@ def _clean_phrase(phrase: str) -> str:
     return phrase
 
 
-_TAIL_CUT = re.compile(
-    r"\s(?:after|before|on|in|at|during|when|while|to|from|as|via|through|for|last|this|"
-    r"earlier|later|on|who|which|that|adding|saying|noting|told|in)\b.*$",
-    re.IGNORECASE,
-)
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|further|once|previously|repeatedly|recently|again|has|had|have|"
     r"would|will|could|did|does|do|was|is|had|once|earlier|finally|simply|quickly|only|even|"
@@ -177,15 +186,70 @@ _LEAD_DROP = re.compile(
 
 PRONOUN_SUBJECTS = {"he", "she", "they", "it", "we", "i", "you"}
 
+_INVERTED_CUT = frozenset(
+    """after before on in at during when while to from as via through for last this earlier
+    later who which adding saying noting referring told but""".split()
+)
+_PREPOSITION_LEAD = (
+    r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
+    r"over|outside|inside|across|near|amid|despite)\b"
+)
+_ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic)$")
+
+
+def clean_role(text: str) -> str:
+    """A role phrase without a dangling end: "author of" -> "author"."""
+    role = _clean_phrase(text)
+    return re.sub(r"(?i)(?:\s+(?:of|and|at|for|in|the|a|an|to|with))+$", "", role)
+
+
+def is_participle(token: str, following: str) -> bool:
+    """A capitalised -ing word opening a phrase ("Appearing before ...", "Speaking to ...")."""
+    word = bare(token)
+    return (
+        len(word) > 5 and word.endswith("ing") and is_capitalised(token)
+        and bool(following) and following[0].islower()
+    )
+
+
+def is_apposition(part: str) -> bool:
+    """Does a comma-separated part describe the name before it?
+
+    "a fellow at the council", "70", "Twitter's director of advertising", "pastor of
+    the church", "speaking to reporters": yes. "voters" or "In Iowa": no.
+    """
+    part = _clean_phrase(part)
+    toks = part.split()
+    if not toks:
+        return False
+    first = toks[0]
+    low = bare(first)
+    if re.match(r"(?i)^(a|an|the|who|which|one|its|his|her|their|\d+|of|both|now|then|former|"
+                r"himself|herself|also|once|currently|until|like)$", low):
+        return True
+    if is_possessive(first) and len(toks) > 1:
+        return True
+    if first[:1].islower():
+        if low.endswith("ing") and len(low) > 5:
+            return True
+        if low in TITLE_WORDS and not low.endswith("s"):
+            return True
+        if _ROLE_SUFFIX.search(low) and len(toks) > 1 and toks[1].lower() in {"of", "at", "for", "in", "with", "and"}:
+            return True
+    return False
+
 
 def parse_source(phrase: str, inverted: bool = False) -> Source | None:
     """Read a cue's subject phrase as a name with role, a pronoun, or a description."""
     phrase = _clean_phrase(phrase)
     if not phrase:
         return None
+    appo_role: str | None = None
     if inverted:
         parts = [p.strip() for p in phrase.split(",") if p.strip()]
         phrase = parts[0] if parts else ""
+        if len(parts) >= 2 and re.match(r"(?i)^(a|an|the)\s", parts[1]) and len(parts[1].split()) <= 12:
+            appo_role = re.sub(r"(?i)^(the|a|an)\s+", "", _clean_phrase(parts[1]))  # "Lind, the chief"
         if len(parts) >= 2 and re.match(r"(?i)^(a|an|the|another|one|\w+['\u2019]s)\b", parts[0]):
             second = parse_source(parts[1], inverted=True)
             if second is not None and second.kind == "name":  # "another user, Jo Bayer"
@@ -194,16 +258,22 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         parts = [p.strip() for p in phrase.split(",") if p.strip()]
         if not parts:
             return None
-        # "Nick Witney, a fellow at the council," -> name from the first part
+        # "Nick Witney, a fellow at the council," -> the nearest name before the apposition
         last = parts[-1]
-        if len(parts) >= 2 and re.match(r"(?i)^(a|an|the|who|which|one|its|his|her|their|\d+|of)\b", last):
-            for k, part in enumerate(parts[:-1]):
-                head = parse_source(part, inverted=True)
+        if len(parts) >= 2 and is_apposition(last):
+            for k in range(len(parts) - 2, -1, -1):
+                if re.match(_PREPOSITION_LEAD, parts[k]) and k == len(parts) - 2:
+                    break  # "In Iowa, voters said": a place, then the subject
+                head = parse_source(parts[k], inverted=True)
                 if head is not None and head.kind in ("name", "org"):
                     role = head.role
-                    if not role and k + 1 < len(parts) and re.match(r"(?i)^(a|an|the)\b", parts[k + 1]):
-                        role = _clean_phrase(parts[k + 1])
+                    nxt = parts[k + 1]
+                    if not role and re.match(r"(?i)^(a|an|the)\b|[a-z]", nxt) and is_apposition(nxt) \
+                            and not bare(nxt.split()[0]).endswith("ing"):
+                        role = clean_role(parts[k + 1])
                     return Source(head.kind, head.name, role, None)
+                if not is_apposition(parts[k]):
+                    break
         phrase = last
     phrase = _LEAD_DROP.sub("", phrase)
     phrase = _ADVERB_TAIL.sub("", phrase).strip()
@@ -213,14 +283,22 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
     if low in PRONOUN_SUBJECTS:
         return Source("pronoun", name=low)
     tokens = _TOKEN.findall(phrase)
+    if len(tokens) > 1 and is_participle(tokens[0], tokens[1]):
+        tokens[0] = tokens[0].lower()  # "Appearing before supporters": no name
     if inverted:
         # "Putin's negotiator Vladimir Medinsky after the meeting": cut the trailing clause
         for i, tok in enumerate(tokens):
-            if i and bare(tok) in {"after", "before", "on", "in", "at", "during", "when", "while",
-                                   "to", "from", "as", "via", "through", "for", "last",
-                                   "this", "earlier", "later", "who", "which", "adding",
-                                   "saying", "noting", "referring", "told", "and", "but"}:
+            word = bare(tok)
+            if i and word in _INVERTED_CUT:
                 if any(is_capitalised(t) and bare(t) not in STOP_CAPS for t in tokens[:i]):
+                    tokens = tokens[:i]
+                    break
+            elif i and word in {"of", "and"} and tok == word:
+                # "Tom Hale of Eastfield Trust" is Hale; "Secretary of State John Kerry" and
+                # "former Gov. and party chairman Ed Rendell" read on to the name
+                prev = tokens[i - 1]
+                if _is_name_token(prev) and not is_title(prev) and bare(prev) not in ORG_WORDS \
+                        and not is_possessive(prev) and not prev.endswith(","):
                     tokens = tokens[:i]
                     break
     if len(tokens) > 14:
@@ -262,6 +340,9 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         return Source("description", description=" ".join(tokens))
     name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in name_tokens)
     name = re.sub(r"['\u2019]s$", "", name)
+    while role_tokens and is_capitalised(role_tokens[0]) and bare(role_tokens[0]) in STOP_CAPS \
+            and bare(role_tokens[0]) not in {"the", "a", "an"}:
+        role_tokens = role_tokens[1:]  # "Yesterday resident Ruth Amari"
     role = " ".join(role_tokens).strip(" ,")
     role = re.sub(r"(?i)^(the|a|an)\s+", "", role)
     if role and bare(role_tokens[0]) in {"in", "on", "at", "after", "before", "during", "with", "by", "from", "for", "of", "to"}:
@@ -273,7 +354,7 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
     if is_org:
         name = re.sub(r"^(?:The|the)\s+", "", name)
         return Source("org", name=name, role=None)
-    return Source("name", name=name, role=role or None)
+    return Source("name", name=name, role=role or appo_role or None)
 
 
 def split_title(name: str) -> tuple[str, str | None]:
@@ -318,6 +399,14 @@ class NameBook:
                 if is_title(tokens[0]):
                     title = bare(tokens[0]).rstrip(".")
                 tokens = tokens[1:]
+            if tokens and is_participle(tokens[0], text[m.end(1) : m.end(1) + 2].strip() or "x"):
+                tokens = tokens[1:]
+            # "Chief Fire Officer Hannah Lind": the role ends at its last title word
+            for k in range(len(tokens) - 3, -1, -1):
+                if is_title(tokens[k]) and not is_possessive(tokens[k]):
+                    title = bare(tokens[k]).rstrip(".")
+                    tokens = tokens[k + 1 :]
+                    break
             # a possessive ends the name: "Putin's negotiator" names Putin, not more
             for k, tok in enumerate(tokens):
                 if is_possessive(tok):

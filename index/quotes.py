@@ -30,7 +30,7 @@ from index.quote_spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 1
+EXTRACTOR_VERSION: int = 2
 
 _PARA = 1_000_000  # position = paragraph * _PARA + offset
 _COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
@@ -186,6 +186,8 @@ class _Article:
         for p, si in {(p0, s0), (p1, s1)}:
             for cue in self.cues[p][si]:
                 if p == p1 and cue.position >= final.mark_end:
+                    if cue.across and "\x00" not in self.masked[p][final.mark_end : cue.position]:
+                        continue  # the quote is inside the cue's subject phrase (a book title)
                     dist = cue.position - final.mark_end
                     between = self.masked[p][final.mark_end : cue.position]
                     if "\x00" in between:
@@ -206,11 +208,14 @@ def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
     if si + 1 >= len(art.sents[p]):
         return None
     lo, hi = art.sents[p][si + 1]
-    text = art.masked[p][lo:hi]
-    if "\x00" in text or len(text.split()) > 10:
-        return None
     cues = art.cues[p][si + 1]
-    return cues[0] if cues and cues[0].source.kind != "inherit" else None
+    if not cues or cues[0].source.kind == "inherit":
+        return None
+    # the cue opens the next sentence: '"Not paid!" LeVell declared, a point he likes'
+    lead = art.masked[p][lo : cues[0].position]
+    if "\x00" in lead or len(lead.split()) > 6:
+        return None
+    return cues[0]
 
 
 def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:

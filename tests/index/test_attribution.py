@@ -177,3 +177,144 @@ def test_unattributed_speaker_never_named_from_a_mention_inside_the_quote():
     q = _only(["“Ask Alvarez, not me,” the driver said."])
     assert q.speaker is None
     assert q.description == "the driver"
+
+
+# -- sentence-initial capitalised words that are not names ------------------------------
+
+
+def test_quantifier_opening_a_sentence_is_never_a_speaker():
+    quotes = extract_quotes(
+        [
+            "More than nine hundred people came to the Dunmore cheese fair, organisers said.",
+            "“We ran out of bread by noon.”",
+            "Stallholder Tessa Brill said the queues were the longest she had seen.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_more_opening_the_previous_sentence_does_not_take_a_pronoun():
+    quotes = extract_quotes(
+        [
+            "More than nine hundred people came, said fair director Owen Pryce. "
+            "“We ran out of bread by noon,” he said."
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Owen Pryce"]
+
+
+def test_more_said_is_a_description_not_a_person():
+    q = _only(["More said, “It is too late for the old pier.”"])
+    assert q.speaker is None
+    assert q.description == "More"
+
+
+def test_plural_group_noun_subject_is_a_description():
+    q = _only(["Officials said the pier was “unsafe for anyone to walk on” this winter."])
+    assert q.speaker is None
+    assert q.description == "Officials"
+
+
+def test_quantity_of_people_is_a_description():
+    q = _only(["Thousands of fans said “thank you, Dunmore” to the band."])
+    assert q.speaker is None
+    assert q.description == "Thousands of fans"
+
+
+def test_others_said_is_a_description():
+    q = _only(["“Enough is enough for this pier,” Others said."])
+    assert q.speaker is None
+
+
+def test_participle_opening_a_sentence_is_not_the_speaker():
+    q = _only(
+        ["Appearing before supporters on Monday, Aung Min, 70, said it was early but added, "
+         "“You all know the results already.”"]
+    )
+    assert q.speaker == "Aung Min"
+
+
+def test_participle_apposition_between_name_and_verb():
+    q = _only(["Corinne Vale, speaking to voters, said, “Nobody has voted yet in this county.”"])
+    assert q.speaker == "Corinne Vale"
+    assert q.role is None
+
+
+# -- roles and titles before and after names ---------------------------------------------
+
+
+def test_capitalised_role_noun_opening_a_sentence_is_a_role():
+    q = _only(["Resident Ruth Amari said: “We will rebuild the pier ourselves.”"])
+    assert q.speaker == "Ruth Amari"
+    assert q.role == "Resident"
+
+
+def test_lower_case_multiword_role_before_name():
+    q = _only(["“The crews kept the flames from the archive,” said chief fire officer Hannah Lind."])
+    assert q.speaker == "Hannah Lind"
+    assert q.role == "chief fire officer"
+
+
+def test_capitalised_multiword_role_then_surname_resolves_to_the_full_name():
+    quotes = extract_quotes(
+        [
+            "“The crews kept the flames from the archive,” said Chief Fire Officer Hannah Lind.",
+            "Later, Lind said: “The roof will need a new frame.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Hannah Lind", "Hannah Lind"]
+
+
+def test_name_of_organisation_is_the_person_not_the_organisation():
+    q = _only(["“We will pay for the repairs,” said chief executive Tom Hale of Eastfield Trust."])
+    assert q.speaker == "Tom Hale"
+
+
+def test_role_after_inverted_name_in_apposition():
+    q = _only(["“It was close,” said Hannah Lind, the chief fire officer."])
+    assert q.speaker == "Hannah Lind"
+    assert q.role == "chief fire officer"
+
+
+def test_lower_case_role_apposition_before_the_verb():
+    q = _only(
+        ["Michael Dorn, pastor of the Eastfield chapel and a library volunteer, said: “The books are safe.”"]
+    )
+    assert q.speaker == "Michael Dorn"
+    assert q.role == "pastor of the Eastfield chapel and a library volunteer"
+
+
+def test_possessive_role_apposition_before_the_verb():
+    q = _only(["Jenna Gold, the Gazette’s director of advertising, said, “Readers are coming back.”"])
+    assert q.speaker == "Jenna Gold"
+
+
+def test_capitalised_title_then_and_then_name():
+    q = _only(
+        ["“Turnout is what matters,” said former Westshire Gov. and party chairman Ed Rennick."]
+    )
+    assert q.speaker == "Ed Rennick"
+
+
+# -- cues the quote does not sit beside -------------------------------------------------
+
+
+def test_exclaimed_quote_then_name_and_verb_in_a_long_next_sentence():
+    q = _only(
+        ["“All the way to the final!” Dawson shouted, a slogan he has used at every match in the county "
+         "since the club was promoted."]
+    )
+    assert q.speaker == "Dawson"
+
+
+def test_subject_before_a_cited_quote_speaks():
+    q = _only(["Mr. Varga, citing “the spirit of the whole harbour,” said the council could still act."])
+    assert q.speaker == "Varga"
+
+
+def test_book_title_inside_the_subject_is_not_a_quote():
+    quotes = extract_quotes(
+        ["As Nadia Orr, a professor of law and author of “Bridges and Budgets,” put it, "
+         "“Nobody wants to pay for steel.”"]
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("Nobody wants to pay for steel.", "Nadia Orr")]

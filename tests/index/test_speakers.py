@@ -142,3 +142,26 @@ def test_good_query_is_returned_trimmed():
 def test_match_quotes_rejects_bad_query_with_question_error():
     with pytest.raises(QuestionError):
         match_quotes("!!", QUOTES)
+
+
+def test_speaker_counts_of_made_up_articles_list_people_not_sentence_openers():
+    from index.quotes import extract_quotes
+
+    articles = {
+        "fair": [
+            "More than nine hundred people visited the Dunmore cheese fair, organisers said.",
+            "“We had to open a second car park,” said fair director Owen Pryce. “Next year we will run buses.”",
+        ],
+        "fire": [
+            "Many residents watched from the street as the roof burned.",
+            "“The crews kept the flames from the archive,” said chief fire officer Hannah Lind.",
+        ],
+    }
+    quotes = [
+        Quote(text=q.text, paragraph=q.paragraph, speaker=q.speaker, role=q.role,
+              description=q.description, article_id=aid)
+        for aid, paragraphs in articles.items()
+        for q in extract_quotes(paragraphs)
+    ]
+    counts = {c.name: c.quotes for c in speaker_counts(quotes)}
+    assert counts == {"Owen Pryce": 2, "Hannah Lind": 1}

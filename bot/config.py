@@ -44,12 +44,7 @@ class Settings:
         The environment wins over .env, as python-dotenv's load_dotenv does by default.
         dotenv_path defaults to ./.env; a missing file is fine.
         """
-        path = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
-        merged: dict[str, str] = {}
-        if path.is_file():
-            merged.update({k: v for k, v in dotenv_values(path).items() if v is not None})
-        merged.update(os.environ if env is None else env)
-        return cls.from_mapping(merged)
+        return cls.from_mapping(_raw_values(env, dotenv_path))
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, str]) -> Settings:
@@ -117,12 +112,19 @@ def data_dir_from_env(env: Mapping[str, str] | None = None,
                       dotenv_path: Path | None = None) -> Path:
     """NEWSDESK_DATA from the environment or .env, else ./data: all the CLI needs to open
     a library, without validating the bot's other settings."""
+    values = _raw_values(env, dotenv_path)
+    return Path((values.get("NEWSDESK_DATA") or "").strip() or "data")
+
+
+def _raw_values(env: Mapping[str, str] | None, dotenv_path: Path | None) -> dict[str, str]:
+    """The .env file's values (./.env by default; a missing file is fine) under the
+    environment's, which win as python-dotenv's load_dotenv does by default."""
     path = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
     values: dict[str, str] = {}
     if path.is_file():
         values.update({k: v for k, v in dotenv_values(path).items() if v is not None})
     values.update(os.environ if env is None else env)
-    return Path((values.get("NEWSDESK_DATA") or "").strip() or "data")
+    return values
 
 
 def _check_url(name: str, value: str, schemes: tuple[str, ...]) -> str:

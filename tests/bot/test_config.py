@@ -42,3 +42,18 @@ def test_endpoint_urls_must_have_the_right_scheme() -> None:
 def test_running_without_a_token_says_how_to_set_one() -> None:
     with pytest.raises(ConfigError, match="DISCORD_TOKEN"):
         Settings.from_mapping({}).require_token()
+
+
+def test_cli_data_folder_comes_from_newsdesk_data(tmp_path):
+    from bot.config import data_dir_from_env
+
+    assert data_dir_from_env({"NEWSDESK_DATA": str(tmp_path)}, tmp_path / "no.env") == tmp_path
+    assert data_dir_from_env({}, tmp_path / "no.env") == Path("data")
+
+
+def test_cli_data_folder_reads_dotenv_when_the_environment_is_silent(tmp_path):
+    from bot.config import data_dir_from_env
+
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("NEWSDESK_DATA=/srv/newsdesk\n", encoding="utf-8")
+    assert data_dir_from_env({}, dotenv) == Path("/srv/newsdesk")

@@ -22,7 +22,7 @@ from index.search import Bm25Index, Bm25Params
 from index.sentences import sentence_spans
 from index.store import Store
 from index.lexicon import EVENT_PHRASES, EVENT_VERBS, alternatives
-from index.text import Word, normalize, term_spans, tokenize, words
+from index.text import Word, form_of, normalize, term_spans, tokenize, words
 
 DEFAULT_PARAMS = Bm25Params(k1=0.9, b=0.75, idf="lucene")
 # Re-ranking of the BM25 candidates (tuned on half of SQuAD's articles, eval/ask_eval.py):
@@ -144,6 +144,24 @@ def _is_name(word: Word, position: int) -> bool:
     return (position > 0 and s[:1].isupper()) or any(ch.isdigit() for ch in s)
 
 
+def _unknown_names(query: QueryWords, has_form: Callable[[str], bool]) -> list[str]:
+    """Names in the question that no stored paragraph writes exactly: "Truss" is unknown
+    even where roof "trusses" share its stem; "Covid-19" is unknown unless the whole word,
+    or each of its parts, is written somewhere."""
+    positions = {id(w): i for i, w in enumerate(query.all_words)}
+    out: list[str] = []
+    for w in query.key:
+        if not _is_name(w, positions[id(w)]):
+            continue
+        if has_form(form_of(w.surface)):
+            continue
+        parts = [p for p in w.surface.split("-") if p]
+        if len(parts) > 1 and all(has_form(form_of(p)) for p in parts):
+            continue
+        out.append(w.surface)
+    return out
+
+
 @dataclass(frozen=True)
 class _ParagraphShape:
     """What re-ranking needs of a paragraph: each sentence's terms and adjacent term pairs."""
@@ -257,11 +275,13 @@ def answer(
     index: Bm25Index,
     store: Store,
     source: Callable[[int], tuple[Article, int]],
+    has_form: Callable[[str], bool],
 ) -> Answer:
     query = QueryWords(question, store)
     missing = _missing(query, index)
-    positions = {id(w): i for i, w in enumerate(query.all_words)}
-    if any(_is_name(w, positions[id(w)]) for w in query.key if w.surface in missing):
+    unknown = _unknown_names(query, has_form)
+    if unknown:
+        missing += [name for name in unknown if name not in missing]
         return Answer(question=question, passages=(), missing=tuple(missing))
     ranked = rank(query, index, source, max(k, CANDIDATES))
     weights = _word_weights(query, index)

@@ -16,6 +16,8 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
+
 from index import answers, digest as digest_mod, ingest, quotes as quotes_mod
 from index import speakers as speakers_mod, summarize as summarize_mod
 from index.errors import (
@@ -50,6 +52,32 @@ def paragraph_terms(paragraph: str) -> list[str]:
     title to every paragraph gained 0.4 points of R@1 on SQuAD but, in a library of one
     article, gives the title's words (the topic itself) an idf near zero."""
     return tokenize(paragraph)
+
+
+class FormCounts:
+    """How many paragraphs hold each exact word form: tells a name the library has seen
+    from one it only shares a stem with."""
+
+    def __init__(self) -> None:
+        self._counts = np.zeros(0, dtype=np.int32)
+
+    def load(self, blobs: Sequence[bytes]) -> None:
+        ids = np.frombuffer(b"".join(blobs), dtype=np.uint32)
+        self._counts = np.bincount(ids).astype(np.int32) if len(ids) else np.zeros(0, np.int32)
+
+    def change(self, blob: bytes, delta: int) -> None:
+        ids = np.frombuffer(blob, dtype=np.uint32)
+        if not len(ids):
+            return
+        top = int(ids.max()) + 1
+        if top > len(self._counts):
+            grown = np.zeros(max(top, 2 * len(self._counts)), dtype=np.int32)
+            grown[: len(self._counts)] = self._counts
+            self._counts = grown
+        self._counts[ids] += delta
+
+    def has(self, form_id: int | None) -> bool:
+        return form_id is not None and form_id < len(self._counts) and self._counts[form_id] > 0
 
 
 class Libraries:
@@ -89,6 +117,7 @@ class Library:
         self._id = store.library_id(name)
         self._lock = threading.RLock()
         self._index = Bm25Index(params)
+        self._forms = FormCounts()
         self._articles: dict[str, Article] = {}
         self._where: dict[int, tuple[str, int]] = {}
         self._quotes: list[Quote] = []
@@ -101,6 +130,7 @@ class Library:
             rows = list(self.store.paragraph_rows(self._id))
             self._where = {r.key: (r.article_id, r.n) for r in rows}
             self._index.load((r.key, r.blob) for r in rows)
+            self._forms.load([r.forms for r in rows])
             self._quotes = self.store.quotes(self._id)
 
     # -- adding and removing ----------------------------------------------------------
@@ -144,6 +174,7 @@ class Library:
                     for row in paragraphs:
                         self._where[row.key] = (row.article_id, row.n)
                         self._index.add(row.key, row.blob)
+                        self._forms.change(row.forms, +1)
             return outcomes
 
     def add_inputs(self, inputs: Iterable[str]) -> AddReport:
@@ -175,6 +206,7 @@ class Library:
             removed = self.store.delete_article(self._id, article.id)
             for row in removed:
                 self._index.remove(row.key, row.blob)
+                self._forms.change(row.forms, -1)
                 self._where.pop(row.key, None)
             del self._articles[article.id]
             self._quotes = [q for q in self._quotes if q.article_id != article.id]
@@ -227,7 +259,12 @@ class Library:
             about = speakers_mod.speaker_question(asked, known)
             if about is not None:
                 return self._ask_speaker(asked, about[0], about[1], k)
-            return answers.answer(asked, k, self._index, self.store, self._passage_source)
+            return answers.answer(asked, k, self._index, self.store, self._passage_source,
+                                  self._has_form)
+
+    def _has_form(self, form: str) -> bool:
+        """Whether some paragraph of this library holds this exact word form."""
+        return self._forms.has(self.store.known_term_id(form))
 
     def _passage_source(self, key: int) -> tuple[Article, int]:
         article_id, n = self._where[key]

@@ -20,10 +20,11 @@ from pathlib import Path
 
 from index.errors import StoreError
 from index.models import Article, Quote
+from index.text import word_forms
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DATABASE_NAME = "newsdesk.sqlite3"
 
 _MIGRATIONS: dict[int, str] = {
@@ -77,6 +78,11 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: each paragraph's exact word forms, so a name is told apart from a word that
+    # merely shares its stem ("Truss" and "trusses"); filled for stored paragraphs below.
+    2: """
+    ALTER TABLE paragraphs ADD COLUMN forms BLOB NOT NULL DEFAULT x'';
+    """,
 }
 
 
@@ -88,6 +94,11 @@ def encode_terms(term_ids: Sequence[int]) -> bytes:
         flat.append(tid)
         flat.append(counts[tid])
     return flat.tobytes()
+
+
+def encode_ids(ids: Sequence[int]) -> bytes:
+    """Distinct ids as uint32, sorted."""
+    return array("I", sorted(set(ids))).tobytes()
 
 
 def decode_terms(blob: bytes) -> tuple[array, array]:
@@ -105,6 +116,7 @@ class StoredParagraph:
     article_id: str
     n: int
     blob: bytes
+    forms: bytes = b""  # the paragraph's exact word forms as encode_ids
 
 
 @dataclass(frozen=True)
@@ -116,6 +128,7 @@ class NewArticle:
     source: str | None
     paragraph_terms: Sequence[Sequence[str]]
     quotes: Sequence[Quote]
+    paragraph_forms: Sequence[Sequence[str]] = ()
 
 
 def _now() -> str:
@@ -169,10 +182,20 @@ class Store:
                     for statement in _MIGRATIONS[step].split(";"):
                         if statement.strip():
                             self._db.execute(statement)
+                    if step == 2:
+                        self._fill_forms()
                     self._db.execute(
                         "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                         (str(step),),
                     )
+
+    def _fill_forms(self) -> None:
+        """Migration 2: the word forms of paragraphs stored before forms were kept."""
+        self._term_ids = dict(self._db.execute("SELECT term, id FROM terms"))
+        rows = self._db.execute("SELECT id, text FROM paragraphs").fetchall()
+        for key, text in rows:
+            blob = encode_ids(self.term_ids(word_forms(text)))
+            self._db.execute("UPDATE paragraphs SET forms=? WHERE id=?", (blob, key))
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
@@ -268,13 +291,18 @@ class Store:
             ),
         )
         stored: list[StoredParagraph] = []
-        for n, (text, terms) in enumerate(zip(article.paragraphs, item.paragraph_terms), start=1):
+        forms_of = item.paragraph_forms or [word_forms(p) for p in article.paragraphs]
+        for n, (text, terms, forms) in enumerate(
+            zip(article.paragraphs, item.paragraph_terms, forms_of), start=1
+        ):
             blob = encode_terms(self.term_ids(terms))
+            form_blob = encode_ids(self.term_ids(forms))
             cur = self._db.execute(
-                "INSERT INTO paragraphs(library_id, article_id, n, text, terms) VALUES (?,?,?,?,?)",
-                (library, article.id, n, text, blob),
+                "INSERT INTO paragraphs(library_id, article_id, n, text, terms, forms)"
+                " VALUES (?,?,?,?,?,?)",
+                (library, article.id, n, text, blob, form_blob),
             )
-            stored.append(StoredParagraph(int(cur.lastrowid), article.id, n, blob))
+            stored.append(StoredParagraph(int(cur.lastrowid), article.id, n, blob, form_blob))
         self._write_quotes(library, article.id, item.quotes)
         return stored
 
@@ -300,9 +328,9 @@ class Store:
         """Remove an article with its paragraphs and quotes; returns the removed paragraphs."""
         with self._lock, self._transaction():
             removed = [
-                StoredParagraph(r[0], article_id, r[1], r[2])
+                StoredParagraph(r[0], article_id, r[1], r[2], r[3])
                 for r in self._db.execute(
-                    "SELECT id, n, terms FROM paragraphs WHERE library_id=? AND article_id=?",
+                    "SELECT id, n, terms, forms FROM paragraphs WHERE library_id=? AND article_id=?",
                     (library, article_id),
                 )
             ]
@@ -350,10 +378,11 @@ class Store:
         """Paragraph keys and encoded terms, for building the search index at start."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT id, article_id, n, terms FROM paragraphs WHERE library_id=? ORDER BY id",
+                "SELECT id, article_id, n, terms, forms FROM paragraphs WHERE library_id=?"
+                " ORDER BY id",
                 (library,),
             ).fetchall()
-        return (StoredParagraph(r[0], r[1], r[2], r[3]) for r in rows)
+        return (StoredParagraph(r[0], r[1], r[2], r[3], r[4]) for r in rows)
 
     def quotes(self, library: int) -> list[Quote]:
         with self._lock:

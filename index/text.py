@@ -143,6 +143,34 @@ def _terms_of(raw: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+FORM_PREFIX = "="  # marks an exact word form, so it never collides with a stem
+
+
+@lru_cache(maxsize=200_000)
+def form_of(raw: str) -> str:
+    """A word's exact form: case, accents and possessive folded, nothing stemmed.
+    Names are checked by form: the stem of "Truss" is also the stem of "trusses"."""
+    word = fold_accents(raw.casefold())
+    if word.endswith("'s"):
+        word = word[:-2]
+    return FORM_PREFIX + word.strip("'.")
+
+
+def word_forms(text: str) -> list[str]:
+    """The distinct exact forms of text's words (a hyphenated word: whole and parts)."""
+    out: dict[str, None] = {}
+    for m in _TOKEN_RE.finditer(normalize(text)):
+        raw = m.group(0)
+        if not _terms_of(raw):
+            continue  # stopwords are never names
+        out[form_of(raw)] = None
+        if "-" in raw:
+            for part in raw.split("-"):
+                if part:
+                    out[form_of(part)] = None
+    return list(out)
+
+
 def words(text: str) -> list[Word]:
     """Every word of text in order, with its index terms."""
     return [Word(m.group(0), _terms_of(m.group(0))) for m in _TOKEN_RE.finditer(normalize(text))]

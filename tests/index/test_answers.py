@@ -90,3 +90,17 @@ def test_unaskable_questions_are_refused_with_a_reason(filled, question, message
 def test_results_out_of_range_are_refused(filled, k):
     with pytest.raises(QuestionError, match="between 1 and 10"):
         filled.ask("ferry", k=k)
+
+
+def test_a_name_sharing_only_a_stem_with_stored_words_is_unknown(library):
+    library.add_draft(ArticleDraft(title="Roofs", paragraphs=(
+        "The roof trusses of the old mill were replaced after the storm.",
+        "The mill reopens as a prime minister's museum next spring.")))
+    answer = library.ask("When did Liz Truss become prime minister?")
+    assert answer.passages == () and "Truss" in answer.missing
+
+
+def test_hyphenated_name_is_known_when_its_parts_are_written_apart(library):
+    library.add_draft(ArticleDraft(title="Clinic", paragraphs=(
+        "Cases of Covid 19 fell at the clinic in March.",)))
+    assert library.ask("How many Covid-19 cases did the clinic have?").passages

@@ -99,3 +99,34 @@ def test_quotes_are_re_extracted_when_the_extractor_changes(tmp_path):
     changed = store.refresh_quotes("quote_extractor_version", "2", lambda paragraphs: [])
     assert changed == 1 and store.quotes(lib) == []
     assert store.refresh_quotes("quote_extractor_version", "2", lambda paragraphs: []) == 0
+
+
+def test_a_first_release_database_is_migrated_with_word_forms(tmp_path):
+    from index.store import _MIGRATIONS  # schema 1 as released
+    from index.text import form_of
+
+    path = tmp_path / "db.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(_MIGRATIONS[1])
+    db.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
+    db.execute("INSERT INTO libraries(id, name, created_at) VALUES (1, 'default', 'now')")
+    db.execute("INSERT INTO articles VALUES (1, 'a1', 1, 'k', 'T', NULL, '[]', NULL, NULL, NULL,"
+               " NULL, 'now')")
+    db.execute("INSERT INTO paragraphs(library_id, article_id, n, text, terms)"
+               " VALUES (1, 'a1', 1, 'Roof trusses held.', x'')")
+    db.commit()
+    db.close()
+    store = Store(path)
+    [row] = store.paragraph_rows(1)
+    forms = set(array_of(row.forms))
+    assert store.known_term_id(form_of("trusses")) in forms
+    assert store.known_term_id(form_of("Truss")) is None
+    assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
+
+
+def array_of(blob: bytes) -> list[int]:
+    from array import array
+
+    out = array("I")
+    out.frombytes(blob)
+    return list(out)

@@ -49,3 +49,28 @@ def test_relevance_rule_answers_answerable_questions(squad):
 
 def test_relevance_rule_refuses_questions_about_articles_not_stored(squad):
     assert squad["relevance rule"]["not covered refused"] >= 0.40
+
+
+BBC = SEED_GOLD.parents[1] / "data" / "bbc" / "articles"
+
+
+@pytest.fixture(scope="module")
+def bbc(tmp_path_factory):
+    from index.library import Libraries
+
+    libs = Libraries(tmp_path_factory.mktemp("bbc"))
+    library = libs.get("bbc")
+    library.add_inputs([str(BBC / "business"), str(BBC / "politics")])
+    yield library
+    libs.close()
+
+
+def test_a_question_about_someone_bbc_never_mentions_gets_no_passages(bbc):
+    # roof "trusses" share the stem of "Truss" in one business story
+    answer = bbc.ask("Who became UK prime minister after Liz Truss resigned?")
+    assert answer.passages == () and "Truss" in answer.missing
+
+
+def test_a_question_bbc_covers_is_answered(bbc):
+    answer = bbc.ask("How much does Russia say Yukos owes in back taxes?")
+    assert answer.passages and "Yukos" in answer.passages[0].text

@@ -48,7 +48,7 @@ PARTICIPLES = {"saying", "adding", "telling", "writing", "asking", "noting", "in
 CONTINUATION_VERBS = {"added", "adds", "adding", "continued", "continues", "went"}
 
 _VERB_RE = re.compile(
-    r"(?<![\w'\u2019-])(" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r"|went on|shot back|fired back|put it|"
+    r"(?<![\w'\u2019-])(" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r"|went on|shot back|fired back|put it|puts it|"
     r"pointed out)(?![\w'\u2019-])",
     re.IGNORECASE,
 )
@@ -180,6 +180,8 @@ def _proper_subject(src: Source | None) -> bool:
 def _sentence_subject(chunk: str) -> Source | None:
     """The name that opens a clause ("Mrs. Clinton shook her head and said"), if any."""
     for part in chunk.split(","):
+        if re.match(_PREPOSITION_LEAD, part):
+            continue  # "In Washington, President Obama ...": a place, not the subject
         words = part.split()
         for i, tok in enumerate(words[:8]):
             low = tok.lower()
@@ -270,6 +272,8 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
             continue
         vpos = lo + m.start(1)
         vend = lo + m.end(1)
+        if m.group(1)[:1].isupper() and masked[lo:vpos].strip(" \t\x00\"'\u201c\u201d\u2018\u2019:\u2014-"):
+            continue  # "the United States", "Tells All": a capitalised verb inside a name
         if verb in PARTICIPLES:
             out.append(Cue(verb, vpos, Source("inherit"), False))
             continue
@@ -313,7 +317,7 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
         if empty:
             after = _subject_after(masked, vend, hi)
             src = None
-            if not re.match(_NOT_INVERTED, after) and verb != "put it":
+            if not re.match(_NOT_INVERTED, after) and verb not in ("put it", "puts it"):
                 src = parse_source(after, inverted=True)
             if not _proper_subject(src):
                 across = _subject_across_quote(masked, lo, vpos)

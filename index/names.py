@@ -212,6 +212,17 @@ def is_participle(token: str, following: str) -> bool:
     )
 
 
+def is_adverb_opener(phrase: str) -> bool:
+    """ "Immediately after the attacks", "Separately": an adverb opening a sentence."""
+    toks = phrase.split()
+    if not toks:
+        return False
+    word = bare(toks[0])
+    if not (len(word) > 5 and word.endswith("ly") and is_capitalised(toks[0])):
+        return False
+    return len(toks) == 1 or toks[0].endswith(",") or bare(toks[1]) in _INVERTED_CUT | {"of", "with", "by"}
+
+
 def is_apposition(part: str) -> bool:
     """Does a comma-separated part describe the name before it?
 
@@ -352,6 +363,13 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) > 1
     ) or (role_tokens and bare(role_tokens[-1]) == "the")
     if is_org:
+        # "The Democratic National Committee": an organisation's name keeps its title-like words
+        k = len(role_tokens)
+        while k > 0 and is_capitalised(role_tokens[k - 1]) and bare(role_tokens[k - 1]) not in STOP_CAPS \
+                and not is_possessive(role_tokens[k - 1]):
+            k -= 1
+        if k < len(role_tokens):
+            name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in role_tokens[k:] + name_tokens)
         name = re.sub(r"^(?:The|the)\s+", "", name)
         return Source("org", name=name, role=None)
     return Source("name", name=name, role=role or appo_role or None)

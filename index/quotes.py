@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.attribution import CONTINUATION_VERBS, Cue, _sentence_subject, cues_in, mask, sentences
+from index.names import _PREPOSITION_LEAD, is_adverb_opener
 from index.models import Quote
 from index.names import (
     _RUN,
@@ -30,7 +31,7 @@ from index.quote_spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 2
+EXTRACTOR_VERSION: int = 3
 
 _PARA = 1_000_000  # position = paragraph * _PARA + offset
 _COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
@@ -215,7 +216,55 @@ def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
     lead = art.masked[p][lo : cues[0].position]
     if "\x00" in lead or len(lead.split()) > 6:
         return None
+    text = art.masked[p][lo:hi]
+    if len(text.split()) > 10:
+        # a long sentence is the cue only when the quote's "!" or "?" split it off
+        end = art.sents[p][si][1]
+        closing = art.paras[p][:end].rstrip(" \t\u201d\"'\u00bb\u2019")
+        if not closing.endswith(("!", "?")):
+            return None
     return cues[0]
+
+
+_SUBJECT_THEN_VERB = re.compile(
+    r"^(?P<name>(?:[A-Z][\w.'\u2019\-]*\s+){0,4}[A-Z][\w'\u2019\-]*)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)\b"
+)
+
+
+_SUBORDINATE = r"(?i)^\s*(?:when|while|if|although|though|after|before|because|since|as|once|until|unless|whether)\b"
+_NOT_SUBJECT_VERB = frozenset(
+    "of and or for to in on at from with by was were is are be been being gets got has had".split()
+)
+
+
+def _clause_subject(art: _Article, p: int, si: int, quote_at: int) -> Source | None:
+    """The named subject of the sentence a cue-less quote sits inside.
+
+    "President Vale released a statement condemning "…"" and "Vale is labeling the plan
+    "a blatant abuse"" quote the subject's words: the sentence opens (after any leading
+    phrase ending in a comma) with a name followed by its verb.
+    """
+    lo = art.sents[p][si][0]
+    lead = art.masked[p][lo:quote_at]
+    if not lead.strip() or "\x00" in lead:
+        return None
+    segments = [seg for seg in re.split(r"[;:\u2014]", lead) if seg.strip(" ,\u00a0")]
+    if not segments:
+        return None
+    clause = segments[-1].lstrip()
+    parts = clause.split(",")
+    if len(parts) > 1 and (re.match(_PREPOSITION_LEAD, parts[0]) or re.match(_SUBORDINATE, parts[0])
+                           or is_adverb_opener(parts[0])):
+        clause = ",".join(parts[1:]).lstrip()  # "In Washington, ..." / "When X arrived, ..."
+    else:
+        clause = re.sub(_SUBORDINATE + r"\s*", "", clause)  # "When Trump wrapped up — "…""
+    m = _SUBJECT_THEN_VERB.match(clause)
+    if m is None or m.group("verb") in _NOT_SUBJECT_VERB:
+        return None
+    src = parse_source(m.group("name"), inverted=True)
+    if src is None or src.kind not in ("name", "org"):
+        return None
+    return src
 
 
 def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
@@ -240,6 +289,9 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
                 return art.attribute(src, nxt * _PARA, "said", last)
     if short is not None:
         return art.attribute(short.source, span.end_paragraph * _PARA + short.position, short.verb, last)
+    subject = _clause_subject(art, p, si, first.mark_start)
+    if subject is not None:
+        return art.attribute(subject, p * _PARA + art.sents[p][si][0], "said", last)
     same_par = [a for s, a in prev if s.end_paragraph == p]
     if same_par:
         return same_par[-1]
@@ -249,6 +301,7 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
     if lead.endswith(":") and "\x00" not in lead:
         # "Republican pollster Daron Shaw: ..." or "X had a message: ..."
         head = lead[:-1].split(",")[-1] if len(lead[:-1].split()) > 6 else lead[:-1]
+        head = re.split(r"\s[-\u2014\u2013]+\s", head)[-1]  # "HEADLINE - Carl Bialik:"
         src = parse_source(head, inverted=False)
         if src is None or src.kind not in ("name", "org"):
             src = _sentence_subject(lead[:-1])

@@ -318,3 +318,42 @@ def test_book_title_inside_the_subject_is_not_a_quote():
          "“Nobody wants to pay for steel.”"]
     )
     assert [(q.text, q.speaker) for q in quotes] == [("Nobody wants to pay for steel.", "Nadia Orr")]
+
+
+def test_capitalised_verb_inside_a_name_is_not_a_cue():
+    q = _only(
+        ["Lazlo Brenn said he welcomed the move to the United States and added, “I will plead guilty, no problem.”"]
+    )
+    assert q.speaker == "Lazlo Brenn"
+
+
+def test_cueless_quote_belongs_to_the_named_subject_of_its_sentence():
+    q = _only(
+        ["In Eastfield, Mayor Ruth Amari released a statement condemning “what looks like a deliberate fire.”"]
+    )
+    assert q.speaker == "Ruth Amari"
+
+
+def test_cueless_quote_after_a_passive_subject_is_not_the_subject_s():
+    q = _only(
+        ["Amari was asked by the host, who chairs the council, “Will the library ever reopen on time?”"]
+    )
+    assert q.speaker is None
+
+
+def test_period_ended_quote_then_indirect_speech_is_not_that_speaker_s():
+    quotes = extract_quotes(
+        ["“It is a sad day,” Brill told reporters outside the hall. “The culture of this club is abusive.” "
+         "Deputy Mayor Ian Castell said he would have closed the club if such a thing had happened."]
+    )
+    assert [q.speaker for q in quotes] == ["Brill", "Brill"]
+
+
+def test_headline_then_dash_then_name_and_colon():
+    q = _only(["TURNOUT FELL IN THE NORTH - Carla Ruiz: “Fewer people voted than at any time since 1990.”"])
+    assert q.speaker == "Carla Ruiz"
+
+
+def test_organisation_keeps_its_full_name():
+    q = _only(["The Westshire National Committee released a statement offering “a deep and sincere apology.”"])
+    assert q.speaker == "Westshire National Committee"

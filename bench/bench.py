@@ -102,7 +102,7 @@ def _run(args: list[str]) -> None:
 def library_corpus(lib: Library) -> tuple[list[list[str]], dict[int, int]]:
     """Every stored paragraph's tokens (the one tokenizer, on the stored text), in key
     order, with each paragraph key's position in that list."""
-    library_id = lib.store.library_id(lib.name, create=False)
+    library_id = lib.store.library_id(lib.name)
     articles = {a.id: a for a in lib.articles()}
     corpus: list[list[str]] = []
     position: dict[int, int] = {}

@@ -258,6 +258,15 @@ def _subject_across_quote(masked: str, lo: int, verb_at: int) -> tuple[Source, b
     return src, not re.search(r"(?i)\b(?:citing|calling|saying|quoting|describing|adding)\s*,?$", prefix)
 
 
+def _continues_quote(masked: str, lo: int, verb_at: int, before: str) -> bool:
+    """Do the words between a quote and the verb carry on the quoted sentence in lowercase?"""
+    chunk = masked[lo:verb_at]
+    if "\x00" not in chunk:
+        return False
+    words = before.split()
+    return bool(words) and words[0][:1].islower() and len(words) <= 12
+
+
 def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
     """Speech cues in masked[lo:hi] (one sentence), each with its parsed subject."""
     out: list[Cue] = []
@@ -279,6 +288,12 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
             continue
         before, empty = _subject_before(masked, lo, vpos)
         src: Source | None = None
+        if not empty and before.rstrip().endswith(",") and _continues_quote(masked, lo, vpos, before):
+            # '"... unlikely" that Vale can win, said Ed Rennick': the quote's sentence runs on
+            after_src = parse_source(_subject_after(masked, vend, hi), inverted=True)
+            if after_src is not None and after_src.kind in ("name", "org", "description") and _proper_subject(after_src):
+                out.append(Cue(verb, vpos, after_src, True))
+                continue
         if not empty and before.rstrip().endswith(","):
             appo = _apposition(before)
             if appo is not None:

@@ -31,7 +31,7 @@ from index.quote_spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 3
+EXTRACTOR_VERSION: int = 4
 
 _PARA = 1_000_000  # position = paragraph * _PARA + offset
 _COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
@@ -155,6 +155,9 @@ class _Article:
         if src.kind == "pronoun":
             return self._pronoun(src.name or "", pos, verb, last)
         if src.kind == "description":
+            owner = _medium_owner(src.description or "")
+            if owner is not None:
+                return self.attribute(owner, pos, verb, last)
             return _Attribution(None, None, src.description, "description")
         return _Attribution(None)
 
@@ -231,6 +234,31 @@ _SUBJECT_THEN_VERB = re.compile(
 )
 
 
+_MEDIA = (
+    r"(?:report|statement|study|post|tweet|tweets|letter|memo|website|web site|editorial|release|"
+    r"press release|survey|blog post|blog|filing|lawsuit|complaint|email|e-mail|op-ed|column|"
+    r"account|message|note|book|speech|remarks|transcript|ruling|order|document|documents)"
+)
+_OWNED_MEDIUM = re.compile(
+    r"^(?:(?i:the|a|an|in|from)\s+)?(?P<owner>(?:[A-Z][\w.&'\u2019\-]*\s+)*[A-Z][\w.&\-]*?)(?:['\u2019]s?)?\s+"
+    r"(?:(?:new|latest|official|own|annual|final|recent|written|joint|\w+day)\s+)?" + _MEDIA + r"$"
+)
+
+
+def _medium_owner(description: str) -> Source | None:
+    """ "the IMF report", "Vale's Facebook post": the organisation or person behind a text."""
+    m = _OWNED_MEDIUM.match(description.strip())
+    if m is None:
+        return None
+    owner = m.group("owner").split()
+    for k, tok in enumerate(owner):
+        if re.search(r"['\u2019]s?$", tok):  # "Bush's Facebook post" is Bush's
+            owner = owner[: k + 1]
+            break
+    src = parse_source(re.sub(r"['\u2019]s?$", "", " ".join(owner)), inverted=True)
+    return src if src is not None and src.kind in ("name", "org") else None
+
+
 _SUBORDINATE = r"(?i)^\s*(?:when|while|if|although|though|after|before|because|since|as|once|until|unless|whether)\b"
 _NOT_SUBJECT_VERB = frozenset(
     "of and or for to in on at from with by was were is are be been being gets got has had".split()
@@ -258,8 +286,10 @@ def _clause_subject(art: _Article, p: int, si: int, quote_at: int) -> Source | N
         clause = ",".join(parts[1:]).lstrip()  # "In Washington, ..." / "When X arrived, ..."
     else:
         clause = re.sub(_SUBORDINATE + r"\s*", "", clause)  # "When Trump wrapped up — "…""
+    if re.match(_PREPOSITION_LEAD, clause):
+        return None  # "From Vale's post: ..." has no subject
     m = _SUBJECT_THEN_VERB.match(clause)
-    if m is None or m.group("verb") in _NOT_SUBJECT_VERB:
+    if m is None or m.group("verb") in _NOT_SUBJECT_VERB or re.search(r"['\u2019]s?\s", m.group("name") + " "):
         return None
     src = parse_source(m.group("name"), inverted=True)
     if src is None or src.kind not in ("name", "org"):
@@ -302,7 +332,7 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
         # "Republican pollster Daron Shaw: ..." or "X had a message: ..."
         head = lead[:-1].split(",")[-1] if len(lead[:-1].split()) > 6 else lead[:-1]
         head = re.split(r"\s[-\u2014\u2013]+\s", head)[-1]  # "HEADLINE - Carl Bialik:"
-        src = parse_source(head, inverted=False)
+        src = _medium_owner(head) or parse_source(head, inverted=False)
         if src is None or src.kind not in ("name", "org"):
             src = _sentence_subject(lead[:-1])
         if src is not None and src.kind in ("name", "org", "pronoun"):

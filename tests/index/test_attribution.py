@@ -357,3 +357,21 @@ def test_headline_then_dash_then_name_and_colon():
 def test_organisation_keeps_its_full_name():
     q = _only(["The Westshire National Committee released a statement offering “a deep and sincere apology.”"])
     assert q.speaker == "Westshire National Committee"
+
+
+def test_report_of_an_organisation_is_credited_to_the_organisation():
+    q = _only(["“Growth will slow sharply next year,” the IMF report said."])
+    assert q.speaker == "IMF"
+
+
+def test_possessor_of_a_post_is_the_speaker():
+    q = _only(["From Vale’s Facebook post: “We will not give up on the harbour, not now and not ever.”"])
+    assert q.speaker == "Vale"
+
+
+def test_quote_sentence_running_on_before_an_inverted_cue():
+    q = _only(
+        ["“He can say it, but it seems unlikely” that Ostrova can catch Brill, said Ed Rennick, "
+         "a former campaign manager."]
+    )
+    assert q.speaker == "Ed Rennick"

@@ -101,6 +101,9 @@ class Bm25Index:
         self._dead = 0
         self._total_len = 0
         self._scratch = np.zeros(0, dtype=np.float64)
+        self._stamp = np.zeros(0, dtype=np.int64)
+        self._norm = np.zeros(0, dtype=np.float64)
+        self._norm_key: tuple[int, int, int] | None = None
         self._avg_okapi_idf: float | None = None
 
     # -- size and statistics ----------------------------------------------------------
@@ -189,6 +192,8 @@ class Bm25Index:
         self._dead = 0
         self._total_len = int(doc_len.sum())
         self._scratch = np.zeros(max(16, n_docs * 2), dtype=np.float64)
+        self._stamp = np.zeros(len(self._scratch), dtype=np.int64)
+        self._norm_key = None
         self._avg_okapi_idf = None
 
     def add(self, key: int, blob: bytes) -> None:
@@ -202,6 +207,7 @@ class Bm25Index:
         self._key_to_doc[key] = doc
         if len(self._scratch) <= doc:
             self._scratch = np.zeros(max(16, (doc + 1) * 2), dtype=np.float64)
+            self._stamp = np.zeros(len(self._scratch), dtype=np.int64)
         terms = pairs[:, 0].tolist()
         if terms:
             self._df.ensure(max(terms) + 1)
@@ -286,52 +292,158 @@ class Bm25Index:
 
         query is the question's term ids in order, repeats kept and None for a term the
         store has never seen, exactly as rank-bm25 takes a tokenized query.
+
+        MaxScore: terms are taken rarest first and their postings added up. Once the
+        terms left could not lift a paragraph past the k-th score already reached (a
+        term adds less than idf * (k1 + 1) per occurrence), they are only looked up for
+        the paragraphs still in the running. The last few are then scored term by term
+        in query order, as rank-bm25 adds, so the scores are rank-bm25's to the last bit.
         """
         n = len(self)
         if n == 0 or k <= 0:
             return []
-        k1, b = self.params.k1, self.params.b
-        avgdl = self._total_len / n
-        doc_len = self._doc_len.raw
-        scratch = self._scratch
-        touched: list[np.ndarray] = []
+        k1 = self.params.k1
+        counts: dict[int, int] = {}
         for term in query:
-            if term is None or self.df(term) == 0:
-                continue
-            docs, tfs = self._postings(term)
-            idf = self.idf(term)
-            dl = doc_len[docs]
-            scratch[docs] += idf * (tfs * (k1 + 1) / (tfs + k1 * (1 - b + b * dl / avgdl)))
-            touched.append(docs)
-        if not touched:
+            if term is not None and self.df(term) > 0:
+                counts[term] = counts.get(term, 0) + 1
+        if not counts:
             return []
-        candidates = np.unique(np.concatenate(touched)) if len(touched) > 1 else touched[0]
-        scores = scratch[candidates]
-        scratch[candidates] = 0.0
-        if len(candidates) > k:
-            part = np.argpartition(-scores, k - 1)[:k]
-            cutoff = scores[part].min()
-            # keep every tie at the cut-off so the order below is deterministic
-            part = np.flatnonzero(scores >= cutoff)
-        else:
-            part = np.arange(len(candidates))
-        top_docs = candidates[part]
-        top_scores = scores[part]
-        order = np.lexsort((self._doc_key.raw[top_docs], -top_scores))[:k]
-        top_docs, top_scores = top_docs[order], top_scores[order]
-        matched: list[list[int]] = [[] for _ in range(len(top_docs))]
-        seen: dict[int, np.ndarray] = {}
-        for pos, term in enumerate(query):
-            if term is None or self.df(term) == 0:
+        idf = {t: self.idf(t) for t in counts}
+        postings = {t: self._raw_postings(t) for t in counts}
+        norm = self._norms()
+        bound = {t: max(idf[t], 0.0) * (k1 + 1) * c for t, c in counts.items()}
+        prune = all(v > 0 for v in idf.values())
+        order = sorted(counts, key=lambda t: (len(postings[t][0]), t))
+        rest, done, floor = sum(bound.values()), 0.0, -math.inf
+        scratch, alive = self._scratch, self._alive.raw
+        touched: list[np.ndarray] = []
+        step = fulls = 0
+        while step < len(order):  # phase 1: add up whole posting lists, rarest first
+            term = order[step]
+            docs, tfs = postings[term]
+            weight = idf[term] * (tfs * (k1 + 1) / (tfs + norm[docs]))
+            scratch[docs] += weight * counts[term] if counts[term] > 1 else weight
+            touched.append(docs)
+            rest -= bound[term]
+            done += bound[term]
+            step += 1
+            if prune and step < len(order) and rest < done:
+                cand = self._union(touched)
+                live = cand[alive[cand]] if self._dead else cand
+                if len(live) >= k:
+                    part = scratch[live]
+                    top = np.argpartition(-part, k - 1)[:k]
+                    floor = max(floor, float(part[top].min()))
+                    if rest < floor * (1 - 1e-9):
+                        break
+                    if not fulls:  # the k best so far scored in full: a higher floor
+                        fulls += 1
+                        best = live[top]
+                        full = part[top]
+                        for later in order[step:]:
+                            full = full + counts[later] * self._weights(
+                                later, best, postings, idf, norm)
+                        floor = max(floor, float(full.min()))
+                        if rest < floor * (1 - 1e-9):
+                            break
+        if step == len(order):
+            rest = 0.0
+        cand = self._union(touched)
+        partial = scratch[cand]
+        scratch[cand] = 0.0
+        if self._dead:
+            keep = alive[cand]
+            cand, partial = cand[keep], partial[keep]
+        while True:  # phase 2: drop paragraphs that cannot reach the k-th score any more
+            if len(cand) > k:
+                floor = max(floor, self._kth(partial, k))
+                keep = partial >= floor - rest - abs(floor) * 1e-9
+                cand, partial = cand[keep], partial[keep]
+            if step == len(order) or len(cand) <= k:
+                break
+            term = order[step]
+            partial = partial + counts[term] * self._weights(term, cand, postings, idf, norm)
+            rest -= bound[term]
+            step += 1
+            if step == len(order):
+                rest = 0.0
+        if len(cand) == 0:
+            return []
+        return self._exact_top(query, cand, idf, postings, norm, k)
+
+    def _norms(self) -> np.ndarray:
+        """k1 * (1 - b + b * length / average length) per paragraph, as rank-bm25 computes
+        it, kept until a paragraph is added or removed."""
+        key = (self._total_len, len(self), self._doc_len.size)
+        if self._norm_key != key:
+            k1, b = self.params.k1, self.params.b
+            avgdl = self._total_len / len(self)
+            self._norm = k1 * (1 - b + b * self._doc_len.view / avgdl)
+            self._norm_key = key
+        return self._norm
+
+    def _weights(self, term: int, cand: np.ndarray, postings: dict, idf: dict[int, float],
+                 norm: np.ndarray) -> np.ndarray:
+        """One occurrence of term's BM25 weight in each candidate paragraph (0 if absent)."""
+        return self._lookup(term, cand, postings, idf, norm)[1]
+
+    def _lookup(self, term: int, cand: np.ndarray, postings: dict, idf: dict[int, float],
+                norm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(does each candidate contain term, one occurrence's weight there)."""
+        docs, tfs = postings[term]
+        at = np.searchsorted(docs, cand)
+        at[at == len(docs)] = 0
+        present = docs[at] == cand
+        tf = np.where(present, tfs[at], 0)
+        return present, idf[term] * (tf * (self.params.k1 + 1) / (tf + norm[cand]))
+
+    @staticmethod
+    def _kth(values: np.ndarray, k: int) -> float:
+        """The k-th largest value (k <= len(values))."""
+        return float(np.partition(values, len(values) - k)[len(values) - k])
+
+    def _union(self, parts: list[np.ndarray]) -> np.ndarray:
+        """The distinct paragraphs of several posting lists, in linear time."""
+        if len(parts) == 1:
+            return parts[0]
+        docs = np.concatenate(parts)
+        pos = np.arange(len(docs))
+        self._stamp[docs] = pos
+        return docs[self._stamp[docs] == pos]
+
+    def _raw_postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        """A term's (paragraphs, counts) sorted by paragraph, removed ones included."""
+        docs = tfs = np.zeros(0, dtype=np.int32)
+        if term + 1 < len(self._ptr):
+            lo, hi = self._ptr[term], self._ptr[term + 1]
+            docs, tfs = self._post_doc[lo:hi], self._post_tf[lo:hi]
+        extra = self._delta.get(term)
+        if extra is None:
+            return docs, tfs
+        more_docs = np.array(extra[0], dtype=np.int32)
+        more_tfs = np.array(extra[1], dtype=np.int32)
+        if len(docs) == 0:
+            return more_docs, more_tfs
+        return np.concatenate((docs, more_docs)), np.concatenate((tfs, more_tfs))
+
+    def _exact_top(self, query: Sequence[int | None], cand: np.ndarray, idf: dict[int, float],
+                   postings: dict, norm: np.ndarray, k: int) -> list[Hit]:
+        """Score the candidates term by term in query order and keep the best k."""
+        scores = np.zeros(len(cand), dtype=np.float64)
+        found: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for term in query:
+            if term is None or term not in idf:
                 continue
-            if term not in seen:
-                seen[term] = np.isin(top_docs, self._postings(term)[0])
-            for i in np.flatnonzero(seen[term]).tolist():
-                matched[i].append(pos)
-        keys = self._doc_key.raw
+            if term not in found:
+                found[term] = self._lookup(term, cand, postings, idf, norm)
+            scores += found[term][1]
+        keys = self._doc_key.raw[cand]
+        top = np.lexsort((keys, -scores))[:k].tolist()
         return [
-            Hit(int(keys[d]), float(s), tuple(m))
-            for d, s, m in zip(top_docs.tolist(), top_scores.tolist(), matched)
+            Hit(int(keys[i]), float(scores[i]),
+                tuple(pos for pos, term in enumerate(query) if term in found and found[term][0][i]))
+            for i in top
         ]
 
     def term_scores(self, query: Sequence[int | None], keys: Sequence[int]) -> np.ndarray:

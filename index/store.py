@@ -24,7 +24,7 @@ from index.text import word_forms
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DATABASE_NAME = "newsdesk.sqlite3"
 
 _MIGRATIONS: dict[int, str] = {
@@ -82,6 +82,11 @@ _MIGRATIONS: dict[int, str] = {
     # merely shares its stem ("Truss" and "trusses"); filled for stored paragraphs below.
     2: """
     ALTER TABLE paragraphs ADD COLUMN forms BLOB NOT NULL DEFAULT x'';
+    """,
+    # The next article's seq is MAX(seq) + 1: without this index that reads every article
+    # of the library, 20 ms per add at 19,000 articles (ingestion fell to 364 paragraphs/s).
+    3: """
+    CREATE INDEX articles_by_seq ON articles(library_id, seq);
     """,
 }
 

@@ -97,7 +97,7 @@ def test_speakers_lists_who_is_quoted(tmp_path: Path) -> None:
         async with running_bot(tmp_path) as h:
             h.add_fixture("harbour_bridge.txt")
             msg = await h.answer("speakers")
-            assert "**Maria Alvarez** \u2014 2 quotes" in text_of(msg)
+            assert "**Maria Alvarez**, harbour master \u2014 2 quotes" in text_of(msg)
 
     asyncio.run(scenario())
 

@@ -259,7 +259,7 @@ class Library:
         asked = answers.validate_question(question)
         k = answers.validate_count(k)
         with self._lock:
-            known = [s.name for s in self._speaker_counts()]
+            known = [s.name for s in self._speaker_counts() if _askable(s.name)]
             about = speakers_mod.speaker_question(asked, known)
             if about is not None:
                 return self._ask_speaker(asked, about[0], about[1], k)
@@ -393,6 +393,16 @@ class Library:
         added = [o.article for o in outcomes if o.article is not None]
         skipped = [o.duplicate_of for o in outcomes if o.duplicate_of is not None]
         return added, skipped
+
+
+def _askable(name: str) -> bool:
+    """Whether a stored speaker name can be looked up (a damaged attribution must not
+    turn every question into an error)."""
+    try:
+        speakers_mod.validate_speaker_query(name)
+    except NewsdeskError:
+        return False
+    return True
 
 
 def read_export(path: Path) -> list[ArticleDraft]:

@@ -104,3 +104,19 @@ def test_hyphenated_name_is_known_when_its_parts_are_written_apart(library):
     library.add_draft(ArticleDraft(title="Clinic", paragraphs=(
         "Cases of Covid 19 fell at the clinic in March.",)))
     assert library.ask("How many Covid-19 cases did the clinic have?").passages
+
+
+def test_a_damaged_speaker_name_does_not_break_questions(library):
+    from dataclasses import replace
+
+    from index.models import Quote
+
+    outcome = library.add_draft(ArticleDraft(title="Results", paragraphs=(
+        "International Ltd said in a statement that profits rose.",)))
+    # an attribution gone wrong: a one-letter "speaker" must not make questions fail
+    broken = Quote(text="profits rose", paragraph=1, speaker="a")
+    library.store.replace_quotes(library.store.library_id("default"), outcome.article.id,
+                                 [replace(broken, article_id=outcome.article.id)])
+    reopened_answer = type(library)(library.store, "default", library._index.params).ask(
+        "What did International Ltd say in a statement?")
+    assert reopened_answer.passages

@@ -38,7 +38,8 @@ SPEECH_VERBS = (
     "labeled labelled branded added explaining arguing chanted chant chanting sang sings "
     "texted emailed messaged retorted snapped interjected scoffed barked gushed exclaimed "
     "fumed thundered griped mocked written reacted retaliated beamed questioned exhorted "
-    "chimed marveled marvelled sighed "
+    "chimed marveled marvelled sighed opined opines remembered remembers proclaimed proclaims "
+    "cracked pressed assured assures reiterated reiterates conceded "
     "according"
 ).split()
 
@@ -55,7 +56,8 @@ _VERB_RE = re.compile(
 _ACCORDING = re.compile(r"(?i)\baccording to\s+([^,.;:\x00]+)")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|etc|Jan|Feb|"
-    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Prof|Rev|Capt|Maj|Adm|Cmdr|Gov|Pres|Ft|Mt|Ave|approx)|"
+    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Prof|Rev|Capt|Maj|Adm|Cmdr|Gov|Pres|Ft|Mt|Ave|approx|Del|Atty|"
+    r"Supt|Det|Insp|Cllr|Hon|Msgr|Sens|Reps)|"
     r"\b[A-Z]|(?:\b[A-Za-z]\.)+[A-Za-z])$"
 )
 
@@ -264,7 +266,13 @@ def _continues_quote(masked: str, lo: int, verb_at: int, before: str) -> bool:
     if "\x00" not in chunk:
         return False
     words = before.split()
-    return bool(words) and words[0][:1].islower() and len(words) <= 12
+    return bool(words) and words[0] in _RUN_ON and len(words) <= 12
+
+
+_RUN_ON = frozenset(
+    """that if for because when as in to since unless although though but and or while whether
+    until before after on about with than""".split()
+)
 
 
 def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:

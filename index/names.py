@@ -143,6 +143,8 @@ def is_possessive(token: str) -> bool:
 
 
 def is_title(token: str) -> bool:
+    if token.rstrip(",") == "Del.":
+        return True  # Delegate; lower-case "del" is a particle ("Guillermo del Toro")
     return bare(token).rstrip(".") in TITLE_WORDS
 
 
@@ -152,6 +154,8 @@ def _is_name_token(token: str) -> bool:
         return False
     if b in PARTICLES:
         return True
+    if re.fullmatch(r"[(\"'\u201c\u2018]?[A-Z]\.,?", token):
+        return True  # an initial: "Julie A. Diaz"
     return is_capitalised(token) and b not in STOP_CAPS
 
 
@@ -320,6 +324,13 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
     if bare(last) in SUFFIXES and len(tokens) > 1:
         tokens = tokens[:-1]
         last = tokens[-1]
+    if len(tokens) > 1 and bare(last) in ORG_WORDS and not _is_name_token(last) and is_capitalised(last) \
+            and _is_name_token(tokens[-2]) and not is_possessive(tokens[-2]):
+        # "Judicial Watch", "Harbour Watch": an organisation whose last word is a common one
+        k = len(tokens) - 2
+        while k > 0 and _is_name_token(tokens[k - 1]) and not is_possessive(tokens[k - 1]):
+            k -= 1
+        return Source("org", name=" ".join(t.strip(",;:") for t in tokens[k:]))
     if not _is_name_token(last) or is_possessive(last) or bare(last) in PARTICLES:
         desc = " ".join(tokens)
         if bare(last) in PRONOUN_SUBJECTS and len(tokens) == 1:
@@ -344,6 +355,12 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         name_tokens.pop(0)
         i += 1
     role_tokens = tokens[: i + 1]
+    if len(role_tokens) >= 2 and bare(role_tokens[-1]) == "and" and role_tokens[-1] == "and" \
+            and _is_name_token(role_tokens[-2]) and not is_title(role_tokens[-2]):
+        # "Nina Tarr and Blake Eden wrote": credit the first named, as "said X and Y" does
+        first = parse_source(" ".join(role_tokens[:-1]), inverted=False)
+        if first is not None and first.kind == "name":
+            return first
     courtesy = bool(role_tokens) and bare(role_tokens[-1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
     if not name_tokens or (all(is_title(t) for t in name_tokens) and not courtesy) or (
         len(name_tokens) > 1 and all(t.isupper() for t in name_tokens)

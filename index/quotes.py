@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.attribution import CONTINUATION_VERBS, Cue, _sentence_subject, cues_in, mask, sentences
-from index.names import _PREPOSITION_LEAD, is_adverb_opener
+from index.names import _PREPOSITION_LEAD, is_adverb_opener, is_apposition
 from index.models import Quote
 from index.names import (
     _RUN,
@@ -31,7 +31,7 @@ from index.quote_spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 4
+EXTRACTOR_VERSION: int = 5
 
 _PARA = 1_000_000  # position = paragraph * _PARA + offset
 _COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
@@ -230,7 +230,8 @@ def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
 
 
 _SUBJECT_THEN_VERB = re.compile(
-    r"^(?P<name>(?:[A-Z][\w.'\u2019\-]*\s+){0,4}[A-Z][\w'\u2019\-]*)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)\b"
+    r"^(?P<name>(?:[A-Z][\w.'\u2019\-]*\s+){0,4}[A-Z][\w'\u2019\-]*)(?P<appo>,[^,\x00]{2,160},)?"
+    r"\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)\b(?:\s+(?P<next>\w+))?"
 )
 
 
@@ -276,6 +277,8 @@ def _clause_subject(art: _Article, p: int, si: int, quote_at: int) -> Source | N
     lead = art.masked[p][lo:quote_at]
     if not lead.strip() or "\x00" in lead:
         return None
+    if lead.rstrip().endswith(":") and re.search(r"\s[-\u2014\u2013]+\s", lead):
+        return None  # "HEADLINE - Carl Bialik: ..." is read by the caller's colon rule
     segments = [seg for seg in re.split(r"[;:\u2014]", lead) if seg.strip(" ,\u00a0")]
     if not segments:
         return None
@@ -289,12 +292,63 @@ def _clause_subject(art: _Article, p: int, si: int, quote_at: int) -> Source | N
     if re.match(_PREPOSITION_LEAD, clause):
         return None  # "From Vale's post: ..." has no subject
     m = _SUBJECT_THEN_VERB.match(clause)
-    if m is None or m.group("verb") in _NOT_SUBJECT_VERB or re.search(r"['\u2019]s?\s", m.group("name") + " "):
+    if m is None or re.search(r"['\u2019]s?\s", m.group("name") + " "):
+        return None
+    if m.group("verb") in _NOT_SUBJECT_VERB and not (
+        m.group("verb") in {"is", "was", "are", "were"} and (m.group("next") or "").endswith("ing")
+    ):
+        return None  # "X was asked by ..." is not X speaking; "X is labeling ..." is
+    if m.group("appo") and not is_apposition(m.group("appo").strip(",")):
         return None
     src = parse_source(m.group("name"), inverted=True)
     if src is None or src.kind not in ("name", "org"):
         return None
     return src
+
+
+def _name_line(art: _Article, p: int) -> Source | None:
+    """A paragraph that is only a name with age, job or place ("Julie Marin, 34, Eastfield")."""
+    if not 0 <= p < len(art.paras):
+        return None
+    text = art.masked[p].strip()
+    if not text or "\x00" in text or len(text.split()) > 12 or any(art.cues[p]):
+        return None
+    text = re.sub(r"^[-\u2014\u2013\u2015]+\s*", "", text).rstrip(":.")
+    parts = text.split(",")
+    if len(parts) > 1 and not is_apposition(parts[1]) and not re.fullmatch(r"\s*[A-Z][\w.\- ]*", parts[1]):
+        return None
+    src = parse_source(parts[0], inverted=True)
+    if src is None or src.kind != "name" or len((src.name or "").split()) < 2:
+        return None
+    if _clean(parts[0]) != _clean(" ".join(filter(None, [src.role, src.name]))):
+        return None  # the line says more than a name: a sentence, not a sign-off
+    return src
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\x00", " ").split()).strip(" ,.")
+
+
+def _quote_only(art: _Article, p: int) -> bool:
+    """Is paragraph p nothing but a quote (no words outside the marks)?"""
+    return 0 <= p < len(art.paras) and "\x00" in art.masked[p] and not art.masked[p].replace("\x00", "").strip(" .,")
+
+
+def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
+    """Vox-pop layout: a quote-only paragraph signed by a name line before or after it.
+
+    The line before wins unless it already signs the quote before it (quote, name,
+    quote, name); then the line after is this quote's.
+    """
+    before = _name_line(art, p - 1)
+    if before is not None and not _quote_only(art, p - 2):
+        return before, p - 1
+    after = _name_line(art, p + 1)
+    if after is not None:
+        return after, p + 1
+    if before is not None:
+        return before, p - 1
+    return None
 
 
 def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
@@ -332,7 +386,11 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
         # "Republican pollster Daron Shaw: ..." or "X had a message: ..."
         head = lead[:-1].split(",")[-1] if len(lead[:-1].split()) > 6 else lead[:-1]
         head = re.split(r"\s[-\u2014\u2013]+\s", head)[-1]  # "HEADLINE - Carl Bialik:"
-        src = _medium_owner(head) or parse_source(head, inverted=False)
+        parts = head.split(",")
+        if len(parts) >= 2 and is_apposition(parts[1]):
+            src = parse_source(head, inverted=True)  # "Julie Marin, 34, Eastfield: ..."
+        else:
+            src = _medium_owner(head) or parse_source(head, inverted=False)
         if src is None or src.kind not in ("name", "org"):
             src = _sentence_subject(lead[:-1])
         if src is not None and src.kind in ("name", "org", "pronoun"):
@@ -342,6 +400,11 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
         cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")]
         if cues and "\x00" not in art.masked[p][plo:phi]:
             return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, last)
+    alone = not before and not art.masked[span.end_paragraph][span.segments[-1].mark_end :].strip(" .,")
+    if alone and first.paragraph == span.end_paragraph:
+        owner = _name_line_owner(art, p)
+        if owner is not None:
+            return art.attribute(owner[0], owner[1] * _PARA, "said", last)
     if not before and p > 0:
         prev_text = art.masked[p - 1].rstrip()
         if prev_text.endswith(":") and art.cues[p - 1]:

@@ -375,3 +375,80 @@ def test_quote_sentence_running_on_before_an_inverted_cue():
          "a former campaign manager."]
     )
     assert q.speaker == "Ed Rennick"
+
+
+def test_middle_initial_stays_in_the_name():
+    q = _only(["“The plan costs more than it says,” said Steven M. Ross, a tax lawyer at the Eastfield Policy Center."])
+    assert q.speaker == "Steven M. Ross"
+    assert q.role == "tax lawyer at the Eastfield Policy Center"
+
+
+def test_abbreviated_delegate_title_does_not_end_the_sentence():
+    q = _only(["“This vote is a stunt,” said Del. Stacey Harlan, a Democrat from the islands."])
+    assert q.speaker == "Stacey Harlan"
+
+
+def test_two_people_before_the_verb_credit_the_first_like_after_it():
+    quotes = extract_quotes(
+        [
+            "Nina Tarr and Blake Eden wrote: “We need the bridge back before the summer.”",
+            "“The ferries cannot cope,” said Nina Tarr and Blake Eden in a joint statement.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Nina Tarr", "Nina Tarr"]
+
+
+def test_colon_lead_with_age_and_place_names_the_person():
+    q = _only(["Julie Marin, 34, Eastfield: “I vote because my mother never could.”"])
+    assert q.speaker == "Julie Marin"
+
+
+def test_vox_pop_name_line_before_each_quote():
+    quotes = extract_quotes(
+        [
+            "We asked voters in Eastfield why they vote.",
+            "Julie A. Marin, 34, teacher",
+            "“I vote because my mother never could.”",
+            "Tomas Reyes, 61, retired",
+            "“It is the one day the town listens to me.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Julie A. Marin", "Tomas Reyes"]
+
+
+def test_vox_pop_name_line_after_each_quote():
+    quotes = extract_quotes(
+        [
+            "We asked voters in Eastfield why they vote.",
+            "“I vote because my mother never could.”",
+            "Julie A. Marin, 34, teacher",
+            "“It is the one day the town listens to me.”",
+            "Tomas Reyes, 61, retired",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Julie A. Marin", "Tomas Reyes"]
+
+
+def test_a_sentence_after_a_quote_is_not_a_name_line():
+    quotes = extract_quotes(
+        [
+            "“I vote because my mother never could.”",
+            "Tomas Reyes left early.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_org_word_ending_a_name_is_an_organisation():
+    q = _only(["“The records were hidden for years,” Harbour Watch added."])
+    assert q.speaker == "Harbour Watch"
+
+
+def test_new_speech_verbs_opined_and_remembered():
+    quotes = extract_quotes(
+        [
+            "“Leave the boats at home,” opined the Eastfield Courier.",
+            "“Nobody listened to the warnings,” remembered Roy Vell, the former harbour spokesman.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Eastfield Courier", "Roy Vell"]

@@ -291,6 +291,8 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
         vend = lo + m.end(1)
         if m.group(1)[:1].isupper() and masked[lo:vpos].strip(" \t\x00\"'\u201c\u201d\u2018\u2019:\u2014-"):
             continue  # "the United States", "Tells All": a capitalised verb inside a name
+        if verb in ("asked", "told", "pressed", "questioned") and m.group(1)[:1].isupper():
+            continue  # "Asked about Vale, Brill said": a passive opener, Brill speaks
         if verb in PARTICIPLES:
             out.append(Cue(verb, vpos, Source("inherit"), False))
             continue

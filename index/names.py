@@ -242,6 +242,8 @@ def is_apposition(part: str) -> bool:
     if re.match(r"(?i)^(a|an|the|who|which|one|its|his|her|their|\d+|of|both|now|then|former|"
                 r"himself|herself|also|once|currently|until|like)$", low):
         return True
+    if re.match(r"(?i)^(?:for|on)\s+(?:his|her|their|its)\s+part$", part):
+        return True  # "Huckabee, for his part, is labeling ..."
     if is_possessive(first) and len(toks) > 1:
         return True
     if first[:1].islower():
@@ -465,8 +467,13 @@ class NameBook:
         if full not in self.gender:
             self.gender[full] = g
 
-    def resolve(self, name: str, before: int | None = None) -> str:
-        """The full name a short form ('Trump', 'Mr. Trump') stands for in this article."""
+    def resolve(self, name: str, before: int | None = None, family_first: bool = False) -> str:
+        """The full name a short form ('Trump', 'Mr. Trump') stands for in this article.
+
+        A name given family name first ("Lou Jiwei" then "Mr. Lou") is matched on its
+        first word only when the short form carries a courtesy title or is a known first
+        name ("Hillary"): a bare "Trump" never becomes "Trump Train".
+        """
         short, _ = split_title(name)
         tokens = short.split()
         if not tokens:
@@ -476,6 +483,8 @@ class NameBook:
         key = bare(tokens[0])
         cands = [n for _, n in self.mentions if bare(n.split()[-1]) == key]
         if not cands:
+            if not family_first and key not in MALE_FIRST and key not in FEMALE_FIRST:
+                return short  # "Hillary" may stand for Hillary Clinton; "Trump" is not a first name
             cands = [n for _, n in self.mentions if bare(n.split()[0]) == key and len(n.split()) >= 2]
             if not cands:
                 return short

@@ -31,7 +31,7 @@ from index.quote_spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 5
+EXTRACTOR_VERSION: int = 6
 
 _PARA = 1_000_000  # position = paragraph * _PARA + offset
 _COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
@@ -111,7 +111,8 @@ class _Article:
         while len(tokens) > 1 and is_title(tokens[0]):
             title = bare(tokens[0]).rstrip(".")
             tokens = tokens[1:]
-        full = self.book.resolve(" ".join(tokens), before=pos)
+        courtesy = title in _COURTESY or bool(src.role and bare(src.role).rstrip(".") in _COURTESY)
+        full = self.book.resolve(" ".join(tokens), before=pos, family_first=courtesy)
         role = src.role
         if role and bare(role).rstrip(".") in _COURTESY:
             if full not in self.book.gender:
@@ -284,11 +285,23 @@ def _clause_subject(art: _Article, p: int, si: int, quote_at: int) -> Source | N
         return None
     clause = segments[-1].lstrip()
     parts = clause.split(",")
+    candidates: list[str] = []
     if len(parts) > 1 and (re.match(_PREPOSITION_LEAD, parts[0]) or re.match(_SUBORDINATE, parts[0])
                            or is_adverb_opener(parts[0])):
-        clause = ",".join(parts[1:]).lstrip()  # "In Washington, ..." / "When X arrived, ..."
-    else:
-        clause = re.sub(_SUBORDINATE + r"\s*", "", clause)  # "When Trump wrapped up — "…""
+        candidates.append(",".join(parts[1:]).lstrip())  # "In Washington, ..." / "When X arrived, ..."
+    if re.match(_SUBORDINATE, clause):
+        candidates.append(re.sub(_SUBORDINATE + r"\s*", "", clause))  # "While Mr. Ryan, representing ..."
+    if not candidates:
+        candidates.append(clause)
+    for candidate in candidates:
+        src = _subject_of(candidate)
+        if src is not None:
+            return src
+    return None
+
+
+def _subject_of(clause: str) -> Source | None:
+    """The name opening a clause when a verb follows it (after an optional apposition)."""
     if re.match(_PREPOSITION_LEAD, clause):
         return None  # "From Vale's post: ..." has no subject
     m = _SUBJECT_THEN_VERB.match(clause)
@@ -377,11 +390,19 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
     if subject is not None:
         return art.attribute(subject, p * _PARA + art.sents[p][si][0], "said", last)
     same_par = [a for s, a in prev if s.end_paragraph == p]
-    if same_par:
-        return same_par[-1]
+    lead_now = art.masked[p][art.sents[p][si][0] : first.mark_start].split("\x00")[-1].strip()
+    if same_par and not lead_now.endswith(":"):
+        return same_par[-1]  # a colon lead ('Vale: "…" Brill: "…"') names a new speaker
     before = art.masked[p][: first.mark_start].strip()
     lo = art.sents[p][si][0]
     lead = art.masked[p][lo : first.mark_start].strip()
+    if "\x00" in lead:
+        tail_lead = lead.split("\x00")[-1].strip()
+        head_lead = lead.split("\x00")[0].strip()
+        if tail_lead.endswith(":"):
+            lead = tail_lead  # 'Vale: "..." Brill: "..."': the name just before this quote
+        elif head_lead.endswith(":") and len(tail_lead.split()) <= 3:
+            lead = head_lead  # "Ryan: 'Images' Have 'No Place'": both are Ryan's
     if lead.endswith(":") and "\x00" not in lead:
         # "Republican pollster Daron Shaw: ..." or "X had a message: ..."
         head = lead[:-1].split(",")[-1] if len(lead[:-1].split()) > 6 else lead[:-1]
@@ -395,6 +416,8 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
             src = _sentence_subject(lead[:-1])
         if src is not None and src.kind in ("name", "org", "pronoun"):
             return art.attribute(src, p * _PARA + lo, "said", last)
+    if same_par:
+        return same_par[-1]
     if si > 0 and not lead:
         plo, phi = art.sents[p][si - 1]
         cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")]

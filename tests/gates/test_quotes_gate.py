@@ -1,9 +1,9 @@
 """Quote gate over ../shared: the sample article exactly, PolNeAR dev above floors.
 
 The texts are third-party evaluation data read in place, never copied. Without
-../shared the gate skips with its reason. Floors: the issue's targets where reached
-(recall, precision 0.95); speaker accuracy is pinned just under what was measured
-(0.939 on dev when this gate was written), short of the 0.95 target.
+../shared the gate skips with its reason. Floors: the issue's targets, 0.95 on all
+three (measured on dev with extractor v6: recall 0.960, precision 0.970, speaker
+accuracy 0.954; the rules were tuned on train only).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 RECALL_FLOOR = 0.95
 PRECISION_FLOOR = 0.95
-SPEAKER_FLOOR = 0.93
+SPEAKER_FLOOR = 0.95
 
 pytestmark = pytest.mark.skipif(
     not (SHARED / "eval" / "seed-gold.json").is_file()

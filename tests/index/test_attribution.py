@@ -452,3 +452,63 @@ def test_new_speech_verbs_opined_and_remembered():
         ]
     )
     assert [q.speaker for q in quotes] == ["Eastfield Courier", "Roy Vell"]
+
+
+def test_passive_asked_opener_is_not_a_cue():
+    q = _only(["Asked on Tuesday about Vale, Brill said “I know nothing about Vale and the ferries,” she said."])
+    assert q.speaker == "Brill"
+
+
+def test_headline_colon_credits_every_quote_after_it():
+    quotes = extract_quotes(["Brill: ‘Harbour Fees’ Have ‘No Place In A Free Port Any Longer.’"])
+    assert quotes[-1].speaker == "Brill"
+
+
+def test_family_name_first_with_courtesy_title_resolves_to_the_full_name():
+    quotes = extract_quotes(
+        [
+            "Finance minister Lou Jinhai met the delegation in Eastport.",
+            "“The whole port thanked us then,” Mr. Lou told reporters.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Lou Jinhai"]
+
+
+def test_bare_surname_never_becomes_a_longer_name_that_starts_with_it():
+    quotes = extract_quotes(
+        [
+            "Supporters cheered the Brill Express as it pulled into Eastfield.",
+            "“We will win this county,” Brill told the crowd.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Brill"]
+
+
+def test_known_first_name_alone_resolves_to_the_full_name():
+    quotes = extract_quotes(
+        [
+            "Hillary Vance spoke first at the harbour meeting.",
+            "Later Hillary shot back, “I chose to work, and I would choose it again.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Hillary Vance"]
+
+
+def test_alternating_colon_leads_in_one_paragraph():
+    quotes = extract_quotes(
+        ["Vale: “Our goal is to rebuild the pier by May.” Brill: “The pier must wait until the bridge is done.”"]
+    )
+    assert [q.speaker for q in quotes] == ["Vale", "Brill"]
+
+
+def test_for_his_part_apposition_then_progressive_verb():
+    q = _only(["Former Gov. Mike Halden, for his part, is calling the plan “a blatant abuse of the harbour fund.”"])
+    assert q.speaker == "Mike Halden"
+
+
+def test_subordinate_clause_with_participle_apposition():
+    q = _only(
+        ["While Mr. Halden, representing the port owners, laid out a vision for “a harbour that pays its way,” "
+         "the mayor left early."]
+    )
+    assert q.speaker == "Halden"

@@ -46,7 +46,20 @@ def time_calls(call: Callable[[Any], object], inputs: Sequence[Any],
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size so far (Linux reports KiB)."""
+    """This process's peak resident set size so far.
+
+    Linux's VmHWM belongs to the process image itself. getrusage's ru_maxrss does not:
+    across fork and exec it keeps the parent's size at the fork, so a probe started by
+    the benchmark (which holds the whole library) reported the parent's 364 MB instead
+    of its own 267 MB. ru_maxrss (KiB on Linux) is only the fallback without /proc.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 

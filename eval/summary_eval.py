@@ -144,14 +144,23 @@ def load_bbc(
 
 
 def load_cnndm(path: Path = CNNDM_CSV) -> list[CnnItem]:
-    """CNN/DM rows read through newsdesk's own ingest cleaning."""
+    """CNN/DM rows read through newsdesk's own ingest cleaning.
+
+    Every system gets the same body: without the wire dateline ("Kabul (CNN) -- "), which
+    ingest keeps in the stored text and newsdesk's summaries leave out.
+    """
+    from index.boilerplate import dateline_end
     from index.ingest import parse_text
 
     items: list[CnnItem] = []
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             draft = parse_text(row["article"])
-            items.append(CnnItem(row["id"], draft.title, tuple(draft.paragraphs), row["highlights"].strip()))
+            paragraphs = list(draft.paragraphs)
+            paragraphs[0] = paragraphs[0][dateline_end(paragraphs[0]):]
+            items.append(
+                CnnItem(row["id"], draft.title, tuple(paragraphs), row["highlights"].strip())
+            )
     return items
 
 
@@ -253,6 +262,18 @@ def bbc_figures(
     systems: dict[str, System] = {"newsdesk": newsdesk_system}
     systems |= {name: available[name] for name in baselines}
     return score_bbc(load_bbc(categories, limit), systems)
+
+
+def cnndm_figures(
+    baselines: Sequence[str] = ("Lead", "sumy TextRank", "sumy LexRank", "sumy Luhn"),
+) -> dict[str, Scores]:
+    """newsdesk and the named baselines on the CNN/DM sample at 3 sentences: the gate's entry."""
+    available: dict[str, System] = {"Lead": lead_system}
+    if any(name.startswith("sumy") for name in baselines):
+        available |= sumy_systems()
+    systems: dict[str, System] = {"newsdesk": newsdesk_system}
+    systems |= {name: available[name] for name in baselines}
+    return score_cnndm(load_cnndm(), systems)
 
 
 # --- report --------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
+from index.sentences import sentence_spans
 from index.text import normalize
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,21 @@ def _is_cookie_notice(text: str) -> bool:
     return "cookie" in low and any(w in low for w in _COOKIE_WORDS)
 
 
+# A wire dateline opening the body: "(CNN) -- ", "Kabul, Afghanistan (CNN) -- ",
+# "LONDON (Reuters) - ". It tells where the story was filed, not what happened.
+_DATELINE_RE = re.compile(
+    r"\A(?:[A-Z][\w.'\u2019-]*(?:[ ,]+[A-Z][\w.'\u2019-]*){0,4},?\s*)?"
+    r"\((?:CNN|CNN Business|CNNMoney|Reuters|AP|AFP|UPI|Bloomberg|AP Photo)\)"
+    r"(?:\s*(?:--|\u2014|\u2013|-)\s*|\s*(?=[A-Z\"\u201c]))"
+)
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where the text starts after a leading wire dateline ("Kabul (CNN) -- "); 0 if none."""
+    m = _DATELINE_RE.match(paragraph)
+    return m.end() if m and m.end() < len(paragraph) else 0
+
+
 def is_boilerplate(paragraph: str) -> bool:
     """True when the whole paragraph is page furniture (footer, share line, advert...)."""
     text = _clean(paragraph)
@@ -125,6 +141,32 @@ def is_boilerplate(paragraph: str) -> bool:
     if _STRONG_RE.fullmatch(text) or _CREDIT_RE.fullmatch(text):
         return True
     return _is_cookie_notice(text)
+
+
+# Furniture that pages also drop between sentences of a paragraph ("... in 2010. Scroll
+# down for video . The club said ..."): matched against whole sentences only.
+_INLINE = [
+    r"(?:video\s+)?scroll down (?:for|to (?:see|watch|view|read)) .{0,80}",
+    r"(?:click|tap) here (?:for|to) .{0,80}",
+    r"read more\s*:.{0,100}",
+    r"advert(?:isement)?",
+]
+_INLINE_RE = re.compile(r"(?:" + "|".join(_INLINE) + r")", re.IGNORECASE)
+
+
+def strip_inline_furniture(paragraph: str) -> str:
+    """paragraph without sentences that are page furniture ("Scroll down for video .")."""
+    spans = sentence_spans(paragraph)
+    if len(spans) < 2:
+        return paragraph
+    kept = [
+        (a, b) for a, b in spans
+        if not _INLINE_RE.fullmatch(_clean(paragraph[a:b]).rstrip(" .!:"))
+    ]
+    if len(kept) == len(spans):
+        return paragraph
+    log.debug("dropped %d furniture sentences", len(spans) - len(kept))
+    return " ".join(paragraph[a:b] for a, b in kept)
 
 
 def _is_weak(paragraph: str) -> bool:
@@ -141,7 +183,7 @@ def strip_boilerplate(paragraphs: list[str]) -> list[str]:
     end = len(paragraphs)
     while end > 0 and (is_boilerplate(paragraphs[end - 1]) or _is_weak(paragraphs[end - 1])):
         end -= 1
-    kept = [p for p in paragraphs[:end] if not is_boilerplate(p)]
+    kept = [strip_inline_furniture(p) for p in paragraphs[:end] if not is_boilerplate(p)]
     dropped = len(paragraphs) - len(kept)
     if dropped:
         log.debug("dropped %d boilerplate paragraphs", dropped)

@@ -330,9 +330,27 @@ _CNN_DATELINE_RE = re.compile(r"\A(?:[A-Z][\w .,'’-]{0,60}?\s*)?\(CNN\)\s*(?:-
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
-def _daily_mail_header(text: str) -> tuple[str, tuple[str, ...], str | None]:
-    """The text without a Daily Mail byline/timestamp opening, its authors and date."""
+# The same header after a few bullet points that sum the story up: the bullets are the
+# standfirst. The timestamp must follow the byline, so prose mentioning "By ." is safe.
+_DM_LATE_HEADER_RE = re.compile(
+    r"\s+\.?\s*(?=By \. [^.]{2,60}? \. (?:and [^.]{2,60}? \. )*(?:PUBLISHED|UPDATED): \. )"
+)
+_MAX_DM_BULLETS_CHARS = 1000
+
+
+def _daily_mail_header(
+    text: str,
+) -> tuple[str, tuple[str, ...], str | None, str | None]:
+    """The text without a Daily Mail byline/timestamp opening: text, authors, date, standfirst.
+
+    When bullet points stand before the byline, they come back as the standfirst.
+    """
     authors: tuple[str, ...] = ()
+    standfirst: str | None = None
+    late = _DM_LATE_HEADER_RE.search(text, 0, _MAX_DM_BULLETS_CHARS)
+    if late and not _DM_BY_RE.match(text) and "\n" not in text[: late.start()]:
+        standfirst = " ".join(text[: late.start()].split()).rstrip(" .") + "."
+        text = text[late.end():]
     m = _DM_BY_RE.match(text)
     if m:
         names = [n.strip() for n in re.split(r" \. (?:and )?", m.group("names")) if n.strip(" .")]
@@ -350,7 +368,7 @@ def _daily_mail_header(text: str) -> tuple[str, tuple[str, ...], str | None]:
         else:
             updated = updated or when
         text = text[stamp.end():]
-    return text, authors, published or updated
+    return text, authors, published or updated, standfirst
 
 
 def _first_sentence_title(paragraph: str) -> str:
@@ -459,7 +477,7 @@ def parse_text(text: str, source: str | None = None) -> ArticleDraft:
     markdown = _is_markdown(text, source)
     if markdown:
         fields, text = _front_matter(text)
-    text, dm_authors, dm_date = _daily_mail_header(text)
+    text, dm_authors, dm_date, dm_standfirst = _daily_mail_header(text)
     lines = text.split("\n")
     kinds = [_TEXT] * len(lines)
     if markdown:
@@ -492,7 +510,7 @@ def parse_text(text: str, source: str | None = None) -> ArticleDraft:
     return ArticleDraft(
         title=title,
         paragraphs=tuple(paragraphs),
-        standfirst=standfirst,
+        standfirst=standfirst or dm_standfirst,
         authors=authors or dm_authors,
         outlet=fields.get("outlet") or fields.get("publication") or fields.get("site") or None,
         published=published or dm_date,

@@ -2,7 +2,12 @@
 
 import pytest
 
-from index.boilerplate import is_boilerplate, strip_boilerplate
+from index.boilerplate import (
+    dateline_end,
+    is_boilerplate,
+    strip_boilerplate,
+    strip_inline_furniture,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,3 +80,39 @@ def test_weak_footer_words_are_dropped_only_at_the_end():
 def test_long_paragraph_starting_like_a_footer_is_kept():
     long = "Read more about it: " + "the council said the work would take longer than planned " * 5
     assert strip_boilerplate([long]) == [long]
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("(CNN) -- The ferry sank.", "The ferry sank."),
+        ("Northport, Kelland (CNN) -- The ferry sank.", "The ferry sank."),
+        ("NORTHPORT (Reuters) - Shares fell.", "Shares fell."),
+        ("(CNN)The ferry sank.", "The ferry sank."),
+    ],
+)
+def test_wire_dateline_is_recognized(text, rest):
+    assert text[dateline_end(text):] == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The ferry sank near Northport.", "Officials told CNN (CNN) that the ferry sank."],
+)
+def test_text_without_a_leading_dateline_has_none(text):
+    assert dateline_end(text) == 0
+
+
+def test_furniture_sentence_inside_a_paragraph_is_dropped():
+    paragraph = "The pier reopened on Monday. Scroll down for video . Crowds gathered at noon."
+    assert strip_inline_furniture(paragraph) == "The pier reopened on Monday. Crowds gathered at noon."
+
+
+def test_sentence_merely_mentioning_a_video_is_kept():
+    paragraph = "The pier reopened on Monday. A video shows crowds scrolling down the quay."
+    assert strip_inline_furniture(paragraph) == paragraph
+
+
+def test_furniture_sentences_are_dropped_from_stripped_paragraphs():
+    paragraphs = ["The pier reopened. Advertisement. Crowds gathered.", "Ferries ran late."]
+    assert strip_boilerplate(paragraphs) == ["The pier reopened. Crowds gathered.", "Ferries ran late."]

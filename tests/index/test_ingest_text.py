@@ -131,6 +131,48 @@ def test_daily_mail_byline_and_timestamps_are_removed_and_the_author_kept():
     )
 
 
+def test_daily_mail_header_after_bullet_points_is_removed_and_the_bullets_are_the_standfirst():
+    text = (
+        "Harbour bridge shut after cracks found in two cables . Repairs will take a month . "
+        "By . Jane Roe . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . "
+        "14:20 EST, 25 October 2013 . A harbour bridge was closed after cracks were found. "
+        "Engineers said repairs would take a month."
+    )
+    draft = parse_text(text)
+    assert draft.authors == ("Jane Roe",)
+    assert draft.published == "2013-10-25"
+    assert draft.standfirst == (
+        "Harbour bridge shut after cracks found in two cables . Repairs will take a month."
+    )
+    assert draft.paragraphs == (
+        "A harbour bridge was closed after cracks were found. "
+        "Engineers said repairs would take a month.",
+    )
+
+
+def test_prose_mentioning_by_without_a_timestamp_keeps_its_text():
+    text = (
+        "Bridge closes\n\nThe bridge was built by . engineers in 1901 . It closed on Monday. "
+        "By . Friday it may reopen."
+    )
+    draft = parse_text(text)
+    assert draft.standfirst is None
+    assert draft.paragraphs == (
+        "The bridge was built by . engineers in 1901 . It closed on Monday. "
+        "By . Friday it may reopen.",
+    )
+
+
+def test_scroll_down_prompt_inside_a_one_line_text_is_dropped():
+    text = (
+        "Bridge closes\n\nThe harbour bridge closed on Monday. Scroll down for video . "
+        "Engineers found cracks in two cables."
+    )
+    assert parse_text(text).paragraphs == (
+        "The harbour bridge closed on Monday. Engineers found cracks in two cables.",
+    )
+
+
 def test_daily_mail_byline_with_two_names_keeps_both():
     text = "By . Jane Roe . and Tom Vale . A ferry ran aground off Northport on Sunday morning."
     assert parse_text(text).authors == ("Jane Roe", "Tom Vale")

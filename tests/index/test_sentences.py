@@ -1,6 +1,6 @@
 """Sentence splitting on made-up news text with the traps real copy has."""
 
-from index.sentences import sentence_spans, split_sentences
+from index.sentences import opens_inside_quote, sentence_spans, split_sentences
 
 
 def test_titles_do_not_end_a_sentence():
@@ -151,3 +151,53 @@ def test_spans_point_at_the_sentences_in_the_original_text():
 def test_space_before_full_stop_still_ends_a_sentence():
     text = "The clinic shut . Staff were told on Monday ."
     assert split_sentences(text) == ["The clinic shut .", "Staff were told on Monday ."]
+
+
+def test_second_sentence_of_curly_quoted_speech_opens_inside_the_quote():
+    sentences = split_sentences(
+        "\u201cThe pier is safe again. Ferries can dock from Monday,\u201d the harbour master "
+        "said. Repairs cost \u00a32m."
+    )
+    assert opens_inside_quote(sentences) == [False, True, False]
+
+
+def test_second_sentence_of_straight_quoted_speech_opens_inside_the_quote():
+    sentences = split_sentences(
+        '"We have the money. The work starts in May," Ms. Dale said. The vote was close.'
+    )
+    assert opens_inside_quote(sentences) == [False, True, False]
+
+
+def test_sentences_of_single_quoted_speech_open_inside_the_quote():
+    sentences = split_sentences(
+        "'Nobody was hurt. The crew acted fast. We are grateful,' she said. Trains resumed."
+    )
+    assert opens_inside_quote(sentences) == [False, True, True, False]
+
+
+def test_quote_closed_within_its_sentence_leaves_the_next_one_outside():
+    sentences = split_sentences(
+        "It was a \u201cconstructive signal.\u201d The talks resume on Friday."
+    )
+    assert opens_inside_quote(sentences) == [False, False]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    sentences = split_sentences(
+        "The players' union won't sign. Kelby's mayor said it's over. The club's fans left."
+    )
+    assert opens_inside_quote(sentences) == [False, False, False]
+
+
+def test_sentence_opening_with_a_quotation_mark_starts_a_new_quote():
+    sentences = split_sentences(
+        '"The bridge is shut. "Traffic will divert via the ring road," the council said.'
+    )
+    assert opens_inside_quote(sentences)[1] is False
+
+
+def test_unclosed_quotation_mark_stops_counting_after_a_few_sentences():
+    text = 'A sign read "closed. ' + " ".join(f"Ferry {i} sailed late." for i in range(1, 11))
+    flags = opens_inside_quote(split_sentences(text))
+    assert flags[1] is True
+    assert flags[-1] is False

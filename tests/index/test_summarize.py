@@ -185,3 +185,64 @@ def test_two_thousand_word_article_is_summarized_in_under_50_ms():
     finally:
         gc.enable()
     assert best < 0.05
+
+
+QUOTED = (
+    "Kelby council voted on Tuesday to rebuild the flood wall along the river.",
+    "\u201cWe listened to residents for a year. The flood wall along the river will be rebuilt "
+    "higher and the river path reopened by spring,\u201d council leader Ana Brook told reporters.",
+    "The river flooded twice last winter, closing the river path.",
+    "A new ferry timetable is published next week.",
+)
+MID_QUOTE = (
+    "The flood wall along the river will be rebuilt higher and the river path reopened by "
+    "spring,\u201d council leader Ana Brook told reporters."
+)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_summary_never_opens_inside_a_quotation_without_its_first_sentence(n):
+    texts = [s.text for s in summarize(QUOTED, n)]
+    assert MID_QUOTE not in texts or "\u201cWe listened to residents for a year." in texts
+
+
+def test_quotation_continuation_is_taken_after_its_opening_sentence():
+    paragraphs = ("\u201cThe pier reopens today. Ferries to Dunmore run hourly,\u201d she said.",)
+    assert [s.text for s in summarize(paragraphs, 2)] == [
+        "\u201cThe pier reopens today.",
+        "Ferries to Dunmore run hourly,\u201d she said.",
+    ]
+
+
+def test_wire_dateline_is_left_out_of_the_summary():
+    paragraphs = (
+        "Northport (CNN) -- The harbour bridge will stay shut until March, engineers said.",
+        "Ferries will carry commuters until the harbour bridge reopens.",
+    )
+    first = summarize(paragraphs, 2)[0]
+    assert first == SummarySentence(
+        "The harbour bridge will stay shut until March, engineers said.", 1
+    )
+
+
+WALL = (
+    "A fire closed Kelby's ferry terminal on Sunday, and ferry services were cancelled.",
+    "Ferry passengers were told to use buses to reach the region's ferry ports.",
+    "The region's ferry operator said ferry tickets for cancelled ferry services would be "
+    "refunded.",
+    "Staff helped passengers at the bus station.",
+    "Ferry operators in the region expect ferry services to resume within a week.",
+    "Some passengers waited hours for news.",
+    "The ferry operator apologised to ferry passengers.",
+    "Ferry passengers can claim refunds for cancelled ferry services online.",
+)
+
+
+def test_text_without_paragraph_breaks_keeps_its_opening_sentence():
+    texts = [s.text for s in summarize((" ".join(WALL),), 2)]
+    assert WALL[0] in texts
+
+
+def test_paragraphed_text_is_chosen_by_content_not_position():
+    texts = [s.text for s in summarize(WALL, 2)]
+    assert WALL[0] not in texts

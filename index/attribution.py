@@ -39,13 +39,14 @@ SPEECH_VERBS = (
     "texted emailed messaged retorted snapped interjected scoffed barked gushed exclaimed "
     "fumed thundered griped mocked written reacted retaliated beamed questioned exhorted "
     "chimed marveled marvelled sighed opined opines remembered remembers proclaimed proclaims "
-    "cracked pressed assured assures reiterated reiterates conceded "
+    "cracked pressed assured assures reiterated reiterates conceded yelling shouting screaming "
+    "declaring "
     "according"
 ).split()
 
 PARTICIPLES = {"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
                "arguing", "warning", "explaining", "calling", "tweeting", "reporting",
-               "chanting"}
+               "chanting", "yelling", "shouting", "screaming", "declaring"}
 CONTINUATION_VERBS = {"added", "adds", "adding", "continued", "continues", "went"}
 
 _VERB_RE = re.compile(
@@ -294,7 +295,14 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
         if verb in ("asked", "told", "pressed", "questioned") and m.group(1)[:1].isupper():
             continue  # "Asked about Vale, Brill said": a passive opener, Brill speaks
         if verb in PARTICIPLES:
-            out.append(Cue(verb, vpos, Source("inherit"), False))
+            # "with Vale reportedly yelling: ...": the name right before the participle speaks
+            near = re.search(r"(?:^|\b(?:with|as|and|while)\s+)((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
+                             r"\s+(?:\w+ly\s+)?$", masked[lo:vpos])
+            src = parse_source(near.group(1), inverted=True) if near else None
+            if src is not None and src.kind == "name":
+                out.append(Cue(verb, vpos, src, False))
+            else:
+                out.append(Cue(verb, vpos, Source("inherit"), False))
             continue
         before, empty = _subject_before(masked, lo, vpos)
         src: Source | None = None

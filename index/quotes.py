@@ -31,7 +31,7 @@ from index.quote_spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 6
+EXTRACTOR_VERSION: int = 7
 
 _PARA = 1_000_000  # position = paragraph * _PARA + offset
 _COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}

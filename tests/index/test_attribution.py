@@ -512,3 +512,11 @@ def test_subordinate_clause_with_participle_apposition():
          "the mayor left early."]
     )
     assert q.speaker == "Halden"
+
+
+def test_name_right_before_a_speech_participle_speaks():
+    q = _only(
+        ["At a rally in Eastfield on Saturday, some fans pushed a heckler out, with Vale reportedly yelling: "
+         "“Get him out of here!”"]
+    )
+    assert q.speaker == "Vale"

@@ -89,18 +89,37 @@ def custom_ids(message: dict[str, Any]) -> list[str]:
             for c in row.get("components", []) if "custom_id" in c]
 
 
-@asynccontextmanager
-async def running_bot(tmp_path: Path, *, manager_role: str | None = "Editors",
-                      pager_timeout: float | None = None,
-                      data_dir: Path | None = None) -> AsyncIterator[Harness]:
+def make_fake() -> FakeDiscord:
+    """The fake Discord with servers A and B and their members (not started yet)."""
     guilds = [Guild(GUILD_A, 600000000000000001, roles={EDITOR_ROLE: "Editors"}, name="A"),
               Guild(GUILD_B, 600000000000000002, name="B")]
     members = {GUILD_A: [MOD, ALICE, BOB, EDITOR], GUILD_B: [CAROL, MOD]}
-    fake = FakeDiscord(guilds, members)
-    await fake.start()
+    return FakeDiscord(guilds, members)
+
+
+@dataclass
+class BotRun:
+    """A started bot with its libraries and the ERROR records it logged."""
+
+    bot: NewsdeskBot
+    libraries: Libraries
+    errors: ErrorLogs
+    expected_errors: list[str] = field(default_factory=list)
+
+
+@asynccontextmanager
+async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
+                      manager_role: str | None = "Editors",
+                      pager_timeout: float | None = None) -> AsyncIterator[BotRun]:
+    """The real bot connected to a Discord at these endpoints, on the running loop.
+
+    The fake may run elsewhere (another thread or process, as bench.loop_lag does so the
+    bot's loop carries only the bot). Yields once the bot is ready; on the way out closes
+    the bot, awaits its task, and fails on any unexpected ERROR record.
+    """
     settings = Settings(
-        token="test-token", data_dir=data_dir or tmp_path / "data", guild_id=GUILD_A,
-        manager_role=manager_role, api_base=fake.api_base, gateway_url=fake.gateway_url,
+        token="test-token", data_dir=data_dir, guild_id=GUILD_A,
+        manager_role=manager_role, api_base=api_base, gateway_url=gateway_url,
     )
     errors = ErrorLogs()
     root = logging.getLogger()
@@ -108,20 +127,34 @@ async def running_bot(tmp_path: Path, *, manager_role: str | None = "Editors",
     libraries = Libraries(settings.data_dir)
     bot = NewsdeskBot(settings, libraries, guild_ready_timeout=0.05, pager_timeout=pager_timeout)
     task = asyncio.create_task(bot.start(settings.token), name="bot")
-    harness = Harness(fake, bot, libraries, errors)
+    run = BotRun(bot, libraries, errors)
     try:
-        await fake.wait_for(lambda: fake.ready and fake.commands, timeout=15)
         await asyncio.wait_for(bot.wait_until_ready(), timeout=15)
-        yield harness
+        yield run
     finally:
         try:
             await bot.close()
             await asyncio.wait_for(task, timeout=10)
         finally:
-            await fake.stop()
             libraries.close()
             root.removeHandler(errors)
-    assert not fake.violations, fake.violations
     unexpected = [r for r in errors.records
-                  if not any(e in r.getMessage() for e in harness.expected_errors)]
+                  if not any(e in r.getMessage() for e in run.expected_errors)]
     assert not unexpected, [r.getMessage() for r in unexpected]
+
+
+@asynccontextmanager
+async def running_bot(tmp_path: Path, *, manager_role: str | None = "Editors",
+                      pager_timeout: float | None = None,
+                      data_dir: Path | None = None) -> AsyncIterator[Harness]:
+    fake = make_fake()
+    await fake.start()
+    try:
+        async with bot_against(fake.api_base, fake.gateway_url, data_dir or tmp_path / "data",
+                               manager_role=manager_role, pager_timeout=pager_timeout) as run:
+            await fake.wait_for(lambda: fake.ready and fake.commands, timeout=15)
+            harness = Harness(fake, run.bot, run.libraries, run.errors, run.expected_errors)
+            yield harness
+    finally:
+        await fake.stop()
+    assert not fake.violations, fake.violations

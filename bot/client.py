@@ -141,6 +141,14 @@ class NewsdeskBot(commands.Bot):
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.engine, lambda: fn(self.library(guild_id), *args))
 
+    async def engine_pages(
+        self, guild_id: int | None, show: Callable[[T], list[render.Page]],
+        fn: Callable[..., T], *args: Any
+    ) -> list[render.Page]:
+        """show(fn(library, *args)) in the engine thread: rendering embeds is pure CPU work
+        too, so it stays off the event loop with the engine call it belongs to."""
+        return await self.run_engine(guild_id, lambda library: show(fn(library, *args)))
+
     async def close(self) -> None:
         await super().close()
         self.engine.shutdown(wait=False, cancel_futures=True)
@@ -198,8 +206,9 @@ class NewsdeskBot(commands.Bot):
                 await message.reply(MENTION_HINT, allowed_mentions=NO_MENTIONS)
                 return
             async with message.channel.typing():
-                asked = await self.run_engine(message.guild.id, actions.ask, question, None)
-            pages = render.answer_pages(asked.answer, asked.articles)
+                pages = await self.engine_pages(
+                    message.guild.id, render.ask_pages, actions.ask, question, None
+                )
             if len(pages) > 1:
                 pager = self.pager(pages, message.author.id)
                 pager.message = await message.reply(

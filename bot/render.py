@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import discord
 
@@ -23,6 +24,9 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
+
+if TYPE_CHECKING:
+    from bot.actions import Asked
 
 # Discord's documented limits.
 CONTENT_LIMIT = 2000
@@ -244,6 +248,11 @@ def marked_paragraph(text: str, sentence: str, budget: int = PARAGRAPH_BUDGET) -
         gap_after = " " if tail and (tail[0].isspace() or tail == ELLIPSIS) else ""
         body = f"{lead.rstrip()}{gap_before}**{bold}**{gap_after}{tail.lstrip()}"
     return "> " + body.replace("\n", "\n> ")
+
+
+def ask_pages(asked: Asked) -> list[Page]:
+    """/ask's answer, its speaker's quotes credited to the articles they come from."""
+    return answer_pages(asked.answer, asked.articles)
 
 
 def answer_pages(answer: Answer, sources: Mapping[str, Article] | None = None) -> list[Page]:

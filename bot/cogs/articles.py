@@ -24,8 +24,10 @@ class ArticlesCog(commands.Cog):
     @app_commands.command(name="articles", description="List the articles stored in this server")
     async def articles(self, interaction: discord.Interaction) -> None:
         await defer(interaction)
-        stored = await self.bot.run_engine(interaction.guild_id, actions.articles)
-        await send_pages(interaction, render.articles_pages(stored), self.bot.pager)
+        pages = await self.bot.engine_pages(
+            interaction.guild_id, render.articles_pages, actions.articles
+        )
+        await send_pages(interaction, pages, self.bot.pager)
 
     @article.command(name="show", description="Show an article's details and numbered paragraphs")
     @app_commands.describe(article="The article (pick from the list, or type an id or part of a title)")
@@ -36,8 +38,10 @@ class ArticlesCog(commands.Cog):
     ) -> None:
         ref = actions.check_name(article, "article")
         await defer(interaction)
-        found = await self.bot.run_engine(interaction.guild_id, actions.show, ref)
-        await send_pages(interaction, render.article_pages(found), self.bot.pager)
+        pages = await self.bot.engine_pages(
+            interaction.guild_id, render.article_pages, actions.show, ref
+        )
+        await send_pages(interaction, pages, self.bot.pager)
 
     @show.autocomplete("article")
     async def show_article(

@@ -32,6 +32,7 @@ class AskCog(commands.Cog):
     ) -> None:
         text = actions.check_question(question)
         await defer(interaction)
-        asked = await self.bot.run_engine(interaction.guild_id, actions.ask, text, results)
-        pages = render.answer_pages(asked.answer, asked.articles)
+        pages = await self.bot.engine_pages(
+            interaction.guild_id, render.ask_pages, actions.ask, text, results
+        )
         await send_pages(interaction, pages, self.bot.pager)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import discord
@@ -32,8 +33,10 @@ class QuotesCog(commands.Cog):
     ) -> None:
         name = actions.check_name(speaker, "speaker name")
         await defer(interaction)
-        lookup = await self.bot.run_engine(interaction.guild_id, actions.quotes, name, article)
-        await send_pages(interaction, render.quotes_pages(lookup), self.bot.pager)
+        pages = await self.bot.engine_pages(
+            interaction.guild_id, render.quotes_pages, actions.quotes, name, article
+        )
+        await send_pages(interaction, pages, self.bot.pager)
 
     @quotes.autocomplete("speaker")
     async def quotes_speaker(
@@ -56,12 +59,16 @@ class QuotesCog(commands.Cog):
     ) -> None:
         text = actions.check_question(words)
         await defer(interaction)
-        lookup = await self.bot.run_engine(interaction.guild_id, actions.whosaid, text)
         title = f"Who said \u201c{render.plain_label(text, 150)}\u201d"
-        await send_pages(interaction, render.quotes_pages(lookup, title=title), self.bot.pager)
+        pages = await self.bot.engine_pages(
+            interaction.guild_id, partial(render.quotes_pages, title=title), actions.whosaid, text
+        )
+        await send_pages(interaction, pages, self.bot.pager)
 
     @app_commands.command(name="speakers", description="Everyone quoted in this server's articles, most quoted first")
     async def speakers(self, interaction: discord.Interaction) -> None:
         await defer(interaction)
-        speakers = await self.bot.run_engine(interaction.guild_id, actions.speakers)
-        await send_pages(interaction, render.speakers_pages(speakers), self.bot.pager)
+        pages = await self.bot.engine_pages(
+            interaction.guild_id, render.speakers_pages, actions.speakers
+        )
+        await send_pages(interaction, pages, self.bot.pager)

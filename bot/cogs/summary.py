@@ -38,13 +38,17 @@ class SummaryCog(commands.Cog):
         if about is not None:
             topic = actions.check_question(about)
             await defer(interaction)
-            digest = await self.bot.run_engine(interaction.guild_id, actions.digest, topic, sentences)
-            await send_pages(interaction, render.digest_pages(digest), self.bot.pager)
+            pages = await self.bot.engine_pages(
+                interaction.guild_id, render.digest_pages, actions.digest, topic, sentences
+            )
+            await send_pages(interaction, pages, self.bot.pager)
             return
         ref = actions.check_name(article, "article")
         await defer(interaction)
-        result = await self.bot.run_engine(interaction.guild_id, actions.summary, ref, sentences)
-        await send_pages(interaction, render.summary_pages(result), self.bot.pager)
+        pages = await self.bot.engine_pages(
+            interaction.guild_id, render.summary_pages, actions.summary, ref, sentences
+        )
+        await send_pages(interaction, pages, self.bot.pager)
 
     @summary.autocomplete("article")
     async def summary_article(

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Okapi
 
+from index import _bm25
+
 
 @dataclass(frozen=True)
 class Bm25Params:
@@ -101,7 +103,7 @@ class Bm25Index:
         self._dead = 0
         self._total_len = 0
         self._scratch = np.zeros(0, dtype=np.float64)
-        self._stamp = np.zeros(0, dtype=np.int64)
+        self._mark = np.zeros(0, dtype=np.uint8)
         self._norm = np.zeros(0, dtype=np.float64)
         self._norm_key: tuple[int, int, int] | None = None
         self._avg_okapi_idf: float | None = None
@@ -144,12 +146,17 @@ class Bm25Index:
         return value
 
     def _average_okapi_idf(self) -> float:
-        """rank-bm25's average idf over every term of the index (before flooring)."""
+        """rank-bm25's average idf over every term of the index (before flooring).
+
+        rank-bm25 adds the idfs one by one in the order the words first appear; term ids
+        are handed out in that order, so a running sum (cumsum, not numpy's pairwise sum)
+        in id order gives its average to the last bit."""
         if self._avg_okapi_idf is None:
-            df = self._df.view[self._df.view > 0].astype(np.float64)
             n = len(self)
-            raw = np.log(n - df + 0.5) - np.log(df + 0.5)
-            self._avg_okapi_idf = float(raw.sum() / len(raw)) if len(raw) else 0.0
+            raw = [math.log(n - df + 0.5) - math.log(df + 0.5)
+                   for df in self._df.view[self._df.view > 0].tolist()]
+            total = float(np.cumsum(raw)[-1]) if raw else 0.0
+            self._avg_okapi_idf = total / len(raw) if raw else 0.0
         return self._avg_okapi_idf
 
     # -- building and updating --------------------------------------------------------
@@ -192,7 +199,7 @@ class Bm25Index:
         self._dead = 0
         self._total_len = int(doc_len.sum())
         self._scratch = np.zeros(max(16, n_docs * 2), dtype=np.float64)
-        self._stamp = np.zeros(len(self._scratch), dtype=np.int64)
+        self._mark = np.zeros(len(self._scratch), dtype=np.uint8)
         self._norm_key = None
         self._avg_okapi_idf = None
 
@@ -207,7 +214,7 @@ class Bm25Index:
         self._key_to_doc[key] = doc
         if len(self._scratch) <= doc:
             self._scratch = np.zeros(max(16, (doc + 1) * 2), dtype=np.float64)
-            self._stamp = np.zeros(len(self._scratch), dtype=np.int64)
+            self._mark = np.zeros(len(self._scratch), dtype=np.uint8)
         terms = pairs[:, 0].tolist()
         if terms:
             self._df.ensure(max(terms) + 1)
@@ -288,89 +295,44 @@ class Bm25Index:
         return docs, tfs
 
     def search(self, query: Sequence[int | None], k: int = 10) -> list[Hit]:
-        """Top k paragraphs sharing at least one term with query, best first.
+        """Top k paragraphs sharing at least one term with query, best first (ties: lower
+        key first).
 
         query is the question's term ids in order, repeats kept and None for a term the
         store has never seen, exactly as rank-bm25 takes a tokenized query.
 
-        MaxScore: terms are taken rarest first and their postings added up. Once the
-        terms left could not lift a paragraph past the k-th score already reached (a
-        term adds less than idf * (k1 + 1) per occurrence), they are only looked up for
-        the paragraphs still in the running. The last few are then scored term by term
-        in query order, as rank-bm25 adds, so the scores are rank-bm25's to the last bit.
+        The walk is index/_bm25.c: MaxScore over the posting lists, rarest term first,
+        then the survivors scored term by term in query order, as rank-bm25 adds, so the
+        scores are rank-bm25's to the last bit.
         """
-        n = len(self)
-        if n == 0 or k <= 0:
+        if len(self) == 0 or k <= 0:
             return []
-        k1 = self.params.k1
-        counts: dict[int, int] = {}
+        slot: dict[int, int] = {}
+        counts: list[int] = []
         for term in query:
             if term is not None and self.df(term) > 0:
-                counts[term] = counts.get(term, 0) + 1
-        if not counts:
+                if term not in slot:
+                    slot[term] = len(counts)
+                    counts.append(0)
+                counts[slot[term]] += 1
+        if not slot:
             return []
-        idf = {t: self.idf(t) for t in counts}
-        postings = {t: self._raw_postings(t) for t in counts}
-        norm = self._norms()
-        bound = {t: max(idf[t], 0.0) * (k1 + 1) * c for t, c in counts.items()}
-        prune = all(v > 0 for v in idf.values())
-        order = sorted(counts, key=lambda t: (len(postings[t][0]), t))
-        rest, done, floor = sum(bound.values()), 0.0, -math.inf
-        scratch, alive = self._scratch, self._alive.raw
-        touched: list[np.ndarray] = []
-        step = fulls = 0
-        while step < len(order):  # phase 1: add up whole posting lists, rarest first
-            term = order[step]
-            docs, tfs = postings[term]
-            weight = idf[term] * (tfs * (k1 + 1) / (tfs + norm[docs]))
-            scratch[docs] += weight * counts[term] if counts[term] > 1 else weight
-            touched.append(docs)
-            rest -= bound[term]
-            done += bound[term]
-            step += 1
-            if prune and step < len(order) and rest < done:
-                cand = self._union(touched)
-                live = cand[alive[cand]] if self._dead else cand
-                if len(live) >= k:
-                    part = scratch[live]
-                    top = np.argpartition(-part, k - 1)[:k]
-                    floor = max(floor, float(part[top].min()))
-                    if rest < floor * (1 - 1e-9):
-                        break
-                    if not fulls:  # the k best so far scored in full: a higher floor
-                        fulls += 1
-                        best = live[top]
-                        full = part[top]
-                        for later in order[step:]:
-                            full = full + counts[later] * self._weights(
-                                later, best, postings, idf, norm)
-                        floor = max(floor, float(full.min()))
-                        if rest < floor * (1 - 1e-9):
-                            break
-        if step == len(order):
-            rest = 0.0
-        cand = self._union(touched)
-        partial = scratch[cand]
-        scratch[cand] = 0.0
-        if self._dead:
-            keep = alive[cand]
-            cand, partial = cand[keep], partial[keep]
-        while True:  # phase 2: drop paragraphs that cannot reach the k-th score any more
-            if len(cand) > k:
-                floor = max(floor, self._kth(partial, k))
-                keep = partial >= floor - rest - abs(floor) * 1e-9
-                cand, partial = cand[keep], partial[keep]
-            if step == len(order) or len(cand) <= k:
-                break
-            term = order[step]
-            partial = partial + counts[term] * self._weights(term, cand, postings, idf, norm)
-            rest -= bound[term]
-            step += 1
-            if step == len(order):
-                rest = 0.0
-        if len(cand) == 0:
-            return []
-        return self._exact_top(query, cand, idf, postings, norm, k)
+        postings = [self._raw_postings(t) for t in slot]
+        order = sorted(range(len(slot)), key=lambda i: (len(postings[i][0]), i))
+        rank = {i: r for r, i in enumerate(order)}
+        terms = list(slot)
+        idf = [self.idf(terms[i]) for i in order]
+        walk = [(postings[i][0], postings[i][1], idf[r], float(counts[i]))
+                for r, i in enumerate(order)]
+        positions = [rank[slot[t]] if t in slot else -1 for t in query]
+        alive = self._alive.raw if self._dead else None
+        found = _bm25.search(self._norms(), self._doc_key.raw, alive, self._scratch,
+                             self._mark, walk, positions, k, self.params.k1,
+                             all(v > 0 for v in idf))
+        return [
+            Hit(key, score, tuple(pos for pos, r in enumerate(positions) if r >= 0 and flags[r]))
+            for key, score, flags in found
+        ]
 
     def _norms(self) -> np.ndarray:
         """k1 * (1 - b + b * length / average length) per paragraph, as rank-bm25 computes
@@ -383,35 +345,6 @@ class Bm25Index:
             self._norm_key = key
         return self._norm
 
-    def _weights(self, term: int, cand: np.ndarray, postings: dict, idf: dict[int, float],
-                 norm: np.ndarray) -> np.ndarray:
-        """One occurrence of term's BM25 weight in each candidate paragraph (0 if absent)."""
-        return self._lookup(term, cand, postings, idf, norm)[1]
-
-    def _lookup(self, term: int, cand: np.ndarray, postings: dict, idf: dict[int, float],
-                norm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(does each candidate contain term, one occurrence's weight there)."""
-        docs, tfs = postings[term]
-        at = np.searchsorted(docs, cand)
-        at[at == len(docs)] = 0
-        present = docs[at] == cand
-        tf = np.where(present, tfs[at], 0)
-        return present, idf[term] * (tf * (self.params.k1 + 1) / (tf + norm[cand]))
-
-    @staticmethod
-    def _kth(values: np.ndarray, k: int) -> float:
-        """The k-th largest value (k <= len(values))."""
-        return float(np.partition(values, len(values) - k)[len(values) - k])
-
-    def _union(self, parts: list[np.ndarray]) -> np.ndarray:
-        """The distinct paragraphs of several posting lists, in linear time."""
-        if len(parts) == 1:
-            return parts[0]
-        docs = np.concatenate(parts)
-        pos = np.arange(len(docs))
-        self._stamp[docs] = pos
-        return docs[self._stamp[docs] == pos]
-
     def _raw_postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         """A term's (paragraphs, counts) sorted by paragraph, removed ones included."""
         docs = tfs = np.zeros(0, dtype=np.int32)
@@ -421,30 +354,11 @@ class Bm25Index:
         extra = self._delta.get(term)
         if extra is None:
             return docs, tfs
-        more_docs = np.array(extra[0], dtype=np.int32)
-        more_tfs = np.array(extra[1], dtype=np.int32)
-        if len(docs) == 0:
-            return more_docs, more_tfs
+        more_docs = np.frombuffer(extra[0], dtype=np.int32)
+        more_tfs = np.frombuffer(extra[1], dtype=np.int32)
+        if len(docs) == 0:  # copies: a live view would stop the arrays from growing
+            return more_docs.copy(), more_tfs.copy()
         return np.concatenate((docs, more_docs)), np.concatenate((tfs, more_tfs))
-
-    def _exact_top(self, query: Sequence[int | None], cand: np.ndarray, idf: dict[int, float],
-                   postings: dict, norm: np.ndarray, k: int) -> list[Hit]:
-        """Score the candidates term by term in query order and keep the best k."""
-        scores = np.zeros(len(cand), dtype=np.float64)
-        found: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        for term in query:
-            if term is None or term not in idf:
-                continue
-            if term not in found:
-                found[term] = self._lookup(term, cand, postings, idf, norm)
-            scores += found[term][1]
-        keys = self._doc_key.raw[cand]
-        top = np.lexsort((keys, -scores))[:k].tolist()
-        return [
-            Hit(int(keys[i]), float(scores[i]),
-                tuple(pos for pos, term in enumerate(query) if term in found and found[term][0][i]))
-            for i in top
-        ]
 
     def term_scores(self, query: Sequence[int | None], keys: Sequence[int]) -> np.ndarray:
         """Each query term's BM25 contribution to each given paragraph: a (terms x keys)

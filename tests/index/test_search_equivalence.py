@@ -251,3 +251,39 @@ def test_removed_paragraphs_do_not_crowd_others_out_of_the_top(mode: str) -> Non
         del corpus.docs[gone]
     for query in (["zeta", "dock"], ["zeta", "crane", "dock"], ["dock", "zeta", "zeta"]):
         assert_same_as_reference(index, corpus, params, query)
+
+
+def exact_top(corpus: Corpus, params: Bm25Params, query: list[str], k: int) -> list[tuple[int, float]]:
+    """rank-bm25's scores of the paragraphs sharing a term, best first, ties by lower key."""
+    keys = sorted(corpus.docs)
+    scores = reference_model([corpus.docs[key] for key in keys], params).get_scores(query)
+    wanted = set(query)
+    sharing = [(key, float(s)) for key, s in zip(keys, scores) if wanted & set(corpus.docs[key])]
+    return sorted(sharing, key=lambda pair: (-pair[1], pair[0]))[:k]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("seed", [21, 22, 23])
+def test_top_k_and_scores_equal_rank_bm25_to_the_last_bit(mode: str, seed: int) -> None:
+    # Thousands of paragraphs over a small vocabulary: long posting lists, so the search
+    # prunes (candidates only, exact re-scoring) rather than adding every list up.
+    rng = random.Random(seed)
+    params = Bm25Params(idf=mode)
+    docs = random_corpus(rng, paragraphs=3000, vocab_size=600, max_len=30)
+    corpus = Corpus()
+    for key, tokens in enumerate(docs, start=1):
+        corpus.put(key * 2, tokens)
+    index = build(corpus, params)
+    for query in random_queries(rng, docs, 30):
+        k = rng.choice([1, 5, 10])
+        got = [(h.key, h.score) for h in index.search(corpus.query_ids(query), k)]
+        assert got == exact_top(corpus, params, query, k), query
+
+
+def test_equal_scores_are_ranked_by_lower_key_first() -> None:
+    corpus = Corpus()
+    for key in (9, 4, 7):
+        corpus.put(key, ["harbour", "crane"])
+    corpus.put(5, ["harbour", "fishing", "fleet", "boats"])
+    hits = build(corpus, Bm25Params()).search(corpus.query_ids(["crane"]), 2)
+    assert [h.key for h in hits] == [4, 7]

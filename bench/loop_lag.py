@@ -99,12 +99,19 @@ def fake_process(conn: Connection, questions: list[str]) -> None:
 # -- the bot's process -------------------------------------------------------------------
 
 
-async def _ticker(stop: asyncio.Event, lags: list[float]) -> None:
+async def _ticker(stop: asyncio.Event, lags: list[float], work: list[float] | None = None) -> None:
+    """Oversleep per tick into lags; with work, the loop thread's CPU seconds per tick too.
+
+    A tick late by much more than the CPU its thread spent meanwhile was waiting for the
+    GIL or for a core (a loaded machine), not running the bot's callbacks.
+    """
     loop = asyncio.get_running_loop()
     while not stop.is_set():
-        start = loop.time()
+        start, cpu = loop.time(), time.thread_time()
         await asyncio.sleep(TICK_S)
         lags.append(loop.time() - start - TICK_S)
+        if work is not None:
+            work.append(time.thread_time() - cpu)
 
 
 async def _fire(data: Path, conn: Connection) -> dict:
@@ -118,8 +125,9 @@ async def _fire(data: Path, conn: Connection) -> dict:
         await ticker
 
         lags: list[float] = []
+        work: list[float] = []
         stop = asyncio.Event()
-        ticker = asyncio.create_task(_ticker(stop, lags))
+        ticker = asyncio.create_task(_ticker(stop, lags, work))
         conn.send("go")
         driven = await _recv(conn)
         stop.set()
@@ -136,6 +144,8 @@ async def _fire(data: Path, conn: Connection) -> dict:
         "fake_discord": "child process (own event loop)",
         "loop_lag": {**latency(lags), "ticks": len(lags), "tick_ms": TICK_S * 1000},
         "idle_loop_lag": latency(idle),
+        "loop_cpu_per_tick": latency(work),
+        "worst_tick": {"lag_ms": max(lags) * 1000, "loop_cpu_ms": work[lags.index(max(lags))] * 1000},
         "time_to_ack": latency([r[0] for r in results]),
         "time_to_answer": latency([r[1] for r in results]),
     }
@@ -209,7 +219,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"loop_lag: {exc}", file=sys.stderr)
         return 2
     result["command"] = " ".join(["python -m bench.loop_lag", *(argv or sys.argv[1:])])
-    print("\n".join(lag_summary(result) + [verdict_line(v) for v in result["targets"]]))
+    work, worst, load = result["loop_cpu_per_tick"], result["worst_tick"], result["load_avg_1_5_15"]
+    diagnosis = [
+        f"loop thread CPU per tick ms: p50 {work['p50_ms']:.2f}  p95 {work['p95_ms']:.2f}  max "
+        f"{work['max_ms']:.2f}; worst tick late {worst['lag_ms']:.1f} ms with "
+        f"{worst['loop_cpu_ms']:.1f} ms of loop CPU; load average {load[0]:.2f} on "
+        f"{os.cpu_count()} cores",
+    ]
+    print("\n".join(lag_summary(result) + diagnosis + [verdict_line(v) for v in result["targets"]]))
     print(json.dumps(result, indent=1))
     if args.json_out is not None:
         args.json_out.write_text(json.dumps(result, indent=1) + "\n")

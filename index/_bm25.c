@@ -223,6 +223,30 @@ static PyObject *search(PyObject *self, PyObject *args) {
                         if (fkth > floor) floor = fkth;
                     }
                 }
+                if (rest >= floor - (floor < 0 ? -floor : floor) * 1e-9) {
+                    /* Still no floor above what the terms left could add. When looking
+                     * every candidate up in the lists left costs less than walking them,
+                     * their full scores give the floor (often the final k-th score). */
+                    double lookups = 0.0, walk = 0.0;
+                    for (Py_ssize_t i = step + 1; i < nterms; i++) {
+                        Py_ssize_t bits = 1;
+                        while (((Py_ssize_t)1 << bits) < terms[i].len) bits++;
+                        lookups += (double)ncand * bits;
+                        walk += (double)terms[i].len;
+                    }
+                    if (lookups * 2 < walk) {
+                        for (Py_ssize_t j = 0; j < ncand; j++) {
+                            int32_t d = cand[j];
+                            double full = acc[d];
+                            for (Py_ssize_t i = step + 1; i < nterms; i++)
+                                full += terms[i].count * weight(&terms[i], tf_of(&terms[i], d),
+                                                                k1p1, norm[d]);
+                            tmp[j] = full;
+                        }
+                        double fkth = kth_largest(tmp, ncand, k);
+                        if (fkth > floor) floor = fkth;
+                    }
+                }
                 if (rest < floor - (floor < 0 ? -floor : floor) * 1e-9) narrowed = 1;
             }
         }
@@ -257,22 +281,41 @@ static PyObject *search(PyObject *self, PyObject *args) {
         rest -= t->bound;
         step++;
     }
-    for (Py_ssize_t j = 0; j < ntouched; j++) { acc[touched[j]] = 0.0; mark[touched[j]] = 0; }
+    /* Exact scores of the survivors, summed as rank-bm25 sums them: term by term in
+     * query order (an absent term adds +0.0, which changes no sum, so it is skipped).
+     * A long list is walked once rather than searched once per survivor: many equal
+     * scores at the k-th place (tables of figures) leave thousands of survivors. */
+    for (Py_ssize_t j = 0; j < ncand; j++) { acc[cand[j]] = 0.0; mark[cand[j]] = 2; }
+    for (Py_ssize_t q = 0; q < nquery; q++) {
+        if (query[q] < 0) continue;
+        const Term *t = &terms[query[q]];
+        Py_ssize_t steps = 1;
+        while (((Py_ssize_t)1 << steps) < t->len) steps++;
+        if (ncand * steps < t->len) {
+            for (Py_ssize_t j = 0; j < ncand; j++) {
+                int32_t d = cand[j], tf = tf_of(t, d);
+                if (tf) acc[d] += weight(t, tf, k1p1, norm[d]);
+            }
+        } else {
+            for (Py_ssize_t j = 0; j < t->len; j++) {
+                int32_t d = t->docs[j];
+                if (mark[d] == 2) acc[d] += weight(t, t->tfs[j], k1p1, norm[d]);
+            }
+        }
+    }
     Py_END_ALLOW_THREADS
 
-    /* Exact scores of the survivors, summed as rank-bm25 sums them. */
     best = PyMem_Malloc((ncand ? ncand : 1) * sizeof(Scored));
-    if (!best) { PyErr_NoMemory(); goto done; }
-    for (Py_ssize_t j = 0; j < ncand; j++) {
-        int32_t d = cand[j];
-        double score = 0.0;
-        for (Py_ssize_t q = 0; q < nquery; q++)
-            if (query[q] >= 0) score += weight(&terms[query[q]], tf_of(&terms[query[q]], d),
-                                               k1p1, norm[d]);
-        best[j].score = score;
-        best[j].key = keys[d];
-        best[j].doc = d;
+    if (best) {
+        for (Py_ssize_t j = 0; j < ncand; j++) {
+            int32_t d = cand[j];
+            best[j].score = acc[d];
+            best[j].key = keys[d];
+            best[j].doc = d;
+        }
     }
+    for (Py_ssize_t j = 0; j < ntouched; j++) { acc[touched[j]] = 0.0; mark[touched[j]] = 0; }
+    if (!best) { PyErr_NoMemory(); goto done; }
     qsort(best, ncand, sizeof(Scored), by_score_then_key);
     Py_ssize_t n = ncand < k ? ncand : k;
     result = PyList_New(n);

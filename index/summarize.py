@@ -67,7 +67,8 @@ _DANGLING_RE = re.compile(
     r"""^(?:
         ["'(]?(?:but|and|or|so|yet|also|however|nevertheless|nonetheless|instead|still|then|
            thus|hence|therefore|besides|moreover|furthermore|otherwise|likewise|similarly|
-           meanwhile)\b
+           meanwhile|indeed|additionally|consequently|accordingly|in\s+addition|in\s+fact|
+           as\s+a\s+result|even\s+so|after\s+all)\b
       | (?:he|she|it|they|this|that|these|those|his|her|its|their|such)\b
         (?!\s+(?:year|week|month|weekend|morning|afternoon|evening|season|summer|winter|
                  spring|autumn|time)\b)

@@ -105,7 +105,8 @@ def test_text_without_a_leading_dateline_has_none(text):
 
 def test_furniture_sentence_inside_a_paragraph_is_dropped():
     paragraph = "The pier reopened on Monday. Scroll down for video . Crowds gathered at noon."
-    assert strip_inline_furniture(paragraph) == "The pier reopened on Monday. Crowds gathered at noon."
+    expected = "The pier reopened on Monday. Crowds gathered at noon."
+    assert strip_inline_furniture(paragraph) == expected
 
 
 def test_sentence_merely_mentioning_a_video_is_kept():
@@ -115,4 +116,5 @@ def test_sentence_merely_mentioning_a_video_is_kept():
 
 def test_furniture_sentences_are_dropped_from_stripped_paragraphs():
     paragraphs = ["The pier reopened. Advertisement. Crowds gathered.", "Ferries ran late."]
-    assert strip_boilerplate(paragraphs) == ["The pier reopened. Crowds gathered.", "Ferries ran late."]
+    expected = ["The pier reopened. Crowds gathered.", "Ferries ran late."]
+    assert strip_boilerplate(paragraphs) == expected

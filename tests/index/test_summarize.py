@@ -140,6 +140,8 @@ def test_sentence_count_in_range_is_returned():
         "It was the third closure this year.",
         "They rejected the offer.",
         "However, the plan stalled.",
+        "Indeed, the pier was already shut.",
+        "In fact, the vote was close.",
         "The mayor added that the money was found.",
     ],
 )

@@ -7,8 +7,9 @@ the libraries and hands them to the bot; nothing here reads the environment.
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
+import gc
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -128,6 +129,23 @@ class NewsdeskBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("connected as %s to %d servers", self.user, len(self.guilds))
+        await self.warm_up()
+
+    async def warm_up(self) -> None:
+        """Load every server's library now, then keep the loaded objects out of the
+        garbage collector's full sweeps.
+
+        Why: otherwise the first question loads its library while other interactions
+        wait; and a full collection walking every loaded article, paragraph and quote
+        holds the GIL for tens of ms (81 ms measured at 10k paragraphs, in the engine
+        thread), which stalls the event loop just as long. gc.freeze() moves the objects
+        alive now to a permanent generation that collections skip; later garbage is still
+        collected as usual.
+        """
+        for guild in self.guilds:
+            await self.run_engine(guild.id, lambda library: None)
+        gc.freeze()
+        log.info("libraries of %d servers loaded", len(self.guilds))
 
     def library(self, guild_id: int) -> Library:
         return self.libraries.get(str(guild_id))

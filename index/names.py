@@ -9,6 +9,7 @@ description and names nobody. `NameBook` remembers the full names an article giv
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -125,6 +126,7 @@ PRONOUNS_FEMALE = {"she", "her", "hers"}
 _TOKEN = re.compile(r"[^\s]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def bare(token: str) -> str:
     """A token casefolded with its edge punctuation and possessive removed."""
     t = token.strip(".,;:!?()[]{}\"'\u201c\u201d\u2018\u2019\x00")

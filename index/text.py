@@ -101,6 +101,8 @@ def normalize(text: str) -> str:
 
 def fold_accents(word: str) -> str:
     """Drop combining marks so 'Zelenskyy' and 'Zelénskyy' compare equal."""
+    if word.isascii():  # nothing to decompose: ASCII is its own NFKD form
+        return word
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import logging
 import multiprocessing
@@ -116,7 +117,10 @@ async def _ticker(stop: asyncio.Event, lags: list[float], work: list[float] | No
 
 async def _fire(data: Path, conn: Connection) -> dict:
     endpoints = await _recv(conn, timeout=60)
-    async with bot_against(endpoints["api_base"], endpoints["gateway_url"], data):
+    async with bot_against(endpoints["api_base"], endpoints["gateway_url"], data) as run:
+        started = time.perf_counter()
+        await asyncio.wait_for(run.bot.warmed.wait(), timeout=PIPE_TIMEOUT_S)
+        warm_up_s = time.perf_counter() - started
         idle: list[float] = []
         stop = asyncio.Event()
         ticker = asyncio.create_task(_ticker(stop, idle))
@@ -142,6 +146,7 @@ async def _fire(data: Path, conn: Connection) -> dict:
         "answered_visibly": sum(r[2] for r in results),
         "wall_s": driven["wall_s"],
         "fake_discord": "child process (own event loop)",
+        "warm_up_s": warm_up_s,
         "loop_lag": {**latency(lags), "ticks": len(lags), "tick_ms": TICK_S * 1000},
         "idle_loop_lag": latency(idle),
         "loop_cpu_per_tick": latency(work),
@@ -185,6 +190,8 @@ def run(paragraphs: int | None, asks: int, corpus: str, seed: int) -> dict:
         finally:
             libraries.close()
         ingest_s = time.perf_counter() - t
+        del drafts, library
+        gc.collect()  # the bot starts with what it loads itself, not the ingest's leftovers
         result = _measure(data, questions)
     result["library_paragraphs"] = stored
     result["ingest_s"] = ingest_s

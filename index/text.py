@@ -160,17 +160,25 @@ def form_of(raw: str) -> str:
 
 def word_forms(text: str) -> list[str]:
     """The distinct exact forms of text's words (a hyphenated word: whole and parts)."""
-    out: dict[str, None] = {}
+    return analyze(text)[1]
+
+
+def analyze(text: str) -> tuple[list[str], list[str]]:
+    """tokenize(text) and word_forms(text) in one pass, for indexing a paragraph."""
+    terms: list[str] = []
+    forms: dict[str, None] = {}
     for m in _TOKEN_RE.finditer(normalize(text)):
         raw = m.group(0)
-        if not _terms_of(raw):
+        found = _terms_of(raw)
+        if not found:
             continue  # stopwords are never names
-        out[form_of(raw)] = None
+        terms.extend(found)
+        forms[form_of(raw)] = None
         if "-" in raw:
             for part in raw.split("-"):
                 if part:
-                    out[form_of(part)] = None
-    return list(out)
+                    forms[form_of(part)] = None
+    return terms, list(forms)
 
 
 def words(text: str) -> list[Word]:

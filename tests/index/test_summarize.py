@@ -1,7 +1,6 @@
 """Extractive summaries of made-up articles: order, faithfulness, edge cases."""
 
-import gc
-import time
+import random
 
 import pytest
 
@@ -167,26 +166,22 @@ def test_says_the_same_compares_terms():
     assert not says_the_same(["bridg", "reopen"], ["ferri", "timet"])
 
 
-def test_two_thousand_word_article_is_summarized_in_under_50_ms():
+def test_two_thousand_word_article_gives_three_sentences_in_order():
+    # Its speed is a figure, not a test: eval/summary_eval.py prints the mean over BBC and
+    # the time for the longest BBC article.
+    rng = random.Random(7)
+    vocabulary = [f"{a}{b}" for a in ("har", "kel", "mor", "dal", "fen") for b in
+                  ("bor", "by", "ton", "wick", "ford", "stead", "mere", "gate")]
     sentences = [
-        f"Report {i} says the {w} budget of Kelby rose by {i}.5% after a vote by Mr. Dale."
-        for i, w in enumerate(["harbour", "school", "road", "ferry", "market"] * 30)
+        "The " + " ".join(rng.choice(vocabulary) for _ in range(13)) + " rose."
+        for _ in range(150)
     ]
     paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
     assert sum(len(p.split()) for p in paragraphs) >= 2000
-    summarize(paragraphs, 3)  # warm caches, as a running bot would be
-    # As timeit does: best of five with the collector paused, so a full collection of the
-    # test session's heap or another process holding the CPU does not count as summarizing.
-    best = float("inf")
-    gc.disable()
-    try:
-        for _ in range(5):
-            start = time.perf_counter()
-            summarize(paragraphs, 3)
-            best = min(best, time.perf_counter() - start)
-    finally:
-        gc.enable()
-    assert best < 0.05
+    picked = summarize(paragraphs, 3)
+    assert len(picked) == 3
+    assert [s.paragraph for s in picked] == sorted(s.paragraph for s in picked)
+    assert all(s.text in paragraphs[s.paragraph - 1] for s in picked)
 
 
 QUOTED = (

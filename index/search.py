@@ -47,6 +47,10 @@ class Hit:
     matched: tuple[int, ...]  # positions in the query term list that the paragraph contains
 
 
+_EMPTY = np.zeros(0, dtype=np.int32)
+_EMPTY.flags.writeable = False
+
+
 class _Growable:
     """A numpy vector with amortised O(1) append, read through `view`."""
 
@@ -307,32 +311,39 @@ class Bm25Index:
         """
         if len(self) == 0 or k <= 0:
             return []
-        slot: dict[int, int] = {}
+        df = self._df.raw
+        known = self._df.size
+        slot: dict[int, int] = {}  # term -> its index in counts
         counts: list[int] = []
         for term in query:
-            if term is not None and self.df(term) > 0:
-                if term not in slot:
+            if term is not None and term < known and df[term] > 0:
+                i = slot.get(term)
+                if i is None:
                     slot[term] = len(counts)
-                    counts.append(0)
-                counts[slot[term]] += 1
+                    counts.append(1)
+                else:
+                    counts[i] += 1
         if not slot:
             return []
-        postings = [self._raw_postings(t) for t in slot]
-        order = sorted(range(len(slot)), key=lambda i: (len(postings[i][0]), i))
-        rank = {i: r for r, i in enumerate(order)}
         terms = list(slot)
-        idf = [self.idf(terms[i]) for i in order]
-        walk = [(postings[i][0], postings[i][1], idf[r], float(counts[i]))
-                for r, i in enumerate(order)]
+        postings = [self._raw_postings(t) for t in terms]
+        order = sorted(range(len(terms)), key=lambda i: (len(postings[i][0]), i))
+        rank = [0] * len(terms)
+        walk = []
+        idfs = []
+        for r, i in enumerate(order):
+            rank[i] = r
+            idf = self._idf_of(int(df[terms[i]]), len(self))
+            idfs.append(idf)
+            walk.append((postings[i][0], postings[i][1], idf, float(counts[i])))
         positions = [rank[slot[t]] if t in slot else -1 for t in query]
         alive = self._alive.raw if self._dead else None
         found = _bm25.search(self._norms(), self._doc_key.raw, alive, self._scratch,
                              self._mark, walk, positions, k, self.params.k1,
-                             all(v > 0 for v in idf))
-        return [
-            Hit(key, score, tuple(pos for pos, r in enumerate(positions) if r >= 0 and flags[r]))
-            for key, score, flags in found
-        ]
+                             all(v > 0 for v in idfs))
+        asked = [(pos, r) for pos, r in enumerate(positions) if r >= 0]
+        return [Hit(key, score, tuple([pos for pos, r in asked if flags[r]]))
+                for key, score, flags in found]
 
     def _norms(self) -> np.ndarray:
         """k1 * (1 - b + b * length / average length) per paragraph, as rank-bm25 computes
@@ -347,7 +358,7 @@ class Bm25Index:
 
     def _raw_postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         """A term's (paragraphs, counts) sorted by paragraph, removed ones included."""
-        docs = tfs = np.zeros(0, dtype=np.int32)
+        docs = tfs = _EMPTY
         if term + 1 < len(self._ptr):
             lo, hi = self._ptr[term], self._ptr[term + 1]
             docs, tfs = self._post_doc[lo:hi], self._post_tf[lo:hi]

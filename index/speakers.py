@@ -95,11 +95,12 @@ def match_quotes(query: str, quotes: Sequence[Quote]) -> list[Quote]:
         return []
     named = [x for x in quotes if x.speaker]
     canon = _canonical(named)  # a bare surname stands for the full name quoted elsewhere
-    hits = [x for x in named if _same_person(q, _tokens(canon.get(x.speaker or "", x.speaker or "")))]
-    if hits or len(q) != 1:
-        return hits
-    # a lone first name ("Hillary") when nobody has it as a surname
-    return [x for x in named if len(_tokens(x.speaker or "")) > 1 and _tokens(x.speaker or "")[0] == q[0]]
+    names = {x.speaker for x in named if x.speaker}  # each person judged once, not per quote
+    wanted = {n for n in names if _same_person(q, _tokens(canon.get(n, n)))}
+    if not wanted and len(q) == 1:
+        # a lone first name ("Hillary") when nobody has it as a surname
+        wanted = {n for n in names if len(_tokens(n)) > 1 and _tokens(n)[0] == q[0]}
+    return [x for x in named if x.speaker in wanted]
 
 
 def suggest_speakers(query: str, names: Sequence[str], limit: int = 3) -> list[str]:

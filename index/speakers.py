@@ -16,6 +16,7 @@ import difflib
 import logging
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from index.errors import QuestionError
 from index.models import Quote, SpeakerCount
@@ -36,22 +37,34 @@ _TITLES = frozenset(
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 
+_TRANSLIT = (
+    (re.compile(r"(?:ij|iy|yy|yi|ii)$"), "y"),
+    (re.compile(r"sk[iy]$"), "sky"),
+    (re.compile(r"(?<=[aeiou])j(?=[aeiou])"), "y"),  # Sergej / Sergey
+)
+
+
 def _fold_token(token: str) -> str:
     t = fold_accents(token.casefold()).replace("'", "").replace("-", "")
-    t = re.sub(r"(?:ij|iy|yy|yi|ii)$", "y", t)
-    t = re.sub(r"sk[iy]$", "sky", t)
-    t = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", t)  # Sergej / Sergey
+    for pattern, replacement in _TRANSLIT:
+        t = pattern.sub(replacement, t)
     return t
 
 
 def _tokens(name: str) -> list[str]:
+    """A name's folded words without titles: the unit people are compared by."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
     toks = [_fold_token(t) for t in _WORD.findall(normalize(name))]
     toks = [t for t in toks if t]
     while len(toks) > 1 and toks[0] in _TITLES:
         toks = toks[1:]
     if len(toks) > 1 and toks[-1] in {"jr", "sr", "ii", "iii"}:
         toks = toks[:-1]
-    return toks
+    return tuple(toks)
 
 
 def speaker_key(name: str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import discord

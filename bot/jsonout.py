@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from index.models import (
-    AddReport, Answer, Article, Digest, Quote, QuoteLookup, SpeakerCount, Summary,
+    AddReport,
+    Answer,
+    Article,
+    Digest,
+    Quote,
+    QuoteLookup,
+    SpeakerCount,
+    Summary,
 )
 
 Json = dict[str, Any]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-
 NEAR = 40  # characters between a question word and the answer it should stand beside
 PLACE_REACH = 20  # a place answer follows its word within this many characters
 

@@ -17,11 +17,11 @@ import numpy as np
 
 from index.answer_types import AnswerType, expected_type, holds_near
 from index.errors import QuestionError
+from index.lexicon import EVENT_PHRASES, EVENT_VERBS, alternatives
 from index.models import Answer, Article, Passage, Quote
 from index.search import Bm25Index, Bm25Params
 from index.sentences import sentence_spans
 from index.store import Store
-from index.lexicon import EVENT_PHRASES, EVENT_VERBS, alternatives
 from index.text import Word, form_of, normalize, term_spans, tokenize, words
 
 DEFAULT_PARAMS = Bm25Params(k1=0.9, b=0.75, idf="lucene")

@@ -106,7 +106,7 @@ def fetch_url(url: str, *, timeout: float = 10.0, max_bytes: int = MAX_FILE_BYTE
         if isinstance(err.reason, (TimeoutError, socket.timeout)):
             raise FetchError(f"{url} did not answer within {timeout:g} s") from None
         raise FetchError(f"could not reach {url} ({_reason_of(err)})") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchError(f"{url} did not answer within {timeout:g} s") from None
     except (http.client.HTTPException, ConnectionError, OSError) as err:
         raise FetchError(f"could not reach {url} ({err.__class__.__name__}: {err})") from None

@@ -13,19 +13,34 @@ import logging
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
-from index import answers, digest as digest_mod, ingest, quotes as quotes_mod
-from index import speakers as speakers_mod, summarize as summarize_mod
+from index import answers, ingest
+from index import digest as digest_mod
+from index import quotes as quotes_mod
+from index import speakers as speakers_mod
+from index import summarize as summarize_mod
 from index.errors import (
-    AmbiguousArticle, ArticleNotFound, ImportFormatError, InputError, NewsdeskError,
+    AmbiguousArticle,
+    ArticleNotFound,
+    ImportFormatError,
+    InputError,
+    NewsdeskError,
 )
 from index.models import (
-    AddOutcome, AddReport, Answer, Article, ArticleDraft, Digest, Quote, QuoteLookup,
-    SpeakerCount, Summary,
+    AddOutcome,
+    AddReport,
+    Answer,
+    Article,
+    ArticleDraft,
+    Digest,
+    Quote,
+    QuoteLookup,
+    SpeakerCount,
+    Summary,
 )
 from index.search import Bm25Index, Bm25Params, Hit
 from index.store import NewArticle, Store
@@ -153,7 +168,7 @@ class Library:
                     id=article_id_for(key), title=draft.title, paragraphs=draft.paragraphs,
                     standfirst=draft.standfirst, authors=draft.authors, outlet=draft.outlet,
                     published=draft.published, url=draft.url,
-                    added_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+                    added_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
                 )
                 found = [replace(q, article_id=article.id)
                          for q in quotes_mod.extract_quotes(article.paragraphs)]

@@ -16,13 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.attribution import CONTINUATION_VERBS, Cue, _sentence_subject, cues_in, mask, sentences
-from index.names import _PREPOSITION_LEAD, is_adverb_opener, is_apposition
 from index.models import Quote
 from index.names import (
+    _PREPOSITION_LEAD,
     _RUN,
     NameBook,
     Source,
     bare,
+    is_adverb_opener,
+    is_apposition,
     is_title,
     parse_source,
 )

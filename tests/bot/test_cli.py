@@ -52,13 +52,13 @@ class _Pages(BaseHTTPRequestHandler):
             "/pdf": ("application/pdf", b"%PDF-1.4 not an article"),
             "/empty": ("text/html", b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>"),
             "/story": ("text/html", (
-                "<html><head><title>Harbour crane collapses</title>"
-                "<meta property='og:site_name' content='Northport Gazette'></head><body><article>"
-                "<h1>Harbour crane collapses</h1><p>By Ana Lopes</p>"
-                "<p>A crane collapsed at Northport harbour on Sunday night, damaging two warehouses "
-                "and closing the east quay for the rest of the week.</p>"
-                "<p>Nobody was hurt, the harbour authority said in a statement on Monday morning.</p>"
-                "</article></body></html>").encode()),
+                b"<html><head><title>Harbour crane collapses</title>"
+                b"<meta property='og:site_name' content='Northport Gazette'></head><body><article>"
+                b"<h1>Harbour crane collapses</h1><p>By Ana Lopes</p>"
+                b"<p>A crane collapsed at Northport harbour on Sunday night, damaging two warehouses "
+                b"and closing the east quay for the rest of the week.</p>"
+                b"<p>Nobody was hurt, the harbour authority said in a statement on Monday morning.</p>"
+                b"</article></body></html>")),
         }
         kind, body = pages.get(self.path, ("text/plain", b""))
         self.send_response(200 if self.path in pages else 404)

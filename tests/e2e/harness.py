@@ -18,7 +18,14 @@ from typing import Any
 from bot.client import NewsdeskBot
 from bot.config import Settings
 from index.library import Libraries
-from tests.e2e.fake_discord import MANAGE_GUILD, MEMBER_PERMISSIONS, Exchange, FakeDiscord, Guild, Member
+from tests.e2e.fake_discord import (
+    MANAGE_GUILD,
+    MEMBER_PERMISSIONS,
+    Exchange,
+    FakeDiscord,
+    Guild,
+    Member,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GUILD_A = 111111111111111111

@@ -6,7 +6,15 @@ import asyncio
 from pathlib import Path
 
 from tests.e2e.harness import (
-    ALICE, BOB, CAROL, GUILD_A, GUILD_B, MOD, custom_ids, running_bot, text_of,
+    ALICE,
+    BOB,
+    CAROL,
+    GUILD_A,
+    GUILD_B,
+    MOD,
+    custom_ids,
+    running_bot,
+    text_of,
 )
 
 

@@ -56,22 +56,72 @@ static int32_t tf_of(const Term *t, int32_t doc) {
     return (lo < t->len && t->docs[lo] == doc) ? t->tfs[lo] : 0;
 }
 
-/* The k-th largest of values[0..n) (1 <= k <= n); values is reordered. */
-static double kth_largest(double *values, Py_ssize_t n, Py_ssize_t k) {
-    Py_ssize_t lo = 0, hi = n - 1, want = k - 1;
+/* The first index >= from whose paragraph is >= doc: galloping from the last position,
+ * so looking up paragraphs in increasing order costs the log of the gaps between them,
+ * on nearby memory, rather than a binary search over the whole list each. */
+static Py_ssize_t seek(const Term *t, Py_ssize_t from, int32_t doc) {
+    if (from >= t->len || t->docs[from] >= doc) return from;
+    Py_ssize_t below = from, step = 1;
+    while (from + step < t->len && t->docs[from + step] < doc) { below = from + step; step <<= 1; }
+    Py_ssize_t lo = below + 1, hi = from + step < t->len ? from + step : t->len;
     while (lo < hi) {
-        double pivot = values[(lo + hi) >> 1];
-        Py_ssize_t i = lo, j = hi;
-        while (i <= j) {
-            while (values[i] > pivot) i++;
-            while (values[j] < pivot) j--;
-            if (i <= j) { double tmp = values[i]; values[i] = values[j]; values[j] = tmp; i++; j--; }
-        }
-        if (want <= j) hi = j;
-        else if (want >= i) lo = i;
-        else return values[want];
+        Py_ssize_t mid = (lo + hi) >> 1;
+        if (t->docs[mid] < doc) lo = mid + 1; else hi = mid;
     }
-    return values[want];
+    return lo;
+}
+
+/* Sorts values[0..n) (non-negative, below limit) ascending: least significant digit
+ * radix sort, 11 bits a pass, through spare (n items). */
+static void sort_docs(int32_t *values, int32_t *spare, Py_ssize_t n, Py_ssize_t limit) {
+    if (n < 32) {
+        for (Py_ssize_t i = 1; i < n; i++) {
+            int32_t v = values[i];
+            Py_ssize_t j = i;
+            while (j > 0 && values[j - 1] > v) { values[j] = values[j - 1]; j--; }
+            values[j] = v;
+        }
+        return;
+    }
+    int32_t *from = values, *to = spare;
+    for (int shift = 0; ((Py_ssize_t)1 << shift) < limit; shift += 11) {
+        Py_ssize_t count[2049] = {0};
+        for (Py_ssize_t i = 0; i < n; i++) count[((from[i] >> shift) & 2047) + 1]++;
+        for (int b = 0; b < 2048; b++) count[b + 1] += count[b];
+        for (Py_ssize_t i = 0; i < n; i++) to[count[(from[i] >> shift) & 2047]++] = from[i];
+        int32_t *swap = from; from = to; to = swap;
+    }
+    if (from != values) memcpy(values, from, n * sizeof(int32_t));
+}
+
+/* Moves heap[at] down to its place in the min-heap heap[0..k). */
+static void sift_down(double *heap, Py_ssize_t k, Py_ssize_t at) {
+    double v = heap[at];
+    for (;;) {
+        Py_ssize_t child = 2 * at + 1;
+        if (child >= k) break;
+        if (child + 1 < k && heap[child + 1] < heap[child]) child++;
+        if (heap[child] >= v) break;
+        heap[at] = heap[child];
+        at = child;
+    }
+    heap[at] = v;
+}
+
+/* The k-th largest of values[0..n) (1 <= k <= n); values is reordered. A min-heap of
+ * the k best in values[0..k): past the first k, most values lose one comparison with
+ * the heap's top, which costs less than a quickselect's passes over every value. */
+static double kth_largest(double *values, Py_ssize_t n, Py_ssize_t k) {
+    for (Py_ssize_t i = k / 2; i-- > 0;) sift_down(values, k, i);
+    double top = values[0];
+    for (Py_ssize_t j = k; j < n; j++) {
+        if (values[j] > top) {
+            values[0] = values[j];
+            sift_down(values, k, 0);
+            top = values[0];
+        }
+    }
+    return top;
 }
 
 static int by_score_then_key(const void *a, const void *b) {
@@ -258,6 +308,11 @@ static PyObject *search(PyObject *self, PyObject *args) {
             if (!alive || alive[d]) cand[ncand++] = d;
         }
     }
+    /* In paragraph order from here on (filtering keeps it), so each list is looked up
+     * by galloping forward (seek) instead of a binary search per candidate. The
+     * touched list is spare by now: only its first ntouched entries matter, and the
+     * candidates are a subset of those. */
+    sort_docs(cand, (int32_t *)tmp, ncand, ndocs);
     /* Phase 2: the remaining terms looked up for the candidates only, dropping those
      * that cannot reach the k-th score any more. */
     for (;;) {
@@ -274,9 +329,12 @@ static PyObject *search(PyObject *self, PyObject *args) {
         }
         if (step == nterms || ncand <= k) break;
         const Term *t = &terms[step];
+        Py_ssize_t at = 0;
         for (Py_ssize_t j = 0; j < ncand; j++) {
             int32_t d = cand[j];
-            acc[d] += t->count * weight(t, tf_of(t, d), k1p1, norm[d]);
+            at = seek(t, at, d);
+            int32_t tf = at < t->len && t->docs[at] == d ? t->tfs[at] : 0;
+            acc[d] += t->count * weight(t, tf, k1p1, norm[d]);
         }
         rest -= t->bound;
         step++;
@@ -289,12 +347,12 @@ static PyObject *search(PyObject *self, PyObject *args) {
     for (Py_ssize_t q = 0; q < nquery; q++) {
         if (query[q] < 0) continue;
         const Term *t = &terms[query[q]];
-        Py_ssize_t steps = 1;
-        while (((Py_ssize_t)1 << steps) < t->len) steps++;
-        if (ncand * steps < t->len) {
+        if (ncand * 4 < t->len) {
+            Py_ssize_t at = 0;
             for (Py_ssize_t j = 0; j < ncand; j++) {
-                int32_t d = cand[j], tf = tf_of(t, d);
-                if (tf) acc[d] += weight(t, tf, k1p1, norm[d]);
+                int32_t d = cand[j];
+                at = seek(t, at, d);
+                if (at < t->len && t->docs[at] == d) acc[d] += weight(t, t->tfs[at], k1p1, norm[d]);
             }
         } else {
             for (Py_ssize_t j = 0; j < t->len; j++) {

@@ -2,9 +2,9 @@
 rule, the best sentence of each paragraph, and the words no stored article has.
 
 The relevance rule (measured on SQuAD, see eval/ask_eval.py and README): a passage
-answers only if it covers enough of the question's weight, where a key word that no
-stored article contains weighs as much as the rarest word, and a name the library has
-never seen rules the question out (it is about something not stored).
+answers only if it covers MIN_COVERAGE of the question's idf weight, where a key word
+that no stored article contains weighs MISSING_WEIGHT of the rarest stored word's, and a
+name no stored paragraph writes rules the question out (it is about something not stored).
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ DEFAULT_PARAMS = Bm25Params(k1=0.9, b=0.75, idf="lucene")
 #       + BIGRAM_WEIGHT * (idf of question word pairs found side by side in the paragraph).
 SENTENCE_WEIGHT = 0.5
 BIGRAM_WEIGHT = 0.5
-# News puts who, what, where and when in the first paragraph (the lede): it gets this
-# share of the question's idf weight.
 # A sentence holding the kind of answer the question wants (a place for "where"...) next
 # to a question word adds this share of the question's whole idf weight to its evidence.
 # Per kind, measured on SQuAD (eval/ask_eval.py): times, durations and numbers help
@@ -47,7 +45,7 @@ ANSWER_TYPE_WEIGHTS: dict[AnswerType, float] = {
 MAX_QUESTION_CHARS = 500
 MAX_RESULTS = 10
 # A passage must carry at least this share of the question's idf weight.
-MIN_COVERAGE = 0.35
+MIN_COVERAGE = 0.4
 CANDIDATES = 30
 MISSING_WEIGHT = 0.5
 # A lexicon variant ("negotiations" for "talks") is weaker evidence than the word itself.

@@ -308,11 +308,10 @@ static PyObject *search(PyObject *self, PyObject *args) {
             if (!alive || alive[d]) cand[ncand++] = d;
         }
     }
-    /* In paragraph order from here on (filtering keeps it), so each list is looked up
-     * by galloping forward (seek) instead of a binary search per candidate. The
-     * touched list is spare by now: only its first ntouched entries matter, and the
-     * candidates are a subset of those. */
-    sort_docs(cand, (int32_t *)tmp, ncand, ndocs);
+    /* Before candidates are looked up in a list they are put in paragraph order
+     * (filtering keeps it), once and as late as possible (fewest left), so each list is
+     * looked up by galloping forward (seek) instead of a binary search per candidate. */
+    int in_order = 0;
     /* Phase 2: the remaining terms looked up for the candidates only, dropping those
      * that cannot reach the k-th score any more. */
     for (;;) {
@@ -328,6 +327,7 @@ static PyObject *search(PyObject *self, PyObject *args) {
             ncand = kept;
         }
         if (step == nterms || ncand <= k) break;
+        if (!in_order) { sort_docs(cand, (int32_t *)tmp, ncand, ndocs); in_order = 1; }
         const Term *t = &terms[step];
         Py_ssize_t at = 0;
         for (Py_ssize_t j = 0; j < ncand; j++) {
@@ -348,6 +348,7 @@ static PyObject *search(PyObject *self, PyObject *args) {
         if (query[q] < 0) continue;
         const Term *t = &terms[query[q]];
         if (ncand * 4 < t->len) {
+            if (!in_order) { sort_docs(cand, (int32_t *)tmp, ncand, ndocs); in_order = 1; }
             Py_ssize_t at = 0;
             for (Py_ssize_t j = 0; j < ncand; j++) {
                 int32_t d = cand[j];

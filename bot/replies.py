@@ -38,18 +38,24 @@ class Pacer:
         self.per_turn = per_turn
         self._started = 0
         self._reset_pending = False
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def _reset(self) -> None:
         self._started = 0
         self._reset_pending = False
 
     async def turn(self) -> None:
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            # a new loop (a restarted bot): a reset scheduled on the old one never runs
+            self._loop = loop
+            self._reset()
         while self._started >= self.per_turn:
             await asyncio.sleep(0)
         self._started += 1
         if not self._reset_pending:
             self._reset_pending = True
-            asyncio.get_running_loop().call_soon(self._reset)
+            loop.call_soon(self._reset)
 
 
 PACER = Pacer()

@@ -230,7 +230,7 @@ def cmd_start(ctx: CliContext) -> int:
 # -- parsing -------------------------------------------------------------------------
 
 
-def _positive(text: str) -> int:
+def _whole_number(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -269,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("article", metavar="ARTICLE", help="id or part of the title")
     p = command("ask", cmd_ask, "answer a question with quoted, attributed passages")
     p.add_argument("question", nargs="?", metavar="QUESTION")
-    p.add_argument("-k", type=_positive, default=3, help="passages to return (1-10, default 3)")
+    p.add_argument("-k", type=_whole_number, default=3, help="passages to return (1-10, default 3)")
     p.add_argument("--batch", metavar="FILE", help="one question a line ('-' for stdin)")
     p = command("quotes", cmd_quotes, "direct quotes by a speaker (none given: every quote)")
     p.add_argument("speaker", nargs="?", metavar="SPEAKER")
@@ -278,7 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("speakers", cmd_speakers, "everyone quoted, with quote counts")
     p = command("summary", cmd_summary, "extractive summary of articles, or a topic digest")
     p.add_argument("articles", nargs="*", metavar="ARTICLE")
-    p.add_argument("--sentences", type=_positive, default=None, help="sentences (1-10)")
+    p.add_argument("--sentences", type=_whole_number, default=None, help="sentences (1-10)")
     p.add_argument("--about", metavar="TOPIC", help="digest of a topic across the library")
     p = command("export", cmd_export, "write the library as JSON lines", json_flag=False)
     p.add_argument("file", metavar="FILE")

@@ -292,7 +292,7 @@ def answer(
             continue
         article, n = source(hit.key)
         text = article.paragraph(n)
-        para_terms = set(tokenize(text))
+        para_terms = frozenset().union(*_shape(text).sentences)
         shown = [query.key[i].surface for i in matched_words if query.terms_of(i) & para_terms]
         passages.append(Passage(
             article=article, paragraph=n, text=text,
@@ -317,22 +317,22 @@ def _word_weights(query: QueryWords, index: Bm25Index) -> list[float]:
 
 def best_sentence(text: str, query: QueryWords, index: Bm25Index) -> str:
     """The sentence of text sharing the most question weight (the earliest on a tie)."""
-    spans = sentence_spans(text) or [(0, len(text))]
+    shape = _shape(text)  # already made while ranking: nothing is tokenized again
     wanted: dict[str, float] = {}
     for term, tid in zip(query.terms, query.term_ids):
         wanted[term] = max(wanted.get(term, 0.0), index.idf(tid))
-    best, best_score = spans[0], -1.0
-    for start, end in spans:
-        score = sum(wanted.get(t, 0.0) for t in set(tokenize(text[start:end])))
+    best, best_score = shape.texts[0], -1.0
+    for sentence, terms in zip(shape.texts, shape.sentences):
+        score = sum(wanted.get(t, 0.0) for t in terms)
         if score > best_score:
-            best, best_score = (start, end), score
-    return text[best[0]:best[1]].strip()
+            best, best_score = sentence, score
+    return best.strip()
 
 
 def rank_quotes(rest_of_question: str, found: Sequence[Quote],
                 idf_of: Callable[[str], float]) -> list[Quote]:
-    """A speaker's quotes ranked by the idf they share with the rest of the question
-    (words of their paragraph count half); in article order when nothing is shared."""
+    """A speaker's quotes ranked by the idf they share with the rest of the question;
+    in article order when nothing is shared."""
     wanted = set(tokenize(rest_of_question))
     if not wanted:
         return list(found)

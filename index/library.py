@@ -129,7 +129,8 @@ class Library:
         self._articles: dict[str, Article] = {}
         self._where: dict[int, tuple[str, int]] = {}
         self._quotes: list[Quote] = []
-        self._speakers: list[SpeakerCount] | None = None  # speaker_counts(_quotes), cached
+        # speaker_counts(_quotes) and the names a question may ask about, until quotes change
+        self._speakers: tuple[list[SpeakerCount], list[str]] | None = None
         self._load()
 
     def _load(self) -> None:
@@ -271,7 +272,7 @@ class Library:
         asked = answers.validate_question(question)
         k = answers.validate_count(k)
         with self._lock:
-            known = [s.name for s in self._speaker_counts() if _askable(s.name)]
+            known = self._speaker_cache()[1]
             about = speakers_mod.speaker_question(asked, known)
             if about is not None:
                 return self._ask_speaker(asked, about[0], about[1], k)
@@ -344,11 +345,15 @@ class Library:
         )
 
     def _speaker_counts(self) -> list[SpeakerCount]:
+        return self._speaker_cache()[0]
+
+    def _speaker_cache(self) -> tuple[list[SpeakerCount], list[str]]:
         """Every speaker with their count, computed once per change of the quotes (ask
         needs the names on every question; 1.9 s each at 105,000 paragraphs before)."""
         with self._lock:
             if self._speakers is None:
-                self._speakers = speakers_mod.speaker_counts(self._quotes)
+                counts = speakers_mod.speaker_counts(self._quotes)
+                self._speakers = (counts, [s.name for s in counts if _askable(s.name)])
             return self._speakers
 
     def speakers(self) -> list[SpeakerCount]:

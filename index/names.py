@@ -469,7 +469,7 @@ class NameBook:
         if full not in self.gender:
             self.gender[full] = g
 
-    def resolve(self, name: str, before: int | None = None, family_first: bool = False) -> str:
+    def resolve(self, name: str, family_first: bool = False) -> str:
         """The full name a short form ('Trump', 'Mr. Trump') stands for in this article.
 
         A name given family name first ("Lou Jiwei" then "Mr. Lou") is matched on its

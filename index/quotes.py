@@ -106,7 +106,7 @@ class _Article:
                     self.events.append(_Event(pos + m.start(1), full, "subject"))
                     break
 
-    def _name(self, src: Source, pos: int) -> _Attribution:
+    def _name(self, src: Source) -> _Attribution:
         name = src.name or ""
         tokens = name.split()
         title = None
@@ -114,7 +114,7 @@ class _Article:
             title = bare(tokens[0]).rstrip(".")
             tokens = tokens[1:]
         courtesy = title in _COURTESY or bool(src.role and bare(src.role).rstrip(".") in _COURTESY)
-        full = self.book.resolve(" ".join(tokens), before=pos, family_first=courtesy)
+        full = self.book.resolve(" ".join(tokens), family_first=courtesy)
         role = src.role
         if role and bare(role).rstrip(".") in _COURTESY:
             if full not in self.book.gender:
@@ -152,7 +152,7 @@ class _Article:
 
     def attribute(self, src: Source, pos: int, verb: str, last: _Attribution | None) -> _Attribution:
         if src.kind == "name":
-            return self._name(src, pos)
+            return self._name(src)
         if src.kind == "org":
             return _Attribution(src.name, None, None, "org")
         if src.kind == "pronoun":

@@ -125,11 +125,6 @@ class Bm25Index:
             return 0
         return int(self._df.view[term])
 
-    @property
-    def average_length(self) -> float:
-        n = len(self)
-        return self._total_len / n if n else 0.0
-
     def idf(self, term: int | None) -> float:
         """The idf of a term in this index now; 0 for a term no paragraph has."""
         df = self.df(term)

@@ -254,20 +254,6 @@ class Store:
             ).fetchone()
             return row[0] if row else None
 
-    def insert_article(
-        self,
-        library: int,
-        article: Article,
-        body_key: str,
-        source: str | None,
-        paragraph_terms: Sequence[Sequence[str]],
-        quotes: Sequence[Quote],
-    ) -> list[StoredParagraph]:
-        """Write an article, its paragraphs' terms and its quotes in one transaction."""
-        return self.insert_articles(
-            library, [NewArticle(article, body_key, source, paragraph_terms, quotes)]
-        )[0]
-
     def insert_articles(
         self, library: int, batch: Sequence[NewArticle]
     ) -> list[list[StoredParagraph]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import discord
@@ -13,6 +14,7 @@ from index.models import Article, SpeakerCount
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
+    from index.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -55,19 +57,23 @@ def article_choices(articles: list[Article], current: str) -> list[app_commands.
 
 
 async def speakers_for(bot: NewsdeskBot, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    try:
-        speakers = await bot.run_engine(interaction.guild_id, lambda lib: list(lib.speakers()))
-        return speaker_choices(speakers, current)
-    except Exception:
-        log.warning("speaker autocomplete failed for guild %s", interaction.guild_id, exc_info=True)
-        return []
+    return await _choices(bot, interaction, "speaker",
+                          lambda lib: speaker_choices(list(lib.speakers()), current))
 
 
 async def articles_for(bot: NewsdeskBot, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    try:
-        articles = await bot.run_engine(interaction.guild_id, lambda lib: list(lib.articles()))
-        return article_choices(articles, current)
-    except Exception:
-        log.warning("article autocomplete failed for guild %s", interaction.guild_id, exc_info=True)
-        return []
+    return await _choices(bot, interaction, "article",
+                          lambda lib: article_choices(list(lib.articles()), current))
 
+
+async def _choices(bot: NewsdeskBot, interaction: discord.Interaction, what: str,
+                   build: Callable[[Library], list[app_commands.Choice[str]]]
+                   ) -> list[app_commands.Choice[str]]:
+    """Choices built in the engine thread; a failure offers none rather than an error
+    (Discord shows nothing for a failed autocomplete anyway)."""
+    try:
+        return await bot.run_engine(interaction.guild_id, build)
+    except Exception:
+        log.warning("%s autocomplete failed for guild %s", what, interaction.guild_id,
+                    exc_info=True)
+        return []

@@ -7,6 +7,7 @@ same wherever it is typed. They are synchronous: the cogs run them in a worker t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -88,13 +89,23 @@ class Asked:
     articles: dict[str, Article]
 
 
-def ask(library: Library, question: str, results: int | None = None) -> Asked:
-    answer = library.ask(check_question(question), k=clamp(results, 3, MAX_RESULTS))
+def ask(library: Library, question: str, results: int | None = None,
+        context: Sequence[str] = ()) -> Asked:
+    """context: the article ids of the answer this question follows up (a reply to the
+    bot's answer, a question in its thread, the console's next question)."""
+    answer = library.ask(check_question(question), k=clamp(results, 3, MAX_RESULTS),
+                         context=context)
     sources: dict[str, Article] = {}
     if answer.speaker is not None:
         wanted = {q.article_id for q in answer.quotes}
         sources = {a.id: a for a in library.articles() if a.id in wanted}
     return Asked(answer, sources)
+
+
+def answered_articles(answer: Answer) -> tuple[str, ...]:
+    """The articles an answer drew on, best first: what a follow-up is read against."""
+    ids = [p.article.id for p in answer.passages] + [q.article_id for q in answer.quotes]
+    return tuple(dict.fromkeys(ids))
 
 
 def quotes(library: Library, speaker: str, article: str | None = None) -> QuoteLookup:

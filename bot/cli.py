@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot import jsonout, textrender
-from bot.config import Settings, data_dir_from_env
+from bot.config import Settings, data_dir_from_env, parse_switch, semantic_from_env
 from index.errors import InputError, NewsdeskError, QuestionError
 from index.library import Libraries, Library
 
@@ -37,7 +37,11 @@ class CliContext:
     @property
     def libraries(self) -> Libraries:
         if self._libraries is None:
-            self._libraries = Libraries(self.args.data, database=self.args.database)
+            # the bot and the console embed new paragraphs in the background; a one-shot
+            # command embeds only when it adds (and waits for it), or not at all
+            background = self.args.command in ("run", "console", "start")
+            self._libraries = Libraries(self.args.data, database=self.args.database,
+                                        semantic=self.args.semantic, background=background)
         return self._libraries
 
     @property
@@ -62,6 +66,7 @@ class CliContext:
 def cmd_add(ctx: CliContext) -> int:
     """Each input on its own line: added and duplicates on stdout, refusals on stderr."""
     report = ctx.library.add_inputs(ctx.args.inputs)
+    ctx.libraries.fill_vectors()  # searchable by meaning before this process ends
     kept = [o for o in report.outcomes if o.error is None]
     ctx.emit(jsonout.add_report(report), textrender.add_text(kept) if kept else "")
     for refused in report.refused:
@@ -95,7 +100,7 @@ def cmd_ask(ctx: CliContext) -> int:
         return _ask_batch(ctx, lib)
     if ctx.args.question is None:
         raise QuestionError("ask needs a QUESTION (or --batch FILE)")
-    answer = lib.ask(ctx.args.question, k=ctx.args.k)
+    answer = lib.ask(ctx.args.question, k=ctx.args.k, articles=ctx.args.article or ())
     sources = {a.id: a for a in lib.articles()} if answer.speaker else None
     ctx.emit(jsonout.answer(answer, sources), textrender.answer_text(answer, sources))
     return 0
@@ -117,7 +122,7 @@ def _ask_batch(ctx: CliContext, lib: Library) -> int:
         for raw in stream:
             question = raw.rstrip("\r\n")
             try:
-                answer = lib.ask(question, k=ctx.args.k)
+                answer = lib.ask(question, k=ctx.args.k, articles=ctx.args.article or ())
                 if answer.speaker and sources is None:
                     sources = {a.id: a for a in lib.articles()}
                 line = jsonout.answer(answer, sources)
@@ -168,9 +173,25 @@ def cmd_export(ctx: CliContext) -> int:
 
 def cmd_import(ctx: CliContext) -> int:
     added, skipped = ctx.library.import_from(Path(ctx.args.file))
+    ctx.libraries.fill_vectors()
     ctx.out.write(f"imported {len(added)} article{'s' if len(added) != 1 else ''}"
                   f", skipped {len(skipped)} already stored\n")
     return 0
+
+
+def cmd_reindex(ctx: CliContext) -> int:
+    """Give every paragraph its vectors (--vectors: compute them all again)."""
+    libraries = ctx.libraries
+    if libraries.semantic is None:
+        raise InputError("meaning search is off (NEWSDESK_SEMANTIC=off or --semantic off): "
+                         "there are no vectors to build")
+    lib = ctx.library
+    if ctx.args.vectors:
+        lib.drop_vectors()
+    libraries.fill_vectors()
+    have, total = lib.vector_coverage()
+    ctx.out.write(f"{have} of {total} paragraphs searchable by meaning\n")
+    return 0 if have == total else 1
 
 
 def load_sample_if_empty(library: Library, out: TextIO) -> None:
@@ -249,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="library name (a Discord server's is its guild id; default: default)")
     parser.add_argument("--database-url", dest="database_url", default=None,
                         help="database location as sqlite:///PATH (default: DATA/newsdesk.sqlite3)")
+    parser.add_argument("--semantic", choices=("on", "off"), default=None,
+                        help="meaning search besides BM25 (default: $NEWSDESK_SEMANTIC, else on)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -271,6 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="?", metavar="QUESTION")
     p.add_argument("-k", type=_whole_number, default=3, help="passages to return (1-10, default 3)")
     p.add_argument("--batch", metavar="FILE", help="one question a line ('-' for stdin)")
+    p.add_argument("--article", metavar="ARTICLE", action="append",
+                   help="answer from this article only (id or part of the title; repeatable)")
     p = command("quotes", cmd_quotes, "direct quotes by a speaker (none given: every quote)")
     p.add_argument("speaker", nargs="?", metavar="SPEAKER")
     p.add_argument("--article", metavar="ARTICLE", help="only quotes from this article")
@@ -280,6 +305,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("articles", nargs="*", metavar="ARTICLE")
     p.add_argument("--sentences", type=_whole_number, default=None, help="sentences (1-10)")
     p.add_argument("--about", metavar="TOPIC", help="digest of a topic across the library")
+    p = command("reindex", cmd_reindex, "give every paragraph its vectors for meaning search",
+                json_flag=False)
+    p.add_argument("--vectors", action="store_true",
+                   help="compute every paragraph's vectors again, not only the missing ones")
     p = command("export", cmd_export, "write the library as JSON lines", json_flag=False)
     p.add_argument("file", metavar="FILE")
     p = command("import", cmd_import, "import an export into --library (all or nothing)",
@@ -314,6 +343,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args.database = _database_path(args.database_url)
         if args.data is None:
             args.data = data_dir_from_env()
+        args.semantic = (semantic_from_env() if args.semantic is None
+                         else parse_switch("--semantic", args.semantic, default=True))
         ctx = CliContext(args, out or sys.stdout)
         return args.handler(ctx)
     except NewsdeskError as exc:

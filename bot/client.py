@@ -235,9 +235,10 @@ class NewsdeskBot(commands.Bot):
             if not question:
                 await message.reply(MENTION_HINT, allowed_mentions=NO_MENTIONS)
                 return
+            context = await self.followed_answer(message)
             async with message.channel.typing():
                 pages = await self.engine_pages(
-                    message.guild.id, render.ask_pages, actions.ask, question, None
+                    message.guild.id, render.ask_pages, actions.ask, question, None, context
                 )
             if len(pages) > 1:
                 pager = self.pager(pages, message.author.id)
@@ -255,6 +256,30 @@ class NewsdeskBot(commands.Bot):
             ref = new_reference()
             log.exception("unexpected error answering a mention (reference %s)", ref)
             await message.reply(APOLOGY.format(ref=ref), allowed_mentions=NO_MENTIONS)
+
+
+    async def followed_answer(self, message: discord.Message) -> list[str]:
+        """The articles of the bot's answer that this message follows up: the answer it
+        replies to, else the answer that started its thread; none otherwise."""
+        answer: discord.Message | None = None
+        try:
+            if message.reference is not None and message.reference.message_id is not None:
+                resolved = message.reference.resolved
+                if isinstance(resolved, discord.Message):
+                    answer = resolved
+                else:
+                    answer = await message.channel.fetch_message(message.reference.message_id)
+            elif isinstance(message.channel, discord.Thread):
+                # a thread started from a message has that message's id; it stands in the
+                # parent channel (a forum post's opening message stands in the thread)
+                thread = message.channel
+                holder = thread.parent if isinstance(thread.parent, discord.TextChannel) else thread
+                answer = thread.starter_message or await holder.fetch_message(thread.id)
+        except discord.HTTPException:  # deleted, or not visible to the bot: a fresh question
+            return []
+        if answer is None or self.user is None or answer.author.id != self.user.id:
+            return []
+        return render.articles_named(answer.embeds)
 
 
 def run_bot(settings: Settings, libraries: Libraries) -> None:

@@ -34,6 +34,7 @@ class Settings:
     log_level: str = "INFO"
     api_base: str | None = None  # REST base including the version path
     gateway_url: str | None = None  # gateway websocket URL
+    semantic: bool = True  # meaning search (sentence vectors) besides BM25
 
     @classmethod
     def from_env(
@@ -81,6 +82,7 @@ class Settings:
         if gateway is not None:
             gateway = _check_url("DISCORD_GATEWAY_URL", gateway, ("ws", "wss"))
         return cls(
+            semantic=parse_switch("NEWSDESK_SEMANTIC", get("NEWSDESK_SEMANTIC"), default=True),
             token=token,
             data_dir=data_dir,
             guild_id=guild_id,
@@ -114,6 +116,29 @@ def data_dir_from_env(env: Mapping[str, str] | None = None,
     a library, without validating the bot's other settings."""
     values = _raw_values(env, dotenv_path)
     return Path((values.get("NEWSDESK_DATA") or "").strip() or "data")
+
+
+_ON = ("on", "true", "yes", "1")
+_OFF = ("off", "false", "no", "0")
+
+
+def parse_switch(name: str, value: str | None, default: bool) -> bool:
+    """An on/off setting; anything else is a ConfigError naming the accepted words."""
+    if value is None or not value.strip():
+        return default
+    word = value.strip().lower()
+    if word in _ON:
+        return True
+    if word in _OFF:
+        return False
+    raise ConfigError(f"{name} must be on or off, not {value!r}.")
+
+
+def semantic_from_env(env: Mapping[str, str] | None = None,
+                      dotenv_path: Path | None = None) -> bool:
+    """NEWSDESK_SEMANTIC from the environment or .env (default on), for the CLI."""
+    values = _raw_values(env, dotenv_path)
+    return parse_switch("NEWSDESK_SEMANTIC", values.get("NEWSDESK_SEMANTIC"), default=True)
 
 
 def _raw_values(env: Mapping[str, str] | None, dotenv_path: Path | None) -> dict[str, str]:

@@ -19,6 +19,14 @@ from index.library import Library
 PROMPT = "newsdesk> "
 
 
+@dataclass
+class Session:
+    """What the console remembers between lines: the articles of the last answer, so a
+    plain question that follows it is read in its context (as a reply in Discord is)."""
+
+    context: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Line:
     """A parsed console line: the command, its main text and its name: value options."""
@@ -26,6 +34,7 @@ class Line:
     command: str
     text: str
     options: dict[str, str]
+    follow_up: bool = False  # a plain question, typed without /ask
 
 
 # command -> the option names it takes (besides its main text)
@@ -41,7 +50,7 @@ def parse(line: str) -> Line:
     """'/ask when? results: 2' -> Line('ask', 'when?', {'results': '2'}); no slash: ask."""
     text = line.strip()
     if not text.startswith("/"):
-        return Line("ask", text, {})
+        return Line("ask", text, {}, follow_up=True)
     head, _, rest = text[1:].partition(" ")
     command = ALIASES.get(head.lower(), head.lower())
     if command == "article":
@@ -66,15 +75,21 @@ def _number(value: str | None, name: str) -> int | None:
     return int(value)
 
 
-def execute(library: Library, line: Line) -> str | None:
-    """Run one parsed line against the library; the text to print (None: quit)."""
+def execute(library: Library, line: Line, session: Session | None = None) -> str | None:
+    """Run one parsed line against the library; the text to print (None: quit).
+
+    With a session, a plain question (no slash) follows up the last answer's articles;
+    `/ask` always starts afresh."""
     c, text, opts = line.command, line.text, line.options
     if c == "quit":
         return None
     if c == "help":
         return textrender.help_text()
     if c == "ask":
-        asked = actions.ask(library, text, _number(opts.get("results"), "results"))
+        context = session.context if session is not None and line.follow_up else ()
+        asked = actions.ask(library, text, _number(opts.get("results"), "results"), context)
+        if session is not None:
+            session.context = actions.answered_articles(asked.answer)
         return textrender.answer_text(asked.answer, asked.articles)
     if c == "quotes":
         return textrender.quotes_text(actions.quotes(library, text, opts.get("article")))
@@ -111,6 +126,7 @@ def run_console(library: Library, stdin: TextIO, stdout: TextIO,
     A prompt is shown only when stdin is a terminal, so piped input gives clean output.
     """
     interactive = stdin.isatty()
+    session = Session()
     if interactive:
         stdout.write("newsdesk console: /help lists the commands, /quit leaves.\n")
     while True:
@@ -125,7 +141,7 @@ def run_console(library: Library, stdin: TextIO, stdout: TextIO,
         if not raw.strip():
             continue
         try:
-            result = execute(library, parse(raw))
+            result = execute(library, parse(raw), session)
         except NewsdeskError as exc:
             message = f"error: {exc}"
             if on_error is not None:

@@ -67,7 +67,8 @@ def answer(ans: Answer, articles: dict[str, Article] | None = None) -> Json:
         "question": ans.question,
         "answers": [
             {"article": article(p.article), "paragraph": p.paragraph, "text": p.text,
-             "sentence": p.sentence, "score": round(p.score, 6), "matched": list(p.matched)}
+             "sentence": p.sentence, "score": round(p.score, 6), "matched": list(p.matched),
+             "by": p.by}
             for p in ans.passages
         ],
         "missing": list(ans.missing),

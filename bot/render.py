@@ -19,6 +19,7 @@ from index.models import (
     Answer,
     Article,
     Digest,
+    Passage,
     Quote,
     QuoteLookup,
     SpeakerCount,
@@ -250,6 +251,14 @@ def marked_paragraph(text: str, sentence: str, budget: int = PARAGRAPH_BUDGET) -
     return "> " + body.replace("\n", "\n> ")
 
 
+def match_note(passage: Passage) -> str:
+    """Why a passage answers: the question's words it shares, or that it was found by
+    meaning (asked in other words than the article's)."""
+    if passage.by == "meaning":
+        return "matched by meaning"
+    return "matched: " + ", ".join(passage.matched) if passage.matched else ""
+
+
 def ask_pages(asked: Asked) -> list[Page]:
     """/ask's answer, its speaker's quotes credited to the articles they come from."""
     return answer_pages(asked.answer, asked.articles)
@@ -266,8 +275,9 @@ def answer_pages(answer: Answer, sources: Mapping[str, Article] | None = None) -
     for i, passage in enumerate(answer.passages, start=1):
         article = passage.article
         line = attribution(article, passage.paragraph)
-        if passage.matched:
-            line.append("matched: " + ", ".join(passage.matched))
+        note = match_note(passage)
+        if note:
+            line.append(note)
         attribution_line = escape(clip(" \u00b7 ".join(line), 600))
         description = marked_paragraph(passage.text, passage.sentence) + "\n" + attribution_line
         embed = discord.Embed(
@@ -317,7 +327,23 @@ def speaker_answer_pages(answer: Answer, articles: Mapping[str, Article]) -> lis
             )
         ]
     entries = [quote_entry(q, articles.get(q.article_id)) for q in answer.quotes]
-    return pack_entries(entries, title=f"What {plain_label(speaker, 200)} said", per_page=5)
+    ids = list(dict.fromkeys(q.article_id for q in answer.quotes))
+    footer = ("article " if len(ids) == 1 else "articles ") + ", ".join(ids[:10])
+    return pack_entries(entries, title=f"What {plain_label(speaker, 200)} said", per_page=5,
+                        footer=footer)
+
+
+ARTICLE_IDS = re.compile(r"\barticles? ((?:[0-9a-f]{12}(?:, )?)+)")
+
+
+def articles_named(embeds: Iterable[discord.Embed]) -> list[str]:
+    """The article ids an answer's footers name: what a follow-up question is about."""
+    found: list[str] = []
+    for embed in embeds:
+        text = embed.footer.text if embed.footer and embed.footer.text else ""
+        for match in ARTICLE_IDS.finditer(text):
+            found.extend(i for i in match.group(1).split(", ") if i and i not in found)
+    return found
 
 
 def quotes_pages(lookup: QuoteLookup, title: str | None = None) -> list[Page]:
@@ -497,7 +523,9 @@ HELP_LINES = (
 def help_pages() -> list[Page]:
     lines = [f"`{usage}` \u2014 {what}" for usage, what in HELP_LINES]
     lines.append(
-        "\nOr mention me with a question: *@newsdesk what did the mayor say about the bridge?*"
+        "\nOr mention me with a question: *@newsdesk what did the mayor say about the bridge?* "
+        "Reply to one of my answers (or ask in its thread) to follow it up: the question is "
+        "read in the context of that answer's article."
     )
     lines.append("Each server has its own articles; nothing is shared between servers.")
     return [message("\n".join(lines), title="newsdesk")]

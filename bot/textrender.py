@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping, Sequence
 
-from bot.render import HELP_LINES, format_date
+from bot.render import HELP_LINES, format_date, match_note
 from index.models import (
     AddOutcome,
     AddReport,
@@ -62,8 +62,9 @@ def answer_text(answer: Answer, sources: Mapping[str, Article] | None = None) ->
         if p.article.url:
             head += f" <{p.article.url}>"
         line = attribution_line(p.article, p.paragraph)
-        if p.matched:
-            line += (" \u00b7 " if line else "") + "matched: " + ", ".join(p.matched)
+        note = match_note(p)
+        if note:
+            line += (" \u00b7 " if line else "") + note
         blocks.append(f"{head}\n{_wrap(marked(p.text, p.sentence), '  > ')}\n  {line}")
     return "\n\n".join(blocks)
 
@@ -172,6 +173,7 @@ def help_text() -> str:
         "  /list, /show ARTICLE            aliases of /articles and /article show",
         "  /quit                           leave (end of input works too)",
         "Options are written name: value, e.g. /ask When does it reopen? results: 2",
-        "A line without a command is asked as a question.",
+        "A line without a command is asked as a question; it follows up the last answer",
+        "(answered from that answer's article when it can be). /ask starts afresh.",
     ]
     return "\n".join(lines)

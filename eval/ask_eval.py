@@ -31,6 +31,8 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED_ARTICLE = SHARED / "corpus" / "000_112936baa972ca14.txt"
 SEED_GOLD = SHARED / "eval" / "seed-gold.json"
 SQUAD = SHARED / "data" / "squad-v1.1-dev"
+BBC_ARTICLES = SHARED / "data" / "bbc" / "articles"
+BBC_DEV_GOLD = SHARED / "eval" / "bbc-dev-gold.json"
 
 
 @dataclass
@@ -60,6 +62,61 @@ def seed_eval(work: Path) -> SeedResult:
             if not ok:
                 failures.append(f"{q['ask']!r}: got {got}, want {want}")
         return SeedResult(failures, len(gold["questions"]))
+    finally:
+        libs.close()
+
+
+def bbc_dev_files() -> tuple[list[str], list[str]]:
+    """(the 40 dev articles, the library's other articles): every BBC file whose index in
+    the sorted list of all files is 2 modulo 5 and is not a dev article (issue 9)."""
+    gold = json.loads(BBC_DEV_GOLD.read_text(encoding="utf-8"))
+    dev = [a["file"] for a in gold["articles"]]
+    every = sorted(p.relative_to(BBC_ARTICLES).as_posix() for p in BBC_ARTICLES.rglob("*.txt"))
+    others = [f for i, f in enumerate(every) if i % 5 == 2 and f not in set(dev)]
+    return dev, others
+
+
+def bbc_dev_eval(work: Path, semantic: object = False) -> dict:
+    """The BBC dev set's questions: literal and paraphrased ones apart, R@1 and R@3 of the
+    passages `ask` returns (a refused question counts as a miss), answerable questions
+    refused, and off-topic questions refused."""
+    gold = json.loads(BBC_DEV_GOLD.read_text(encoding="utf-8"))
+    dev, others = bbc_dev_files()
+    libs = Libraries(work, semantic=semantic, background=False)
+    try:
+        lib = libs.get("bbc-dev")
+        ids: dict[str, str] = {}
+        for name in dev + others:
+            outcome = lib.add_draft(read_file(BBC_ARTICLES / name), name)
+            ids[name] = (outcome.article or outcome.duplicate_of).id
+        libs.fill_vectors()
+        kinds: dict[str, dict[str, float]] = {}
+        rows: dict[str, list[tuple[int | None, bool]]] = {"literal": [], "paraphrase": []}
+        misses: list[str] = []
+        started = time.perf_counter()
+        asked = 0
+        for art in gold["articles"]:
+            for q in art["questions"]:
+                kind = "paraphrase" if "paraphrase" in q.get("note", "") else "literal"
+                got = [(p.article.id, p.paragraph) for p in lib.ask(q["ask"], k=3).passages]
+                asked += 1
+                want = {(ids[art["file"]], n) for n in q["paragraphs"]}
+                rank = next((i for i, place in enumerate(got) if place in want), None)
+                rows[kind].append((rank, not got))
+                if rank is None:
+                    misses.append(f"{kind}: {q['ask']!r} -> {got[:3]} want {sorted(want)}")
+        refused_offtopic = sum(1 for q in gold["offtopic"] if not lib.ask(q["ask"], k=3).passages)
+        ms = (time.perf_counter() - started) * 1000 / (asked + len(gold["offtopic"]))
+        for kind, ranks in rows.items():
+            kinds[kind] = {
+                "questions": len(ranks),
+                "R@1": sum(1 for r, _ in ranks if r is not None and r < 1) / len(ranks),
+                "R@3": sum(1 for r, _ in ranks if r is not None and r < 3) / len(ranks),
+                "refused": sum(1 for _, refused in ranks if refused),
+            }
+        return {"library articles": len(dev) + len(others), **kinds,
+                "offtopic": {"questions": len(gold["offtopic"]), "refused": refused_offtopic},
+                "ms_per_question": ms, "misses": misses}
     finally:
         libs.close()
 

@@ -10,7 +10,7 @@ name no stored paragraph writes rules the question out (it is about something no
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -23,6 +23,7 @@ from index.search import Bm25Index, Bm25Params
 from index.sentences import sentence_spans
 from index.store import Store
 from index.text import Word, form_of, normalize, term_spans, tokenize, words
+from index.vectors import VectorIndex
 
 DEFAULT_PARAMS = Bm25Params(k1=0.9, b=0.75, idf="lucene")
 # Re-ranking of the BM25 candidates (tuned on half of SQuAD's articles, eval/ask_eval.py):
@@ -50,6 +51,27 @@ CANDIDATES = 30
 MISSING_WEIGHT = 0.5
 # A lexicon variant ("negotiations" for "talks") is weaker evidence than the word itself.
 VARIANT_WEIGHT = 0.8
+# Meaning search (tuned on SQuAD's tuning half and the BBC dev set, eval/ask_eval.py):
+# the nearest paragraphs by cosine join the BM25 candidates, and the two are fused as
+#   z(word score) * c^2 + MEANING_WEIGHT * z(cosine)
+# over the candidates, where c is the best share of the question's idf weight any
+# candidate covers: when the question's own words are found, they count fully; when it
+# is asked in other words (c small), the word score is mostly noise and meaning decides.
+# A passage that fails the word-coverage rule still answers when its cosine with the
+# question reaches MIN_COSINE ("matched by meaning").
+VECTOR_CANDIDATES = 30
+MEANING_WEIGHT = 2.0
+MIN_COSINE = 0.4
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What meaning search needs: the question's vector, the library's paragraph vectors,
+    and the embedder (to pick a sentence by meaning when no word matches)."""
+
+    query: np.ndarray
+    vectors: VectorIndex
+    embed: Callable[[Sequence[str]], np.ndarray]
 
 
 class QueryWords:
@@ -198,6 +220,8 @@ class Ranked:
     score: float
     bm25: float
     matched_words: tuple[int, ...]
+    cosine: float | None = None  # with the question, when meaning search is on
+    coverage: float = 0.0  # share of the question's idf weight the paragraph holds
 
 
 def _sentence_evidence(shape: _ParagraphShape, word_idf: list[dict[str, float]],
@@ -220,22 +244,56 @@ def _sentence_evidence(shape: _ParagraphShape, word_idf: list[dict[str, float]],
     return best
 
 
-def _word_bm25(query: QueryWords, index: Bm25Index, keys: list[int]) -> list[float]:
+def _word_bm25(query: QueryWords, index: Bm25Index,
+               keys: list[int]) -> tuple[list[float], list[tuple[int, ...]]]:
     """BM25 with each question word counted once: the best of its lexicon variants, so
-    a paragraph saying both "talks" and "negotiations" is not paid twice for one word.
-    Without variants this is exactly the engine's BM25 score."""
+    a paragraph saying both "talks" and "negotiations" is not paid twice for one word
+    (without variants this is exactly the engine's BM25 score); and, per paragraph, the
+    key words whose terms (or variants) it contains."""
     if not keys:
-        return []
+        return [], []
     per_term = index.term_scores(query.term_ids, keys) * np.asarray(query.weight)[:, None]
     owners = np.asarray(query.word_of_position)
-    per_word = [per_term[owners == i].max(axis=0) for i in range(len(query.key))]
-    return np.sum(per_word, axis=0).tolist()
+    per_word = np.array([per_term[owners == i].max(axis=0) for i in range(len(query.key))])
+    present = per_word > 0
+    matched = [tuple(int(i) for i in np.flatnonzero(present[:, j])) for j in range(len(keys))]
+    return np.sum(per_word, axis=0).tolist(), matched
+
+
+def _candidates(query: QueryWords, index: Bm25Index, depth: int, meaning: Meaning | None,
+                scope: Sequence[int] | None) -> tuple[list[int], dict[int, float]]:
+    """The paragraphs worth re-ranking (BM25's best, then the nearest by meaning) and the
+    cosine of each with the question. With a scope, only its paragraphs compete."""
+    if scope is None:
+        keys = [h.key for h in index.search(query.term_ids, k=depth)]
+        if meaning is None:
+            return keys, {}
+        seen = set(keys)
+        keys += [key for key, _ in meaning.vectors.search(meaning.query, VECTOR_CANDIDATES)
+                 if key not in seen]
+        return keys, meaning.vectors.cosine_of(meaning.query, keys)
+    scope = list(scope)
+    scores, _ = _word_bm25(query, index, scope)
+    by_words = [key for score, key in sorted(zip(scores, scope), key=lambda x: -x[0])
+                if score > 0][:depth]
+    cosines = meaning.vectors.cosine_of(meaning.query, scope) if meaning is not None else {}
+    seen = set(by_words)
+    by_meaning = sorted(cosines, key=lambda key: -cosines[key])[:VECTOR_CANDIDATES]
+    keys = by_words + [key for key in by_meaning if key not in seen]
+    return keys, {key: cosines[key] for key in keys if key in cosines}
+
+
+def _zscores(values: np.ndarray) -> np.ndarray:
+    spread = float(values.std())
+    return (values - values.mean()) / spread if spread > 1e-9 else np.zeros_like(values)
 
 
 def rank(query: QueryWords, index: Bm25Index, source: Callable[[int], tuple[Article, int]],
-         depth: int = CANDIDATES) -> list[Ranked]:
-    """BM25 candidates re-ranked by sentence-level and word-pair evidence, best first."""
-    hits = index.search(query.term_ids, k=depth)
+         depth: int = CANDIDATES, meaning: Meaning | None = None,
+         scope: Sequence[int] | None = None) -> list[Ranked]:
+    """BM25 candidates (joined by the nearest paragraphs by meaning) re-ranked by
+    sentence-level and word-pair evidence, then fused with the cosine; best first."""
+    keys, cosines = _candidates(query, index, depth, meaning, scope)
     idf: dict[str, float] = {}
     for term, tid in zip(query.terms, query.term_ids):
         idf[term] = max(idf.get(term, 0.0), index.idf(tid))
@@ -250,21 +308,40 @@ def rank(query: QueryWords, index: Bm25Index, source: Callable[[int], tuple[Arti
     kind = query.kind
     total = sum(max(v.values(), default=0.0) for v in word_idf)
     type_bonus = ANSWER_TYPE_WEIGHTS.get(kind, 0.0) * total if kind else 0.0
-    base = _word_bm25(query, index, [h.key for h in hits])
+    base, matched = _word_bm25(query, index, keys)
+    weights = _word_weights(query, index)
+    total_weight = sum(weights)
     ranked: list[Ranked] = []
-    for hit, bm25 in zip(hits, base):
-        article, n = source(hit.key)
+    for key, bm25, words_matched in zip(keys, base, matched):
+        article, n = source(key)
         shape = _shape(article.paragraph(n))
         sentence = _sentence_evidence(shape, word_idf, kind, type_bonus)
         bigram = sum((idf[a] + idf[b]) / 2 for a, b in pairs if (a, b) in shape.bigrams)
         ranked.append(Ranked(
-            key=hit.key,
+            key=key,
             score=bm25 + SENTENCE_WEIGHT * sentence + BIGRAM_WEIGHT * bigram,
             bm25=bm25,
-            matched_words=tuple(sorted({query.word_of_position[p] for p in hit.matched})),
+            matched_words=words_matched,
+            cosine=cosines.get(key),
+            coverage=(sum(weights[i] for i in words_matched) / total_weight
+                      if total_weight else 0.0),
         ))
+    if cosines and len(ranked) > 1:
+        ranked = _fuse(ranked)
     ranked.sort(key=lambda r: -r.score)  # stable: the engine's order breaks ties
     return ranked
+
+
+def _fuse(ranked: list[Ranked]) -> list[Ranked]:
+    """z(word score) * c^2 + MEANING_WEIGHT * z(cosine) (see MEANING_WEIGHT); a paragraph
+    without a vector yet counts as the candidates' mean cosine."""
+    words_score = np.array([r.score for r in ranked])
+    known = [r.cosine for r in ranked if r.cosine is not None]
+    mean = float(np.mean(known))
+    cos = np.array([r.cosine if r.cosine is not None else mean for r in ranked])
+    best_cover = max(r.coverage for r in ranked)
+    fused = _zscores(words_score) * best_cover**2 + MEANING_WEIGHT * _zscores(cos)
+    return [replace(r, score=float(f)) for r, f in zip(ranked, fused)]
 
 
 def answer(
@@ -274,34 +351,51 @@ def answer(
     store: Store,
     source: Callable[[int], tuple[Article, int]],
     has_form: Callable[[str], bool],
+    meaning: Meaning | None = None,
+    scope: Sequence[int] | None = None,
 ) -> Answer:
+    """The k best passages that pass the relevance rule: enough of the question's words
+    (by idf), or, with meaning search, a cosine of at least MIN_COSINE."""
     query = QueryWords(question, store)
     missing = _missing(query, index)
     unknown = _unknown_names(query, has_form)
     if unknown:
         missing += [name for name in unknown if name not in missing]
         return Answer(question=question, passages=(), missing=tuple(missing))
-    ranked = rank(query, index, source, max(k, CANDIDATES))
-    weights = _word_weights(query, index)
-    total = sum(weights)
+    ranked = rank(query, index, source, max(k, CANDIDATES), meaning, scope)
     passages: list[Passage] = []
     for hit in ranked:
         matched_words = hit.matched_words
-        coverage = sum(weights[i] for i in matched_words) / total if total else 0.0
-        if coverage < MIN_COVERAGE:
+        if hit.coverage >= MIN_COVERAGE:
+            by = "words"
+        elif hit.cosine is not None and hit.cosine >= MIN_COSINE:
+            by = "meaning"
+        else:
             continue
         article, n = source(hit.key)
         text = article.paragraph(n)
         para_terms = frozenset().union(*_shape(text).sentences)
         shown = [query.key[i].surface for i in matched_words if query.terms_of(i) & para_terms]
+        sentence = best_sentence(text, query, index)
+        if by == "meaning" and meaning is not None:
+            sentence = closest_sentence(text, meaning, sentence)
         passages.append(Passage(
-            article=article, paragraph=n, text=text,
-            sentence=best_sentence(text, query, index), score=hit.score,
-            matched=tuple(dict.fromkeys(shown)),
+            article=article, paragraph=n, text=text, sentence=sentence, score=hit.score,
+            matched=tuple(dict.fromkeys(shown)), by=by,
         ))
         if len(passages) == k:
             break
     return Answer(question=question, passages=tuple(passages), missing=tuple(missing))
+
+
+def closest_sentence(text: str, meaning: Meaning, fallback: str) -> str:
+    """The sentence of text nearest the question by meaning (for a passage found by
+    meaning, where shared words say little)."""
+    sentences = [t.strip() for t in _shape(text).texts if t.strip()]
+    if len(sentences) < 2:
+        return fallback
+    vectors = meaning.embed(sentences)
+    return sentences[int(np.argmax(vectors @ meaning.query))]
 
 
 def _word_weights(query: QueryWords, index: Bm25Index) -> list[float]:

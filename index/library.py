@@ -42,9 +42,13 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
+from index.embedder import Embedder, default_embedder
 from index.search import Bm25Index, Bm25Params, Hit
+from index.sentences import sentence_spans
 from index.store import NewArticle, Store
 from index.text import analyze, normalize_body, tokenize
+from index.vector_filler import VectorFiller
+from index.vectors import VectorIndex, encode_vectors
 
 log = logging.getLogger(__name__)
 
@@ -88,16 +92,39 @@ class FormCounts:
         return form_id is not None and form_id < len(self._counts) and self._counts[form_id] > 0
 
 
+class Semantic:
+    """Meaning search for the libraries of one process: the embedder and the worker
+    that embeds stored paragraphs in the background (None of it when turned off)."""
+
+    def __init__(self, embedder: Embedder, background: bool = True) -> None:
+        self.embedder = embedder
+        self.background = background
+        self.filler = VectorFiller()
+
+    def close(self) -> None:
+        self.filler.stop()
+
+
 class Libraries:
-    """Every library of one data folder; `get` hands out one Library per name."""
+    """Every library of one data folder; `get` hands out one Library per name.
+
+    semantic: meaning search on (the default model, or the Embedder given) or off (pure
+    BM25). background: whether paragraphs lacking vectors are embedded in a background
+    thread (the bot, the console) or only when asked (`fill_vectors`, one-shot CLI calls).
+    """
 
     def __init__(self, data_dir: Path, params: Bm25Params | None = None,
-                 database: Path | None = None) -> None:
+                 database: Path | None = None, semantic: bool | Embedder = False,
+                 background: bool = True) -> None:
         self.data_dir = Path(data_dir)
         self.store = Store(database) if database is not None else Store.in_folder(self.data_dir)
         self.params = params or answers.DEFAULT_PARAMS
         self._libraries: dict[str, Library] = {}
         self._lock = threading.Lock()
+        self.semantic: Semantic | None = None
+        if semantic:
+            embedder = semantic if isinstance(semantic, Embedder) else default_embedder()
+            self.semantic = Semantic(embedder, background)
         self.store.refresh_quotes(
             _QUOTES_VERSION_KEY, str(quotes_mod.EXTRACTOR_VERSION), quotes_mod.extract_quotes
         )
@@ -109,17 +136,32 @@ class Libraries:
         with self._lock:
             library = self._libraries.get(name)
             if library is None:
-                library = self._libraries[name] = Library(self.store, name, self.params)
+                library = Library(self.store, name, self.params, self.semantic)
+                self._libraries[name] = library
             return library
 
+    def fill_vectors(self, timeout: float | None = None) -> bool:
+        """Wait until every opened library's paragraphs have vectors (for `add` in a
+        one-shot CLI call, `reindex --vectors` and evaluations); False on timeout."""
+        if self.semantic is None:
+            return True
+        with self._lock:
+            opened = list(self._libraries.values())
+        for library in opened:
+            self.semantic.filler.notify(library)
+        return self.semantic.filler.wait_idle(timeout)
+
     def close(self) -> None:
+        if self.semantic is not None:
+            self.semantic.close()
         self.store.close()
 
 
 class Library:
     """One named collection of articles with its search index and quotes."""
 
-    def __init__(self, store: Store, name: str, params: Bm25Params) -> None:
+    def __init__(self, store: Store, name: str, params: Bm25Params,
+                 semantic: Semantic | None = None) -> None:
         self.store = store
         self.name = name
         self._id = store.library_id(name)
@@ -128,6 +170,9 @@ class Library:
         self._forms = FormCounts()
         self._articles: dict[str, Article] = {}
         self._where: dict[int, tuple[str, int]] = {}
+        self._keys_of: dict[str, list[int]] = {}  # article id -> its paragraphs' keys
+        self._semantic = semantic
+        self._vectors = VectorIndex() if semantic is not None else None
         self._quotes: list[Quote] = []
         # speaker_counts(_quotes) and the names a question may ask about, until quotes change
         self._speakers: tuple[list[SpeakerCount], list[str]] | None = None
@@ -139,10 +184,18 @@ class Library:
             self._articles = {a.id: a for a in self.store.articles(self._id)}
             rows = list(self.store.paragraph_rows(self._id))
             self._where = {r.key: (r.article_id, r.n) for r in rows}
+            self._keys_of = {}
+            for r in rows:
+                self._keys_of.setdefault(r.article_id, []).append(r.key)
             self._index.load((r.key, r.blob) for r in rows)
             self._forms.load([r.forms for r in rows])
             self._quotes = self.store.quotes(self._id)
             self._speakers = None
+            if self._vectors is not None and self._semantic is not None:
+                model = self._semantic.embedder.version
+                self._vectors.load(self.store.vector_rows(self._id, model))
+                if len(self._vectors) < len(rows) and self._semantic.background:
+                    self._semantic.filler.notify(self)
 
     # -- adding and removing ----------------------------------------------------------
 
@@ -189,9 +242,49 @@ class Library:
                     self._speakers = None
                     for row in paragraphs:
                         self._where[row.key] = (row.article_id, row.n)
+                        self._keys_of.setdefault(row.article_id, []).append(row.key)
                         self._index.add(row.key, row.blob)
                         self._forms.change(row.forms, +1)
+                if self._semantic is not None and self._semantic.background:
+                    self._semantic.filler.notify(self)
             return outcomes
+
+    def fill_vectors(self, limit: int) -> int:
+        """Embed and store up to limit paragraphs that lack a vector from the current
+        model; returns how many were embedded. The model runs outside the library's lock,
+        so questions are answered meanwhile."""
+        if self._semantic is None or self._vectors is None:
+            return 0
+        model = self._semantic.embedder.version
+        todo = self.store.paragraphs_without_vector(self._id, model, limit)
+        if not todo:
+            return 0
+        units = [meaning_units(text) for _, text in todo]
+        flat = self._semantic.embedder.embed([u for texts in units for u in texts])
+        rows: list[tuple[int, bytes, bytes]] = []
+        start = 0
+        for (key, _), texts in zip(todo, units):
+            rows.append((key, *encode_vectors(flat[start:start + len(texts)])))
+            start += len(texts)
+        written = set(self.store.write_vectors(model, rows))
+        with self._lock:
+            for key, blob, scales in rows:
+                if key in written and key in self._where:
+                    self._vectors.add(key, blob, scales)
+        return len(todo)
+
+    def drop_vectors(self) -> None:
+        """Forget this library's vectors (they are computed again by fill_vectors)."""
+        with self._lock:
+            self.store.delete_vectors(self._id)
+            if self._vectors is not None:
+                self._vectors.load([])
+
+    def vector_coverage(self) -> tuple[int, int]:
+        """(paragraphs searchable by meaning, paragraphs)."""
+        with self._lock:
+            have = len(self._vectors) if self._vectors is not None else 0
+            return have, len(self._where)
 
     def add_inputs(self, inputs: Iterable[str]) -> AddReport:
         """Add files, folders and URLs; each input is reported, bad ones do not stop the rest."""
@@ -224,6 +317,9 @@ class Library:
                 self._index.remove(row.key, row.blob)
                 self._forms.change(row.forms, -1)
                 self._where.pop(row.key, None)
+                if self._vectors is not None:
+                    self._vectors.remove(row.key)
+            self._keys_of.pop(article.id, None)
             del self._articles[article.id]
             self._quotes = [q for q in self._quotes if q.article_id != article.id]
             self._speakers = None
@@ -267,17 +363,47 @@ class Library:
 
     # -- questions --------------------------------------------------------------------
 
-    def ask(self, question: str, k: int = 3) -> Answer:
-        """The passages that answer question, or none when nothing is relevant enough."""
+    def ask(self, question: str, k: int = 3, articles: Sequence[str] = (),
+            context: Sequence[str] = ()) -> Answer:
+        """The passages that answer question, or none when nothing is relevant enough.
+
+        articles: answer from these articles only (ids or title parts, `ask --article`).
+        context: the articles of the answer this question follows up: answered from them
+        when they answer it, else from the whole library.
+        """
         asked = answers.validate_question(question)
         k = answers.validate_count(k)
+        scope_ids = [self.resolve(ref).id for ref in articles]
+        meaning = self._meaning(asked)
         with self._lock:
+            known_context = [a for a in context if a in self._articles]
             known = self._speaker_cache()[1]
             about = speakers_mod.speaker_question(asked, known)
             if about is not None:
-                return self._ask_speaker(asked, about[0], about[1], k)
-            return answers.answer(asked, k, self._index, self.store, self._passage_source,
-                                  self._has_form)
+                return self._ask_speaker(asked, about[0], about[1], k,
+                                         scope_ids or known_context)
+            if scope_ids:
+                return self._answer(asked, k, meaning, scope_ids)
+            if known_context:
+                followed = self._answer(asked, k, meaning, known_context)
+                if followed.passages:
+                    return followed
+            return self._answer(asked, k, meaning, None)
+
+    def _answer(self, asked: str, k: int, meaning: answers.Meaning | None,
+                scope_ids: Sequence[str] | None) -> Answer:
+        scope = None
+        if scope_ids is not None:
+            scope = [key for a in dict.fromkeys(scope_ids) for key in self._keys_of.get(a, ())]
+        return answers.answer(asked, k, self._index, self.store, self._passage_source,
+                              self._has_form, meaning, scope)
+
+    def _meaning(self, question: str) -> answers.Meaning | None:
+        """The question's vector, when meaning search is on and some paragraph has one."""
+        if self._semantic is None or self._vectors is None or not len(self._vectors):
+            return None
+        embedder = self._semantic.embedder
+        return answers.Meaning(embedder.embed_one(question), self._vectors, embedder.embed)
 
     def _has_form(self, form: str) -> bool:
         """Whether some paragraph of this library holds this exact word form."""
@@ -287,8 +413,11 @@ class Library:
         article_id, n = self._where[key]
         return self._articles[article_id], n
 
-    def _ask_speaker(self, question: str, speaker: str, rest: str, k: int) -> Answer:
+    def _ask_speaker(self, question: str, speaker: str, rest: str, k: int,
+                     prefer: Sequence[str] = ()) -> Answer:
         found = speakers_mod.match_quotes(speaker, self._quotes)
+        preferred = [q for q in found if q.article_id in prefer]
+        found = preferred or found
         ranked = answers.rank_quotes(rest, found, self._term_idf)
         passages = answers.speaker_passages(speaker, ranked, k, self._articles.__getitem__)
         return Answer(question=question, passages=tuple(passages), speaker=speaker,
@@ -300,10 +429,11 @@ class Library:
     def ranking(self, question: str, depth: int = 10) -> list[tuple[Article, int, float]]:
         """The re-ranked candidates `ask` answers from, before the relevance rule."""
         asked = answers.validate_question(question)
+        meaning = self._meaning(asked)
         with self._lock:
             query = answers.QueryWords(asked, self.store)
             ranked = answers.rank(query, self._index, self._passage_source,
-                                  max(depth, answers.CANDIDATES))
+                                  max(depth, answers.CANDIDATES), meaning)
             return [(*self._passage_source(r.key), r.score) for r in ranked[:depth]]
 
     def search_paragraphs(self, query: str, k: int) -> list[tuple[Article, int, float]]:
@@ -410,6 +540,15 @@ class Library:
         added = [o.article for o in outcomes if o.article is not None]
         skipped = [o.duplicate_of for o in outcomes if o.duplicate_of is not None]
         return added, skipped
+
+
+def meaning_units(paragraph: str) -> list[str]:
+    """What a paragraph is embedded as: itself, then each of its sentences when it has
+    several (a question is usually about one sentence)."""
+    spans = sentence_spans(paragraph)
+    sentences = [paragraph[a:b].strip() for a, b in spans]
+    sentences = [s for s in sentences if len(s.split()) >= 3]
+    return [paragraph, *sentences] if len(sentences) > 1 else [paragraph]
 
 
 def _askable(name: str) -> bool:

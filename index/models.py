@@ -75,6 +75,7 @@ class Passage:
     sentence: str  # the sentence of text that best answers
     score: float
     matched: tuple[str, ...]  # question words as typed that the paragraph shares
+    by: str = "words"  # "words": it shares enough of the question; "meaning": found by cosine
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from index.text import word_forms
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DATABASE_NAME = "newsdesk.sqlite3"
 
 _MIGRATIONS: dict[int, str] = {
@@ -87,6 +87,17 @@ _MIGRATIONS: dict[int, str] = {
     # of the library, 20 ms per add at 19,000 articles (ingestion fell to 364 paragraphs/s).
     3: """
     CREATE INDEX articles_by_seq ON articles(library_id, seq);
+    """,
+    # 4: each paragraph's vectors for meaning search (the paragraph's, then one per
+    # sentence: int8 rows and their float32 scales), tagged with the model that made them:
+    # a new model's vectors replace the old ones in place.
+    4: """
+    CREATE TABLE paragraph_vectors (
+        paragraph_id INTEGER PRIMARY KEY,
+        model TEXT NOT NULL,
+        scales BLOB NOT NULL,
+        vecs BLOB NOT NULL
+    );
     """,
 }
 
@@ -325,6 +336,9 @@ class Store:
                     (library, article_id),
                 )
             ]
+            self._db.executemany(
+                "DELETE FROM paragraph_vectors WHERE paragraph_id=?", [(r.key,) for r in removed]
+            )
             self._db.execute(
                 "DELETE FROM paragraphs WHERE library_id=? AND article_id=?", (library, article_id)
             )
@@ -389,6 +403,70 @@ class Store:
                   role=r[5], description=r[6], article_id=r[0])
             for r in rows
         ]
+
+    # -- paragraph vectors ------------------------------------------------------------
+
+    def vector_rows(self, library: int, model: str) -> list[tuple[int, bytes, bytes]]:
+        """(paragraph key, int8 vectors, float32 scales) of the library's paragraphs that
+        have vectors from this model."""
+        with self._lock:
+            return [
+                (int(r[0]), r[1], r[2])
+                for r in self._db.execute(
+                    "SELECT v.paragraph_id, v.vecs, v.scales FROM paragraph_vectors v"
+                    " JOIN paragraphs p ON p.id = v.paragraph_id"
+                    " WHERE p.library_id=? AND v.model=? ORDER BY v.paragraph_id",
+                    (library, model),
+                )
+            ]
+
+    def paragraphs_without_vector(
+        self, library: int, model: str, limit: int
+    ) -> list[tuple[int, str]]:
+        """Up to limit (key, text) of paragraphs with no vector from this model, oldest
+        first."""
+        with self._lock:
+            return [
+                (int(r[0]), r[1])
+                for r in self._db.execute(
+                    "SELECT p.id, p.text FROM paragraphs p LEFT JOIN paragraph_vectors v"
+                    " ON v.paragraph_id = p.id AND v.model = ?"
+                    " WHERE p.library_id=? AND v.paragraph_id IS NULL ORDER BY p.id LIMIT ?",
+                    (model, library, limit),
+                )
+            ]
+
+    def count_vectors(self, library: int, model: str) -> tuple[int, int]:
+        """(paragraphs with a vector from this model, paragraphs) of a library."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT COUNT(v.paragraph_id), COUNT(*) FROM paragraphs p LEFT JOIN"
+                " paragraph_vectors v ON v.paragraph_id = p.id AND v.model = ?"
+                " WHERE p.library_id=?",
+                (model, library),
+            ).fetchone()
+            return int(row[0]), int(row[1])
+
+    def delete_vectors(self, library: int) -> None:
+        with self._lock, self._transaction():
+            self._db.execute(
+                "DELETE FROM paragraph_vectors WHERE paragraph_id IN"
+                " (SELECT id FROM paragraphs WHERE library_id=?)", (library,))
+
+    def write_vectors(self, model: str, rows: Sequence[tuple[int, bytes, bytes]]) -> list[int]:
+        """Store vectors in one transaction; returns the keys written (a paragraph removed
+        meanwhile gets none)."""
+        with self._lock, self._transaction():
+            written: list[int] = []
+            for key, blob, scales in rows:
+                cur = self._db.execute(
+                    "INSERT OR REPLACE INTO paragraph_vectors(paragraph_id, model, scales, vecs)"
+                    " SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM paragraphs WHERE id=?)",
+                    (key, model, scales, blob, key),
+                )
+                if cur.rowcount:
+                    written.append(key)
+            return written
 
     def refresh_quotes(
         self, version_key: str, version: str, extract: Callable[[Sequence[str]], list[Quote]]

@@ -372,9 +372,25 @@ class FakeDiscord:
         data = {"custom_id": custom_id, "components": rows}
         return await self._interact(5, data, guild_id=guild_id, member=member)
 
+    async def open_thread(self, starter: dict[str, Any], guild_id: int) -> int:
+        """A public thread started from a message (THREAD_CREATE); its id is the message's."""
+        thread_id = int(starter["id"])
+        await self.dispatch("THREAD_CREATE", {
+            "id": str(thread_id), "guild_id": str(guild_id), "type": 11,
+            "parent_id": str(self.guild(guild_id).channel_id), "owner_id": str(BOT_ID),
+            "name": "follow-up", "member_count": 1, "message_count": 0, "rate_limit_per_user": 0,
+            "newly_created": True,
+            "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "locked": False,
+                                "archive_timestamp": "2025-03-01T10:00:00+00:00"},
+        })
+        return thread_id
+
     async def say(self, member: Member, guild_id: int | None, content: str,
-                  mention_bot: bool = True) -> dict[str, Any]:
-        """A channel message (MESSAGE_CREATE); with mention_bot it @mentions the bot."""
+                  mention_bot: bool = True, reply_to: dict[str, Any] | None = None,
+                  thread_id: int | None = None, resolve_reply: bool = True) -> dict[str, Any]:
+        """A channel message (MESSAGE_CREATE); with mention_bot it @mentions the bot,
+        reply_to makes it a reply (with the replied message resolved, as Discord sends it,
+        unless resolve_reply is False), thread_id posts it in that thread."""
         message_id = self.next_id()
         data: dict[str, Any] = {
             "id": str(message_id), "content": content, "author": user(member.id, member.name),
@@ -390,8 +406,17 @@ class FakeDiscord:
             member_data = member.payload()
             member_data.pop("user")
             data["member"] = member_data
+            if thread_id is not None:
+                data["channel_id"] = str(thread_id)
         else:
             data["channel_id"] = str(self.next_id())
+        if reply_to is not None:
+            data["type"] = 19
+            data["message_reference"] = {"message_id": reply_to["id"],
+                                         "channel_id": reply_to["channel_id"],
+                                         **({"guild_id": str(guild_id)} if guild_id else {})}
+            if resolve_reply:
+                data["referenced_message"] = reply_to
         await self.dispatch("MESSAGE_CREATE", data)
         return data
 
@@ -494,6 +519,11 @@ class FakeDiscord:
             self._check_message(body, f"message {path}")
             return self._json(self._store_message(body, channel_id=int(m.group(1))))
         m = re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)
+        if m and method == "GET":
+            found = self.messages.get(int(m.group(2)))
+            if found is None or found.get("channel_id") != m.group(1):
+                return self._json({"message": "Unknown Message", "code": 10008}, status=404)
+            return self._json(found)
         if m and method == "PATCH":
             self._check_message(body, f"edit {path}", edit=True)
             stored = self.messages[int(m.group(2))]

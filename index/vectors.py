@@ -1,0 +1,182 @@
+"""Paragraph vectors of one library, searched by cosine, exactly (brute force).
+
+A paragraph has several vectors: one for the whole paragraph and one for each of its
+sentences when it has more than one. A question usually asks about one sentence, and a
+sentence vector matches it far better than the vector of a long paragraph (where the
+model also truncates at 256 tokens); the paragraph's cosine is the best of its vectors.
+
+Vectors are kept as int8 with one scale per row (a unit vector's largest component maps
+to 127): 384 bytes a row. The cosine of a question with every row is one pass of integer
+dot products (the C kernel in index/_vectors.c; numpy when it is not built), exact for
+the stored int8 vectors: brute force meets the latency target at 105,000 paragraphs, so
+no approximate index (and none of its recall loss) is needed at that size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+try:
+    from index import _vectors
+except ImportError:  # the extension is optional: numpy computes the same products
+    _vectors = None
+
+DIMENSION = 384
+
+
+def quantize(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(int8 rows, float32 scale per row) with row ≈ int8 row * scale."""
+    vectors = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+    peak = np.abs(vectors).max(axis=1)
+    scale = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+    q = np.clip(np.rint(vectors / scale[:, None]), -127, 127).astype(np.int8)
+    return q, scale
+
+
+def encode_vectors(vectors: np.ndarray) -> tuple[bytes, bytes]:
+    """A paragraph's unit vectors as stored: int8 rows and their float32 scales."""
+    q, scale = quantize(vectors)
+    return q.tobytes(), scale.tobytes()
+
+
+def dot_rows(rows: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """int32 dot products of int8 rows with an int8 query."""
+    n = len(rows)
+    dots = np.empty(n, dtype=np.int32)
+    if n == 0:
+        return dots
+    if _vectors is not None:
+        _vectors.dot_i8(np.ascontiguousarray(rows), n, DIMENSION, query, dots)
+        return dots
+    for start in range(0, n, 8192):  # bounded float32 scratch
+        block = rows[start:start + 8192].astype(np.float32)
+        dots[start:start + len(block)] = block @ query.astype(np.float32)
+    return dots
+
+
+class VectorIndex:
+    """Rows owned by paragraph keys; add, remove, top-k paragraphs by best cosine."""
+
+    def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        self._rows = np.zeros((16, DIMENSION), dtype=np.int8)
+        self._scale = np.zeros(16, dtype=np.float32)
+        self._owner = np.full(16, -1, dtype=np.int64)
+        self._size = 0
+        self._dead = 0
+        self._slots: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        """Paragraphs with vectors."""
+        return len(self._slots)
+
+    def __contains__(self, key: int) -> bool:
+        return key in self._slots
+
+    def load(self, rows: Sequence[tuple[int, bytes, bytes]]) -> None:
+        """Replace the contents with (key, int8 rows, float32 scales) per paragraph."""
+        self._reset()
+        total = sum(len(scales) // 4 for _, _, scales in rows)
+        self._reserve(total)
+        if not rows:
+            return
+        self._rows[:total] = np.frombuffer(b"".join(r[1] for r in rows),
+                                           dtype=np.int8).reshape(total, DIMENSION)
+        self._scale[:total] = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float32)
+        counts = [len(scales) // 4 for _, _, scales in rows]
+        self._owner[:total] = np.repeat([key for key, _, _ in rows], counts)
+        start = 0
+        for (key, _, _), count in zip(rows, counts):
+            self._slots[key] = list(range(start, start + count))
+            start += count
+        self._size = total
+
+    def add(self, key: int, blob: bytes, scales: bytes) -> None:
+        self.remove(key)
+        vectors = np.frombuffer(blob, dtype=np.int8).reshape(-1, DIMENSION)
+        count = len(vectors)
+        self._reserve(self._size + count)
+        start = self._size
+        self._rows[start:start + count] = vectors
+        self._scale[start:start + count] = np.frombuffer(scales, dtype=np.float32)
+        self._owner[start:start + count] = key
+        self._slots[key] = list(range(start, start + count))
+        self._size += count
+
+    def remove(self, key: int) -> None:
+        """Rows of a removed paragraph stay as dead rows until they are half the index."""
+        slots = self._slots.pop(key, None)
+        if slots is None:
+            return
+        self._owner[slots] = -1
+        self._scale[slots] = 0
+        self._dead += len(slots)
+        if self._dead > max(1024, self._size // 2):
+            self._compact()
+
+    def _reserve(self, size: int) -> None:
+        if size <= len(self._owner):
+            return
+        capacity = max(size, 2 * len(self._owner))
+        rows = np.zeros((capacity, DIMENSION), dtype=np.int8)
+        rows[: self._size] = self._rows[: self._size]
+        scale = np.zeros(capacity, dtype=np.float32)
+        scale[: self._size] = self._scale[: self._size]
+        owner = np.full(capacity, -1, dtype=np.int64)
+        owner[: self._size] = self._owner[: self._size]
+        self._rows, self._scale, self._owner = rows, scale, owner
+
+    def _compact(self) -> None:
+        live = np.flatnonzero(self._owner[: self._size] >= 0)
+        n = len(live)
+        self._rows[:n] = self._rows[live]
+        self._scale[:n] = self._scale[live]
+        self._owner[:n] = self._owner[live]
+        self._owner[n:] = -1
+        self._scale[n:] = 0
+        self._size, self._dead = n, 0
+        self._slots = {}
+        for slot, key in enumerate(self._owner[:n].tolist()):
+            self._slots.setdefault(key, []).append(slot)
+
+    def _cosines(self, query: np.ndarray, rows: np.ndarray | slice) -> np.ndarray:
+        q, q_scale = quantize(query)
+        return dot_rows(self._rows[rows], q[0]) * (self._scale[rows] * q_scale[0])
+
+    def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """The k paragraphs (key, best cosine) nearest query, best first."""
+        if len(self._slots) == 0 or k <= 0:
+            return []
+        n = self._size
+        cos = self._cosines(query, slice(0, n))
+        cos[self._owner[:n] < 0] = -np.inf
+        depth = min(n, 8 * k)
+        top = np.argpartition(-cos, depth - 1)[:depth]
+        top = top[np.argsort(-cos[top], kind="stable")]
+        out: dict[int, float] = {}
+        for slot in top.tolist():
+            key = int(self._owner[slot])
+            if key >= 0 and key not in out:
+                out[key] = float(cos[slot])
+                if len(out) == k:
+                    break
+        return list(out.items())
+
+    def cosine_of(self, query: np.ndarray, keys: Sequence[int]) -> dict[int, float]:
+        """The best cosine of query with each given paragraph that has vectors."""
+        present = [key for key in keys if key in self._slots]
+        if not present:
+            return {}
+        slots = np.array([s for key in present for s in self._slots[key]])
+        cos = self._cosines(query, slots)
+        out: dict[int, float] = {}
+        start = 0
+        for key in present:
+            count = len(self._slots[key])
+            out[key] = float(cos[start:start + count].max())
+            start += count
+        return out

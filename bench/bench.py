@@ -112,6 +112,48 @@ def library_corpus(lib: Library) -> tuple[list[list[str]], dict[int, int]]:
     return corpus, position
 
 
+def long_article(drafts: list[ArticleDraft], paragraphs: int = 30) -> ArticleDraft:
+    """A new article of real paragraphs (taken from several stories), each made unique."""
+    taken: list[str] = []
+    for i, draft in enumerate(drafts[::37]):
+        taken += [f"{p} ({_marker(100_000 + i)})" for p in draft.paragraphs]
+        if len(taken) >= paragraphs:
+            break
+    return ArticleDraft(title=f"Long check article ({_marker(99_999)})",
+                        paragraphs=tuple(taken[:paragraphs]), source="bench:long")
+
+
+def probe(data: Path, work: Path, plan: Plan) -> dict:
+    """bench.probe in a new process (cold start included) with this plan."""
+    plan_path, probe_out = work / "plan.pkl", work / "probe.json"
+    with plan_path.open("wb") as f:
+        pickle.dump(plan, f)
+    _run(["-m", "bench.probe", "--data", str(data), "--library", LIBRARY,
+          "--work", str(plan_path), "--out", str(probe_out), "--spawned-at", repr(time.time())])
+    return json.loads(probe_out.read_text())
+
+
+def embed_library(data: Path) -> dict:
+    """Give every stored paragraph its vectors, as `newsdesk reindex` would, through the
+    on-disk vector cache (eval/vector_cache.py) so later runs skip the model."""
+    from eval.vector_cache import CachedEmbedder
+
+    embedder = CachedEmbedder()
+    libraries = Libraries(data, semantic=embedder, background=False)
+    try:
+        lib = libraries.get(LIBRARY)
+        t = time.perf_counter()
+        libraries.fill_vectors()
+        have, total = lib.vector_coverage()
+    finally:
+        libraries.close()
+    return {"seconds": time.perf_counter() - t, "paragraphs": total, "with_vectors": have,
+            "texts_embedded_fresh": embedder.fresh_texts,
+            "fresh_texts_per_s": (embedder.fresh_texts / embedder.fresh_seconds
+                                  if embedder.fresh_seconds else None),
+            "cache": str(embedder.path)}
+
+
 def measure_size(lib: Library, data: Path, work: Path, drafts: list[ArticleDraft],
                  opts: argparse.Namespace, ingest: dict) -> dict:
     """Everything measured on the library as it stands now."""
@@ -120,13 +162,15 @@ def measure_size(lib: Library, data: Path, work: Path, drafts: list[ArticleDraft
     plan = Plan(questions=[(q.text, q.terms) for q in questions],
                 compare=opts.rank_questions, ask_budget_s=opts.ask_budget,
                 new_articles=extra, markers=markers, seed=opts.seed)
-    plan_path, probe_out = work / "plan.pkl", work / "probe.json"
-    with plan_path.open("wb") as f:
-        pickle.dump(plan, f)
-    _run(["-m", "bench.probe", "--data", str(data), "--library", LIBRARY,
-          "--work", str(plan_path), "--out", str(probe_out), "--spawned-at", repr(time.time())])
-    size = json.loads(probe_out.read_text())
+    size = probe(data, work, plan)
     size["ingest"] = ingest
+    if opts.semantic:
+        embedding = embed_library(data)
+        meaning_plan = Plan(questions=plan.questions, compare=0, ask_budget_s=opts.ask_budget,
+                            new_articles=extra, markers=markers, seed=opts.seed, semantic=True,
+                            long_article=long_article(drafts))
+        size["semantic"] = probe(data, work, meaning_plan)
+        size["semantic"]["embedding"] = embedding
 
     corpus, position = library_corpus(lib)
     corpus_path, questions_path = work / "corpus.pkl", work / "questions.pkl"
@@ -228,6 +272,9 @@ def options(argv: list[str] | None) -> argparse.Namespace:
                              "Discord (default: on, off with --quick)")
     parser.add_argument("--loop-lag-asks", type=int, default=100)
     parser.add_argument("--loop-lag-paragraphs", default="10000")
+    parser.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=True,
+                        help="also measure with meaning search on (vectors cached in "
+                             "~/.cache/newsdesk, or NEWSDESK_VECTOR_CACHE; default: on)")
     parser.add_argument("--quick", action="store_true", help="a small run for a sanity check")
     parser.add_argument("--json-out", type=Path, default=None, help="also write the JSON here")
     opts = parser.parse_args(argv)

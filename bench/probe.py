@@ -36,6 +36,8 @@ class Plan:
     new_articles: list = field(default_factory=list)  # ArticleDraft with a marker word
     markers: list[str] = field(default_factory=list)  # the marker word of each
     seed: int = 5
+    semantic: bool = False  # meaning search on (the vectors are already stored)
+    long_article: object = None  # a 30-paragraph ArticleDraft: add -> searchable by meaning
 
 
 def run(data: Path, library: str, plan: Plan, spawned_at: float) -> dict:
@@ -43,7 +45,7 @@ def run(data: Path, library: str, plan: Plan, spawned_at: float) -> dict:
     from index.library import Libraries
 
     t_open = time.perf_counter()
-    libraries = Libraries(data)
+    libraries = Libraries(data, semantic=plan.semantic)
     lib = libraries.get(library)
     opened_s = time.perf_counter() - t_open
     first = lib.ask(plan.questions[0][0])
@@ -99,11 +101,30 @@ def run(data: Path, library: str, plan: Plan, spawned_at: float) -> dict:
             raise RuntimeError(f"an added article was not searchable at once ({marker})")
         added_ids.append(outcome.article.id)
     out["add_searchable"] = latency(add_times)
+    if plan.semantic and plan.long_article is not None:
+        out["add_meaning"] = _meaning_delay(lib, plan.long_article)
+        added_ids.append(out["add_meaning"].pop("id"))
     remove_times = time_calls(lambda i: lib.remove(i), added_ids)
     out["remove"] = latency(remove_times)
     out["peak_rss_mb_end"] = peak_rss_mb()
     libraries.close()
     return out
+
+
+def _meaning_delay(lib, draft, timeout_s: float = 120.0) -> dict:
+    """Add an article; seconds until it is searchable by its words (at once) and until the
+    background worker has given every paragraph its vectors."""
+    t = time.perf_counter()
+    outcome = lib.add_draft(draft)
+    words_s = time.perf_counter() - t
+    article = outcome.article
+    if article is None:
+        raise RuntimeError("the long article was already stored")
+    while time.perf_counter() - t < timeout_s and not lib.searchable_by_meaning(article.id):
+        time.sleep(0.005)
+    return {"id": article.id, "paragraphs": len(article.paragraphs), "words_s": words_s,
+            "meaning_s": time.perf_counter() - t,
+            "complete": lib.searchable_by_meaning(article.id)}
 
 
 def main(argv: list[str] | None = None) -> int:

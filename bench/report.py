@@ -88,6 +88,32 @@ def table(result: dict) -> str:
             f"| {_f(s['quotes']['p50_ms'], 2)} / {_f(s['quotes']['p95_ms'], 2)} "
             f"| {_f(s['summary']['p50_ms'], 2)} / {_f(s['summary']['p95_ms'], 2)} |"
         )
+    meaning = [s for s in result["sizes"] if "semantic" in s]
+    if meaning:
+        lines += [
+            "",
+            "Both modes, same run (BM25 only | with meaning search):",
+            "| paragraphs | cold start s | peak RSS MB | ask p50 ms | ask p95 ms "
+            "| add->searchable by words ms | 30-paragraph article by meaning s "
+            "| embedding (fresh texts/s) |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for s in meaning:
+            m = s["semantic"]
+            emb = m["embedding"]
+            rate = emb["fresh_texts_per_s"]
+            lines.append(
+                f"| {s['paragraphs']} "
+                f"| {_f(s['cold_start']['seconds'], 2)} \\| {_f(m['cold_start']['seconds'], 2)} "
+                f"| {_f(s['cold_start']['peak_rss_mb'], 0)} \\| "
+                f"{_f(max(m['cold_start']['peak_rss_mb'], m['peak_rss_mb_end']), 0)} "
+                f"| {_f(s['ask']['p50_ms'], 2)} \\| {_f(m['ask']['p50_ms'], 2)} "
+                f"| {_f(s['ask']['p95_ms'], 2)} \\| {_f(m['ask']['p95_ms'], 2)} "
+                f"| {_f(s['add_searchable']['max_ms'], 1)} \\| {_f(m['add_searchable']['max_ms'], 1)} "
+                f"| {_f(m['add_meaning']['meaning_s'], 2)} "
+                f"| {emb['texts_embedded_fresh']} in {_f(emb['seconds'], 0)} s "
+                f"({_f(rate, 0) if rate else 'cached'}) |"
+            )
     lines += [
         "",
         "| paragraphs | engine | p50 / p95 ms (n) | build s | index RSS MB | newsdesk/engine p50 "

@@ -41,14 +41,15 @@ class SeedResult:
     questions: int
 
 
-def seed_eval(work: Path) -> SeedResult:
+def seed_eval(work: Path, semantic: object = False) -> SeedResult:
     """Every gold question's first paragraph ranked first (the paraphrase: in the top 3);
     the off-topic question gets no passages."""
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-    libs = Libraries(work)
+    libs = Libraries(work, semantic=semantic, background=False)
     try:
         lib = libs.get("seed")
         lib.add_draft(read_file(SEED_ARTICLE))
+        libs.fill_vectors()
         failures: list[str] = []
         for q in gold["questions"]:
             got = [p.paragraph for p in lib.ask(q["ask"], k=3).passages]
@@ -159,15 +160,17 @@ def _metrics(ranks: list[int | None]) -> dict[str, float]:
     }
 
 
-def squad_eval(work: Path, relevance_sample: int = 1500, baseline: bool = True) -> dict:
+def squad_eval(work: Path, relevance_sample: int = 1500, baseline: bool = True,
+               semantic: object = False) -> dict:
     """SQuAD figures; baseline=False skips rank-bm25's naive run (the gate needs only ours)."""
     paras, questions = _squad()
     titles = sorted({p["title"] for p in paras})
     half = {t: i % 2 for i, t in enumerate(titles)}  # half 0: tuned on; half 1: held out
-    libs = Libraries(work)
+    libs = Libraries(work, semantic=semantic, background=False)
     try:
         lib = libs.get("squad")
         where = _load_squad(lib, paras, set(titles))
+        libs.fill_vectors()
         pid_rank: dict[str, list[int | None]] = {"tune": [], "held-out": [], "all": []}
         started = time.perf_counter()
         for q in questions:
@@ -180,7 +183,8 @@ def squad_eval(work: Path, relevance_sample: int = 1500, baseline: bool = True) 
         system["all"]["ms_per_question"] = ms
 
         result = {"newsdesk": system, "questions": len(questions), "paragraphs": len(paras),
-                  "relevance rule": _relevance(work, paras, questions, half, relevance_sample)}
+                  "relevance rule": _relevance(work, paras, questions, half, relevance_sample,
+                                               semantic)}
         if baseline:
             result["rank-bm25 lower().split()"] = _naive_baseline(paras, questions)
         return result
@@ -212,13 +216,14 @@ def _title(paras: list[dict], q: dict) -> str:
 
 
 def _relevance(work: Path, paras: list[dict], questions: list[dict], half: dict[str, int],
-               sample: int) -> dict[str, float]:
+               sample: int, semantic: object = False) -> dict[str, float]:
     """A library of the tuning half: its questions should be answered, the other half's
     questions (about articles it does not hold) refused."""
-    libs = Libraries(work / "relevance")
+    libs = Libraries(work / "relevance", semantic=semantic, background=False)
     try:
         lib = libs.get("tune-half")
         _load_squad(lib, paras, {t for t, h in half.items() if h == 0})
+        libs.fill_vectors()
         rng = random.Random(0)
         own = rng.sample([q for q in questions if half[_title(paras, q)] == 0], sample)
         other = rng.sample([q for q in questions if half[_title(paras, q)] == 1], sample)
@@ -229,11 +234,14 @@ def _relevance(work: Path, paras: list[dict], questions: list[dict], half: dict[
         libs.close()
 
 
-def _print_table(result: dict) -> None:
-    print("SQuAD v1.1 dev:", result["paragraphs"], "paragraphs,", result["questions"], "questions")
+def _print_table(result: dict, label: str = "") -> None:
+    print(f"SQuAD v1.1 dev{label}:", result["paragraphs"], "paragraphs,", result["questions"],
+          "questions")
     print(f"{'system':34} {'R@1':>6} {'R@3':>6} {'R@10':>6} {'MRR@10':>7}")
-    for name, row in [*(("newsdesk " + k, v) for k, v in result["newsdesk"].items()),
-                      ("rank-bm25 lower().split()", result["rank-bm25 lower().split()"])]:
+    rows = [*(("newsdesk " + k, v) for k, v in result["newsdesk"].items())]
+    if "rank-bm25 lower().split()" in result:
+        rows.append(("rank-bm25 lower().split()", result["rank-bm25 lower().split()"]))
+    for name, row in rows:
         print(f"{name:34} {row['R@1']:6.3f} {row['R@3']:6.3f} {row['R@10']:6.3f} {row['MRR@10']:7.3f}")
     print(f"mean ms per question: {result['newsdesk']['all']['ms_per_question']:.2f}")
     rel = result["relevance rule"]
@@ -241,24 +249,61 @@ def _print_table(result: dict) -> None:
           f"not covered refused {rel['not covered refused']:.3f}")
 
 
+def _print_bbc(result: dict, label: str) -> None:
+    print(f"BBC dev set{label} ({result['library articles']} articles in the library):")
+    for kind in ("literal", "paraphrase"):
+        row = result[kind]
+        print(f"  {kind:10} R@1 {row['R@1']:.3f}  R@3 {row['R@3']:.3f}  "
+              f"refused {row['refused']} of {row['questions']}")
+    off = result["offtopic"]
+    print(f"  off-topic refused {off['refused']} of {off['questions']}; "
+          f"{result['ms_per_question']:.1f} ms per question")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", action="store_true", help="only the sample article")
+    parser.add_argument("--semantic", choices=("both", "on", "off"), default="both",
+                        help="meaning search on, off, or both side by side (default)")
+    parser.add_argument("--misses", action="store_true", help="list the BBC questions missed")
     args = parser.parse_args(argv)
     if not SEED_GOLD.exists():
         print(f"no shared data at {SHARED}: nothing to evaluate", file=sys.stderr)
         return 2
+    modes = {"both": [False, True], "on": [True], "off": [False]}[args.semantic]
+    report: dict = {}
+    failed = False
     with tempfile.TemporaryDirectory() as tmp:
-        seed = seed_eval(Path(tmp) / "seed")
-        print(f"sample article: {seed.questions - len(seed.failures)}/{seed.questions} questions right")
-        for failure in seed.failures:
-            print("  MISS", failure)
-        if args.seed:
-            return 0 if not seed.failures else 1
-        result = squad_eval(Path(tmp) / "squad")
-        _print_table(result)
-        print(json.dumps({"seed_failures": seed.failures, "squad": result}, indent=2))
-    return 0
+        for on in modes:
+            label = " (meaning search on)" if on else " (BM25 only)"
+            semantic = _eval_embedder() if on else False
+            work = Path(tmp) / ("on" if on else "off")
+            seed = seed_eval(work / "seed", semantic)
+            print(f"sample article{label}: {seed.questions - len(seed.failures)}/"
+                  f"{seed.questions} questions right")
+            for failure in seed.failures:
+                print("  MISS", failure)
+            failed |= bool(seed.failures)
+            entry: dict = {"seed_failures": seed.failures}
+            if not args.seed:
+                bbc = bbc_dev_eval(work / "bbc", semantic)
+                misses = bbc.pop("misses")
+                _print_bbc(bbc, label)
+                if args.misses:
+                    print("\n".join("  MISS " + m for m in misses))
+                result = squad_eval(work / "squad", baseline=not on, semantic=semantic)
+                _print_table(result, label)
+                entry.update({"bbc_dev": bbc, "squad": result})
+            report["on" if on else "off"] = entry
+        print(json.dumps(report, indent=2))
+    return 1 if failed and args.seed else 0
+
+
+def _eval_embedder() -> object:
+    """The packaged model behind the on-disk vector cache (eval/vector_cache.py)."""
+    from eval.vector_cache import CachedEmbedder
+
+    return CachedEmbedder()
 
 
 if __name__ == "__main__":

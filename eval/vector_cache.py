@@ -13,6 +13,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,6 +38,8 @@ class CachedEmbedder(Embedder):
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB)")
         self._db_lock = threading.Lock()
+        self.fresh_texts = 0  # embedded by the model (not found on disk) ...
+        self.fresh_seconds = 0.0  # ... and the time the model took for them
 
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.version}\0{text}".encode()).hexdigest()
@@ -56,7 +59,10 @@ class CachedEmbedder(Embedder):
             if key in found:
                 out[i] = np.frombuffer(found[key], dtype=np.float32)
         if todo:
+            started = time.perf_counter()
             fresh = super().embed([texts[i] for i in todo], batch)
+            self.fresh_seconds += time.perf_counter() - started
+            self.fresh_texts += len(todo)
             with self._db_lock:
                 self._db.execute("BEGIN")
                 self._db.executemany(

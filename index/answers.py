@@ -313,10 +313,12 @@ def rank(query: QueryWords, index: Bm25Index, source: Callable[[int], tuple[Arti
     total_weight = sum(weights)
     ranked: list[Ranked] = []
     for key, bm25, words_matched in zip(keys, base, matched):
-        article, n = source(key)
-        shape = _shape(article.paragraph(n))
-        sentence = _sentence_evidence(shape, word_idf, kind, type_bonus)
-        bigram = sum((idf[a] + idf[b]) / 2 for a, b in pairs if (a, b) in shape.bigrams)
+        sentence = bigram = 0.0
+        if words_matched:  # a paragraph found only by meaning has no word evidence to weigh
+            article, n = source(key)
+            shape = _shape(article.paragraph(n))
+            sentence = _sentence_evidence(shape, word_idf, kind, type_bonus)
+            bigram = sum((idf[a] + idf[b]) / 2 for a, b in pairs if (a, b) in shape.bigrams)
         ranked.append(Ranked(
             key=key,
             score=bm25 + SENTENCE_WEIGHT * sentence + BIGRAM_WEIGHT * bigram,

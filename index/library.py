@@ -280,6 +280,13 @@ class Library:
             if self._vectors is not None:
                 self._vectors.load([])
 
+    def searchable_by_meaning(self, article_id: str) -> bool:
+        """Whether every paragraph of the article has its vectors."""
+        with self._lock:
+            if self._vectors is None:
+                return False
+            return all(key in self._vectors for key in self._keys_of.get(article_id, ()))
+
     def vector_coverage(self) -> tuple[int, int]:
         """(paragraphs searchable by meaning, paragraphs)."""
         with self._lock:

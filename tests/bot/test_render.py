@@ -75,3 +75,26 @@ def test_a_url_that_is_not_http_is_not_linked() -> None:
 def test_fit_page_trims_an_oversized_page() -> None:
     embeds = [discord.Embed(description="x" * 4000) for _ in range(3)]
     assert within_limits(render.fit_page(embeds))
+
+
+def test_a_passage_found_by_meaning_says_so_instead_of_listing_words() -> None:
+    passage = Passage(article=article(), paragraph=1, text="One.", sentence="One.", score=1.0,
+                      matched=(), by="meaning")
+    page = render.answer_pages(Answer(question="q", passages=(passage,)))[0]
+    assert "matched by meaning" in page[0].description
+    words = Passage(article=article(), paragraph=1, text="One.", sentence="One.", score=1.0,
+                    matched=("bridge",))
+    page = render.answer_pages(Answer(question="q", passages=(words,)))[0]
+    assert "matched: bridge" in page[0].description and "meaning" not in page[0].description
+
+
+def test_the_footers_of_an_answer_name_its_articles_for_follow_ups() -> None:
+    passages = tuple(Passage(article=article(id=i), paragraph=1, text="One.", sentence="One.",
+                             score=1.0, matched=("one",)) for i in ("aaaaaaaaaaaa", "bbbbbbbbbbbb"))
+    pages = render.answer_pages(Answer(question="q", passages=passages))
+    assert [render.articles_named(p) for p in pages] == [["aaaaaaaaaaaa"], ["bbbbbbbbbbbb"]]
+    quotes = (Quote(text="We will.", paragraph=1, speaker="Ann Lee", article_id="aaaaaaaaaaaa"),
+              Quote(text="We won't.", paragraph=2, speaker="Ann Lee", article_id="cccccccccccc"))
+    spoken = render.answer_pages(Answer(question="q", passages=(), speaker="Ann Lee",
+                                        quotes=quotes), {})
+    assert render.articles_named(spoken[0]) == ["aaaaaaaaaaaa", "cccccccccccc"]

@@ -115,9 +115,10 @@ async def _ticker(stop: asyncio.Event, lags: list[float], work: list[float] | No
             work.append(time.thread_time() - cpu)
 
 
-async def _fire(data: Path, conn: Connection) -> dict:
+async def _fire(data: Path, conn: Connection, semantic: bool = False) -> dict:
     endpoints = await _recv(conn, timeout=60)
-    async with bot_against(endpoints["api_base"], endpoints["gateway_url"], data) as run:
+    async with bot_against(endpoints["api_base"], endpoints["gateway_url"], data,
+                           semantic=semantic) as run:
         started = time.perf_counter()
         await asyncio.wait_for(run.bot.warmed.wait(), timeout=PIPE_TIMEOUT_S)
         warm_up_s = time.perf_counter() - started
@@ -153,10 +154,11 @@ async def _fire(data: Path, conn: Connection) -> dict:
         "worst_tick": {"lag_ms": max(lags) * 1000, "loop_cpu_ms": work[lags.index(max(lags))] * 1000},
         "time_to_ack": latency([r[0] for r in results]),
         "time_to_answer": latency([r[1] for r in results]),
+        "vectors_after": list(run.bot.library(GUILD_A).vector_coverage()),
     }
 
 
-def _measure(data: Path, questions: list[str]) -> dict:
+def _measure(data: Path, questions: list[str], semantic: bool = False) -> dict:
     """The fake in a child process, the bot and the ticker here."""
     parent_end, child_end = multiprocessing.Pipe()
     child = multiprocessing.get_context("spawn").Process(
@@ -164,7 +166,7 @@ def _measure(data: Path, questions: list[str]) -> dict:
     child.start()
     child_end.close()
     try:
-        return asyncio.run(_fire(data, parent_end))
+        return asyncio.run(_fire(data, parent_end, semantic))
     finally:
         parent_end.close()
         child.join(timeout=30)
@@ -173,7 +175,10 @@ def _measure(data: Path, questions: list[str]) -> dict:
             child.join()
 
 
-def run(paragraphs: int | None, asks: int, corpus: str, seed: int) -> dict:
+def run(paragraphs: int | None, asks: int, corpus: str, seed: int,
+        semantic: bool = False) -> dict:
+    """semantic: the bot runs with meaning search on, over a library stored without vectors,
+    so its background worker is embedding paragraphs all through the burst of questions."""
     drafts = synthetic_drafts(400) if corpus == "synthetic" else reuters_drafts()
     end, _ = take_paragraphs(drafts, 0, paragraphs or sum(len(d.paragraphs) for d in drafts))
     drafts = drafts[:end]
@@ -192,7 +197,8 @@ def run(paragraphs: int | None, asks: int, corpus: str, seed: int) -> dict:
         ingest_s = time.perf_counter() - t
         del drafts, library
         gc.collect()  # the bot starts with what it loads itself, not the ingest's leftovers
-        result = _measure(data, questions)
+        result = _measure(data, questions, semantic)
+    result["semantic"] = semantic
     result["library_paragraphs"] = stored
     result["ingest_s"] = ingest_s
     result["load_avg_1_5_15"] = list(os.getloadavg())
@@ -218,10 +224,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", choices=("reuters", "synthetic"), default="reuters")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json-out", type=Path, default=None)
+    parser.add_argument("--semantic", action="store_true",
+                        help="meaning search on, with the background worker embedding the "
+                             "library during the burst")
     args = parser.parse_args(argv)
     size = parse_sizes(args.paragraphs)[0]
     try:
-        result = run(size, args.asks, args.corpus, args.seed)
+        result = run(size, args.asks, args.corpus, args.seed, args.semantic)
     except FileNotFoundError as exc:
         print(f"loop_lag: {exc}", file=sys.stderr)
         return 2

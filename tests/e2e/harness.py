@@ -117,7 +117,8 @@ class BotRun:
 @asynccontextmanager
 async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
                       manager_role: str | None = "Editors",
-                      pager_timeout: float | None = None) -> AsyncIterator[BotRun]:
+                      pager_timeout: float | None = None,
+                      semantic: bool = False) -> AsyncIterator[BotRun]:
     """The real bot connected to a Discord at these endpoints, on the running loop.
 
     The fake may run elsewhere (another thread or process, as bench.loop_lag does so the
@@ -131,7 +132,7 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
     errors = ErrorLogs()
     root = logging.getLogger()
     root.addHandler(errors)
-    libraries = Libraries(settings.data_dir)
+    libraries = Libraries(settings.data_dir, semantic=semantic)
     bot = NewsdeskBot(settings, libraries, guild_ready_timeout=0.05, pager_timeout=pager_timeout)
     task = asyncio.create_task(bot.start(settings.token), name="bot")
     run = BotRun(bot, libraries, errors)

@@ -74,3 +74,67 @@ def test_a_question_about_someone_bbc_never_mentions_gets_no_passages(bbc):
 def test_a_question_bbc_covers_is_answered(bbc):
     answer = bbc.ask("How much does Russia say Yukos owes in back taxes?")
     assert answer.passages and "Yukos" in answer.passages[0].text
+
+
+# -- meaning search (issue 9) ---------------------------------------------------------
+
+BBC_DEV_GOLD = SEED_GOLD.parent / "bbc-dev-gold.json"
+needs_bbc_dev = pytest.mark.skipif(
+    not BBC_DEV_GOLD.is_file(), reason=f"BBC dev set not found at {BBC_DEV_GOLD} (../shared)")
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from index.embedder import Embedder
+
+    return Embedder(threads=2)  # one per gate module: the libraries below share its cache
+
+
+def test_every_sample_question_is_answered_with_meaning_search_on(tmp_path, embedder):
+    result = seed_eval(tmp_path, semantic=embedder)
+    assert result.failures == []
+
+
+@pytest.fixture(scope="module")
+def bbc_dev(tmp_path_factory, embedder) -> dict:
+    from eval.ask_eval import bbc_dev_eval
+
+    return bbc_dev_eval(tmp_path_factory.mktemp("bbc-dev"), semantic=embedder)
+
+
+@needs_bbc_dev
+def test_bbc_dev_literal_questions_find_their_paragraph_first(bbc_dev):
+    assert bbc_dev["literal"]["R@1"] >= LITERAL_R1_FLOOR
+
+
+@needs_bbc_dev
+def test_bbc_dev_paraphrased_questions_find_their_paragraph_in_the_top_3(bbc_dev):
+    assert bbc_dev["paraphrase"]["R@3"] >= PARAPHRASE_R3_FLOOR
+
+
+@needs_bbc_dev
+def test_bbc_dev_paraphrased_questions_are_rarely_refused(bbc_dev):
+    assert bbc_dev["paraphrase"]["refused"] <= 8
+
+
+@needs_bbc_dev
+def test_bbc_dev_off_topic_questions_are_refused(bbc_dev):
+    assert bbc_dev["offtopic"]["refused"] >= 10
+
+
+@pytest.fixture(scope="module")
+def squad_meaning(tmp_path_factory, embedder) -> dict:
+    return squad_eval(tmp_path_factory.mktemp("squad-meaning"), relevance_sample=500,
+                      baseline=False, semantic=embedder)
+
+
+def test_squad_recall_at_1_with_meaning_search(squad_meaning):
+    assert squad_meaning["newsdesk"]["all"]["R@1"] >= SQUAD_MEANING_R1_FLOOR
+
+
+def test_meaning_search_still_answers_answerable_squad_questions(squad_meaning):
+    assert squad_meaning["relevance rule"]["answerable answered"] >= 0.97
+
+
+def test_meaning_search_still_refuses_questions_about_articles_not_stored(squad_meaning):
+    assert squad_meaning["relevance rule"]["not covered refused"] >= MEANING_REFUSED_FLOOR

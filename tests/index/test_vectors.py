@@ -86,3 +86,38 @@ def test_adds_and_removes_keep_search_exact_through_compaction() -> None:
 
 def test_an_empty_index_finds_nothing() -> None:
     assert VectorIndex().search(np.ones(DIMENSION, dtype=np.float32) / 20, 5) == []
+
+
+def test_a_large_index_rescoring_every_row_by_code_equals_the_exact_search(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(5)
+    rows = {key: _unit(rng, 1 + key % 2) for key in range(1, 500)}
+    index = _index(rows)
+    monkeypatch.setattr(vectors_mod, "EXACT_ROWS", 0)
+    monkeypatch.setattr(vectors_mod, "RESCORE_DEPTH", 10_000)
+    query = _unit(rng, 1)[0]
+    assert [key for key, _ in index.search(query, 10)] == _reference(rows, query, 10)
+
+
+def test_the_sign_code_pass_keeps_the_nearest_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(6)
+    base = _unit(rng, 2000)
+    rows = {key: base[key][None, :] for key in range(2000)}
+    index = _index(rows)
+    monkeypatch.setattr(vectors_mod, "EXACT_ROWS", 0)
+    monkeypatch.setattr(vectors_mod, "RESCORE_DEPTH", 200)
+    near = base[7] + 0.3 * _unit(rng, 1)[0]  # a query close to row 7
+    near /= np.linalg.norm(near)
+    assert index.search(near, 1)[0][0] == 7
+
+
+def test_hamming_distances_from_the_kernel_equal_numpys(monkeypatch: pytest.MonkeyPatch) -> None:
+    if vectors_mod._vectors is None:
+        pytest.skip("the C kernel is not built here: only the fallback runs")
+    rng = np.random.default_rng(7)
+    codes = vectors_mod.sign_codes(quantize(_unit(rng, 300))[0])
+    query = vectors_mod.sign_codes(quantize(_unit(rng, 1))[0])[0]
+    with_kernel = vectors_mod.hamming_rows(codes, query)
+    monkeypatch.setattr(vectors_mod, "_vectors", None)
+    assert np.array_equal(vectors_mod.hamming_rows(codes, query), with_kernel)
+    assert with_kernel.min() >= 0 and with_kernel.max() <= DIMENSION

@@ -34,7 +34,6 @@ class Settings:
     log_level: str = "INFO"
     api_base: str | None = None  # REST base including the version path
     gateway_url: str | None = None  # gateway websocket URL
-    semantic: bool = True  # meaning search (sentence vectors) besides BM25
 
     @classmethod
     def from_env(
@@ -82,7 +81,6 @@ class Settings:
         if gateway is not None:
             gateway = _check_url("DISCORD_GATEWAY_URL", gateway, ("ws", "wss"))
         return cls(
-            semantic=parse_switch("NEWSDESK_SEMANTIC", get("NEWSDESK_SEMANTIC"), default=True),
             token=token,
             data_dir=data_dir,
             guild_id=guild_id,

@@ -63,10 +63,14 @@ VARIANT_WEIGHT = 0.8
 # paraphrases refused 7 of 80 (25 with words alone), SQuAD questions about articles not
 # stored refused 46% (56% with words alone), answerable ones answered 98.8%.
 VECTOR_CANDIDATES = 30
-MEANING_WEIGHT = 1.0
+MEANING_WEIGHT = 0.75
 MIN_COSINE = 0.45
 SUPPORTED_COSINE = 0.35
 SUPPORT_COVERAGE = 0.3
+# A where/when/how-many question is answered by a sentence holding a place, time or
+# number next to a question word, however similar other paragraphs are in meaning: such
+# a candidate keeps this much (in z units) of its word-score advantage through fusion.
+TYPED_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -227,14 +231,16 @@ class Ranked:
     matched_words: tuple[int, ...]
     cosine: float | None = None  # with the question, when meaning search is on
     coverage: float = 0.0  # share of the question's idf weight the paragraph holds
+    typed: bool = False  # a sentence holds the kind of answer asked for by a question word
 
 
 def _sentence_evidence(shape: _ParagraphShape, word_idf: list[dict[str, float]],
-                       kind: AnswerType | None, type_bonus: float) -> float:
+                       kind: AnswerType | None, type_bonus: float) -> tuple[float, bool]:
     """The best sentence's evidence: for each question word the idf of its best variant
     the sentence contains, plus the bonus when the wanted kind of answer stands next to
-    one of them."""
+    one of them; and whether some sentence holds that kind of answer so."""
     best = 0.0
+    typed = False
     for terms, text, where in zip(shape.sentences, shape.texts, shape.positions):
         shared = 0.0
         anchors: list[int] = []
@@ -245,8 +251,9 @@ def _sentence_evidence(shape: _ParagraphShape, word_idf: list[dict[str, float]],
                 anchors.extend(pos for t in variants if t in terms for pos in where.get(t, ()))
         if shared and kind is not None and type_bonus and holds_near(text, kind, anchors):
             shared += type_bonus
+            typed = True
         best = max(best, shared)
-    return best
+    return best, typed
 
 
 def _word_bm25(query: QueryWords, index: Bm25Index,
@@ -319,10 +326,11 @@ def rank(query: QueryWords, index: Bm25Index, source: Callable[[int], tuple[Arti
     ranked: list[Ranked] = []
     for key, bm25, words_matched in zip(keys, base, matched):
         sentence = bigram = 0.0
+        typed = False
         if words_matched:  # a paragraph found only by meaning has no word evidence to weigh
             article, n = source(key)
             shape = _shape(article.paragraph(n))
-            sentence = _sentence_evidence(shape, word_idf, kind, type_bonus)
+            sentence, typed = _sentence_evidence(shape, word_idf, kind, type_bonus)
             bigram = sum((idf[a] + idf[b]) / 2 for a, b in pairs if (a, b) in shape.bigrams)
         ranked.append(Ranked(
             key=key,
@@ -332,6 +340,7 @@ def rank(query: QueryWords, index: Bm25Index, source: Callable[[int], tuple[Arti
             cosine=cosines.get(key),
             coverage=(sum(weights[i] for i in words_matched) / total_weight
                       if total_weight else 0.0),
+            typed=typed,
         ))
     if cosines and len(ranked) > 1:
         ranked = _fuse(ranked)
@@ -347,7 +356,9 @@ def _fuse(ranked: list[Ranked]) -> list[Ranked]:
     mean = float(np.mean(known))
     cos = np.array([r.cosine if r.cosine is not None else mean for r in ranked])
     best_cover = max(r.coverage for r in ranked)
-    fused = _zscores(words_score) * best_cover**2 + MEANING_WEIGHT * _zscores(cos)
+    typed = np.array([r.typed for r in ranked], dtype=float)
+    fused = (_zscores(words_score) * best_cover**2 + MEANING_WEIGHT * _zscores(cos)
+             + TYPED_WEIGHT * typed)
     return [replace(r, score=float(f)) for r, f in zip(ranked, fused)]
 
 

@@ -258,6 +258,7 @@ class Library:
         model = self._semantic.embedder.version
         todo = self.store.paragraphs_without_vector(self._id, model, limit)
         if not todo:
+            self._load_stored_vectors(model)
             return 0
         units = [meaning_units(text) for _, text in todo]
         flat = self._semantic.embedder.embed([u for texts in units for u in texts])
@@ -279,6 +280,20 @@ class Library:
             self.store.delete_vectors(self._id)
             if self._vectors is not None:
                 self._vectors.load([])
+
+    def _load_stored_vectors(self, model: str) -> None:
+        """Vectors another process stored (a CLI `add` while the bot runs) for paragraphs
+        this one holds without them."""
+        with self._lock:
+            assert self._vectors is not None
+            absent = [key for key in self._where if key not in self._vectors]
+        if not absent:
+            return
+        rows = self.store.vectors_of(absent, model)
+        with self._lock:
+            for key, blob, scales in rows:
+                if key in self._where:
+                    self._vectors.add(key, blob, scales)
 
     def searchable_by_meaning(self, article_id: str) -> bool:
         """Whether every paragraph of the article has its vectors."""

@@ -420,6 +420,18 @@ class Store:
                 )
             ]
 
+    def vectors_of(self, keys: Sequence[int], model: str) -> list[tuple[int, bytes, bytes]]:
+        """(key, int8 vectors, scales) of these paragraphs that have vectors of this model."""
+        out: list[tuple[int, bytes, bytes]] = []
+        with self._lock:
+            for start in range(0, len(keys), 500):  # SQLite caps the variables a statement has
+                chunk = list(keys[start:start + 500])
+                marks = ",".join("?" * len(chunk))
+                out += [(int(r[0]), r[1], r[2]) for r in self._db.execute(
+                    f"SELECT paragraph_id, vecs, scales FROM paragraph_vectors"
+                    f" WHERE model=? AND paragraph_id IN ({marks})", [model, *chunk])]
+        return out
+
     def paragraphs_without_vector(
         self, library: int, model: str, limit: int
     ) -> list[tuple[int, str]]:

@@ -147,3 +147,20 @@ def test_a_paragraph_is_embedded_whole_and_sentence_by_sentence() -> None:
     assert units[0] == "First sentence here. Second one follows on. Tiny."
     assert units[1:] == ["First sentence here.", "Second one follows on."]
     assert meaning_units("Just one sentence here.") == ["Just one sentence here."]
+
+
+def test_vectors_another_process_stored_are_taken_up(tmp_path) -> None:
+    running = Libraries(tmp_path / "data", semantic=True, background=False)
+    try:
+        lib = running.get("default")
+        # another process (a CLI `add`) stores an article, then embeds it itself
+        other = Libraries(tmp_path / "data", semantic=True, background=False)
+        other.get("default").add_draft(RAIL)
+        lib._load()  # the running process picks up the article before its vectors exist
+        assert lib.vector_coverage() == (0, 3)
+        assert other.fill_vectors(60)
+        other.close()
+        assert running.fill_vectors(60)  # nothing left to embed: the stored ones are read
+        assert lib.vector_coverage() == (3, 3)
+    finally:
+        running.close()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot import jsonout, textrender
-from bot.config import Settings, data_dir_from_env
+from bot.config import Settings, data_dir_from_env, fetch_policy_from_env
 from index.errors import InputError, NewsdeskError, QuestionError
 from index.library import Libraries, Library
 
@@ -37,7 +37,8 @@ class CliContext:
     @property
     def libraries(self) -> Libraries:
         if self._libraries is None:
-            self._libraries = Libraries(self.args.data, database=self.args.database)
+            self._libraries = Libraries(self.args.data, database=self.args.database,
+                                        fetch_policy=self.args.fetch_policy)
         return self._libraries
 
     @property
@@ -314,6 +315,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args.database = _database_path(args.database_url)
         if args.data is None:
             args.data = data_dir_from_env()
+        args.fetch_policy = fetch_policy_from_env()
         ctx = CliContext(args, out or sys.stdout)
         return args.handler(ctx)
     except NewsdeskError as exc:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from dotenv import dotenv_values
 
 from index.errors import NewsdeskError
+from index.fetch import FetchPolicy
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -34,6 +35,7 @@ class Settings:
     log_level: str = "INFO"
     api_base: str | None = None  # REST base including the version path
     gateway_url: str | None = None  # gateway websocket URL
+    fetch_allow: tuple[str, ...] = ()  # hosts and networks links may reach besides public ones
 
     @classmethod
     def from_env(
@@ -88,7 +90,12 @@ class Settings:
             log_level=level,
             api_base=api_base,
             gateway_url=gateway,
+            fetch_allow=parse_fetch_allow(get("NEWSDESK_FETCH_ALLOW")),
         )
+
+    @property
+    def fetch_policy(self) -> FetchPolicy:
+        return FetchPolicy.allowing(self.fetch_allow)
 
     def with_data_dir(self, data_dir: Path | None) -> Settings:
         """The same settings with the data folder given on the command line, if any."""
@@ -106,6 +113,28 @@ class Settings:
                 "environment. Without a token, `newsdesk console` runs locally."
             )
         return self.token
+
+
+def parse_fetch_allow(raw: str | None) -> tuple[str, ...]:
+    """NEWSDESK_FETCH_ALLOW: host names, addresses or CIDR networks, comma or space
+    separated; the default (unset) allows public addresses only."""
+    entries = tuple(e for e in (raw or "").replace(",", " ").split() if e)
+    try:
+        FetchPolicy.allowing(entries)
+    except ValueError as exc:
+        raise ConfigError(
+            f"NEWSDESK_FETCH_ALLOW: {exc}. Give host names, addresses or networks such as "
+            "127.0.0.1, 10.0.0.0/8 or news.internal, separated by commas."
+        ) from None
+    return entries
+
+
+def fetch_policy_from_env(env: Mapping[str, str] | None = None,
+                          dotenv_path: Path | None = None) -> FetchPolicy:
+    """The fetch policy NEWSDESK_FETCH_ALLOW asks for (the CLI's commands need only this
+    and the data folder)."""
+    values = _raw_values(env, dotenv_path)
+    return FetchPolicy.allowing(parse_fetch_allow(values.get("NEWSDESK_FETCH_ALLOW")))
 
 
 def data_dir_from_env(env: Mapping[str, str] | None = None,

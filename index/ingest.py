@@ -862,9 +862,9 @@ def read_file(path: Path) -> ArticleDraft:
     return parse_bytes(data, name)
 
 
-def read_url(url: str) -> ArticleDraft:
-    """Fetch url and parse it as HTML, or as a text article for text/plain."""
-    page = fetch.fetch_url(url)
+def read_url(url: str, policy: fetch.FetchPolicy = fetch.DEFAULT_POLICY) -> ArticleDraft:
+    """Fetch url under policy and parse it as HTML, or as a text article for text/plain."""
+    page = fetch.fetch_url(url, policy)
     text = decode_bytes(page.body, url, declared=page.charset, html=not page.is_text)
     if not text.strip():
         raise InputError(f"{url} returned an empty page")
@@ -900,12 +900,15 @@ def _guard(name: str, make: Callable[[], ArticleDraft]) -> ArticleDraft | Newsde
         return InputError(f"could not read {name}: {err.__class__.__name__}: {err}")
 
 
-def iter_inputs(arg: str) -> Iterator[tuple[str, ArticleDraft | NewsdeskError]]:
-    """Each article of one `add` argument (URL, file or folder) as (input name, draft or error)."""
+def iter_inputs(
+    arg: str, policy: fetch.FetchPolicy = fetch.DEFAULT_POLICY
+) -> Iterator[tuple[str, ArticleDraft | NewsdeskError]]:
+    """Each article of one `add` argument (URL, file or folder) as (input name, draft or
+    error); URLs are fetched under policy (public addresses only by default)."""
     scheme = _SCHEME_RE.match(arg)
     if scheme and not Path(arg).exists():
         if scheme.group(1).lower() in fetch.ALLOWED_SCHEMES:
-            yield arg, _guard(arg, lambda: read_url(arg))
+            yield arg, _guard(arg, lambda: read_url(arg, policy))
         else:
             yield arg, InputError(
                 f"{arg} is not an http(s) URL; only http and https links can be added"

@@ -42,6 +42,7 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
+from index.fetch import DEFAULT_POLICY, FetchPolicy
 from index.search import Bm25Index, Bm25Params, Hit
 from index.store import NewArticle, Store
 from index.text import analyze, normalize_body, tokenize
@@ -92,8 +93,10 @@ class Libraries:
     """Every library of one data folder; `get` hands out one Library per name."""
 
     def __init__(self, data_dir: Path, params: Bm25Params | None = None,
-                 database: Path | None = None) -> None:
+                 database: Path | None = None,
+                 fetch_policy: FetchPolicy = DEFAULT_POLICY) -> None:
         self.data_dir = Path(data_dir)
+        self.fetch_policy = fetch_policy
         self.store = Store(database) if database is not None else Store.in_folder(self.data_dir)
         self.params = params or answers.DEFAULT_PARAMS
         self._libraries: dict[str, Library] = {}
@@ -109,7 +112,8 @@ class Libraries:
         with self._lock:
             library = self._libraries.get(name)
             if library is None:
-                library = self._libraries[name] = Library(self.store, name, self.params)
+                library = self._libraries[name] = Library(self.store, name, self.params,
+                                                          self.fetch_policy)
             return library
 
     def close(self) -> None:
@@ -119,8 +123,10 @@ class Libraries:
 class Library:
     """One named collection of articles with its search index and quotes."""
 
-    def __init__(self, store: Store, name: str, params: Bm25Params) -> None:
+    def __init__(self, store: Store, name: str, params: Bm25Params,
+                 fetch_policy: FetchPolicy = DEFAULT_POLICY) -> None:
         self.store = store
+        self.fetch_policy = fetch_policy
         self.name = name
         self._id = store.library_id(name)
         self._lock = threading.RLock()
@@ -197,7 +203,7 @@ class Library:
         """Add files, folders and URLs; each input is reported, bad ones do not stop the rest."""
         report = AddReport()
         for arg in inputs:
-            for name, result in ingest.iter_inputs(arg):
+            for name, result in ingest.iter_inputs(arg, self.fetch_policy):
                 if isinstance(result, NewsdeskError):
                     report.outcomes.append(AddOutcome(name, error=str(result)))
                     continue

@@ -14,8 +14,9 @@ from tests.conftest import ARTICLES
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
+def run(tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
+    monkeypatch.setenv("NEWSDESK_FETCH_ALLOW", "127.0.0.1")  # the tests' page server
 
     def _run(*argv: str) -> tuple[int, str, str]:
         code = main(["--data", str(data), *argv])
@@ -233,7 +234,18 @@ def test_unreachable_url(stored):
 
 
 def test_non_html_content_type(stored, site):
-    _assert_refused(stored, ["add", f"{site}/pdf"], "application/pdf", _listed(stored))
+    _assert_refused(stored, ["add", f"{site}/pdf"], "could not fetch", _listed(stored))
+
+
+def test_local_address_is_refused_without_the_allow_list(stored, site, monkeypatch):
+    monkeypatch.delenv("NEWSDESK_FETCH_ALLOW")
+    _assert_refused(stored, ["add", f"{site}/story"], "could not fetch", _listed(stored))
+
+
+def test_malformed_allow_list_is_one_line_naming_the_setting(run, monkeypatch):
+    monkeypatch.setenv("NEWSDESK_FETCH_ALLOW", "127.0.0.1, not a/host")
+    code, _, err = run("list")
+    assert code == 1 and err.count("\n") == 1 and "NEWSDESK_FETCH_ALLOW" in err
 
 
 def test_url_that_is_not_http(stored):

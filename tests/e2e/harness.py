@@ -127,11 +127,12 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
     settings = Settings(
         token="test-token", data_dir=data_dir, guild_id=GUILD_A,
         manager_role=manager_role, api_base=api_base, gateway_url=gateway_url,
+        fetch_allow=("127.0.0.1",),  # the tests' own page servers
     )
     errors = ErrorLogs()
     root = logging.getLogger()
     root.addHandler(errors)
-    libraries = Libraries(settings.data_dir)
+    libraries = Libraries(settings.data_dir, fetch_policy=settings.fetch_policy)
     bot = NewsdeskBot(settings, libraries, guild_ready_timeout=0.05, pager_timeout=pager_timeout)
     task = asyncio.create_task(bot.start(settings.token), name="bot")
     run = BotRun(bot, libraries, errors)

@@ -137,11 +137,17 @@ class Library:
         self._quotes: list[Quote] = []
         # speaker_counts(_quotes) and the names a question may ask about, until quotes change
         self._speakers: tuple[list[SpeakerCount], list[str]] | None = None
+        self._data_version = -1  # the store's data_version when last checked
+        self._changes = -1  # the library's change count the memory reflects
         self._load()
 
     def _load(self) -> None:
-        """Read articles, paragraph terms and quotes; the index is built from stored terms."""
-        with self._lock:
+        """Read articles, paragraph terms and quotes in one snapshot; the index is built
+        from stored terms."""
+        with self._lock, self.store.snapshot():
+            self._data_version = self.store.data_version()
+            self._changes = self.store.changes(self._id)
+            self.store.load_new_terms()
             self._articles = {a.id: a for a in self.store.articles(self._id)}
             rows = list(self.store.paragraph_rows(self._id))
             self._where = {r.key: (r.article_id, r.n) for r in rows}
@@ -149,6 +155,23 @@ class Library:
             self._forms.load([r.forms for r in rows])
             self._quotes = self.store.quotes(self._id)
             self._speakers = None
+
+    def _refresh(self) -> None:
+        """Before answering: reload when another process changed this library (a CLI
+        `add` while the bot runs). Checking costs one PRAGMA; reloading, a cold start."""
+        with self._lock:
+            version = self.store.data_version()
+            if version == self._data_version:
+                return
+            self._data_version = version
+            if self.store.changes(self._id) != self._changes:
+                log.info("library %s changed in another process: reloading", self.name)
+                self._load()
+
+    def _wrote(self, before: int) -> None:
+        """After this process's own write: in step unless another process wrote in between."""
+        written = self.store.written.get(self._id, before)
+        self._changes = written if written == before + 1 else -1
 
     # -- adding and removing ----------------------------------------------------------
 
@@ -159,13 +182,16 @@ class Library:
 
     def _add_many(self, drafts: Sequence[ArticleDraft], names: Sequence[str]) -> list[AddOutcome]:
         with self._lock:
+            self._refresh()
             outcomes: list[AddOutcome] = []
             batch: list[NewArticle] = []
             seen: dict[str, Article] = {}
             for draft, name in zip(drafts, names):
                 key = body_key(draft.paragraphs)
                 existing_id = self.store.find_by_body(self._id, key)
-                if existing_id is not None:
+                if existing_id is not None and existing_id not in self._articles:
+                    self._load()  # another process stored it since this one last looked
+                if existing_id is not None and existing_id in self._articles:
                     outcomes.append(AddOutcome(name, duplicate_of=self._articles[existing_id]))
                     continue
                 if key in seen:
@@ -188,8 +214,16 @@ class Library:
                 seen[key] = article
                 outcomes.append(AddOutcome(name, article=article))
             if batch:
+                before = self._changes
                 stored = self.store.insert_articles(self._id, batch)
+                self._wrote(before)
+                raced = {item.body_key: paragraphs for item, paragraphs in zip(batch, stored)
+                         if isinstance(paragraphs, str)}
+                if raced:  # another process stored some of them first: one copy, theirs
+                    self._load()
+                    return [_stored_copy(o, raced, self._articles) for o in outcomes]
                 for item, paragraphs in zip(batch, stored):
+                    assert not isinstance(paragraphs, str)
                     self._articles[item.article.id] = item.article
                     self._quotes.extend(item.quotes)
                     self._speakers = None
@@ -225,7 +259,9 @@ class Library:
     def remove(self, ref: str) -> Article:
         with self._lock:
             article = self.resolve(ref)
+            before = self._changes
             removed = self.store.delete_article(self._id, article.id)
+            self._wrote(before)
             for row in removed:
                 self._index.remove(row.key, row.blob)
                 self._forms.change(row.forms, -1)
@@ -239,10 +275,13 @@ class Library:
 
     def articles(self) -> list[Article]:
         with self._lock:
+            self._refresh()
             return list(self._articles.values())
 
     def __len__(self) -> int:
-        return len(self._articles)
+        with self._lock:
+            self._refresh()
+            return len(self._articles)
 
     def resolve(self, ref: str) -> Article:
         """An article by id (or id prefix), else by a case-insensitive part of its title."""
@@ -250,6 +289,7 @@ class Library:
         if not wanted:
             raise ArticleNotFound("name an article: its id or a part of its title")
         with self._lock:
+            self._refresh()
             if wanted in self._articles:
                 return self._articles[wanted]
             folded = wanted.casefold()
@@ -269,6 +309,7 @@ class Library:
 
     def quotes_of(self, article_id: str) -> list[Quote]:
         with self._lock:
+            self._refresh()
             return [q for q in self._quotes if q.article_id == article_id]
 
     # -- questions --------------------------------------------------------------------
@@ -278,6 +319,7 @@ class Library:
         asked = answers.validate_question(question)
         k = answers.validate_count(k)
         with self._lock:
+            self._refresh()
             known = self._speaker_cache()[1]
             about = speakers_mod.speaker_question(asked, known)
             if about is not None:
@@ -307,6 +349,7 @@ class Library:
         """The re-ranked candidates `ask` answers from, before the relevance rule."""
         asked = answers.validate_question(question)
         with self._lock:
+            self._refresh()
             query = answers.QueryWords(asked, self.store)
             ranked = answers.rank(query, self._index, self._passage_source,
                                   max(depth, answers.CANDIDATES))
@@ -315,6 +358,7 @@ class Library:
     def search_paragraphs(self, query: str, k: int) -> list[tuple[Article, int, float]]:
         """Top k (article, paragraph, score) for a query: the raw BM25 ranking."""
         with self._lock:
+            self._refresh()
             terms = [self.store.known_term_id(t) for t in tokenize(query)]
             return [(*self._passage_source(h.key), h.score) for h in self._index.search(terms, k)]
 
@@ -330,6 +374,7 @@ class Library:
     ) -> QuoteLookup:
         """Quotes by a speaker, in an article, or containing some words; all when none given."""
         with self._lock:
+            self._refresh()
             pool = list(self._quotes)
             articles = dict(self._articles)
         if article is not None:
@@ -364,6 +409,7 @@ class Library:
 
     def speakers(self) -> list[SpeakerCount]:
         with self._lock:
+            self._refresh()
             return list(self._speaker_counts())
 
     # -- summaries --------------------------------------------------------------------
@@ -380,6 +426,7 @@ class Library:
         asked = answers.validate_question(topic)
         terms = tokenize(asked)
         with self._lock:
+            self._refresh()
             missing = answers.missing_words(asked, self._index, self.store)
             hits = self.search_paragraphs(asked, max(20, n * 4))
         sections = digest_mod.digest(terms, hits, n)
@@ -390,6 +437,7 @@ class Library:
     def export_to(self, path: Path) -> int:
         """The library as JSON lines: a header line, then one article a line."""
         with self._lock:
+            self._refresh()
             articles = list(self._articles.values())
             sources = self.store.article_sources(self._id)
         path = Path(path)
@@ -416,6 +464,18 @@ class Library:
         added = [o.article for o in outcomes if o.article is not None]
         skipped = [o.duplicate_of for o in outcomes if o.duplicate_of is not None]
         return added, skipped
+
+
+def _stored_copy(outcome: AddOutcome, raced: dict[str, str],
+                 articles: dict[str, Article]) -> AddOutcome:
+    """An outcome rewritten after a reload: an article another process stored first is
+    reported as a duplicate of that copy."""
+    if outcome.article is None:
+        return outcome
+    key = body_key(outcome.article.paragraphs)
+    if key in raced:
+        return replace(outcome, article=None, duplicate_of=articles[raced[key]])
+    return outcome
 
 
 def _askable(name: str) -> bool:

@@ -1,6 +1,7 @@
 """SQLite store: one transaction per article, schema versions, libraries kept apart."""
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -52,7 +53,8 @@ def test_failed_batch_leaves_nothing_behind(tmp_path):
     store.insert_articles(lib, [_item(_article("keep"))])
     with pytest.raises(sqlite3.IntegrityError):
         # the second article repeats the first one's id: the whole batch must roll back
-        store.insert_articles(lib, [_item(_article("new")), _item(_article("new"))])
+        store.insert_articles(lib, [_item(_article("new")),
+                                    replace(_item(_article("new")), body_key="key-other")])
     assert [a.id for a in store.articles(lib)] == ["keep"]
     assert len(list(store.paragraph_rows(lib))) == 2
 
@@ -62,7 +64,8 @@ def test_term_ids_stay_consistent_after_a_rollback(tmp_path):
     lib = store.library_id("default")
     with pytest.raises(sqlite3.IntegrityError):
         store.insert_articles(lib, [_item(_article("x", ("Zebra fish.",))),
-                                    _item(_article("x", ("Other words.",)))])
+                                    replace(_item(_article("x", ("Other words.",))),
+                                            body_key="key-y")])
     store.insert_articles(lib, [_item(_article("y", ("Zebra fish.",)))])
     [row] = store.paragraph_rows(lib)
     ids, _ = decode_terms(row.blob)

@@ -23,6 +23,7 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
+from index.text import scrub
 
 MAX_QUESTION_CHARS = 500
 MAX_RESULTS = 10
@@ -41,7 +42,7 @@ def clean(text: str | None) -> str:
     """User text without invisible characters, with runs of whitespace folded."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", scrub(text)).translate(_INVISIBLE)
     return " ".join(text.split())
 
 
@@ -171,7 +172,7 @@ def add_file(library: Library, data: bytes, filename: str, source: str | None) -
 def add_text(library: Library, title: str, body: str) -> AddOutcome:
     """Pasted text: the title line first, then the body, as a text file reads."""
     title = clean(title)
-    text = body.replace("\r\n", "\n").strip()
+    text = scrub(body).replace("\r\n", "\n").strip()
     if not has_words(text):
         raise InputError("The pasted text is empty.")
     return library.add_text(f"{title}\n\n{text}" if title else text, source=None)

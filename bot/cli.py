@@ -15,10 +15,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot import jsonout, textrender
+from bot import jsonout, logs, textrender
 from bot.config import Settings, data_dir_from_env, fetch_policy_from_env
+from index import backup
 from index.errors import InputError, NewsdeskError, QuestionError
 from index.library import Libraries, Library
+from index.store import DATABASE_NAME
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +169,16 @@ def cmd_export(ctx: CliContext) -> int:
     return 0
 
 
+def cmd_backup(ctx: CliContext) -> int:
+    """An online copy of the whole store (every library), safe while a bot writes to it."""
+    source = ctx.args.database or Path(ctx.args.data) / DATABASE_NAME
+    if not Path(source).is_file():
+        raise InputError(f"there is no database at {source} to back up")
+    backup.backup_store(Path(source), Path(ctx.args.file))
+    ctx.out.write(f"backed up {source} to {ctx.args.file}\n")
+    return 0
+
+
 def cmd_import(ctx: CliContext) -> int:
     added, skipped = ctx.library.import_from(Path(ctx.args.file))
     ctx.out.write(f"imported {len(added)} article{'s' if len(added) != 1 else ''}"
@@ -281,7 +293,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("articles", nargs="*", metavar="ARTICLE")
     p.add_argument("--sentences", type=_whole_number, default=None, help="sentences (1-10)")
     p.add_argument("--about", metavar="TOPIC", help="digest of a topic across the library")
-    p = command("export", cmd_export, "write the library as JSON lines", json_flag=False)
+    p = command("export", cmd_export, "write the library as JSON lines with a count/checksum "
+                "trailer", json_flag=False)
+    p.add_argument("file", metavar="FILE")
+    p = command("backup", cmd_backup, "an online copy of the whole store (every library)",
+                json_flag=False)
     p.add_argument("file", metavar="FILE")
     p = command("import", cmd_import, "import an export into --library (all or nothing)",
                 json_flag=False)
@@ -309,7 +325,7 @@ def _database_path(url: str | None) -> Path | None:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="newsdesk: %(levelname)s: %(message)s")
+    logs.install(logging.WARNING)
     ctx: CliContext | None = None
     try:
         args.database = _database_path(args.database_url)

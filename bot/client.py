@@ -9,18 +9,20 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
-from bot import actions, render
-from bot.config import Settings
+from bot import actions, logs, render
+from bot.config import ConfigError, Settings
 from bot.paging import EXPIRED_TEXT, LiveComponents, Pager
 from bot.replies import APOLOGY, NO_MENTIONS, new_reference, report_error
 from index.errors import NewsdeskError
@@ -260,14 +262,15 @@ class NewsdeskBot(commands.Bot):
 def run_bot(settings: Settings, libraries: Libraries) -> None:
     """Run the bot until interrupted (blocking). Logging at settings.log_level."""
     token = settings.require_token()
-    discord.utils.setup_logging(level=settings.log_level_number, root=True)
+    logs.install(settings.log_level_number, [token], discord_style=True)
 
     async def main() -> None:
         async with NewsdeskBot(settings, libraries) as bot:
             await bot.start(token)
 
     try:
-        asyncio.run(main())
+        with discord_failures(settings):
+            asyncio.run(main())
     except KeyboardInterrupt:
         log.info("stopped")
 
@@ -282,4 +285,30 @@ def sync_global(settings: Settings, libraries: Libraries) -> int:
             synced = await bot.tree.sync()
             return len(synced)
 
-    return asyncio.run(main())
+    with discord_failures(settings):
+        return asyncio.run(main())
+
+
+@contextmanager
+def discord_failures(settings: Settings) -> Iterator[None]:
+    """A rejected token or an unreachable Discord as one line for the operator (never
+    with the token in it), not a traceback."""
+    where = settings.api_base or "discord.com"
+    try:
+        yield
+    except discord.LoginFailure:
+        raise ConfigError(
+            "Discord refused DISCORD_TOKEN: reset it in the developer portal (your app > Bot "
+            "> Reset Token) and put the new token in .env"
+        ) from None
+    except discord.PrivilegedIntentsRequired:
+        raise ConfigError("Discord refused the connection: the bot asked for an intent the "
+                          "developer portal has not enabled") from None
+    except discord.HTTPException as exc:
+        raise NewsdeskError(f"Discord at {where} answered {exc.status}: try again "
+                            "later") from None
+    except (aiohttp.ClientError, OSError, TimeoutError, discord.GatewayNotFound,
+            discord.ConnectionClosed) as exc:
+        reason = exc.__class__.__name__
+        raise NewsdeskError(f"cannot reach Discord at {where} ({reason}); check the network "
+                            "and DISCORD_API_BASE / DISCORD_GATEWAY_URL") from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,7 +28,7 @@ class ConfigError(NewsdeskError):
 class Settings:
     """Everything the bot reads from its environment, validated."""
 
-    token: str | None = None
+    token: str | None = field(default=None, repr=False)  # a secret: never in repr or logs
     data_dir: Path = Path("data")
     guild_id: int | None = None  # development server whose commands sync at start
     manager_role: str | None = None  # role name or id allowed to add/remove articles

@@ -213,11 +213,11 @@ def fetch_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> FetchedPage:
     try:
         page = _fetch(url, policy, watchdog)
     except _Refused as why:
-        log.warning("fetch of %s refused or failed: %s", shown, why)
+        log.info("fetch of %s refused or failed: %s", shown, why)
         raise _failed(shown, policy) from None
     except (OSError, http.client.HTTPException, ValueError) as err:
         reason = "over the deadline" if watchdog.expired else f"{err.__class__.__name__}: {err}"
-        log.warning("fetch of %s failed: %s", shown, reason)
+        log.info("fetch of %s failed: %s", shown, reason)
         raise _failed(shown, policy) from None
     finally:
         watchdog.cancel()

@@ -8,7 +8,6 @@ bot calls them through asyncio.to_thread.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import threading
 from collections.abc import Iterable, Sequence
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index import answers, ingest
+from index import answers, backup, ingest
 from index import digest as digest_mod
 from index import quotes as quotes_mod
 from index import speakers as speakers_mod
@@ -26,10 +25,10 @@ from index import summarize as summarize_mod
 from index.errors import (
     AmbiguousArticle,
     ArticleNotFound,
-    ImportFormatError,
     InputError,
     NewsdeskError,
 )
+from index.fetch import DEFAULT_POLICY, FetchPolicy
 from index.models import (
     AddOutcome,
     AddReport,
@@ -42,15 +41,12 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
-from index.fetch import DEFAULT_POLICY, FetchPolicy
 from index.search import Bm25Index, Bm25Params, Hit
 from index.store import NewArticle, Store
-from index.text import analyze, normalize_body, tokenize
+from index.text import analyze, normalize_body, scrub, tokenize
 
 log = logging.getLogger(__name__)
 
-EXPORT_FORMAT = "newsdesk-export"
-EXPORT_VERSION = 1
 _QUOTES_VERSION_KEY = "quote_extractor_version"
 
 
@@ -187,6 +183,7 @@ class Library:
             batch: list[NewArticle] = []
             seen: dict[str, Article] = {}
             for draft, name in zip(drafts, names):
+                draft = _scrubbed(draft)
                 key = body_key(draft.paragraphs)
                 existing_id = self.store.find_by_body(self._id, key)
                 if existing_id is not None and existing_id not in self._articles:
@@ -201,7 +198,8 @@ class Library:
                     id=article_id_for(key), title=draft.title, paragraphs=draft.paragraphs,
                     standfirst=draft.standfirst, authors=draft.authors, outlet=draft.outlet,
                     published=draft.published, url=draft.url,
-                    added_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+                    added_at=draft.added_at
+                    or datetime.now(UTC).replace(microsecond=0).isoformat(),
                 )
                 found = [replace(q, article_id=article.id)
                          for q in quotes_mod.extract_quotes(article.paragraphs)]
@@ -435,35 +433,45 @@ class Library:
     # -- export and import ------------------------------------------------------------
 
     def export_to(self, path: Path) -> int:
-        """The library as JSON lines: a header line, then one article a line."""
+        """The library as a sealed JSON-lines export (see index.backup); the count."""
         with self._lock:
             self._refresh()
             articles = list(self._articles.values())
             sources = self.store.article_sources(self._id)
-        path = Path(path)
-        tmp = path.with_name(path.name + ".part")
-        with tmp.open("w", encoding="utf-8") as out:
-            header = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "library": self.name}
-            out.write(json.dumps(header) + "\n")
-            for a in articles:
-                record = {
-                    "id": a.id, "title": a.title, "standfirst": a.standfirst,
-                    "authors": list(a.authors), "outlet": a.outlet, "published": a.published,
-                    "url": a.url, "source": sources.get(a.id), "added_at": a.added_at,
-                    "paragraphs": list(a.paragraphs),
-                }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        tmp.replace(path)
-        return len(articles)
+        records = (
+            {
+                "id": a.id, "title": a.title, "standfirst": a.standfirst,
+                "authors": list(a.authors), "outlet": a.outlet, "published": a.published,
+                "url": a.url, "source": sources.get(a.id), "added_at": a.added_at,
+                "paragraphs": list(a.paragraphs),
+            }
+            for a in articles
+        )
+        return backup.write_export(Path(path), self.name, records)
 
     def import_from(self, path: Path) -> tuple[list[Article], list[Article]]:
         """All or nothing: (imported, skipped as already stored)."""
-        drafts = read_export(Path(path))
+        drafts = backup.read_export(Path(path))
         names = [d.source or d.title for d in drafts]
         outcomes = self._add_many(drafts, names)
         added = [o.article for o in outcomes if o.article is not None]
         skipped = [o.duplicate_of for o in outcomes if o.duplicate_of is not None]
         return added, skipped
+
+
+def _scrubbed(draft: ArticleDraft) -> ArticleDraft:
+    """The draft without lone surrogates, whatever road it came by (pasted text, a
+    damaged page): they cannot be hashed or stored as UTF-8."""
+
+    def fix(value: str | None) -> str | None:
+        return None if value is None else scrub(value)
+
+    return replace(
+        draft, title=scrub(draft.title), paragraphs=tuple(scrub(p) for p in draft.paragraphs),
+        standfirst=fix(draft.standfirst), authors=tuple(scrub(a) for a in draft.authors),
+        outlet=fix(draft.outlet), published=fix(draft.published), url=fix(draft.url),
+        source=fix(draft.source),
+    )
 
 
 def _stored_copy(outcome: AddOutcome, raced: dict[str, str],
@@ -486,57 +494,3 @@ def _askable(name: str) -> bool:
     except NewsdeskError:
         return False
     return True
-
-
-def read_export(path: Path) -> list[ArticleDraft]:
-    """Parse a whole export file first, so a damaged one imports nothing."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise ImportFormatError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFormatError(f"{path}: cannot read it as UTF-8 text ({exc})") from None
-    if not lines:
-        raise ImportFormatError(f"{path}: the file is empty")
-    try:
-        header = json.loads(lines[0])
-    except json.JSONDecodeError:
-        header = None
-    if not isinstance(header, dict) or header.get("format") != EXPORT_FORMAT:
-        raise ImportFormatError(f"{path}, line 1: not a newsdesk export (no header)")
-    if header.get("version") != EXPORT_VERSION:
-        raise ImportFormatError(f"{path}, line 1: unsupported export version {header.get('version')}")
-    drafts: list[ArticleDraft] = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-            drafts.append(_draft_from_record(rec))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise ImportFormatError(f"{path}, line {number}: damaged article record ({exc})") from None
-    return drafts
-
-
-def _draft_from_record(rec: dict) -> ArticleDraft:
-    def optional(key: str) -> str | None:
-        value = rec.get(key)
-        if value is not None and not isinstance(value, str):
-            raise ValueError(f"'{key}' must be text")
-        return value
-
-    title = rec["title"]
-    paragraphs = rec["paragraphs"]
-    authors = rec.get("authors") or []
-    if not isinstance(title, str) or not title.strip():
-        raise ValueError("'title' must be non-empty text")
-    if (not isinstance(paragraphs, list) or not paragraphs
-            or not all(isinstance(p, str) and p.strip() for p in paragraphs)):
-        raise ValueError("'paragraphs' must be a non-empty list of text")
-    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
-        raise ValueError("'authors' must be a list of names")
-    return ArticleDraft(
-        title=title, paragraphs=tuple(paragraphs), standfirst=optional("standfirst"),
-        authors=tuple(authors), outlet=optional("outlet"), published=optional("published"),
-        url=optional("url"), source=optional("source"),
-    )

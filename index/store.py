@@ -12,9 +12,9 @@ import logging
 import sqlite3
 import threading
 from array import array
-from contextlib import contextmanager
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path

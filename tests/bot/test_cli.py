@@ -178,6 +178,30 @@ def test_export_and_import_round_trip(stored, run, tmp_path):
     assert code == 0 and "imported 3 articles" in out
 
 
+def test_export_to_a_folder_or_missing_folder_is_one_line_and_leaves_nothing(stored, tmp_path):
+    for target, message in ((tmp_path, "is a folder"), (tmp_path / "no" / "x.jsonl", "does not exist")):
+        code, _, err = stored("export", str(target))
+        assert code == 1 and err.count("\n") == 1 and message in err, err
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".part")]
+
+
+def test_backup_copies_the_whole_store(stored, tmp_path):
+    code, out, _ = stored("backup", str(tmp_path / "copy.sqlite3"))
+    assert code == 0 and "backed up" in out
+    code, out, _ = stored("--database-url", f"sqlite:///{tmp_path / 'copy.sqlite3'}", "list", "--json")
+    assert code == 0 and len(json.loads(out)["articles"]) == 3
+
+
+def test_import_of_a_cut_export_is_one_line_and_imports_nothing(stored, run, tmp_path):
+    path = tmp_path / "lib.jsonl"
+    stored("export", str(path))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    code, _, err = run("--library", "copy", "import", str(path))
+    assert code == 1 and err.count("\n") == 1 and "cut short" in err
+    assert json.loads(run("--library", "copy", "list", "--json")[1]) == {"articles": []}
+
+
 def test_unsupported_database_url_is_refused(run):
     code, _, err = run("--database-url", "postgresql://x/y", "list")
     assert code == 1 and "sqlite:///" in err

@@ -183,7 +183,7 @@ def test_every_failure_reads_the_same_so_a_network_cannot_be_scanned(server, clo
 def test_the_reason_goes_to_the_log(caplog):
     policy = FetchPolicy(resolve=_stub_resolver({"inside.test": ["10.0.0.7"]}),
                          connect=_no_connection)
-    with caplog.at_level(logging.WARNING, logger="index.fetch"):
+    with caplog.at_level(logging.INFO, logger="index.fetch"):
         with pytest.raises(FetchError):
             fetch_url("http://inside.test/a", policy)
     assert "non-public address 10.0.0.7" in caplog.text

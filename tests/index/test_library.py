@@ -103,3 +103,10 @@ def test_import_refuses_a_file_that_is_not_an_export(library, tmp_path):
     path.write_text(json.dumps({"title": "x"}) + "\n", encoding="utf-8")
     with pytest.raises(ImportFormatError, match="line 1"):
         library.import_from(path)
+
+
+def test_pasted_text_with_lone_surrogates_is_stored_with_replacement_characters(library):
+    outcome = library.add_text("Quay \ud800 closes\n\nThe quay closed on Friday \udc00 for repairs.")
+    assert outcome.article is not None and outcome.article.title == "Quay \ufffd closes"
+    assert library.ask("When did the quay close?").passages
+    assert library.ask("quay \ud800 repairs").passages

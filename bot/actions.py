@@ -11,7 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from index.errors import InputError, NewsdeskError, QuestionError
+from index import ingest
+from index.errors import FetchError, InputError, NewsdeskError, QuestionError
+from index.fetch import FetchedPage
 from index.library import Library
 from index.models import (
     AddOutcome,
@@ -149,6 +151,18 @@ def add_inputs(library: Library, inputs: list[str]) -> AddReport:
 
 def add_url(library: Library, url: str) -> AddReport:
     return library.add_inputs([check_url(url)])
+
+
+def add_page(library: Library, url: str, page: FetchedPage | FetchError) -> AddReport:
+    """A link the bot fetched already (outside the engine thread), parsed and stored; a
+    failed fetch is reported as that input's refusal, as `add` reports it."""
+    if isinstance(page, FetchError):
+        return AddReport([AddOutcome(url, error=str(page))])
+    try:
+        draft = ingest.parse_page(page, url)
+    except NewsdeskError as exc:
+        return AddReport([AddOutcome(url, error=str(exc))])
+    return AddReport([library.add_draft(draft, url)])
 
 
 def check_attachment(filename: str, size: int, limit: int) -> None:

@@ -23,9 +23,12 @@ from discord.gateway import DiscordWebSocket
 
 from bot import actions, logs, render
 from bot.config import ConfigError, Settings
+from bot.cooldown import Cooldowns, CoolingDown
+from bot.engine import FairEngine
 from bot.paging import EXPIRED_TEXT, LiveComponents, Pager
 from bot.replies import APOLOGY, NO_MENTIONS, new_reference, report_error
-from index.errors import NewsdeskError
+from index.errors import FetchError, NewsdeskError
+from index.fetch import FetchedPage, fetch_url
 from index.library import Libraries, Library
 
 log = logging.getLogger(__name__)
@@ -56,7 +59,7 @@ class NewsdeskTree(app_commands.CommandTree):
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.guild_id is not None:
-            return True
+            return await self._within_rate(interaction)
         if interaction.type is discord.InteractionType.application_command:
             await interaction.response.send_message(
                 DM_TEXT, ephemeral=True, allowed_mentions=NO_MENTIONS
@@ -64,6 +67,23 @@ class NewsdeskTree(app_commands.CommandTree):
         elif interaction.type is discord.InteractionType.autocomplete:
             await interaction.response.autocomplete([])
         return False
+
+    async def _within_rate(self, interaction: discord.Interaction) -> bool:
+        """The member's and the server's cooldowns (bot/cooldown.py), answered politely."""
+        if interaction.type is not discord.InteractionType.application_command:
+            return True
+        command = interaction.command
+        if command is None:
+            return True
+        command = getattr(command, "root_parent", None) or command
+        try:
+            self.client.cooldowns.check(command.name, interaction.user.id, interaction.guild_id)  # type: ignore[attr-defined]
+        except CoolingDown as exc:
+            await interaction.response.send_message(
+                str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return False
+        return True
 
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
@@ -111,8 +131,12 @@ class NewsdeskBot(commands.Bot):
         self.settings = settings
         self.libraries = libraries
         # One engine thread: engine work is CPU-bound Python, so more threads only fight
-        # the event loop for the GIL (measured: loop lag under 100 concurrent /ask).
-        self.engine = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-engine")
+        # the event loop for the GIL (measured: loop lag under 100 concurrent /ask). Its
+        # queue is per server, served round robin (bot/engine.py states the bound).
+        self.engine = FairEngine()
+        # Links are fetched here, never in the engine: a slow server holds only its fetch.
+        self.fetcher = ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsdesk-fetch")
+        self.cooldowns = Cooldowns(settings.user_rate, settings.server_rate)
         self.live = LiveComponents()
         self._warm_up_started = False
         self.warmed = asyncio.Event()  # set once warm_up has loaded and frozen
@@ -157,7 +181,7 @@ class NewsdeskBot(commands.Bot):
             gc.collect()
             gc.freeze()
 
-        await asyncio.get_running_loop().run_in_executor(self.engine, load_and_freeze)
+        await asyncio.wrap_future(self.engine.submit("warm-up", load_and_freeze))
         self.warmed.set()
         log.info("libraries of %d servers loaded", len(guild_ids))
 
@@ -170,8 +194,20 @@ class NewsdeskBot(commands.Bot):
         """fn(library_of_that_server, *args) in a worker thread, off the event loop."""
         if guild_id is None:
             raise NewsdeskError(DM_TEXT)
+        return await asyncio.wrap_future(
+            self.engine.submit(guild_id, lambda: fn(self.library(guild_id), *args))
+        )
+
+    async def fetch_page(self, url: str) -> FetchedPage | FetchError:
+        """The page at url, fetched in the fetch pool under the libraries' policy, or the
+        FetchError (reported to the user as that link's refusal)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.engine, lambda: fn(self.library(guild_id), *args))
+        try:
+            return await loop.run_in_executor(
+                self.fetcher, fetch_url, url, self.libraries.fetch_policy
+            )
+        except FetchError as exc:
+            return exc
 
     async def engine_pages(
         self, guild_id: int | None, show: Callable[[T], list[render.Page]],
@@ -183,7 +219,8 @@ class NewsdeskBot(commands.Bot):
 
     async def close(self) -> None:
         await super().close()
-        self.engine.shutdown(wait=False, cancel_futures=True)
+        self.engine.shutdown()
+        self.fetcher.shutdown(wait=False, cancel_futures=True)
 
     def can_manage(self, interaction: discord.Interaction) -> bool:
         """Manage Server, or the configured manager role (by id or name)."""
@@ -237,6 +274,7 @@ class NewsdeskBot(commands.Bot):
             if not question:
                 await message.reply(MENTION_HINT, allowed_mentions=NO_MENTIONS)
                 return
+            self.cooldowns.check("ask", message.author.id, message.guild.id)
             async with message.channel.typing():
                 pages = await self.engine_pages(
                     message.guild.id, render.ask_pages, actions.ask, question, None

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
+from bot.cooldown import Rate
 from index.errors import NewsdeskError
 from index.fetch import FetchPolicy
 
@@ -36,6 +37,8 @@ class Settings:
     api_base: str | None = None  # REST base including the version path
     gateway_url: str | None = None  # gateway websocket URL
     fetch_allow: tuple[str, ...] = ()  # hosts and networks links may reach besides public ones
+    user_rate: Rate = Rate(10, 60)  # each member: /ask, /add, /summary (each) per window
+    server_rate: Rate = Rate(120, 60)  # each server, the same three commands
 
     @classmethod
     def from_env(
@@ -91,6 +94,8 @@ class Settings:
             api_base=api_base,
             gateway_url=gateway,
             fetch_allow=parse_fetch_allow(get("NEWSDESK_FETCH_ALLOW")),
+            user_rate=_rate("NEWSDESK_USER_RATE", get("NEWSDESK_USER_RATE"), Rate(10, 60)),
+            server_rate=_rate("NEWSDESK_SERVER_RATE", get("NEWSDESK_SERVER_RATE"), Rate(120, 60)),
         )
 
     @property
@@ -154,6 +159,15 @@ def _raw_values(env: Mapping[str, str] | None, dotenv_path: Path | None) -> dict
         values.update({k: v for k, v in dotenv_values(path).items() if v is not None})
     values.update(os.environ if env is None else env)
     return values
+
+
+def _rate(name: str, raw: str | None, default: Rate) -> Rate:
+    if raw is None:
+        return default
+    try:
+        return Rate.parse(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name}: {exc}; write USES/SECONDS, e.g. 10/60.") from None
 
 
 def _check_url(name: str, value: str, schemes: tuple[str, ...]) -> str:

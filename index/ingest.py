@@ -864,7 +864,12 @@ def read_file(path: Path) -> ArticleDraft:
 
 def read_url(url: str, policy: fetch.FetchPolicy = fetch.DEFAULT_POLICY) -> ArticleDraft:
     """Fetch url under policy and parse it as HTML, or as a text article for text/plain."""
-    page = fetch.fetch_url(url, policy)
+    return parse_page(fetch.fetch_url(url, policy), url)
+
+
+def parse_page(page: fetch.FetchedPage, url: str) -> ArticleDraft:
+    """A fetched page as an article draft (the CPU half of adding a link: the bot fetches
+    outside its engine thread and parses inside it)."""
     text = decode_bytes(page.body, url, declared=page.charset, html=not page.is_text)
     if not text.strip():
         raise InputError(f"{url} returned an empty page")

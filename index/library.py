@@ -184,6 +184,12 @@ class Library:
             seen: dict[str, Article] = {}
             for draft, name in zip(drafts, names):
                 draft = _scrubbed(draft)
+                draft = replace(draft, paragraphs=ingest.split_long_paragraphs(draft.paragraphs))
+                try:
+                    ingest.check_paragraph_count(len(draft.paragraphs))
+                    ingest.check_vocabulary(draft.paragraphs)
+                except InputError as exc:
+                    raise InputError(f"{name}: {exc}") from None
                 key = body_key(draft.paragraphs)
                 existing_id = self.store.find_by_body(self._id, key)
                 if existing_id is not None and existing_id not in self._articles:

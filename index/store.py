@@ -30,6 +30,8 @@ DATABASE_NAME = "newsdesk.sqlite3"
 # How long a write waits for another process's write to finish. Adding a 5 MB article
 # takes seconds; an import of thousands of articles longer, so a waiting write gets 60 s.
 BUSY_TIMEOUT = 60.0
+# Variables per statement, well under SQLite's limit (999 in builds before 3.32).
+_SQL_CHUNK = 900
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -316,11 +318,14 @@ class Store:
         new = [t for t in dict.fromkeys(terms) if t not in ids]
         if new:
             self._db.executemany("INSERT OR IGNORE INTO terms(term) VALUES (?)", [(t,) for t in new])
-            marks = ",".join("?" * len(new))
-            for term, tid in self._db.execute(
-                f"SELECT term, id FROM terms WHERE term IN ({marks})", new
-            ):
-                ids[term] = tid
+            # in chunks: SQLite caps the variables of one statement (32,766 by default)
+            for start in range(0, len(new), _SQL_CHUNK):
+                chunk = new[start:start + _SQL_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for term, tid in self._db.execute(
+                    f"SELECT term, id FROM terms WHERE term IN ({marks})", chunk
+                ):
+                    ids[term] = tid
         return [ids[t] for t in terms]
 
     def known_term_id(self, term: str) -> int | None:

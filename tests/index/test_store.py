@@ -133,3 +133,14 @@ def array_of(blob: bytes) -> list[int]:
     out = array("I")
     out.frombytes(blob)
     return list(out)
+
+
+def test_more_new_terms_than_sqlite_variables_are_stored(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    lib = store.library_id("default")
+    words = [f"w{i}" for i in range(40_000)]  # over SQLite's 32,766 variables per statement
+    article = _article("many", (" ".join(words),))
+    store.insert_articles(lib, [NewArticle(article, "key-many", None, [words], [])])
+    assert len(store.term_ids(words)) == 40_000 and len(set(store.term_ids(words))) == 40_000
+    reopened = Store(tmp_path / "db.sqlite3")
+    assert reopened.known_term_id("w39999") == store.known_term_id("w39999") is not None

@@ -135,6 +135,8 @@ def report(runs: list[Run]) -> str:
              "-" * 78]
     for r in runs:
         said = r.stderr.strip().splitlines()[-1][:60] if r.stderr.strip() else "ok"
+        if r.exit_code < 0:
+            said = f"killed after {r.seconds:.0f} s (signal {-r.exit_code})"
         mark = "" if r.within_bounds and r.clean else "  <-- OVER BOUND OR NOT CLEAN"
         lines.append(f"{r.case:<28} {r.step:<5} {r.seconds:>8.2f} {r.peak_mb:>8.0f}  "
                      f"exit {r.exit_code}: {said}{mark}")

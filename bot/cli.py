@@ -7,6 +7,7 @@ line on stderr and a non-zero exit; nothing already stored is lost.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
@@ -112,7 +113,10 @@ def _ask_batch(ctx: CliContext, lib: Library) -> int:
         raise InputError("ask --batch prints JSON lines: add --json")
     source = ctx.args.batch
     try:
-        stream = sys.stdin if source == "-" else open(source, encoding="utf-8-sig")
+        # a line that is not UTF-8 still gets its own output line: its bad bytes read as
+        # U+FFFD and the question is refused (no words), as the contract wants
+        stream = (io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
+                  if source == "-" else open(source, encoding="utf-8-sig", errors="replace"))
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
     sources: dict[str, Any] | None = None

@@ -301,3 +301,12 @@ def test_ambiguous_article_lists_candidates(stored):
 def test_off_topic_question_exits_0_with_no_answers(stored):
     code, out, _ = stored("ask", "What is the weather in Paris?", "--json")
     assert code == 0 and json.loads(out)["answers"] == []
+
+
+def test_ask_batch_answers_a_line_that_is_not_utf8_with_an_error_line(stored, tmp_path):
+    batch = tmp_path / "questions.txt"
+    batch.write_bytes(b"How many books?\n\xff\xfe\x80\nWhen did the frost hit?\n")
+    code, out, err = stored("ask", "--batch", str(batch), "--json")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and err == "" and len(lines) == 3
+    assert lines[0]["answers"] and "error" in lines[1] and lines[2]["answers"]

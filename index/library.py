@@ -141,16 +141,21 @@ class Library:
         """Read articles, paragraph terms and quotes in one snapshot; the index is built
         from stored terms."""
         with self._lock, self.store.snapshot():
-            self._data_version = self.store.data_version()
-            self._changes = self.store.changes(self._id)
+            # everything is read before anything is replaced: a failed reload leaves the
+            # previous state whole, and the next call tries again
+            data_version = self.store.data_version()
+            changes = self.store.changes(self._id)
             self.store.load_new_terms()
-            self._articles = {a.id: a for a in self.store.articles(self._id)}
+            articles = {a.id: a for a in self.store.articles(self._id)}
             rows = list(self.store.paragraph_rows(self._id))
+            quotes = self.store.quotes(self._id)
+            self._articles = articles
             self._where = {r.key: (r.article_id, r.n) for r in rows}
             self._index.load((r.key, r.blob) for r in rows)
             self._forms.load([r.forms for r in rows])
-            self._quotes = self.store.quotes(self._id)
+            self._quotes = quotes
             self._speakers = None
+            self._data_version, self._changes = data_version, changes
 
     def _refresh(self) -> None:
         """Before answering: reload when another process changed this library (a CLI
@@ -159,10 +164,11 @@ class Library:
             version = self.store.data_version()
             if version == self._data_version:
                 return
-            self._data_version = version
             if self.store.changes(self._id) != self._changes:
                 log.info("library %s changed in another process: reloading", self.name)
-                self._load()
+                self._load()  # records the version it read
+            else:
+                self._data_version = version
 
     def _wrote(self, before: int) -> None:
         """After this process's own write: in step unless another process wrote in between."""

@@ -72,3 +72,30 @@ def test_a_member_over_the_rate_is_answered_politely_and_privately(tmp_path: Pat
             assert "please wait" in text_of(replies[0])
 
     asyncio.run(scenario())
+
+
+def test_an_unexpected_failure_is_logged_with_a_reference_the_member_sees(tmp_path: Path) -> None:
+    """A fault nobody planned for (the database damaged by hand under a running bot)."""
+    import re
+    import sqlite3
+
+    async def scenario() -> None:
+        async with running_bot(tmp_path) as h:
+            h.add_fixture("harbour_bridge.txt")
+            h.expected_errors.append("unexpected error in /ask")
+            library_id = h.libraries.store.library_id(str(GUILD_A))
+            db = sqlite3.connect(h.libraries.store.path, isolation_level=None)
+            db.execute("DROP TABLE quotes")
+            db.execute("UPDATE meta SET value = value + 1 WHERE key = ?",
+                       (f"changes:{library_id}",))
+            db.close()
+            msg = await h.answer("ask", ALICE, question="When does the bridge reopen?")
+            text = text_of(msg)
+            assert msg["ephemeral"] and "Sorry, something went wrong" in text, text
+            ref = re.search(r"reference `(\w+)`", text).group(1)
+            logged = [r.getMessage() for r in h.errors.records]
+            assert any(ref in line for line in logged), logged
+            again = await h.answer("ask", BOB, question="When does the bridge reopen?")
+            assert "Sorry, something went wrong" in text_of(again)  # still answering
+
+    asyncio.run(scenario())

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval bench clean
+.PHONY: run test eval bench soak clean
 
 $(STAMP): pyproject.toml $(wildcard index/*.c)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsdesk needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -28,6 +28,15 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench
+	$(BIN)/python -m bench.adversarial
+
+# Longer runs of the hardening checks: adversarial inputs at three sizes, three rounds, and
+# the multi-process tests (CLI adds/removes under a running console, racing adders,
+# kill -9) five times over.
+soak: $(STAMP)
+	$(BIN)/python -m bench.adversarial --soak
+	for round in 1 2 3 4 5; do $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/index/test_many_processes.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info

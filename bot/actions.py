@@ -12,7 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from index.errors import InputError, NewsdeskError, QuestionError
+from index import ingest
+from index.errors import FetchError, InputError, NewsdeskError, QuestionError
+from index.fetch import FetchedPage
 from index.library import Library
 from index.models import (
     AddOutcome,
@@ -24,6 +26,7 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
+from index.text import scrub
 
 MAX_QUESTION_CHARS = 500
 MAX_RESULTS = 10
@@ -42,7 +45,7 @@ def clean(text: str | None) -> str:
     """User text without invisible characters, with runs of whitespace folded."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", scrub(text)).translate(_INVISIBLE)
     return " ".join(text.split())
 
 
@@ -161,6 +164,18 @@ def add_url(library: Library, url: str) -> AddReport:
     return library.add_inputs([check_url(url)])
 
 
+def add_page(library: Library, url: str, page: FetchedPage | FetchError) -> AddReport:
+    """A link the bot fetched already (outside the engine thread), parsed and stored; a
+    failed fetch is reported as that input's refusal, as `add` reports it."""
+    if isinstance(page, FetchError):
+        return AddReport([AddOutcome(url, error=str(page))])
+    try:
+        draft = ingest.parse_page(page, url)
+    except NewsdeskError as exc:
+        return AddReport([AddOutcome(url, error=str(exc))])
+    return AddReport([library.add_draft(draft, url)])
+
+
 def check_attachment(filename: str, size: int, limit: int) -> None:
     """Refuse an attachment before downloading it: wrong type, empty, too large."""
     if not filename.lower().endswith(ATTACHMENT_TYPES):
@@ -182,7 +197,7 @@ def add_file(library: Library, data: bytes, filename: str, source: str | None) -
 def add_text(library: Library, title: str, body: str) -> AddOutcome:
     """Pasted text: the title line first, then the body, as a text file reads."""
     title = clean(title)
-    text = body.replace("\r\n", "\n").strip()
+    text = scrub(body).replace("\r\n", "\n").strip()
     if not has_words(text):
         raise InputError("The pasted text is empty.")
     return library.add_text(f"{title}\n\n{text}" if title else text, source=None)

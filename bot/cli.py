@@ -7,6 +7,7 @@ line on stderr and a non-zero exit; nothing already stored is lost.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
@@ -15,10 +16,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot import jsonout, textrender
-from bot.config import Settings, data_dir_from_env, parse_switch, semantic_from_env
+from bot import jsonout, logs, textrender
+from bot.config import (
+    Settings,
+    data_dir_from_env,
+    fetch_policy_from_env,
+    parse_switch,
+    semantic_from_env,
+)
+from index import backup
 from index.errors import InputError, NewsdeskError, QuestionError
 from index.library import Libraries, Library
+from index.store import DATABASE_NAME
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +50,7 @@ class CliContext:
             # command embeds only when it adds (and waits for it), or not at all
             background = self.args.command in ("run", "console", "start")
             self._libraries = Libraries(self.args.data, database=self.args.database,
+                                        fetch_policy=self.args.fetch_policy,
                                         semantic=self.args.semantic, background=background)
         return self._libraries
 
@@ -63,10 +73,25 @@ class CliContext:
 # -- commands ------------------------------------------------------------------------
 
 
+# How long `add` and `import` wait for the new paragraphs' vectors (~100 news articles);
+# what is left then is embedded by the running bot or `newsdesk reindex`.
+EMBED_WAIT_S = 30.0
+
+
+def embed_added(ctx: CliContext) -> None:
+    """Give the added paragraphs their vectors before this process ends, within a bound."""
+    if ctx.libraries.fill_vectors(timeout=EMBED_WAIT_S):
+        return
+    have, total = ctx.library.vector_coverage()
+    print(f"newsdesk: {total - have} paragraphs are not searchable by meaning yet; the bot "
+          "embeds them in the background when it runs, or run `newsdesk reindex`",
+          file=sys.stderr)
+
+
 def cmd_add(ctx: CliContext) -> int:
     """Each input on its own line: added and duplicates on stdout, refusals on stderr."""
     report = ctx.library.add_inputs(ctx.args.inputs)
-    ctx.libraries.fill_vectors()  # searchable by meaning before this process ends
+    embed_added(ctx)
     kept = [o for o in report.outcomes if o.error is None]
     ctx.emit(jsonout.add_report(report), textrender.add_text(kept) if kept else "")
     for refused in report.refused:
@@ -114,7 +139,10 @@ def _ask_batch(ctx: CliContext, lib: Library) -> int:
         raise InputError("ask --batch prints JSON lines: add --json")
     source = ctx.args.batch
     try:
-        stream = sys.stdin if source == "-" else open(source, encoding="utf-8-sig")
+        # a line that is not UTF-8 still gets its own output line: its bad bytes read as
+        # U+FFFD and the question is refused (no words), as the contract wants
+        stream = (io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
+                  if source == "-" else open(source, encoding="utf-8-sig", errors="replace"))
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
     sources: dict[str, Any] | None = None
@@ -171,9 +199,19 @@ def cmd_export(ctx: CliContext) -> int:
     return 0
 
 
+def cmd_backup(ctx: CliContext) -> int:
+    """An online copy of the whole store (every library), safe while a bot writes to it."""
+    source = ctx.args.database or Path(ctx.args.data) / DATABASE_NAME
+    if not Path(source).is_file():
+        raise InputError(f"there is no database at {source} to back up")
+    backup.backup_store(Path(source), Path(ctx.args.file))
+    ctx.out.write(f"backed up {source} to {ctx.args.file}\n")
+    return 0
+
+
 def cmd_import(ctx: CliContext) -> int:
     added, skipped = ctx.library.import_from(Path(ctx.args.file))
-    ctx.libraries.fill_vectors()
+    embed_added(ctx)
     ctx.out.write(f"imported {len(added)} article{'s' if len(added) != 1 else ''}"
                   f", skipped {len(skipped)} already stored\n")
     return 0
@@ -309,7 +347,11 @@ def build_parser() -> argparse.ArgumentParser:
                 json_flag=False)
     p.add_argument("--vectors", action="store_true",
                    help="compute every paragraph's vectors again, not only the missing ones")
-    p = command("export", cmd_export, "write the library as JSON lines", json_flag=False)
+    p = command("export", cmd_export, "write the library as JSON lines with a count/checksum "
+                "trailer", json_flag=False)
+    p.add_argument("file", metavar="FILE")
+    p = command("backup", cmd_backup, "an online copy of the whole store (every library)",
+                json_flag=False)
     p.add_argument("file", metavar="FILE")
     p = command("import", cmd_import, "import an export into --library (all or nothing)",
                 json_flag=False)
@@ -337,12 +379,13 @@ def _database_path(url: str | None) -> Path | None:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="newsdesk: %(levelname)s: %(message)s")
+    logs.install(logging.WARNING)
     ctx: CliContext | None = None
     try:
         args.database = _database_path(args.database_url)
         if args.data is None:
             args.data = data_dir_from_env()
+        args.fetch_policy = fetch_policy_from_env()
         args.semantic = (semantic_from_env() if args.semantic is None
                          else parse_switch("--semantic", args.semantic, default=True))
         ctx = CliContext(args, out or sys.stdout)

@@ -9,21 +9,26 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
-from bot import actions, render
-from bot.config import Settings
+from bot import actions, logs, render
+from bot.config import ConfigError, Settings
+from bot.cooldown import Cooldowns, CoolingDown
+from bot.engine import FairEngine
 from bot.paging import EXPIRED_TEXT, LiveComponents, Pager
 from bot.replies import APOLOGY, NO_MENTIONS, new_reference, report_error
-from index.errors import NewsdeskError
+from index.errors import FetchError, NewsdeskError
+from index.fetch import FetchedPage, fetch_url
 from index.library import Libraries, Library
 
 log = logging.getLogger(__name__)
@@ -54,7 +59,7 @@ class NewsdeskTree(app_commands.CommandTree):
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.guild_id is not None:
-            return True
+            return await self._within_rate(interaction)
         if interaction.type is discord.InteractionType.application_command:
             await interaction.response.send_message(
                 DM_TEXT, ephemeral=True, allowed_mentions=NO_MENTIONS
@@ -62,6 +67,23 @@ class NewsdeskTree(app_commands.CommandTree):
         elif interaction.type is discord.InteractionType.autocomplete:
             await interaction.response.autocomplete([])
         return False
+
+    async def _within_rate(self, interaction: discord.Interaction) -> bool:
+        """The member's and the server's cooldowns (bot/cooldown.py), answered politely."""
+        if interaction.type is not discord.InteractionType.application_command:
+            return True
+        command = interaction.command
+        if command is None:
+            return True
+        command = getattr(command, "root_parent", None) or command
+        try:
+            self.client.cooldowns.check(command.name, interaction.user.id, interaction.guild_id)  # type: ignore[attr-defined]
+        except CoolingDown as exc:
+            await interaction.response.send_message(
+                str(exc), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return False
+        return True
 
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
@@ -109,8 +131,12 @@ class NewsdeskBot(commands.Bot):
         self.settings = settings
         self.libraries = libraries
         # One engine thread: engine work is CPU-bound Python, so more threads only fight
-        # the event loop for the GIL (measured: loop lag under 100 concurrent /ask).
-        self.engine = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-engine")
+        # the event loop for the GIL (measured: loop lag under 100 concurrent /ask). Its
+        # queue is per server, served round robin (bot/engine.py states the bound).
+        self.engine = FairEngine()
+        # Links are fetched here, never in the engine: a slow server holds only its fetch.
+        self.fetcher = ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsdesk-fetch")
+        self.cooldowns = Cooldowns(settings.user_rate, settings.server_rate)
         self.live = LiveComponents()
         self._warm_up_started = False
         self.warmed = asyncio.Event()  # set once warm_up has loaded and frozen
@@ -155,7 +181,7 @@ class NewsdeskBot(commands.Bot):
             gc.collect()
             gc.freeze()
 
-        await asyncio.get_running_loop().run_in_executor(self.engine, load_and_freeze)
+        await asyncio.wrap_future(self.engine.submit("warm-up", load_and_freeze))
         self.warmed.set()
         log.info("libraries of %d servers loaded", len(guild_ids))
 
@@ -168,8 +194,20 @@ class NewsdeskBot(commands.Bot):
         """fn(library_of_that_server, *args) in a worker thread, off the event loop."""
         if guild_id is None:
             raise NewsdeskError(DM_TEXT)
+        return await asyncio.wrap_future(
+            self.engine.submit(guild_id, lambda: fn(self.library(guild_id), *args))
+        )
+
+    async def fetch_page(self, url: str) -> FetchedPage | FetchError:
+        """The page at url, fetched in the fetch pool under the libraries' policy, or the
+        FetchError (reported to the user as that link's refusal)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.engine, lambda: fn(self.library(guild_id), *args))
+        try:
+            return await loop.run_in_executor(
+                self.fetcher, fetch_url, url, self.libraries.fetch_policy
+            )
+        except FetchError as exc:
+            return exc
 
     async def engine_pages(
         self, guild_id: int | None, show: Callable[[T], list[render.Page]],
@@ -181,7 +219,8 @@ class NewsdeskBot(commands.Bot):
 
     async def close(self) -> None:
         await super().close()
-        self.engine.shutdown(wait=False, cancel_futures=True)
+        self.engine.shutdown()
+        self.fetcher.shutdown(wait=False, cancel_futures=True)
 
     def can_manage(self, interaction: discord.Interaction) -> bool:
         """Manage Server, or the configured manager role (by id or name)."""
@@ -235,6 +274,7 @@ class NewsdeskBot(commands.Bot):
             if not question:
                 await message.reply(MENTION_HINT, allowed_mentions=NO_MENTIONS)
                 return
+            self.cooldowns.check("ask", message.author.id, message.guild.id)
             context = await self.followed_answer(message)
             async with message.channel.typing():
                 pages = await self.engine_pages(
@@ -285,14 +325,15 @@ class NewsdeskBot(commands.Bot):
 def run_bot(settings: Settings, libraries: Libraries) -> None:
     """Run the bot until interrupted (blocking). Logging at settings.log_level."""
     token = settings.require_token()
-    discord.utils.setup_logging(level=settings.log_level_number, root=True)
+    logs.install(settings.log_level_number, [token], discord_style=True)
 
     async def main() -> None:
         async with NewsdeskBot(settings, libraries) as bot:
             await bot.start(token)
 
     try:
-        asyncio.run(main())
+        with discord_failures(settings):
+            asyncio.run(main())
     except KeyboardInterrupt:
         log.info("stopped")
 
@@ -307,4 +348,30 @@ def sync_global(settings: Settings, libraries: Libraries) -> int:
             synced = await bot.tree.sync()
             return len(synced)
 
-    return asyncio.run(main())
+    with discord_failures(settings):
+        return asyncio.run(main())
+
+
+@contextmanager
+def discord_failures(settings: Settings) -> Iterator[None]:
+    """A rejected token or an unreachable Discord as one line for the operator (never
+    with the token in it), not a traceback."""
+    where = settings.api_base or "discord.com"
+    try:
+        yield
+    except discord.LoginFailure:
+        raise ConfigError(
+            "Discord refused DISCORD_TOKEN: reset it in the developer portal (your app > Bot "
+            "> Reset Token) and put the new token in .env"
+        ) from None
+    except discord.PrivilegedIntentsRequired:
+        raise ConfigError("Discord refused the connection: the bot asked for an intent the "
+                          "developer portal has not enabled") from None
+    except discord.HTTPException as exc:
+        raise NewsdeskError(f"Discord at {where} answered {exc.status}: try again "
+                            "later") from None
+    except (aiohttp.ClientError, OSError, TimeoutError, discord.GatewayNotFound,
+            discord.ConnectionClosed) as exc:
+        reason = exc.__class__.__name__
+        raise NewsdeskError(f"cannot reach Discord at {where} ({reason}); check the network "
+                            "and DISCORD_API_BASE / DISCORD_GATEWAY_URL") from None

@@ -8,13 +8,15 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
+from bot.cooldown import Rate
 from index.errors import NewsdeskError
+from index.fetch import FetchPolicy
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -27,13 +29,16 @@ class ConfigError(NewsdeskError):
 class Settings:
     """Everything the bot reads from its environment, validated."""
 
-    token: str | None = None
+    token: str | None = field(default=None, repr=False)  # a secret: never in repr or logs
     data_dir: Path = Path("data")
     guild_id: int | None = None  # development server whose commands sync at start
     manager_role: str | None = None  # role name or id allowed to add/remove articles
     log_level: str = "INFO"
     api_base: str | None = None  # REST base including the version path
     gateway_url: str | None = None  # gateway websocket URL
+    fetch_allow: tuple[str, ...] = ()  # hosts and networks links may reach besides public ones
+    user_rate: Rate = Rate(10, 60)  # each member: /ask, /add, /summary (each) per window
+    server_rate: Rate = Rate(120, 60)  # each server, the same three commands
 
     @classmethod
     def from_env(
@@ -88,7 +93,14 @@ class Settings:
             log_level=level,
             api_base=api_base,
             gateway_url=gateway,
+            fetch_allow=parse_fetch_allow(get("NEWSDESK_FETCH_ALLOW")),
+            user_rate=_rate("NEWSDESK_USER_RATE", get("NEWSDESK_USER_RATE"), Rate(10, 60)),
+            server_rate=_rate("NEWSDESK_SERVER_RATE", get("NEWSDESK_SERVER_RATE"), Rate(120, 60)),
         )
+
+    @property
+    def fetch_policy(self) -> FetchPolicy:
+        return FetchPolicy.allowing(self.fetch_allow)
 
     def with_data_dir(self, data_dir: Path | None) -> Settings:
         """The same settings with the data folder given on the command line, if any."""
@@ -106,6 +118,28 @@ class Settings:
                 "environment. Without a token, `newsdesk console` runs locally."
             )
         return self.token
+
+
+def parse_fetch_allow(raw: str | None) -> tuple[str, ...]:
+    """NEWSDESK_FETCH_ALLOW: host names, addresses or CIDR networks, comma or space
+    separated; the default (unset) allows public addresses only."""
+    entries = tuple(e for e in (raw or "").replace(",", " ").split() if e)
+    try:
+        FetchPolicy.allowing(entries)
+    except ValueError as exc:
+        raise ConfigError(
+            f"NEWSDESK_FETCH_ALLOW: {exc}. Give host names, addresses or networks such as "
+            "127.0.0.1, 10.0.0.0/8 or news.internal, separated by commas."
+        ) from None
+    return entries
+
+
+def fetch_policy_from_env(env: Mapping[str, str] | None = None,
+                          dotenv_path: Path | None = None) -> FetchPolicy:
+    """The fetch policy NEWSDESK_FETCH_ALLOW asks for (the CLI's commands need only this
+    and the data folder)."""
+    values = _raw_values(env, dotenv_path)
+    return FetchPolicy.allowing(parse_fetch_allow(values.get("NEWSDESK_FETCH_ALLOW")))
 
 
 def data_dir_from_env(env: Mapping[str, str] | None = None,
@@ -148,6 +182,15 @@ def _raw_values(env: Mapping[str, str] | None, dotenv_path: Path | None) -> dict
         values.update({k: v for k, v in dotenv_values(path).items() if v is not None})
     values.update(os.environ if env is None else env)
     return values
+
+
+def _rate(name: str, raw: str | None, default: Rate) -> Rate:
+    if raw is None:
+        return default
+    try:
+        return Rate.parse(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name}: {exc}; write USES/SECONDS, e.g. 10/60.") from None
 
 
 def _check_url(name: str, value: str, schemes: tuple[str, ...]) -> str:

@@ -126,8 +126,6 @@ class Pager(discord.ui.View):
     async def on_error(
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
     ) -> None:
-        log.error("pager button failed", exc_info=error)
-        if not interaction.response.is_done():
-            await interaction.response.send_message(
-                "Sorry, turning the page failed. Ask again.", ephemeral=True
-            )
+        from bot.replies import report_error  # replies imports this module
+
+        await report_error(interaction, error, "the page buttons")

@@ -31,6 +31,11 @@ log = logging.getLogger(__name__)
 
 DIMENSION = 384
 MAX_TOKENS = 256
+# A batch holds at most BATCH_TEXTS texts and BATCH_TOKENS tokens (padded): memory for the
+# model's attention stays bounded (~50 MB) whatever the texts' lengths.
+BATCH_TEXTS = 16
+CACHED_CHARS = 500
+BATCH_TOKENS = 512
 
 
 class ModelError(NewsdeskError):
@@ -92,7 +97,7 @@ class Embedder:
     """
 
     def __init__(self, files: ModelFiles | None = None, threads: int = 1,
-                 cache_size: int = 20_000) -> None:
+                 cache_size: int = 1024) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -108,11 +113,14 @@ class Embedder:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # without the arena, memory taken for a long batch is given back after it
+        options.enable_cpu_mem_arena = False
         options.log_severity_level = 3
         self._session = ort.InferenceSession(str(self.files.model), sess_options=options,
                                              providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
-        # The same paragraph in two libraries (or an eval's two libraries) embeds once.
+        # Questions asked again and the sentences of passages shown again embed once; only
+        # short texts are kept, so the cache stays under ~2 MB.
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -121,7 +129,7 @@ class Embedder:
         """The model's WordPiece ids for text, [CLS] ... [SEP] (the tokenizer seam)."""
         return list(self._tokenizer.encode(text).ids)
 
-    def embed(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
+    def embed(self, texts: Sequence[str], batch: int = BATCH_TEXTS) -> np.ndarray:
         """Unit vectors for texts, shape (len(texts), 384); similar lengths are batched
         together so little is padded."""
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
@@ -138,14 +146,21 @@ class Embedder:
             return out
         encodings = self._tokenizer.encode_batch([texts[i] for i in todo])
         order = sorted(range(len(todo)), key=lambda j: len(encodings[j].ids))
-        for start in range(0, len(order), batch):
-            chunk = order[start:start + batch]
-            vectors = self._run([encodings[j].ids for j in chunk])
-            for j, vector in zip(chunk, vectors):
-                out[todo[j]] = vector
+        chunk: list[int] = []
+        for j in order + [-1]:
+            longest = len(encodings[j].ids) if j >= 0 else 0
+            if chunk and (j < 0 or len(chunk) == batch
+                          or (len(chunk) + 1) * longest > BATCH_TOKENS):
+                vectors = self._run([encodings[c].ids for c in chunk])
+                for c, vector in zip(chunk, vectors):
+                    out[todo[c]] = vector
+                chunk = []
+            if j >= 0:
+                chunk.append(j)
         with self._lock:
             for i in todo:
-                self._cache[texts[i]] = out[i]
+                if len(texts[i]) <= CACHED_CHARS:
+                    self._cache[texts[i]] = out[i]
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return out

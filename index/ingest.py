@@ -13,7 +13,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -39,6 +39,16 @@ HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 _SUPPORTED_SHOWN = ".txt, .md, .html or .htm"
 _OVER_LIMIT = f"over the {fetch.human_size(MAX_FILE_BYTES)} limit for one file"
+
+# The most body paragraphs one article may have. Long reports run to a few hundred; a
+# flood of tiny paragraphs (600,000 one-word lines fit in 5 MB) would cost the index and
+# every later load hundreds of MB for nothing a reader could use, so it is refused.
+MAX_PARAGRAPHS = 5000
+# Longest paragraph kept whole (prose paragraphs run to 2,000 characters; see
+# split_long_paragraphs).
+MAX_PARAGRAPH_CHARS = 10_000
+# The most different words one article may have (see check_vocabulary).
+MAX_DISTINCT_WORDS = 50_000
 
 # Longest line still taken as a title, and longest standfirst.
 _MAX_TITLE_CHARS = 200
@@ -406,6 +416,57 @@ def _join(block: list[str]) -> str:
 _SENTENCE_ENDS = (".", "!", "?", '"', "'", "”", "’", ")", ":")
 
 
+_WORD = re.compile(r"\w+")
+
+
+def check_vocabulary(paragraphs: Sequence[str]) -> None:
+    """InputError for text with more than MAX_DISTINCT_WORDS different words: a word list
+    or random strings, not an article (a whole novel uses about 20,000). Each new word
+    costs the index and the store for good, so it is counted before any is indexed."""
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        seen.update(_WORD.findall(paragraph.casefold()))
+        if len(seen) > MAX_DISTINCT_WORDS:
+            raise InputError(
+                f"it has over {MAX_DISTINCT_WORDS:,} different words, which is a word list "
+                "rather than an article"
+            )
+
+
+_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
+def split_long_paragraphs(paragraphs: Sequence[str]) -> tuple[str, ...]:
+    """Paragraphs over MAX_PARAGRAPH_CHARS cut at sentence ends (else at a space) into
+    pieces no longer than that: a text that lost its breaks, or a 5 MB run, would
+    otherwise be re-read whole by every question it matches (seconds each)."""
+    if all(len(p) <= MAX_PARAGRAPH_CHARS for p in paragraphs):
+        return tuple(paragraphs)
+    out: list[str] = []
+    for text in paragraphs:
+        while len(text) > MAX_PARAGRAPH_CHARS:
+            window = text[: MAX_PARAGRAPH_CHARS + 1]
+            cut = max((m.end() for m in _BREAK.finditer(window)), default=0)
+            if cut < MAX_PARAGRAPH_CHARS // 2:  # no sentence end late enough: a space
+                space = window.rfind(" ", MAX_PARAGRAPH_CHARS // 2)
+                cut = space + 1 if space > 0 else MAX_PARAGRAPH_CHARS
+            piece, text = text[:cut].strip(), text[cut:].strip()
+            if piece:
+                out.append(piece)
+        if text:
+            out.append(text)
+    return tuple(out)
+
+
+def check_paragraph_count(count: int) -> None:
+    """InputError for an article with more than MAX_PARAGRAPHS paragraphs."""
+    if count > MAX_PARAGRAPHS:
+        raise InputError(
+            f"it has {count:,} paragraphs; an article may have at most {MAX_PARAGRAPHS:,} "
+            "(join short lines into paragraphs, or split the text into several articles)"
+        )
+
+
 def _paragraphs(lines: list[str], kinds: list[str]) -> list[str]:
     """Blank-line blocks (wrapped lines joined) when there are blank lines, else one per line.
 
@@ -415,6 +476,9 @@ def _paragraphs(lines: list[str], kinds: list[str]) -> list[str]:
     if not filled:
         return []
     has_blank = any(not lines[i].strip() for i in range(filled[0], filled[-1]))
+    blocks = (sum(1 for i in range(1, len(filled)) if filled[i] > filled[i - 1] + 1) + 1
+              if has_blank else len(filled))
+    check_paragraph_count(blocks)
     if not has_blank:
         return [" ".join(lines[i].split()) for i in filled if kinds[i] != _HEADING]
     out: list[str] = []
@@ -862,9 +926,14 @@ def read_file(path: Path) -> ArticleDraft:
     return parse_bytes(data, name)
 
 
-def read_url(url: str) -> ArticleDraft:
-    """Fetch url and parse it as HTML, or as a text article for text/plain."""
-    page = fetch.fetch_url(url)
+def read_url(url: str, policy: fetch.FetchPolicy = fetch.DEFAULT_POLICY) -> ArticleDraft:
+    """Fetch url under policy and parse it as HTML, or as a text article for text/plain."""
+    return parse_page(fetch.fetch_url(url, policy), url)
+
+
+def parse_page(page: fetch.FetchedPage, url: str) -> ArticleDraft:
+    """A fetched page as an article draft (the CPU half of adding a link: the bot fetches
+    outside its engine thread and parses inside it)."""
     text = decode_bytes(page.body, url, declared=page.charset, html=not page.is_text)
     if not text.strip():
         raise InputError(f"{url} returned an empty page")
@@ -900,12 +969,15 @@ def _guard(name: str, make: Callable[[], ArticleDraft]) -> ArticleDraft | Newsde
         return InputError(f"could not read {name}: {err.__class__.__name__}: {err}")
 
 
-def iter_inputs(arg: str) -> Iterator[tuple[str, ArticleDraft | NewsdeskError]]:
-    """Each article of one `add` argument (URL, file or folder) as (input name, draft or error)."""
+def iter_inputs(
+    arg: str, policy: fetch.FetchPolicy = fetch.DEFAULT_POLICY
+) -> Iterator[tuple[str, ArticleDraft | NewsdeskError]]:
+    """Each article of one `add` argument (URL, file or folder) as (input name, draft or
+    error); URLs are fetched under policy (public addresses only by default)."""
     scheme = _SCHEME_RE.match(arg)
     if scheme and not Path(arg).exists():
         if scheme.group(1).lower() in fetch.ALLOWED_SCHEMES:
-            yield arg, _guard(arg, lambda: read_url(arg))
+            yield arg, _guard(arg, lambda: read_url(arg, policy))
         else:
             yield arg, InputError(
                 f"{arg} is not an http(s) URL; only http and https links can be added"

@@ -8,7 +8,6 @@ bot calls them through asyncio.to_thread.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import threading
 from collections.abc import Iterable, Sequence
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index import answers, ingest
+from index import answers, backup, ingest
 from index import digest as digest_mod
 from index import quotes as quotes_mod
 from index import speakers as speakers_mod
@@ -26,10 +25,10 @@ from index import summarize as summarize_mod
 from index.errors import (
     AmbiguousArticle,
     ArticleNotFound,
-    ImportFormatError,
     InputError,
     NewsdeskError,
 )
+from index.fetch import DEFAULT_POLICY, FetchPolicy
 from index.models import (
     AddOutcome,
     AddReport,
@@ -46,14 +45,12 @@ from index.embedder import Embedder, default_embedder
 from index.search import Bm25Index, Bm25Params, Hit
 from index.sentences import sentence_spans
 from index.store import NewArticle, Store
-from index.text import analyze, normalize_body, tokenize
+from index.text import analyze, normalize_body, scrub, tokenize
 from index.vector_filler import VectorFiller
 from index.vectors import VectorIndex, encode_vectors
 
 log = logging.getLogger(__name__)
 
-EXPORT_FORMAT = "newsdesk-export"
-EXPORT_VERSION = 1
 _QUOTES_VERSION_KEY = "quote_extractor_version"
 
 
@@ -114,9 +111,11 @@ class Libraries:
     """
 
     def __init__(self, data_dir: Path, params: Bm25Params | None = None,
-                 database: Path | None = None, semantic: bool | Embedder = False,
-                 background: bool = True) -> None:
+                 database: Path | None = None,
+                 fetch_policy: FetchPolicy = DEFAULT_POLICY,
+                 semantic: bool | Embedder = False, background: bool = True) -> None:
         self.data_dir = Path(data_dir)
+        self.fetch_policy = fetch_policy
         self.store = Store(database) if database is not None else Store.in_folder(self.data_dir)
         self.params = params or answers.DEFAULT_PARAMS
         self._libraries: dict[str, Library] = {}
@@ -136,7 +135,8 @@ class Libraries:
         with self._lock:
             library = self._libraries.get(name)
             if library is None:
-                library = Library(self.store, name, self.params, self.semantic)
+                library = Library(self.store, name, self.params, self.fetch_policy,
+                                  self.semantic)
                 self._libraries[name] = library
             return library
 
@@ -161,8 +161,10 @@ class Library:
     """One named collection of articles with its search index and quotes."""
 
     def __init__(self, store: Store, name: str, params: Bm25Params,
+                 fetch_policy: FetchPolicy = DEFAULT_POLICY,
                  semantic: Semantic | None = None) -> None:
         self.store = store
+        self.fetch_policy = fetch_policy
         self.name = name
         self._id = store.library_id(name)
         self._lock = threading.RLock()
@@ -176,26 +178,57 @@ class Library:
         self._quotes: list[Quote] = []
         # speaker_counts(_quotes) and the names a question may ask about, until quotes change
         self._speakers: tuple[list[SpeakerCount], list[str]] | None = None
+        self._data_version = -1  # the store's data_version when last checked
+        self._changes = -1  # the library's change count the memory reflects
         self._load()
 
     def _load(self) -> None:
-        """Read articles, paragraph terms and quotes; the index is built from stored terms."""
-        with self._lock:
-            self._articles = {a.id: a for a in self.store.articles(self._id)}
+        """Read articles, paragraph terms and quotes in one snapshot; the index is built
+        from stored terms."""
+        with self._lock, self.store.snapshot():
+            # everything is read before anything is replaced: a failed reload leaves the
+            # previous state whole, and the next call tries again
+            data_version = self.store.data_version()
+            changes = self.store.changes(self._id)
+            self.store.load_new_terms()
+            articles = {a.id: a for a in self.store.articles(self._id)}
             rows = list(self.store.paragraph_rows(self._id))
+            quotes = self.store.quotes(self._id)
+            vectors = None
+            if self._vectors is not None and self._semantic is not None:
+                vectors = self.store.vector_rows(self._id, self._semantic.embedder.version)
+            self._articles = articles
             self._where = {r.key: (r.article_id, r.n) for r in rows}
             self._keys_of = {}
             for r in rows:
                 self._keys_of.setdefault(r.article_id, []).append(r.key)
             self._index.load((r.key, r.blob) for r in rows)
             self._forms.load([r.forms for r in rows])
-            self._quotes = self.store.quotes(self._id)
+            self._quotes = quotes
             self._speakers = None
-            if self._vectors is not None and self._semantic is not None:
-                model = self._semantic.embedder.version
-                self._vectors.load(self.store.vector_rows(self._id, model))
-                if len(self._vectors) < len(rows) and self._semantic.background:
+            if self._vectors is not None and vectors is not None:
+                self._vectors.load(vectors)
+                if len(self._vectors) < len(rows) and self._semantic and self._semantic.background:
                     self._semantic.filler.notify(self)
+            self._data_version, self._changes = data_version, changes
+
+    def _refresh(self) -> None:
+        """Before answering: reload when another process changed this library (a CLI
+        `add` while the bot runs). Checking costs one PRAGMA; reloading, a cold start."""
+        with self._lock:
+            version = self.store.data_version()
+            if version == self._data_version:
+                return
+            if self.store.changes(self._id) != self._changes:
+                log.info("library %s changed in another process: reloading", self.name)
+                self._load()  # records the version it read
+            else:
+                self._data_version = version
+
+    def _wrote(self, before: int) -> None:
+        """After this process's own write: in step unless another process wrote in between."""
+        written = self.store.written.get(self._id, before)
+        self._changes = written if written == before + 1 else -1
 
     # -- adding and removing ----------------------------------------------------------
 
@@ -206,13 +239,23 @@ class Library:
 
     def _add_many(self, drafts: Sequence[ArticleDraft], names: Sequence[str]) -> list[AddOutcome]:
         with self._lock:
+            self._refresh()
             outcomes: list[AddOutcome] = []
             batch: list[NewArticle] = []
             seen: dict[str, Article] = {}
             for draft, name in zip(drafts, names):
+                draft = _scrubbed(draft)
+                draft = replace(draft, paragraphs=ingest.split_long_paragraphs(draft.paragraphs))
+                try:
+                    ingest.check_paragraph_count(len(draft.paragraphs))
+                    ingest.check_vocabulary(draft.paragraphs)
+                except InputError as exc:
+                    raise InputError(f"{name}: {exc}") from None
                 key = body_key(draft.paragraphs)
                 existing_id = self.store.find_by_body(self._id, key)
-                if existing_id is not None:
+                if existing_id is not None and existing_id not in self._articles:
+                    self._load()  # another process stored it since this one last looked
+                if existing_id is not None and existing_id in self._articles:
                     outcomes.append(AddOutcome(name, duplicate_of=self._articles[existing_id]))
                     continue
                 if key in seen:
@@ -222,7 +265,8 @@ class Library:
                     id=article_id_for(key), title=draft.title, paragraphs=draft.paragraphs,
                     standfirst=draft.standfirst, authors=draft.authors, outlet=draft.outlet,
                     published=draft.published, url=draft.url,
-                    added_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+                    added_at=draft.added_at
+                    or datetime.now(UTC).replace(microsecond=0).isoformat(),
                 )
                 found = [replace(q, article_id=article.id)
                          for q in quotes_mod.extract_quotes(article.paragraphs)]
@@ -235,8 +279,17 @@ class Library:
                 seen[key] = article
                 outcomes.append(AddOutcome(name, article=article))
             if batch:
+                before = self._changes
                 stored = self.store.insert_articles(self._id, batch)
+                self._wrote(before)
+                raced = {item.body_key: paragraphs for item, paragraphs in zip(batch, stored)
+                         if isinstance(paragraphs, str)}
+                if raced:  # another process stored some of them first: one copy, theirs
+                    self._load()
+                    return [_stored_copy(o, raced, self._articles) for o in outcomes]
                 for item, paragraphs in zip(batch, stored):
+                    if isinstance(paragraphs, str):  # not after the reload above
+                        continue
                     self._articles[item.article.id] = item.article
                     self._quotes.extend(item.quotes)
                     self._speakers = None
@@ -312,7 +365,7 @@ class Library:
         """Add files, folders and URLs; each input is reported, bad ones do not stop the rest."""
         report = AddReport()
         for arg in inputs:
-            for name, result in ingest.iter_inputs(arg):
+            for name, result in ingest.iter_inputs(arg, self.fetch_policy):
                 if isinstance(result, NewsdeskError):
                     report.outcomes.append(AddOutcome(name, error=str(result)))
                     continue
@@ -334,7 +387,9 @@ class Library:
     def remove(self, ref: str) -> Article:
         with self._lock:
             article = self.resolve(ref)
+            before = self._changes
             removed = self.store.delete_article(self._id, article.id)
+            self._wrote(before)
             for row in removed:
                 self._index.remove(row.key, row.blob)
                 self._forms.change(row.forms, -1)
@@ -351,10 +406,13 @@ class Library:
 
     def articles(self) -> list[Article]:
         with self._lock:
+            self._refresh()
             return list(self._articles.values())
 
     def __len__(self) -> int:
-        return len(self._articles)
+        with self._lock:
+            self._refresh()
+            return len(self._articles)
 
     def resolve(self, ref: str) -> Article:
         """An article by id (or id prefix), else by a case-insensitive part of its title."""
@@ -362,6 +420,7 @@ class Library:
         if not wanted:
             raise ArticleNotFound("name an article: its id or a part of its title")
         with self._lock:
+            self._refresh()
             if wanted in self._articles:
                 return self._articles[wanted]
             folded = wanted.casefold()
@@ -381,6 +440,7 @@ class Library:
 
     def quotes_of(self, article_id: str) -> list[Quote]:
         with self._lock:
+            self._refresh()
             return [q for q in self._quotes if q.article_id == article_id]
 
     # -- questions --------------------------------------------------------------------
@@ -398,6 +458,7 @@ class Library:
         scope_ids = [self.resolve(ref).id for ref in articles]
         meaning = self._meaning(asked)
         with self._lock:
+            self._refresh()
             known_context = [a for a in context if a in self._articles]
             known = self._speaker_cache()[1]
             about = speakers_mod.speaker_question(asked, known)
@@ -453,6 +514,7 @@ class Library:
         asked = answers.validate_question(question)
         meaning = self._meaning(asked)
         with self._lock:
+            self._refresh()
             query = answers.QueryWords(asked, self.store)
             ranked = answers.rank(query, self._index, self._passage_source,
                                   max(depth, answers.CANDIDATES), meaning)
@@ -461,6 +523,7 @@ class Library:
     def search_paragraphs(self, query: str, k: int) -> list[tuple[Article, int, float]]:
         """Top k (article, paragraph, score) for a query: the raw BM25 ranking."""
         with self._lock:
+            self._refresh()
             terms = [self.store.known_term_id(t) for t in tokenize(query)]
             return [(*self._passage_source(h.key), h.score) for h in self._index.search(terms, k)]
 
@@ -476,6 +539,7 @@ class Library:
     ) -> QuoteLookup:
         """Quotes by a speaker, in an article, or containing some words; all when none given."""
         with self._lock:
+            self._refresh()
             pool = list(self._quotes)
             articles = dict(self._articles)
         if article is not None:
@@ -510,6 +574,7 @@ class Library:
 
     def speakers(self) -> list[SpeakerCount]:
         with self._lock:
+            self._refresh()
             return list(self._speaker_counts())
 
     # -- summaries --------------------------------------------------------------------
@@ -526,6 +591,7 @@ class Library:
         asked = answers.validate_question(topic)
         terms = tokenize(asked)
         with self._lock:
+            self._refresh()
             missing = answers.missing_words(asked, self._index, self.store)
             hits = self.search_paragraphs(asked, max(20, n * 4))
         sections = digest_mod.digest(terms, hits, n)
@@ -534,29 +600,25 @@ class Library:
     # -- export and import ------------------------------------------------------------
 
     def export_to(self, path: Path) -> int:
-        """The library as JSON lines: a header line, then one article a line."""
+        """The library as a sealed JSON-lines export (see index.backup); the count."""
         with self._lock:
+            self._refresh()
             articles = list(self._articles.values())
             sources = self.store.article_sources(self._id)
-        path = Path(path)
-        tmp = path.with_name(path.name + ".part")
-        with tmp.open("w", encoding="utf-8") as out:
-            header = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "library": self.name}
-            out.write(json.dumps(header) + "\n")
-            for a in articles:
-                record = {
-                    "id": a.id, "title": a.title, "standfirst": a.standfirst,
-                    "authors": list(a.authors), "outlet": a.outlet, "published": a.published,
-                    "url": a.url, "source": sources.get(a.id), "added_at": a.added_at,
-                    "paragraphs": list(a.paragraphs),
-                }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        tmp.replace(path)
-        return len(articles)
+        records = (
+            {
+                "id": a.id, "title": a.title, "standfirst": a.standfirst,
+                "authors": list(a.authors), "outlet": a.outlet, "published": a.published,
+                "url": a.url, "source": sources.get(a.id), "added_at": a.added_at,
+                "paragraphs": list(a.paragraphs),
+            }
+            for a in articles
+        )
+        return backup.write_export(Path(path), self.name, records)
 
     def import_from(self, path: Path) -> tuple[list[Article], list[Article]]:
         """All or nothing: (imported, skipped as already stored)."""
-        drafts = read_export(Path(path))
+        drafts = backup.read_export(Path(path))
         names = [d.source or d.title for d in drafts]
         outcomes = self._add_many(drafts, names)
         added = [o.article for o in outcomes if o.article is not None]
@@ -564,12 +626,44 @@ class Library:
         return added, skipped
 
 
+def _scrubbed(draft: ArticleDraft) -> ArticleDraft:
+    """The draft without lone surrogates, whatever road it came by (pasted text, a
+    damaged page): they cannot be hashed or stored as UTF-8."""
+
+    def fix(value: str | None) -> str | None:
+        return None if value is None else scrub(value)
+
+    return replace(
+        draft, title=scrub(draft.title), paragraphs=tuple(scrub(p) for p in draft.paragraphs),
+        standfirst=fix(draft.standfirst), authors=tuple(scrub(a) for a in draft.authors),
+        outlet=fix(draft.outlet), published=fix(draft.published), url=fix(draft.url),
+        source=fix(draft.source),
+    )
+
+
+def _stored_copy(outcome: AddOutcome, raced: dict[str, str],
+                 articles: dict[str, Article]) -> AddOutcome:
+    """An outcome rewritten after a reload: an article another process stored first is
+    reported as a duplicate of that copy."""
+    if outcome.article is None:
+        return outcome
+    key = body_key(outcome.article.paragraphs)
+    if key in raced:
+        return replace(outcome, article=None, duplicate_of=articles[raced[key]])
+    return outcome
+
+
+# Sentence vectors kept for one paragraph: a news paragraph has one to four sentences; a
+# pathological one (5 MB without breaks, a table) costs at most this many model runs.
+MAX_SENTENCE_VECTORS = 6
+
+
 def meaning_units(paragraph: str) -> list[str]:
     """What a paragraph is embedded as: itself, then each of its sentences when it has
-    several (a question is usually about one sentence)."""
+    several (a question is usually about one sentence), at most MAX_SENTENCE_VECTORS."""
     spans = sentence_spans(paragraph)
     sentences = [paragraph[a:b].strip() for a, b in spans]
-    sentences = [s for s in sentences if len(s.split()) >= 3]
+    sentences = [s for s in sentences if len(s.split()) >= 3][:MAX_SENTENCE_VECTORS]
     return [paragraph, *sentences] if len(sentences) > 1 else [paragraph]
 
 
@@ -581,57 +675,3 @@ def _askable(name: str) -> bool:
     except NewsdeskError:
         return False
     return True
-
-
-def read_export(path: Path) -> list[ArticleDraft]:
-    """Parse a whole export file first, so a damaged one imports nothing."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise ImportFormatError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFormatError(f"{path}: cannot read it as UTF-8 text ({exc})") from None
-    if not lines:
-        raise ImportFormatError(f"{path}: the file is empty")
-    try:
-        header = json.loads(lines[0])
-    except json.JSONDecodeError:
-        header = None
-    if not isinstance(header, dict) or header.get("format") != EXPORT_FORMAT:
-        raise ImportFormatError(f"{path}, line 1: not a newsdesk export (no header)")
-    if header.get("version") != EXPORT_VERSION:
-        raise ImportFormatError(f"{path}, line 1: unsupported export version {header.get('version')}")
-    drafts: list[ArticleDraft] = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-            drafts.append(_draft_from_record(rec))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise ImportFormatError(f"{path}, line {number}: damaged article record ({exc})") from None
-    return drafts
-
-
-def _draft_from_record(rec: dict) -> ArticleDraft:
-    def optional(key: str) -> str | None:
-        value = rec.get(key)
-        if value is not None and not isinstance(value, str):
-            raise ValueError(f"'{key}' must be text")
-        return value
-
-    title = rec["title"]
-    paragraphs = rec["paragraphs"]
-    authors = rec.get("authors") or []
-    if not isinstance(title, str) or not title.strip():
-        raise ValueError("'title' must be non-empty text")
-    if (not isinstance(paragraphs, list) or not paragraphs
-            or not all(isinstance(p, str) and p.strip() for p in paragraphs)):
-        raise ValueError("'paragraphs' must be a non-empty list of text")
-    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
-        raise ValueError("'authors' must be a list of names")
-    return ArticleDraft(
-        title=title, paragraphs=tuple(paragraphs), standfirst=optional("standfirst"),
-        authors=tuple(authors), outlet=optional("outlet"), published=optional("published"),
-        url=optional("url"), source=optional("source"),
-    )

@@ -17,6 +17,7 @@ class ArticleDraft:
     published: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
     url: str | None = None
     source: str | None = None  # the path or URL it was read from
+    added_at: str | None = None  # kept from an export; a new article gets the time it is added
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import threading
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +27,11 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 4
 DATABASE_NAME = "newsdesk.sqlite3"
+# How long a write waits for another process's write to finish. Adding a 5 MB article
+# takes seconds; an import of thousands of articles longer, so a waiting write gets 60 s.
+BUSY_TIMEOUT = 60.0
+# Variables per statement, well under SQLite's limit (999 in builds before 3.32).
+_SQL_CHUNK = 900
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -147,6 +153,22 @@ class NewArticle:
     paragraph_forms: Sequence[Sequence[str]] = ()
 
 
+@contextmanager
+def busy_as_store_error(timeout: float = BUSY_TIMEOUT) -> Iterator[None]:
+    """SQLite's "database is locked" (another process writing for longer than the busy
+    timeout) as a StoreError a person can act on."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise StoreError(
+                f"the library is busy: another newsdesk process has been writing to it for "
+                f"over {timeout:g} s; try again when it has finished"
+            ) from None
+        raise
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -154,20 +176,29 @@ def _now() -> str:
 class Store:
     """The SQLite file; thread-safe (one connection behind a lock) for asyncio.to_thread."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_timeout: float = BUSY_TIMEOUT) -> None:
         path = Path(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open the database {path}: {exc}") from exc
+        self.busy_timeout = busy_timeout
+        # per library: the change count after this connection's last write (see changes)
+        self.written: dict[int, int] = {}
         self.path = path
         self._lock = threading.RLock()
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
-        self._term_ids: dict[str, int] = dict(self._db.execute("SELECT term, id FROM terms"))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None,
+                                       timeout=busy_timeout)
+            with busy_as_store_error(busy_timeout):
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+                self._term_ids: dict[str, int] = dict(
+                    self._db.execute("SELECT term, id FROM terms")
+                )
+        except StoreError:
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}") from exc
 
     @classmethod
     def in_folder(cls, data_dir: Path) -> Store:
@@ -181,20 +212,16 @@ class Store:
 
     def _migrate(self) -> None:
         with self._lock:
-            has_meta = self._db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
-            ).fetchone()
-            version = 0
-            if has_meta:
-                row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-                version = int(row[0]) if row else 0
+            version = self._schema_version()
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.path} was written by a newer newsdesk (schema {version}); upgrade newsdesk"
                 )
             for step in range(version + 1, SCHEMA_VERSION + 1):
-                log.info("migrating %s to schema %d", self.path, step)
                 with self._transaction():
+                    if self._schema_version() >= step:
+                        continue  # another process migrated first
+                    log.info("migrating %s to schema %d", self.path, step)
                     for statement in _MIGRATIONS[step].split(";"):
                         if statement.strip():
                             self._db.execute(statement)
@@ -205,6 +232,15 @@ class Store:
                         (str(step),),
                     )
 
+    def _schema_version(self) -> int:
+        has_meta = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+        ).fetchone()
+        if not has_meta:
+            return 0
+        row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
     def _fill_forms(self) -> None:
         """Migration 2: the word forms of paragraphs stored before forms were kept."""
         self._term_ids = dict(self._db.execute("SELECT term, id FROM terms"))
@@ -214,7 +250,51 @@ class Store:
             self._db.execute("UPDATE paragraphs SET forms=? WHERE id=?", (blob, key))
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+        return _Transaction(self._db, self.busy_timeout)
+
+    # -- other processes ----------------------------------------------------------------
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every read inside sees the same committed state, however
+        other processes write meanwhile (WAL readers are never blocked)."""
+        with self._lock:
+            with busy_as_store_error(self.busy_timeout):
+                self._db.execute("BEGIN")
+            try:
+                yield
+            finally:
+                self._db.execute("COMMIT")
+
+    def data_version(self) -> int:
+        """Changes when another connection commits anything (SQLite's PRAGMA data_version;
+        this connection's own commits leave it as it is). Costs no I/O."""
+        with self._lock:
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def changes(self, library: int) -> int:
+        """How many writes a library has had, from any process: a reader holding it in
+        memory reloads when this moved."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT value FROM meta WHERE key=?", (f"changes:{library}",)
+            ).fetchone()
+            return int(row[0]) if row else 0
+
+    def _count_change(self, library: int) -> None:
+        """Inside a write transaction: one more change to this library."""
+        count = self.changes(library) + 1
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                         (f"changes:{library}", str(count)))
+        self.written[library] = count
+
+    def load_new_terms(self) -> None:
+        """Term ids other processes created since this connection read them."""
+        with self._lock:
+            top = max(self._term_ids.values(), default=0)
+            self._term_ids.update(self._db.execute(
+                "SELECT term, id FROM terms WHERE id > ?", (top,)
+            ))
 
     def get_meta(self, key: str) -> str | None:
         with self._lock:
@@ -233,10 +313,13 @@ class Store:
             row = self._db.execute("SELECT id FROM libraries WHERE name=?", (name,)).fetchone()
             if row:
                 return int(row[0])
-            cur = self._db.execute(
-                "INSERT INTO libraries(name, created_at) VALUES (?, ?)", (name, _now())
-            )
-            return int(cur.lastrowid)
+            with busy_as_store_error(self.busy_timeout):  # OR IGNORE: another process may create it first
+                self._db.execute(
+                    "INSERT OR IGNORE INTO libraries(name, created_at) VALUES (?, ?)",
+                    (name, _now()),
+                )
+            row = self._db.execute("SELECT id FROM libraries WHERE name=?", (name,)).fetchone()
+            return int(row[0])
 
     # -- terms ------------------------------------------------------------------------
 
@@ -246,11 +329,14 @@ class Store:
         new = [t for t in dict.fromkeys(terms) if t not in ids]
         if new:
             self._db.executemany("INSERT OR IGNORE INTO terms(term) VALUES (?)", [(t,) for t in new])
-            marks = ",".join("?" * len(new))
-            for term, tid in self._db.execute(
-                f"SELECT term, id FROM terms WHERE term IN ({marks})", new
-            ):
-                ids[term] = tid
+            # in chunks: SQLite caps the variables of one statement (32,766 by default)
+            for start in range(0, len(new), _SQL_CHUNK):
+                chunk = new[start:start + _SQL_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for term, tid in self._db.execute(
+                    f"SELECT term, id FROM terms WHERE term IN ({marks})", chunk
+                ):
+                    ids[term] = tid
         return [ids[t] for t in terms]
 
     def known_term_id(self, term: str) -> int | None:
@@ -267,12 +353,22 @@ class Store:
 
     def insert_articles(
         self, library: int, batch: Sequence[NewArticle]
-    ) -> list[list[StoredParagraph]]:
-        """Write several articles in ONE transaction: all of them are stored, or none."""
+    ) -> list[list[StoredParagraph] | str]:
+        """Write several articles in ONE transaction: all of them are stored, or none.
+
+        An article whose body another process stored meanwhile is not written again: its
+        place in the result holds the stored article's id instead of paragraphs.
+        """
         with self._lock:
             try:
                 with self._transaction():
-                    return [self._insert_one(library, item) for item in batch]
+                    stored: list[list[StoredParagraph] | str] = []
+                    for item in batch:
+                        existing = self.find_by_body(library, item.body_key)
+                        stored.append(existing if existing is not None
+                                      else self._insert_one(library, item))
+                    self._count_change(library)
+                    return stored
             except BaseException:
                 # Term ids handed out inside the rolled-back transaction no longer exist.
                 self._term_ids = dict(self._db.execute("SELECT term, id FROM terms"))
@@ -325,6 +421,7 @@ class Store:
     def replace_quotes(self, library: int, article_id: str, quotes: Sequence[Quote]) -> None:
         with self._lock, self._transaction():
             self._write_quotes(library, article_id, quotes)
+            self._count_change(library)
 
     def delete_article(self, library: int, article_id: str) -> list[StoredParagraph]:
         """Remove an article with its paragraphs and quotes; returns the removed paragraphs."""
@@ -348,6 +445,7 @@ class Store:
             self._db.execute(
                 "DELETE FROM articles WHERE library_id=? AND id=?", (library, article_id)
             )
+            self._count_change(library)
             return removed
 
     def articles(self, library: int) -> list[Article]:
@@ -502,14 +600,21 @@ class Store:
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, busy_timeout: float) -> None:
         self._db = db
+        self._busy_timeout = busy_timeout
 
     def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        with busy_as_store_error(self._busy_timeout):
+            self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
-            self._db.execute("COMMIT")
+            try:
+                with busy_as_store_error(self._busy_timeout):
+                    self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
         else:
             self._db.execute("ROLLBACK")

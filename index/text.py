@@ -94,9 +94,18 @@ _IRREGULAR: dict[str, str] = {
 _AGENT_NOUN = re.compile(r"[a-z]{4}ators?$")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """text with lone surrogates (which a JSON escape or a Discord form can carry, and
+    which UTF-8, SQLite and hashing refuse) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def normalize(text: str) -> str:
     """NFKC, one form of quotes, dashes and spaces, no zero-width characters."""
-    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return unicodedata.normalize("NFKC", scrub(text)).translate(_FOLD)
 
 
 def fold_accents(word: str) -> str:

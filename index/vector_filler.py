@@ -56,11 +56,15 @@ class VectorFiller:
         with self._cond:
             return self._cond.wait_for(lambda: not self._pending and not self._busy, timeout)
 
-    def stop(self) -> None:
+    def stop(self, wait: float = 30.0) -> None:
+        """No more work; wait (up to `wait` s) for the batch under way to be stored."""
         with self._cond:
             self._stopped = True
             self._pending.clear()
             self._cond.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(wait)
 
     def _next(self) -> Fillable | None:
         with self._cond:

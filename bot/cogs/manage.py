@@ -80,7 +80,8 @@ class ManageCog(commands.Cog):
         self.bot.require_manager(interaction)
         link = actions.check_url(url)
         await defer(interaction, ephemeral=True)
-        report = await self.bot.run_engine(interaction.guild_id, actions.add_url, link)
+        page = await self.bot.fetch_page(link)  # outside the engine: a slow site waits alone
+        report = await self.bot.run_engine(interaction.guild_id, actions.add_page, link, page)
         await send_pages(interaction, render.add_pages(report), self.bot.pager, ephemeral=True)
 
     @add.command(name="file", description="Add an article from an attached .txt, .md or .html file")

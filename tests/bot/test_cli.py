@@ -14,8 +14,9 @@ from tests.conftest import ARTICLES
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
+def run(tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
+    monkeypatch.setenv("NEWSDESK_FETCH_ALLOW", "127.0.0.1")  # the tests' page server
 
     def _run(*argv: str) -> tuple[int, str, str]:
         code = main(["--data", str(data), *argv])
@@ -177,6 +178,30 @@ def test_export_and_import_round_trip(stored, run, tmp_path):
     assert code == 0 and "imported 3 articles" in out
 
 
+def test_export_to_a_folder_or_missing_folder_is_one_line_and_leaves_nothing(stored, tmp_path):
+    for target, message in ((tmp_path, "is a folder"), (tmp_path / "no" / "x.jsonl", "does not exist")):
+        code, _, err = stored("export", str(target))
+        assert code == 1 and err.count("\n") == 1 and message in err, err
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".part")]
+
+
+def test_backup_copies_the_whole_store(stored, tmp_path):
+    code, out, _ = stored("backup", str(tmp_path / "copy.sqlite3"))
+    assert code == 0 and "backed up" in out
+    code, out, _ = stored("--database-url", f"sqlite:///{tmp_path / 'copy.sqlite3'}", "list", "--json")
+    assert code == 0 and len(json.loads(out)["articles"]) == 3
+
+
+def test_import_of_a_cut_export_is_one_line_and_imports_nothing(stored, run, tmp_path):
+    path = tmp_path / "lib.jsonl"
+    stored("export", str(path))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    code, _, err = run("--library", "copy", "import", str(path))
+    assert code == 1 and err.count("\n") == 1 and "cut short" in err
+    assert json.loads(run("--library", "copy", "list", "--json")[1]) == {"articles": []}
+
+
 def test_unsupported_database_url_is_refused(run):
     code, _, err = run("--database-url", "postgresql://x/y", "list")
     assert code == 1 and "sqlite:///" in err
@@ -233,7 +258,18 @@ def test_unreachable_url(stored):
 
 
 def test_non_html_content_type(stored, site):
-    _assert_refused(stored, ["add", f"{site}/pdf"], "application/pdf", _listed(stored))
+    _assert_refused(stored, ["add", f"{site}/pdf"], "could not fetch", _listed(stored))
+
+
+def test_local_address_is_refused_without_the_allow_list(stored, site, monkeypatch):
+    monkeypatch.delenv("NEWSDESK_FETCH_ALLOW")
+    _assert_refused(stored, ["add", f"{site}/story"], "could not fetch", _listed(stored))
+
+
+def test_malformed_allow_list_is_one_line_naming_the_setting(run, monkeypatch):
+    monkeypatch.setenv("NEWSDESK_FETCH_ALLOW", "127.0.0.1, not a/host")
+    code, _, err = run("list")
+    assert code == 1 and err.count("\n") == 1 and "NEWSDESK_FETCH_ALLOW" in err
 
 
 def test_url_that_is_not_http(stored):
@@ -265,3 +301,12 @@ def test_ambiguous_article_lists_candidates(stored):
 def test_off_topic_question_exits_0_with_no_answers(stored):
     code, out, _ = stored("ask", "What is the weather in Paris?", "--json")
     assert code == 0 and json.loads(out)["answers"] == []
+
+
+def test_ask_batch_answers_a_line_that_is_not_utf8_with_an_error_line(stored, tmp_path):
+    batch = tmp_path / "questions.txt"
+    batch.write_bytes(b"How many books?\n\xff\xfe\x80\nWhen did the frost hit?\n")
+    code, out, err = stored("ask", "--batch", str(batch), "--json")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and err == "" and len(lines) == 3
+    assert lines[0]["answers"] and "error" in lines[1] and lines[2]["answers"]

@@ -57,3 +57,12 @@ def test_cli_data_folder_reads_dotenv_when_the_environment_is_silent(tmp_path):
     dotenv = tmp_path / ".env"
     dotenv.write_text("NEWSDESK_DATA=/srv/newsdesk\n", encoding="utf-8")
     assert data_dir_from_env({}, dotenv) == Path("/srv/newsdesk")
+
+
+def test_fetch_allow_list_is_read_and_checked():
+    s = Settings.from_mapping({"NEWSDESK_FETCH_ALLOW": "127.0.0.1, 10.0.0.0/8 news.internal"})
+    assert s.fetch_allow == ("127.0.0.1", "10.0.0.0/8", "news.internal")
+    assert s.fetch_policy.host_allowed("news.internal")
+    assert Settings.from_mapping({}).fetch_policy.allow_networks == ()
+    with pytest.raises(ConfigError, match="NEWSDESK_FETCH_ALLOW"):
+        Settings.from_mapping({"NEWSDESK_FETCH_ALLOW": "http://x/"})

@@ -462,8 +462,12 @@ class FakeDiscord:
         body = await self._body(request)
         self.requests.append((request.method, path, body))
         token_free = path.startswith(("/interactions/", "/webhooks/"))  # the token is in the URL
-        if not token_free and request.headers.get("Authorization") != "Bot test-token":
-            self.violations.append(f"{request.method} {path} without the bot token")
+        auth = request.headers.get("Authorization")
+        if not token_free and auth != "Bot test-token":
+            if auth is None:
+                self.violations.append(f"{request.method} {path} without the bot token")
+            await self._notify()
+            return web.json_response({"message": "401: Unauthorized", "code": 0}, status=401)
         try:
             return await self._route(request.method, path, body, request)
         finally:

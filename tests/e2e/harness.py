@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.client import NewsdeskBot
 from bot.config import Settings
+from bot.cooldown import Rate
 from index.library import Libraries
 from tests.e2e.fake_discord import (
     MANAGE_GUILD,
@@ -118,6 +119,7 @@ class BotRun:
 async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
                       manager_role: str | None = "Editors",
                       pager_timeout: float | None = None,
+                      user_rate: Rate = Rate(100_000, 60),
                       semantic: bool = False) -> AsyncIterator[BotRun]:
     """The real bot connected to a Discord at these endpoints, on the running loop.
 
@@ -128,11 +130,14 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
     settings = Settings(
         token="test-token", data_dir=data_dir, guild_id=GUILD_A,
         manager_role=manager_role, api_base=api_base, gateway_url=gateway_url,
+        fetch_allow=("127.0.0.1",),  # the tests' own page servers
+        user_rate=user_rate, server_rate=Rate(100_000, 60),
     )
     errors = ErrorLogs()
     root = logging.getLogger()
     root.addHandler(errors)
-    libraries = Libraries(settings.data_dir, semantic=semantic)
+    libraries = Libraries(settings.data_dir, fetch_policy=settings.fetch_policy,
+                          semantic=semantic)
     bot = NewsdeskBot(settings, libraries, guild_ready_timeout=0.05, pager_timeout=pager_timeout)
     task = asyncio.create_task(bot.start(settings.token), name="bot")
     run = BotRun(bot, libraries, errors)
@@ -154,12 +159,14 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
 @asynccontextmanager
 async def running_bot(tmp_path: Path, *, manager_role: str | None = "Editors",
                       pager_timeout: float | None = None,
-                      data_dir: Path | None = None) -> AsyncIterator[Harness]:
+                      data_dir: Path | None = None,
+                      user_rate: Rate = Rate(100_000, 60)) -> AsyncIterator[Harness]:
     fake = make_fake()
     await fake.start()
     try:
         async with bot_against(fake.api_base, fake.gateway_url, data_dir or tmp_path / "data",
-                               manager_role=manager_role, pager_timeout=pager_timeout) as run:
+                               manager_role=manager_role, pager_timeout=pager_timeout,
+                               user_rate=user_rate) as run:
             await fake.wait_for(lambda: fake.ready and fake.commands, timeout=15)
             harness = Harness(fake, run.bot, run.libraries, run.errors, run.expected_errors)
             yield harness

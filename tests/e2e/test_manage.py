@@ -109,3 +109,34 @@ def test_a_moderator_removes_an_article(tmp_path: Path) -> None:
             assert h.libraries.get(str(GUILD_A)).articles() == []
 
     asyncio.run(scenario())
+
+
+def test_a_paste_with_lone_surrogates_is_stored_not_a_crash(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        async with running_bot(tmp_path) as h:
+            opened = await h.run("add", EDITOR, sub="paste")
+            custom_id = opened.callbacks[0]["data"]["custom_id"]
+            body = ("The harbour board voted on Tuesday to rebuild the \ud800 north pier.\n\n"
+                    "Work will start in spring, the board said.\udfff")
+            submitted = await h.fake.submit_modal(custom_id, EDITOR, GUILD_A,
+                                                  {"title": "Pier \ud83d rebuilt", "body": body})
+            shown = await h.fake.wait_for(submitted.visible)
+            assert shown[0]["ephemeral"] and "Added **Pier \ufffd rebuilt**" in text_of(shown[0])
+            [article] = h.libraries.get(str(GUILD_A)).articles()
+            assert "\ufffd north pier" in article.paragraphs[0]
+
+    asyncio.run(scenario())
+
+
+def test_a_link_inside_the_host_is_refused_in_the_common_words(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        async with running_bot(tmp_path) as h:
+            for url in ("http://169.254.169.254/latest/meta-data/", "http://[::ffff:10.0.0.1]/",
+                        "http://0x0a.0.0.1:8080/admin"):
+                msg = await h.answer("add", MOD, sub="url", url=url)
+                text = text_of(msg)
+                assert msg["ephemeral"] and "could not fetch" in text, text
+                assert "public http(s) addresses" in text
+            assert h.libraries.get(str(GUILD_A)).articles() == []
+
+    asyncio.run(scenario())

@@ -93,10 +93,12 @@ needs_bbc_dev = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def embedder():
-    from index.embedder import Embedder
+def embedder(tmp_path_factory):
+    from eval.vector_cache import CachedEmbedder
 
-    return Embedder(threads=2)  # one per gate module: the libraries below share its cache
+    # one per gate module, its vectors kept in a scratch file: the SQuAD relevance library
+    # holds the same paragraphs as the whole-SQuAD one and embeds nothing again
+    return CachedEmbedder(tmp_path_factory.mktemp("vectors") / "cache.sqlite3", threads=2)
 
 
 def test_every_sample_question_is_answered_with_meaning_search_on(tmp_path, embedder):

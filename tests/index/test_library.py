@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from index.errors import AmbiguousArticle, ArticleNotFound, ImportFormatError
+from index.errors import AmbiguousArticle, ArticleNotFound, ImportFormatError, InputError
 from index.library import Libraries
 from index.models import ArticleDraft
 from tests.conftest import ARTICLES
@@ -103,3 +103,35 @@ def test_import_refuses_a_file_that_is_not_an_export(library, tmp_path):
     path.write_text(json.dumps({"title": "x"}) + "\n", encoding="utf-8")
     with pytest.raises(ImportFormatError, match="line 1"):
         library.import_from(path)
+
+
+def test_pasted_text_with_lone_surrogates_is_stored_with_replacement_characters(library):
+    outcome = library.add_text("Quay \ud800 closes\n\nThe quay closed on Friday \udc00 for repairs.")
+    assert outcome.article is not None and outcome.article.title == "Quay \ufffd closes"
+    assert library.ask("When did the quay close?").passages
+    assert library.ask("quay \ud800 repairs").passages
+
+
+def test_a_flood_of_tiny_paragraphs_is_refused_with_the_count(library, tmp_path):
+    path = tmp_path / "flood.txt"
+    path.write_text("Flood\n\n" + "\n\n".join(["pier"] * 6000) + "\n", encoding="utf-8")
+    [outcome] = library.add_inputs([str(path)]).outcomes
+    assert outcome.error is not None and "6,000 paragraphs" in outcome.error
+    assert "at most 5,000" in outcome.error and len(library) == 0
+
+
+def test_a_word_list_is_refused_before_it_is_indexed(library):
+    draft = ArticleDraft(title="Words", paragraphs=(" ".join(f"qu{i}x" for i in range(60_000)),))
+    with pytest.raises(InputError, match="different words"):
+        library.add_draft(draft)
+    assert len(library) == 0 and library.store.known_term_id("qu1x") is None
+
+
+def test_an_overlong_paragraph_is_cut_at_sentence_ends(library):
+    sentence = "The ferry to Port Ellery was delayed again on Tuesday morning. "
+    body = (sentence * 400).strip()  # about 25,000 characters in one paragraph
+    outcome = library.add_draft(ArticleDraft(title="Ferry delays", paragraphs=(body,)))
+    pieces = outcome.article.paragraphs
+    assert len(pieces) == 3 and all(len(p) <= 10_000 for p in pieces)
+    assert all(p.endswith("morning.") for p in pieces)
+    assert " ".join(pieces).split() == body.split()  # nothing lost or reordered

@@ -156,7 +156,7 @@ def test_vectors_another_process_stored_are_taken_up(tmp_path) -> None:
         # another process (a CLI `add`) stores an article, then embeds it itself
         other = Libraries(tmp_path / "data", semantic=True, background=False)
         other.get("default").add_draft(RAIL)
-        lib._load()  # the running process picks up the article before its vectors exist
+        lib.articles()  # the running process notices the article before its vectors exist
         assert lib.vector_coverage() == (0, 3)
         assert other.fill_vectors(60)
         other.close()

@@ -1,6 +1,7 @@
 """SQLite store: one transaction per article, schema versions, libraries kept apart."""
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -52,7 +53,8 @@ def test_failed_batch_leaves_nothing_behind(tmp_path):
     store.insert_articles(lib, [_item(_article("keep"))])
     with pytest.raises(sqlite3.IntegrityError):
         # the second article repeats the first one's id: the whole batch must roll back
-        store.insert_articles(lib, [_item(_article("new")), _item(_article("new"))])
+        store.insert_articles(lib, [_item(_article("new")),
+                                    replace(_item(_article("new")), body_key="key-other")])
     assert [a.id for a in store.articles(lib)] == ["keep"]
     assert len(list(store.paragraph_rows(lib))) == 2
 
@@ -62,7 +64,8 @@ def test_term_ids_stay_consistent_after_a_rollback(tmp_path):
     lib = store.library_id("default")
     with pytest.raises(sqlite3.IntegrityError):
         store.insert_articles(lib, [_item(_article("x", ("Zebra fish.",))),
-                                    _item(_article("x", ("Other words.",)))])
+                                    replace(_item(_article("x", ("Other words.",))),
+                                            body_key="key-y")])
     store.insert_articles(lib, [_item(_article("y", ("Zebra fish.",)))])
     [row] = store.paragraph_rows(lib)
     ids, _ = decode_terms(row.blob)
@@ -130,3 +133,14 @@ def array_of(blob: bytes) -> list[int]:
     out = array("I")
     out.frombytes(blob)
     return list(out)
+
+
+def test_more_new_terms_than_sqlite_variables_are_stored(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    lib = store.library_id("default")
+    words = [f"w{i}" for i in range(40_000)]  # over SQLite's 32,766 variables per statement
+    article = _article("many", (" ".join(words),))
+    store.insert_articles(lib, [NewArticle(article, "key-many", None, [words], [])])
+    assert len(store.term_ids(words)) == 40_000 and len(set(store.term_ids(words))) == 40_000
+    reopened = Store(tmp_path / "db.sqlite3")
+    assert reopened.known_term_id("w39999") == store.known_term_id("w39999") is not None

@@ -213,7 +213,7 @@ def opens_inside_quote(sentences: list[str]) -> list[bool]:
 _DOUBLE_MARK_RE = re.compile(r"[\"\u201c\u201d]")
 # Single marks: an opening one at a word start, a closing one after a word or punctuation
 # and before a space, punctuation or the end. An apostrophe inside a word is neither.
-_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013-]))[\u2018'](?=\w)")
+_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013-]))[\u2018'](?=[^\W\d])")
 _SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?;:\u2026])[\u2019'](?=[\s,.;:!?)\u2014-]|$)")
 
 
@@ -251,27 +251,25 @@ def _double_regions(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _single_regions(text: str) -> list[tuple[int, int, bool]]:
-    """Spans of single-quoted speech: each opening mark paired with the next closing one.
+    """Spans of single-quoted speech: an opening mark and the first closing one after it.
 
-    An opening mark with no closing one after it is an elision ('90s), never a quotation
-    running on, so single marks cannot make a sentence look broken, only keep sentences
-    of one quotation together.
+    An opening mark with no closing one before the next opening is an elision ('n'),
+    never a quotation running on, so single marks cannot make a sentence look broken,
+    only keep the sentences of one quotation together. Before a digit ('90s) a mark
+    never opens.
     """
-    closes = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text)]
-    regions: list[tuple[int, int]] = []
-    k = 0
-    last_end = -1
-    for match in _SINGLE_OPEN_RE.finditer(text):
-        pos = match.start()
-        if pos <= last_end:
-            continue
-        while k < len(closes) and closes[k] <= pos:
-            k += 1
-        if k == len(closes):
-            break
-        regions.append((pos, closes[k], False))
-        last_end = closes[k]
-        k += 1
+    marks = sorted(
+        [(m.start(), True) for m in _SINGLE_OPEN_RE.finditer(text)]
+        + [(m.start(), False) for m in _SINGLE_CLOSE_RE.finditer(text)]
+    )
+    regions: list[tuple[int, int, bool]] = []
+    opened = -1
+    for pos, opening in marks:
+        if opening:
+            opened = pos
+        elif opened >= 0 and pos > opened:
+            regions.append((opened, pos, False))
+            opened = -1
     return regions
 
 

@@ -1,6 +1,8 @@
 """Sentence splitting on made-up news text with the traps real copy has."""
 
-from index.sentences import opens_inside_quote, sentence_spans, split_sentences
+import pytest
+
+from index.sentences import opens_inside_quote, quote_groups, sentence_spans, split_sentences
 
 
 def test_titles_do_not_end_a_sentence():
@@ -201,3 +203,64 @@ def test_unclosed_quotation_mark_stops_counting_after_a_few_sentences():
     flags = opens_inside_quote(split_sentences(text))
     assert flags[1] is True
     assert flags[-1] is False
+
+
+# --- quotations kept whole ----------------------------------------------------------------
+
+
+def _groups(text):
+    return [(text[g.start:g.end], g.sentences, g.whole) for g in quote_groups(text)]
+
+
+def test_quotation_over_two_sentences_is_one_group():
+    text = '"The pier is ready. Ferries run hourly," she said. The crowd cheered.'
+    assert _groups(text) == [
+        ('"The pier is ready. Ferries run hourly," she said.', 2, True),
+        ("The crowd cheered.", 1, True),
+    ]
+
+
+def test_curly_quotation_over_sentences_is_one_group():
+    text = "Ana Brook said: \u201cIt is done. Go home.\u201d Traffic resumed."
+    assert [g[1] for g in _groups(text)] == [2, 1]
+
+
+def test_quotation_running_on_past_the_paragraph_is_not_whole():
+    text = 'The mayor said: "We will rebuild the wall. It will be higher.'
+    assert _groups(text) == [(text, 2, False)]
+
+
+def test_paragraph_continuing_a_quotation_from_the_one_before_is_not_whole():
+    text = 'we will never stop." The crowd cheered.'
+    assert _groups(text) == [('we will never stop."', 1, False), ("The crowd cheered.", 1, True)]
+
+
+def test_reopened_quotation_where_a_paragraph_break_was_lost_is_not_whole():
+    text = 'She said: "The wall is finished. "The path reopens on Monday." Traffic resumed.'
+    groups = _groups(text)
+    assert groups[0] == ('She said: "The wall is finished.', 1, False)
+    assert groups[1] == ('"The path reopens on Monday."', 1, True)
+
+
+def test_apostrophes_and_elisions_do_not_make_quotations():
+    text = "The players' union met in the '90s hall. Fans cheered. Rock 'n' roll played."
+    assert [g[1:] for g in _groups(text)] == [(1, True), (1, True), (1, True)]
+
+
+def test_single_quoted_speech_over_sentences_is_one_group():
+    text = "The union said 'no more. Never again,' and left. Fans cheered."
+    assert [g[1] for g in _groups(text)] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    "flood",
+    ["." * 1_000_000 + " End.", " " * 1_000_000 + "x\nA", "!?" * 500_000 + " B", '"' * 200_000],
+)
+def test_splitting_runs_of_marks_or_spaces_is_linear(flood):
+    import time
+
+    started = time.perf_counter()
+    split_sentences(flood)
+    quote_groups(flood[:200_000])
+    # Loose: a quadratic pass over a million characters takes minutes.
+    assert time.perf_counter() - started < 10

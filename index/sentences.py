@@ -221,7 +221,8 @@ def _double_regions(text: str) -> list[tuple[int, int, bool]]:
     """Spans (open mark, close mark, broken) of double-quoted speech.
 
     broken: the quotation began before the text (a closing mark comes first: start -1),
-    runs on past its end (end len+1), or was cut where news style reopens a quotation
+    runs on past its end (end len+1), closes without opening (the mark alone), or was
+    cut where news style reopens a quotation
     running over paragraphs whose break was lost (`...about. "Dan...` with no closing
     mark before the new opening one).
     """
@@ -242,6 +243,8 @@ def _double_regions(text: str) -> list[tuple[int, int, bool]]:
                 opened = -2
             elif not seen:  # the text began inside a quotation opened earlier
                 regions.append((-1, pos, True))
+            else:  # a closing mark with no opening one: its sentence reads as broken
+                regions.append((pos, pos + 1, True))
         elif opened == -2 and not after.isspace():
             opened = pos
         seen = True

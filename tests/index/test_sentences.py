@@ -264,3 +264,11 @@ def test_splitting_runs_of_marks_or_spaces_is_linear(flood):
     quote_groups(flood[:200_000])
     # Loose: a quadratic pass over a million characters takes minutes.
     assert time.perf_counter() - started < 10
+
+
+def test_sentence_with_a_stray_closing_mark_is_not_whole():
+    text = (
+        'The mayor called the wall "overdue". Its cost was met by the county." '
+        "Traffic resumed."
+    )
+    assert [g[2] for g in _groups(text)] == [True, False, True]

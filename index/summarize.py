@@ -64,7 +64,7 @@ class Weights:
     title: float = 0.0  # title overlap: measured no gain on BBC (politics/tech lose 0.6)
     short_penalty: float = 0.5  # multiplier for sentences under `short_words` terms
     short_words: int = 4
-    redundancy: float = 0.3  # score lost per share of its terms the lead already has
+    redundancy: float = 0.2  # score lost per share of its terms the lead already has
     lead_first: bool = True  # a news story's first summary sentence comes from its lead
     longest_quote: int = 4  # sentences: a longer quotation is not taken (it is never cut)
     duplicate_overlap: float = 0.7  # term-set overlap above which two sentences say the same

@@ -276,6 +276,59 @@ def cnndm_figures(
     return score_cnndm(load_cnndm(), systems)
 
 
+# --- cost on very long texts -----------------------------------------------------------
+
+_COST_WORDS = (
+    "harbour bridge quay ferry terminal station market school road council mayor budget "
+    "river flood wall cable repair traffic vote police hospital museum library park "
+    "festival tram bus engineer contractor union strike fare ticket"
+).split()
+
+
+def long_text(sentences: int, per_paragraph: int = 5) -> list[str]:
+    """A made-up text of the given number of news-like sentences (not from any data set)."""
+    import random
+
+    rng = random.Random(11)
+    body = [
+        f"The {' '.join(rng.sample(_COST_WORDS, 3))} in Kelby will "
+        f"{' '.join(rng.sample(_COST_WORDS, 3))} by {i % 97} per cent, officials said."
+        for i in range(sentences)
+    ]
+    return [" ".join(body[i:i + per_paragraph]) for i in range(0, sentences, per_paragraph)]
+
+
+def cost_figures() -> dict[str, dict[str, float]]:
+    """Seconds and traced peak MB (tracemalloc: Python and numpy) for one summary of long
+    made-up texts: 8,000 and 20,000 sentences, and 5 MB as paragraphs and as one block."""
+    import tracemalloc
+
+    cases = {
+        "8,000 sentences": long_text(8_000),
+        "20,000 sentences": long_text(20_000),
+        "20,000 sentences, one block": [" ".join(long_text(20_000))],
+    }
+    five_mb = long_text(60_000)
+    while sum(len(p) for p in five_mb) > 5_000_000:
+        five_mb.pop()
+    cases["5 MB"] = five_mb
+    cases["5 MB, one block"] = [" ".join(five_mb)[:5_000_000]]
+    out: dict[str, dict[str, float]] = {}
+    for name, paragraphs in cases.items():
+        tracemalloc.start()
+        start = time.perf_counter()
+        summarize(paragraphs, 3)
+        seconds = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        out[name] = {
+            "chars": sum(len(p) for p in paragraphs),
+            "seconds": round(seconds, 2),
+            "peak_mb": round(peak / 1e6, 1),
+        }
+    return out
+
+
 # --- sense: what ROUGE does not see --------------------------------------------------
 
 # Stories shorter than this must open their summary in the first three paragraphs.
@@ -401,6 +454,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     report["bbc_timing"] = timing_bbc(items)
     print(f"BBC summary time (3 sentences): {report['bbc_timing']}")
+    report["long_texts"] = cost_figures()
+    for name, cost in report["long_texts"].items():  # type: ignore[union-attr]
+        print(f"Long made-up text, {name} ({cost['chars']:,} chars): {cost['seconds']} s, "
+              f"{cost['peak_mb']} MB traced peak (target < 2 s, < 300 MB)")
     if not args.no_cnndm and CNNDM_CSV.is_file():
         cnn = load_cnndm()
         cnn_results = score_cnndm(cnn, systems)

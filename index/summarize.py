@@ -1,16 +1,20 @@
 """Extractive summaries: whole sentences of the body, in the article's order.
 
-Each sentence is scored by how central it is to the article (TextRank over word
-overlap) and how frequent its words are in the article (SumBasic), plus a lead weight
-when the text has lost its paragraph layout (see Weights); title overlap is available
-as a weight but measured as no gain on BBC. A wire dateline ("Kabul (CNN) -- ") is left
-out of the first sentence. Sentences are then taken best first, skipping near-duplicates
-of ones already taken, sentences that start inside a quotation whose opening mark is in
-the sentence before (unless that sentence is taken), and, while better ones remain,
-sentences that lean on the sentence before them ("He added...", "But...", a leading
-"It"/"They") when that sentence is not in the summary.
-The weights were chosen by measuring ROUGE on BBC News Summary and CNN/DM
-(eval/summary_eval.py).
+The units are sentences, except that a quotation running over several sentences is one
+unit, taken whole or not at all, and one that runs on past its paragraph (or closes
+without opening) is never taken: no summary sentence starts or ends inside a quotation.
+Each unit is scored by how central it is to the article (TextRank over shared terms) and
+how frequent its words are (SumBasic), plus a lead weight when the text has lost its
+paragraph layout (see Weights). Units are then taken best first within the sentences
+asked for: for a news story the first comes from its opening paragraphs (the lead
+carries the news) unless they are furniture; later ones lose score for what the lead
+already says; a unit that leans on the one before it ("But...", "He added...", "They")
+comes only together with that one; near-duplicates never. A wire dateline ("Kabul (CNN)
+-- ") is left out. Cost is bounded: a text over MAX_CHARS is read as its lead plus
+windows spread evenly, at most MAX_CONSIDERED units, and the term overlap is summed over
+the sentences sharing each term, never through a dense term matrix.
+The weights were chosen by measuring ROUGE and the sense figures on BBC News Summary and
+CNN/DM (eval/summary_eval.py).
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
@@ -118,6 +122,7 @@ class _Sentence:
 
 
 def _is_furniture(text: str) -> bool:
+    """A line that carries no news: a few words, an unfinished label, page boilerplate."""
     words = text.split()
     finished = text.rstrip("\"'\u201d\u2019)]")[-1:] in ".!?\u2026"
     return len(words) < _FURNITURE_WORDS or (not finished and len(words) < 12) or (
@@ -295,19 +300,7 @@ def leans_on_previous(text: str) -> bool:
     return _DANGLING_RE.match(normalize(text)) is not None
 
 
-def _repeats(a: _Sentence, b: _Sentence, threshold: float) -> bool:
-    if normalize(a.text).casefold() == normalize(b.text).casefold():
-        return True
-    return says_the_same(a.terms, b.terms, threshold)
-
-
-def _overlap(a: _Sentence, b: _Sentence) -> float:
-    """Share of the shorter unit's terms the other one has too (0 to 1)."""
-    sa, sb = set(a.terms), set(b.terms)
-    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
-
-
-def is_news_layout(sentences: Sequence[_Sentence], w: Weights = DEFAULT_WEIGHTS) -> bool:
+def _is_news_layout(sentences: Sequence[_Sentence], w: Weights) -> bool:
     """Whether the text kept a news story's paragraphs: a short opening paragraph."""
     opening = sum(s.sentences for s in sentences if s.paragraph == sentences[0].paragraph)
     return opening <= w.position_from
@@ -317,33 +310,55 @@ def _select(sentences: list[_Sentence], scores: np.ndarray, n: int, w: Weights) 
     """Units best first within n sentences, each choice one of these moves:
 
     - a unit that stands alone (no leaning opening, or the unit it leans on chosen);
-    - a leaning unit together with the one it leans on, both counted;
+    - a leaning unit together with the one it leans on, both counted, valued at their mean;
     never a near-duplicate of a chosen unit, never a unit starting or ending inside a
     quotation that runs outside it. For a news story the first choice comes from the
     opening paragraphs (the lead carries the news), and every later one loses score for
-    what it shares with those already chosen, so it adds what they do not say.
+    what it shares with the lead, so it adds what the lead does not say.
     """
     count = len(sentences)
-    chosen: set[int] = set()
-    refused: set[int] = set()
+    folded = [normalize(s.text).casefold() for s in sentences]
+    terms = [set(s.terms) for s in sentences]
+    chosen: list[int] = []
     budget = n
+
+    def overlap(i: int, j: int) -> float:
+        """Share of the smaller unit's terms the other one has too (0 to 1)."""
+        a, b = terms[i], terms[j]
+        return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
     def fits(i: int) -> bool:
         s = sentences[i]
         return (
-            i not in chosen and i not in refused and s.whole
-            and s.sentences <= min(budget, w.longest_quote)
-            and not any(_repeats(s, sentences[j], w.duplicate_overlap) for j in chosen)
+            i not in chosen and s.whole and s.sentences <= min(budget, w.longest_quote)
+            and not any(
+                folded[i] == folded[j] or overlap(i, j) >= w.duplicate_overlap for j in chosen
+            )
         )
 
     def value(i: int) -> float:
         if not chosen:
             return float(scores[i])
-        redundancy = _overlap(sentences[i], sentences[first])
-        return float(scores[i]) - w.redundancy * redundancy
+        return float(scores[i]) - w.redundancy * overlap(i, chosen[0])
 
-    lead_only = w.lead_first and is_news_layout(sentences, w)
-    first = -1  # the first unit chosen: the lead, which later ones must not reword
+    def moves_from(pool: Sequence[int] | range) -> list[tuple[float, tuple[int, ...]]]:
+        moves: list[tuple[float, tuple[int, ...]]] = []
+        for i in pool:
+            if not fits(i):
+                continue
+            s = sentences[i]
+            if not s.leaning or i - 1 in chosen:
+                moves.append((value(i), (i,)))
+                continue
+            before = sentences[i - 1] if i > 0 else None
+            if (
+                before is not None and not s.after_gap and fits(i - 1)
+                and (not before.leaning or i - 2 in chosen)
+                and before.sentences + s.sentences <= budget
+            ):
+                moves.append(((value(i) + value(i - 1)) / 2, (i - 1, i)))
+        return moves
+
     # The lead: the first LEAD_PARAGRAPHS paragraphs that are not furniture.
     opening = list(dict.fromkeys(s.paragraph for s in sentences if not s.furniture))
     opening = opening[:LEAD_PARAGRAPHS]
@@ -351,25 +366,15 @@ def _select(sentences: list[_Sentence], scores: np.ndarray, n: int, w: Weights) 
         i for i, s in enumerate(sentences)
         if s.paragraph in opening and not s.furniture and not s.leaning
     ]
+    lead_first = w.lead_first and _is_news_layout(sentences, w)
     while budget > 0:
-        moves: list[tuple[float, tuple[int, ...]]] = []
-        pool = lead if lead_only and not chosen and lead else range(count)
-        for i in pool:
-            if not fits(i):
-                continue
-            s = sentences[i]
-            if not s.leaning or i - 1 in chosen:
-                moves.append((value(i), (i,)))
-            elif not s.after_gap and i > 0 and not sentences[i - 1].leaning and fits(i - 1):
-                pair = (i - 1, i)
-                if sentences[i - 1].sentences + s.sentences <= budget:
-                    moves.append(((value(i) + value(i - 1)) / 2, pair))
+        moves = moves_from(lead) if lead_first and not chosen else []
+        moves = moves or moves_from(range(count))
         if not moves:
             break
         _, move = max(moves, key=lambda m: (m[0], -m[1][0]))
-        first = move[0] if first < 0 else first
         for i in move:
-            chosen.add(i)
+            chosen.append(i)
             budget -= sentences[i].sentences
     if budget > 0:  # a shorter summary beats a repeat or a broken-off quotation
         log.debug("summary is %d sentences short of %d", budget, n)

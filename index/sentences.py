@@ -7,7 +7,9 @@ sentence, an initial or an abbreviation that can also end one ("U.S.", "Inc.", "
 ends it only when the next word is a common sentence opener ("The", "He", "But"...).
 Blank lines, and line breaks before a capital, always end a sentence, so a headline
 without a full stop stands alone. Quoted speech is split like the rest of the text, as
-news sentence splitters (and the BBC reference summaries) do.
+news sentence splitters (and the BBC reference summaries) do; quote_groups then keeps a
+quotation's sentences together for summaries, which must never cut one. Every pass is
+linear in the text: runs of marks or spaces are tried once from their start.
 """
 
 from __future__ import annotations
@@ -163,49 +165,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def split_sentences(text: str) -> list[str]:
     """The sentences of text, in order, each stripped of surrounding whitespace."""
     return [text[a:b] for a, b in sentence_spans(text)]
-
-
-# Quotation marks: curly ones say which way they face; straight ones (and the closing
-# single curly mark, also an apostrophe) are read by what stands around them.
-_OPEN_MARK_RE = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013-]))[\"'\u2018\u201c](?=\S)")
-_CLOSE_MARK_RE = re.compile(r"(?<=\S)[\"\u201d]|(?<=[\w.,!?;:\u2026])['\u2019](?=[\s,.;:!?)]|$)")
-
-
-# More sentences than this without a closing mark: the opening was not a quotation.
-_LONGEST_QUOTE = 6
-
-
-def opens_inside_quote(sentences: list[str]) -> list[bool]:
-    """For each sentence of one paragraph: does it start inside a quotation opened earlier?
-
-    The splitter cuts quoted speech into its sentences, so the second sentence of
-    `"We are ready. The vote is Monday," she said.` has no opening mark of its own and
-    reads as broken on its own. A sentence opening with a quotation mark starts afresh;
-    an apostrophe inside a word (don't) is no mark, one after a word (the players')
-    reads as closing, which at worst misses a quotation rather than inventing one.
-    """
-    out: list[bool] = []
-    inside = False
-    run = 0  # sentences since the quotation opened: a stray mark must not flag the rest
-    for sentence in sentences:
-        stripped = sentence.lstrip()
-        if stripped[:1] in "\"'\u2018\u201c" and _OPEN_MARK_RE.match(stripped):
-            inside = False
-        run = run + 1 if inside else 0
-        if run > _LONGEST_QUOTE:
-            inside, run = False, 0
-        out.append(inside)
-        marks = sorted(
-            [(m.start(), True) for m in _OPEN_MARK_RE.finditer(stripped)]
-            + [(m.start(), False) for m in _CLOSE_MARK_RE.finditer(stripped)]
-        )
-        seen: set[int] = set()
-        for position, opening in marks:
-            if position in seen:  # a mark that could be either: opening at a word start
-                continue
-            seen.add(position)
-            inside = opening
-    return out
 
 
 # --- sentences that never start or end inside a quotation -------------------------------

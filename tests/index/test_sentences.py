@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.sentences import opens_inside_quote, quote_groups, sentence_spans, split_sentences
+from index.sentences import quote_groups, sentence_spans, split_sentences
 
 
 def test_titles_do_not_end_a_sentence():
@@ -155,54 +155,41 @@ def test_space_before_full_stop_still_ends_a_sentence():
     assert split_sentences(text) == ["The clinic shut .", "Staff were told on Monday ."]
 
 
-def test_second_sentence_of_curly_quoted_speech_opens_inside_the_quote():
-    sentences = split_sentences(
+def _sizes(text):
+    return [(g.sentences, g.whole) for g in quote_groups(text)]
+
+
+def test_curly_quoted_speech_over_two_sentences_stays_together():
+    text = (
         "\u201cThe pier is safe again. Ferries can dock from Monday,\u201d the harbour master "
         "said. Repairs cost \u00a32m."
     )
-    assert opens_inside_quote(sentences) == [False, True, False]
+    assert _sizes(text) == [(2, True), (1, True)]
 
 
-def test_second_sentence_of_straight_quoted_speech_opens_inside_the_quote():
-    sentences = split_sentences(
-        '"We have the money. The work starts in May," Ms. Dale said. The vote was close.'
-    )
-    assert opens_inside_quote(sentences) == [False, True, False]
+def test_straight_quoted_speech_with_a_title_stays_together():
+    text = '"We have the money. The work starts in May," Ms. Dale said. The vote was close.'
+    assert _sizes(text) == [(2, True), (1, True)]
 
 
-def test_sentences_of_single_quoted_speech_open_inside_the_quote():
-    sentences = split_sentences(
-        "'Nobody was hurt. The crew acted fast. We are grateful,' she said. Trains resumed."
-    )
-    assert opens_inside_quote(sentences) == [False, True, True, False]
+def test_single_quoted_speech_over_three_sentences_stays_together():
+    text = "'Nobody was hurt. The crew acted fast. We are grateful,' she said. Trains resumed."
+    assert _sizes(text) == [(3, True), (1, True)]
 
 
-def test_quote_closed_within_its_sentence_leaves_the_next_one_outside():
-    sentences = split_sentences(
-        "It was a \u201cconstructive signal.\u201d The talks resume on Friday."
-    )
-    assert opens_inside_quote(sentences) == [False, False]
+def test_quote_closed_within_its_sentence_leaves_the_next_one_apart():
+    text = "It was a \u201cconstructive signal.\u201d The talks resume on Friday."
+    assert _sizes(text) == [(1, True), (1, True)]
 
 
 def test_apostrophes_are_not_quotation_marks():
-    sentences = split_sentences(
-        "The players' union won't sign. Kelby's mayor said it's over. The club's fans left."
-    )
-    assert opens_inside_quote(sentences) == [False, False, False]
+    text = "The players' union won't sign. Kelby's mayor said it's over. The club's fans left."
+    assert _sizes(text) == [(1, True), (1, True), (1, True)]
 
 
-def test_sentence_opening_with_a_quotation_mark_starts_a_new_quote():
-    sentences = split_sentences(
-        '"The bridge is shut. "Traffic will divert via the ring road," the council said.'
-    )
-    assert opens_inside_quote(sentences)[1] is False
-
-
-def test_unclosed_quotation_mark_stops_counting_after_a_few_sentences():
-    text = 'A sign read "closed. ' + " ".join(f"Ferry {i} sailed late." for i in range(1, 11))
-    flags = opens_inside_quote(split_sentences(text))
-    assert flags[1] is True
-    assert flags[-1] is False
+def test_unclosed_quotation_mark_keeps_the_rest_of_the_paragraph_out():
+    text = 'A sign read "closed. ' + " ".join(f"Ferry {i} sailed late." for i in range(1, 4))
+    assert _sizes(text) == [(4, False)]
 
 
 # --- quotations kept whole ----------------------------------------------------------------

@@ -28,8 +28,6 @@ _LINE_BREAK_RE = re.compile(r"(?<![ \t])[ \t]*\n\s*")
 # The word just before a full stop: letters, inner dots and apostrophes, at most this long.
 _LONGEST_WORD = 39
 _WORD_INNER = "_'\u2019."
-
-
 # What may open a sentence: opening quotes and brackets, then the first character.
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 
@@ -181,9 +179,8 @@ def _double_regions(text: str) -> list[tuple[int, int, bool]]:
 
     broken: the quotation began before the text (a closing mark comes first: start -1),
     runs on past its end (end len+1), closes without opening (the mark alone), or was
-    cut where news style reopens a quotation
-    running over paragraphs whose break was lost (`...about. "Dan...` with no closing
-    mark before the new opening one).
+    cut where news style reopens a quotation running over paragraphs whose break was
+    lost (`...about. "Dan...`: a new opening mark with no closing one before it).
     """
     regions: list[tuple[int, int, bool]] = []
     opened = -2  # -2: outside a quotation
@@ -251,7 +248,8 @@ class SentenceGroup:
 def quote_groups(text: str) -> list[SentenceGroup]:
     """The sentences of text, a quotation running over several of them kept in one group.
 
-    Linear: one pass over the marks and one over the sentence boundaries.
+    Linear: one pass over the marks, then one over the sentence boundaries walking the
+    (sorted, disjoint) quotations alongside.
     """
     spans = sentence_spans(text)
     if not spans:
@@ -265,7 +263,7 @@ def quote_groups(text: str) -> list[SentenceGroup]:
             merged.append((a, b, cut_off))
     broken = [(a, b) for a, b, cut_off in merged if cut_off]
     groups: list[SentenceGroup] = []
-    r = 0
+    r = k = 0  # the first quotation, and the first broken one, not yet passed
     first = 0
     for i in range(1, len(spans) + 1):
         if i < len(spans):
@@ -275,7 +273,9 @@ def quote_groups(text: str) -> list[SentenceGroup]:
             if r < len(merged) and merged[r][0] < cut:
                 continue  # the cut falls inside a quotation: the group goes on
         start, end = spans[first][0], spans[i - 1][1]
-        whole = not any(a < end and b > start for a, b in broken)
+        while k < len(broken) and broken[k][1] <= start:
+            k += 1
+        whole = not (k < len(broken) and broken[k][0] < end)
         groups.append(SentenceGroup(start, end, i - first, whole))
         first = i
     return groups

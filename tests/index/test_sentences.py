@@ -259,3 +259,13 @@ def test_sentence_with_a_stray_closing_mark_is_not_whole():
         "Traffic resumed."
     )
     assert [g[2] for g in _groups(text)] == [True, False, True]
+
+
+def test_many_broken_quotations_are_grouped_in_linear_time():
+    import time
+
+    text = 'The mayor called it "late". ' + "The wall was finished.\" " * 20_000
+    started = time.perf_counter()
+    groups = quote_groups(text)
+    assert time.perf_counter() - started < 10  # loose: quadratic takes many minutes
+    assert groups[0].whole and not any(g.whole for g in groups[1:])

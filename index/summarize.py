@@ -70,6 +70,9 @@ class Weights:
     short_words: int = 4
     redundancy: float = 0.2  # score lost per share of its terms the lead already has
     lead_first: bool = True  # a news story's first summary sentence comes from its lead
+    # A quotation over k sentences is valued at its score / k ** this: a long unit's
+    # TextRank score grows with its length, and it takes k of the sentences asked for.
+    group_exponent: float = 0.5
     longest_quote: int = 4  # sentences: a longer quotation is not taken (it is never cut)
     duplicate_overlap: float = 0.7  # term-set overlap above which two sentences say the same
     damping: float = 0.85
@@ -86,7 +89,11 @@ _DANGLING_RE = re.compile(
            meanwhile|indeed|additionally|consequently|accordingly|in\s+addition|in\s+fact|
            as\s+a\s+result|even\s+so|after\s+all)\b
       | the\s+(?:latter|former)\b
-      | (?:he|she|it|they|this|that|these|those|his|her|its|their|such)\b
+      # "It is expected that...": an "it" pointing forward to its clause, not back.
+      | (?!it\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:expected|
+            likely|unlikely|understood|thought|believed|hoped|feared|estimated|reported|
+            unclear|not\s+clear|possible|important)\b)
+        (?:he|she|it|they|this|that|these|those|his|her|its|their|such)\b
         (?!\s+(?:year|week|month|weekend|morning|afternoon|evening|season|summer|winter|
                  spring|autumn|time)\b)
       | [^,"]{0,40}\b(?:added|continued|went\s+on)\b
@@ -337,9 +344,10 @@ def _select(sentences: list[_Sentence], scores: np.ndarray, n: int, w: Weights) 
         )
 
     def value(i: int) -> float:
+        base = float(scores[i]) / sentences[i].sentences ** w.group_exponent
         if not chosen:
-            return float(scores[i])
-        return float(scores[i]) - w.redundancy * overlap(i, chosen[0])
+            return base
+        return base - w.redundancy * overlap(i, chosen[0])
 
     def moves_from(pool: Sequence[int] | range) -> list[tuple[float, tuple[int, ...]]]:
         moves: list[tuple[float, tuple[int, ...]]] = []

@@ -44,12 +44,13 @@ from index.sentences import quote_groups  # noqa: E402
 from index.summarize import summarize  # noqa: E402
 
 # Floors for newsdesk on the 200-article subset, ROUGE-2 F1 x100, just under the measured
-# 57.5 (@3) and 73.4 (@ref); sumy TextRank measures 57.2 and 72.0 on the same articles.
+# 57.8 (@3) and 73.0 (@ref); sumy TextRank measures 57.2 and 72.0 on the same articles.
 # Before the sense rules (issue 11: quotations whole, no sentence leaning on one left out,
 # the lead first) newsdesk measured 57.5 and 75.6: taking a quotation whole or not at
-# all costs ROUGE at the reference length, where the references split quotations.
-FLOOR_R2_AT_3 = 57.3
-FLOOR_R2_AT_REF = 73.1
+# all, and a leaning sentence only with its neighbour, cost ROUGE at the reference
+# length, where the references split quotations and keep "He said..." sentences.
+FLOOR_R2_AT_3 = 57.6
+FLOOR_R2_AT_REF = 72.8
 # Floors on the CNN/DM sample at 3 sentences, just under the measured 15.5 and 33.6
 # (Lead-3 measures 15.1 and 33.2, the best sumy system, Luhn, 12.9 and 30.2).
 FLOOR_CNN_R2 = 15.3

@@ -142,6 +142,10 @@ def test_sentence_count_in_range_is_returned():
         "Indeed, the pier was already shut.",
         "In fact, the vote was close.",
         "The mayor added that the money was found.",
+        "The latter was closed in May.",
+        "Such a closure is rare.",
+        "Also, the ferry will stop.",
+        "This was the first strike since 2009.",
     ],
 )
 def test_sentences_leaning_on_their_neighbour_are_recognized(text):
@@ -155,6 +159,8 @@ def test_sentences_leaning_on_their_neighbour_are_recognized(text):
         "This year the festival moves to the quay.",
         "Heavy rain closed the road.",
         "Italy won the match.",
+        "It is expected that the pier will reopen in May.",
+        "It was understood the mayor would resign.",
     ],
 )
 def test_self_contained_sentences_are_not_flagged(text):

@@ -97,7 +97,8 @@ def summary(s: Summary) -> Json:
     return {
         "article": article(s.article),
         "sentences": [{"text": x.text, "paragraph": x.paragraph} for x in s.sentences],
-        "speakers": [{"name": sp.name, "quotes": sp.quotes} for sp in s.speakers],
+        "speakers": [{"name": sp.name, "role": sp.roles[0] if sp.roles else None,
+                      "quotes": sp.quotes} for sp in s.speakers],
     }
 
 

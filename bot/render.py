@@ -377,6 +377,12 @@ def speakers_pages(speakers: Sequence[SpeakerCount]) -> list[Page]:
                         footer=f"{len(speakers)} speakers")
 
 
+def quoted_label(speaker: SpeakerCount) -> str:
+    """"Maria Alvarez, harbour master (3)": who is quoted, their role, how often."""
+    role = f", {speaker.roles[0]}" if speaker.roles else ""
+    return f"{speaker.name}{role} ({speaker.quotes})"
+
+
 def summary_pages(summary: Summary) -> list[Page]:
     """Whole sentences in the article's order with their ¶ numbers, then who is quoted."""
     article = summary.article
@@ -385,7 +391,7 @@ def summary_pages(summary: Summary) -> list[Page]:
     ]
     lines = sentences or ["This article has no sentences to summarize."]
     if summary.speakers:
-        quoted = ", ".join(f"{escape(s.name)} ({s.quotes})" for s in summary.speakers[:15])
+        quoted = ", ".join(escape(quoted_label(s)) for s in summary.speakers[:15])
         lines.append(f"Quoted: {quoted}")
     byline = attribution(article)
     if byline:
@@ -406,7 +412,7 @@ def digest_pages(digest: Digest) -> list[Page]:
     embeds = []
     for section in digest.sections:
         article = section.article
-        body = " ".join(
+        body = "\n".join(  # one line per sentence, as in an article's summary
             f"{escape(clip(s.text, 600))} *(\u00b6{s.paragraph})*" for s in section.sentences
         )
         byline = attribution(article)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping, Sequence
 
-from bot.render import HELP_LINES, format_date, match_note
+from bot.render import HELP_LINES, format_date, match_note, quoted_label
 from index.models import (
     AddOutcome,
     AddReport,
@@ -103,9 +103,10 @@ def summary_text(summary: Summary) -> str:
     byline = attribution_line(a)
     if byline:
         lines.append(byline)
-    lines += [_wrap(f"{s.text} (\u00b6{s.paragraph})", "  ") for s in summary.sentences]
+    lines += [_wrap(f"{s.text} (\u00b6{s.paragraph})", "  ", "    ") for s in summary.sentences]
     if summary.speakers:
-        lines.append("Quoted: " + ", ".join(f"{s.name} ({s.quotes})" for s in summary.speakers))
+        lines.append(_wrap("Quoted: " + ", ".join(quoted_label(s) for s in summary.speakers),
+                           "", "  "))
     return "\n".join(lines)
 
 
@@ -116,9 +117,13 @@ def digest_text(digest: Digest) -> str:
             text += " No stored article mentions " + ", ".join(digest.missing) + "."
         return text
     blocks = []
-    for section in digest.sections:
-        sentences = " ".join(f"{s.text} (\u00b6{s.paragraph})" for s in section.sentences)
-        blocks.append(f"{section.article.title}\n{_wrap(sentences, '  ')}")
+    for section in digest.sections:  # laid out like an article's summary
+        lines = [f"{section.article.title} ({section.article.id})"]
+        byline = attribution_line(section.article)
+        if byline:
+            lines.append(byline)
+        lines += [_wrap(f"{s.text} (\u00b6{s.paragraph})", "  ", "    ") for s in section.sentences]
+        blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 

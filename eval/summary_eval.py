@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.sentences import split_sentences
-from index.summarize import extract, summarize
+from index.summarize import extract, leans_on_previous, summarize
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 BBC_DIR = SHARED / "data" / "bbc"
@@ -276,6 +276,126 @@ def cnndm_figures(
     return score_cnndm(load_cnndm(), systems)
 
 
+# --- cost on very long texts -----------------------------------------------------------
+
+_COST_WORDS = (
+    "harbour bridge quay ferry terminal station market school road council mayor budget "
+    "river flood wall cable repair traffic vote police hospital museum library park "
+    "festival tram bus engineer contractor union strike fare ticket"
+).split()
+
+
+def long_text(sentences: int, per_paragraph: int = 5) -> list[str]:
+    """A made-up text of the given number of news-like sentences (not from any data set)."""
+    import random
+
+    rng = random.Random(11)
+    body = [
+        f"The {' '.join(rng.sample(_COST_WORDS, 3))} in Kelby will "
+        f"{' '.join(rng.sample(_COST_WORDS, 3))} by {i % 97} per cent, officials said."
+        for i in range(sentences)
+    ]
+    return [" ".join(body[i:i + per_paragraph]) for i in range(0, sentences, per_paragraph)]
+
+
+def cost_figures() -> dict[str, dict[str, float]]:
+    """Seconds and traced peak MB (tracemalloc: Python and numpy) for one summary of long
+    made-up texts: 8,000 and 20,000 sentences, and 5 MB as paragraphs and as one block."""
+    import tracemalloc
+
+    cases = {
+        "8,000 sentences": long_text(8_000),
+        "20,000 sentences": long_text(20_000),
+        "20,000 sentences, one block": [" ".join(long_text(20_000))],
+    }
+    five_mb = long_text(60_000)
+    while sum(len(p) for p in five_mb) > 5_000_000:
+        five_mb.pop()
+    cases["5 MB"] = five_mb
+    cases["5 MB, one block"] = [" ".join(five_mb)[:5_000_000]]
+    out: dict[str, dict[str, float]] = {}
+    for name, paragraphs in cases.items():
+        tracemalloc.start()
+        start = time.perf_counter()
+        summarize(paragraphs, 3)
+        seconds = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        out[name] = {
+            "chars": sum(len(p) for p in paragraphs),
+            "seconds": round(seconds, 2),
+            "peak_mb": round(peak / 1e6, 1),
+        }
+    return out
+
+
+# --- sense: what ROUGE does not see --------------------------------------------------
+
+# Stories shorter than this must open their summary in the first three paragraphs.
+LEAD_STORY_WORDS = 1000
+LEAD_PARAGRAPHS = 3
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """Whether a summary sentence starts or ends inside a quotation: its double marks
+    do not pair up (an odd number of straight ones, or unequal curly opening and closing)."""
+    return text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
+
+
+@dataclass(frozen=True)
+class SenseCounts:
+    sentences: int = 0  # summary sentences (a quote taken whole counts as one)
+    dangling: int = 0  # opening leaning on a body sentence the summary left out
+    unbalanced: int = 0
+    stories: int = 0  # stories under LEAD_STORY_WORDS words with a summary
+    lead_first: int = 0  # ... whose first summary sentence is in the first paragraphs
+
+
+def sense_of(paragraphs: Sequence[str], summary: Sequence[str]) -> SenseCounts:
+    """Count one summary's dangling openings, unbalanced quotes and where it starts.
+
+    Each summary sentence is found in the body by its first sentence; the body sentence
+    before that is what a leaning opening ("But...", "He said...") needs beside it.
+    """
+    body = [(n, s) for n, p in enumerate(paragraphs, start=1) for s in split_sentences(p)]
+    placed: list[tuple[int, int]] = []  # (first body index, body sentences covered)
+    for text in summary:
+        first = split_sentences(text)[0] if text.strip() else text
+        index = next((i for i, (_, s) in enumerate(body) if s.endswith(first)), -1)
+        placed.append((index, len(split_sentences(text))))
+    covered = {i + k for i, size in placed if i >= 0 for k in range(size)}
+    dangling = sum(
+        1
+        for text, (i, _) in zip(summary, placed)
+        if i > 0 and leans_on_previous(text) and i - 1 not in covered
+    )
+    words = sum(len(p.split()) for p in paragraphs)
+    short = words < LEAD_STORY_WORDS and bool(summary)
+    first_paragraph = body[placed[0][0]][0] if summary and placed[0][0] >= 0 else 0
+    return SenseCounts(
+        sentences=len(summary),
+        dangling=dangling,
+        unbalanced=sum(1 for text in summary if unbalanced_quotes(text)),
+        stories=int(short),
+        lead_first=int(short and 1 <= first_paragraph <= LEAD_PARAGRAPHS),
+    )
+
+
+def sense_figures(items: Sequence[BbcItem], system: System, n: int = 3) -> dict[str, float]:
+    """Dangling share (%), unbalanced-quote sentences, lead-first share (%) over items."""
+    total = SenseCounts()
+    for item in items:
+        one = sense_of(item.paragraphs, system(item.paragraphs, item.title, n))
+        total = SenseCounts(*(a + b for a, b in zip(vars(total).values(), vars(one).values())))
+    return {
+        "sentences": total.sentences,
+        "dangling_pct": round(100 * total.dangling / max(total.sentences, 1), 2),
+        "unbalanced": total.unbalanced,
+        "short_stories": total.stories,
+        "lead_first_pct": round(100 * total.lead_first / max(total.stories, 1), 1),
+    }
+
+
 # --- report --------------------------------------------------------------------------
 
 
@@ -321,8 +441,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         results = mean_scores(rows, keep)
         report["bbc"][label] = {"articles": sum(keep), "rouge": results}  # type: ignore[index]
         print(_table(f"BBC {label}: {sum(keep)} articles, ROUGE-1/2/L F1", results))
+    report["bbc_sense"] = {
+        name: sense_figures(items, systems[name]) for name in ("newsdesk", "Lead")
+    }
+    for name, sense in report["bbc_sense"].items():  # type: ignore[union-attr]
+        print(
+            f"BBC sense @3 {name:<9}: {sense['dangling_pct']:.2f}% of {sense['sentences']} "
+            f"sentences lean on one left out (target <= 1%); {sense['unbalanced']} with "
+            f"unbalanced quotes (target 0); first sentence in paragraphs 1-3 in "
+            f"{sense['lead_first_pct']:.1f}% of {sense['short_stories']} stories under "
+            f"{LEAD_STORY_WORDS} words (target >= 95%)"
+        )
     report["bbc_timing"] = timing_bbc(items)
     print(f"BBC summary time (3 sentences): {report['bbc_timing']}")
+    report["long_texts"] = cost_figures()
+    for name, cost in report["long_texts"].items():  # type: ignore[union-attr]
+        print(f"Long made-up text, {name} ({cost['chars']:,} chars): {cost['seconds']} s, "
+              f"{cost['peak_mb']} MB traced peak (target < 2 s, < 300 MB)")
     if not args.no_cnndm and CNNDM_CSV.is_file():
         cnn = load_cnndm()
         cnn_results = score_cnndm(cnn, systems)

@@ -1,38 +1,52 @@
 """Extractive summaries: whole sentences of the body, in the article's order.
 
-Each sentence is scored by how central it is to the article (TextRank over word
-overlap) and how frequent its words are in the article (SumBasic), plus a lead weight
-when the text has lost its paragraph layout (see Weights); title overlap is available
-as a weight but measured as no gain on BBC. A wire dateline ("Kabul (CNN) -- ") is left
-out of the first sentence. Sentences are then taken best first, skipping near-duplicates
-of ones already taken, sentences that start inside a quotation whose opening mark is in
-the sentence before (unless that sentence is taken), and, while better ones remain,
-sentences that lean on the sentence before them ("He added...", "But...", a leading
-"It"/"They") when that sentence is not in the summary.
-The weights were chosen by measuring ROUGE on BBC News Summary and CNN/DM
-(eval/summary_eval.py).
+The units are sentences, except that a quotation running over several sentences is one
+unit, taken whole or not at all, and one that runs on past its paragraph (or closes
+without opening) is never taken: no summary sentence starts or ends inside a quotation.
+Each unit is scored by how central it is to the article (TextRank over shared terms) and
+how frequent its words are (SumBasic), plus a lead weight when the text has lost its
+paragraph layout (see Weights). Units are then taken best first within the sentences
+asked for: for a news story the first comes from its opening paragraphs (the lead
+carries the news) unless they are furniture; later ones lose score for what the lead
+already says; a unit that leans on the one before it ("But...", "He added...", "They")
+comes only together with that one; near-duplicates never. A wire dateline ("Kabul (CNN)
+-- ") is left out. Cost is bounded: a text over MAX_CHARS is read as its lead plus
+windows spread evenly, at most MAX_CONSIDERED units, and the term overlap is summed over
+the sentences sharing each term, never through a dense term matrix.
+The weights were chosen by measuring ROUGE and the sense figures on BBC News Summary and
+CNN/DM (eval/summary_eval.py).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
-from index.boilerplate import dateline_end
+from index.boilerplate import dateline_end, is_boilerplate
 from index.errors import QuestionError
 from index.models import SummarySentence
-from index.sentences import opens_inside_quote, split_sentences
+from index.sentences import SentenceGroup, quote_groups
 from index.text import normalize, tokenize
 
 log = logging.getLogger(__name__)
 
 MIN_SENTENCES = 1
 MAX_SENTENCES = 10
+# A very long text is summarized from this many units (sentences, or quotations taken
+# whole): the lead's and the rest spread evenly, so cost stays bounded at any length.
+MAX_CONSIDERED = 1000
+MAX_CHARS = 120_000  # about 700 news sentences: longer texts are read in windows
+_WINDOWS = 100
+_WINDOW_PARAGRAPHS = 20
+LEAD_PARAGRAPHS = 3  # the opening paragraphs of a news story: its lead
+_FURNITURE_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -54,7 +68,12 @@ class Weights:
     title: float = 0.0  # title overlap: measured no gain on BBC (politics/tech lose 0.6)
     short_penalty: float = 0.5  # multiplier for sentences under `short_words` terms
     short_words: int = 4
-    dangling_penalty: float = 0.9  # multiplier for a sentence leaning on its missing neighbour
+    redundancy: float = 0.2  # score lost per share of its terms the lead already has
+    lead_first: bool = True  # a news story's first summary sentence comes from its lead
+    # A quotation over k sentences is valued at its score / k ** this: a long unit's
+    # TextRank score grows with its length, and it takes k of the sentences asked for.
+    group_exponent: float = 0.5
+    longest_quote: int = 4  # sentences: a longer quotation is not taken (it is never cut)
     duplicate_overlap: float = 0.7  # term-set overlap above which two sentences say the same
     damping: float = 0.85
 
@@ -69,7 +88,12 @@ _DANGLING_RE = re.compile(
            thus|hence|therefore|besides|moreover|furthermore|otherwise|likewise|similarly|
            meanwhile|indeed|additionally|consequently|accordingly|in\s+addition|in\s+fact|
            as\s+a\s+result|even\s+so|after\s+all)\b
-      | (?:he|she|it|they|this|that|these|those|his|her|its|their|such)\b
+      | the\s+(?:latter|former)\b
+      # "It is expected that...": an "it" pointing forward to its clause, not back.
+      | (?!it\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:expected|
+            likely|unlikely|understood|thought|believed|hoped|feared|estimated|reported|
+            unclear|not\s+clear|possible|important)\b)
+        (?:he|she|it|they|this|that|these|those|his|her|its|their|such)\b
         (?!\s+(?:year|week|month|weekend|morning|afternoon|evening|season|summer|winter|
                  spring|autumn|time)\b)
       | [^,"]{0,40}\b(?:added|continued|went\s+on)\b
@@ -91,44 +115,138 @@ def validate_sentence_count(n: int) -> int:
 
 @dataclass(frozen=True)
 class _Sentence:
+    """One unit of selection: a sentence, or a quotation over several taken whole."""
+
     text: str
     paragraph: int  # 1-based
-    order: int  # position among all body sentences
+    order: int  # position among the units considered
     terms: tuple[str, ...]
-    mid_quote: bool  # starts inside a quotation opened in an earlier sentence
+    sentences: int  # sentences in the unit
+    whole: bool  # False: starts or ends inside a quotation running outside its paragraph
+    leaning: bool  # opens leaning on the unit before it
+    after_gap: bool  # the unit before it in the body was not read (a very long text)
+    furniture: bool  # too short or unfinished to carry news ("Updated 10:32", a label)
+
+
+def _is_furniture(text: str) -> bool:
+    """A line that carries no news: a few words, an unfinished label, page boilerplate."""
+    words = text.split()
+    finished = text.rstrip("\"'\u201d\u2019)]")[-1:] in ".!?\u2026"
+    return len(words) < _FURNITURE_WORDS or (not finished and len(words) < 12) or (
+        is_boilerplate(text)
+    )
+
+
+def _pieces(paragraphs: Sequence[str]) -> list[tuple[int, str, bool, bool]]:
+    """What of the body to read: (paragraph number, text, cut at start, cut at end).
+
+    All of it up to MAX_CHARS; beyond that the lead (the opening paragraphs) and windows
+    spread evenly over the rest, each at most _WINDOW_PARAGRAPHS paragraphs, so that
+    splitting costs the same at any length. A window's cut ends fall mid-sentence.
+    """
+    texts = list(paragraphs)
+    if texts:  # a wire dateline ("Kabul (CNN) -- ") is not part of the news
+        texts[0] = texts[0][dateline_end(texts[0]):]
+    starts = list(accumulate(map(len, texts), initial=0))
+    total = starts.pop()
+    if total <= MAX_CHARS:
+        return [(n, t, False, False) for n, t in enumerate(texts, start=1)]
+    lead = min(starts[LEAD_PARAGRAPHS] if len(texts) > LEAD_PARAGRAPHS else total,
+               MAX_CHARS // 4)
+    width = (MAX_CHARS - lead) // _WINDOWS
+    windows = [(0, lead)] + [
+        (int(x), int(x) + width) for x in np.linspace(lead, total - width, _WINDOWS)
+    ]
+    out: list[tuple[int, str, bool, bool]] = []
+    for a, b in windows:
+        k = bisect_right(starts, a) - 1
+        last = min(len(texts), k + _WINDOW_PARAGRAPHS)
+        while k < last and starts[k] < b:
+            lo, hi = max(a - starts[k], 0), min(b - starts[k], len(texts[k]))
+            if hi > lo:
+                out.append((k + 1, texts[k][lo:hi], lo > 0, hi < len(texts[k])))
+            k += 1
+    return out
+
+
+def _chosen_evenly(count: int, lead: int) -> list[int]:
+    """Which of count units to consider: all, or the lead's and the rest spread evenly."""
+    if count <= MAX_CONSIDERED:
+        return list(range(count))
+    lead = min(lead, MAX_CONSIDERED // 4)
+    rest = np.linspace(lead, count - 1, MAX_CONSIDERED - lead).round().astype(np.int64)
+    return [*range(lead), *dict.fromkeys(int(i) for i in rest)]
 
 
 def _sentences_of(paragraphs: Sequence[str]) -> list[_Sentence]:
+    """The units of the body read (see _pieces), at most MAX_CONSIDERED, tokenized once."""
+    # (paragraph, text, group, whether it directly follows the unit listed before it)
+    found: list[tuple[int, str, SentenceGroup, bool]] = []
+    lead = 0
+    previous_number = 0
+    for number, text, cut_start, cut_end in _pieces(paragraphs):
+        groups = quote_groups(text)
+        for g, group in enumerate(groups):
+            if (cut_start and g == 0) or (cut_end and g == len(groups) - 1):
+                previous_number = -1
+                continue  # a window's edge falls inside this one
+            follows = g > 0 or (not cut_start and previous_number == number - 1)
+            found.append((number, text, group, follows and bool(found)))
+            previous_number = number
+        if not cut_end:
+            previous_number = number
+        if number <= LEAD_PARAGRAPHS:
+            lead = len(found)
     out: list[_Sentence] = []
-    for number, paragraph in enumerate(paragraphs, start=1):
-        if number == 1:  # a wire dateline ("Kabul (CNN) -- ") is not part of the news
-            paragraph = paragraph[dateline_end(paragraph):]
-        texts = split_sentences(paragraph)
-        for text, mid_quote in zip(texts, opens_inside_quote(texts)):
-            out.append(_Sentence(text, number, len(out), tuple(tokenize(text)), mid_quote))
+    last = -2
+    for i in _chosen_evenly(len(found), lead):
+        number, text, group, follows = found[i]
+        unit = text[group.start:group.end]
+        adjacent = follows and last == i - 1
+        # The body's first unit leans on nothing; one after a gap has no neighbour read.
+        leaning = i > 0 and leans_on_previous(unit)
+        out.append(
+            _Sentence(
+                unit, number, len(out), tuple(tokenize(unit)), group.sentences,
+                group.whole, leaning, not adjacent, _is_furniture(unit),
+            )
+        )
+        last = i
     return out
 
 
 def _centrality(sentences: list[_Sentence], damping: float) -> np.ndarray:
-    """TextRank: PageRank over shared-term counts normalized by log sentence lengths."""
+    """TextRank: PageRank over shared-term counts normalized by log sentence lengths.
+
+    The overlap is summed term by term over the sentences holding each term (the
+    term-sentence matrix is sparse), into an n x n array that MAX_CONSIDERED bounds.
+    """
     n = len(sentences)
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
+    postings: dict[str, list[tuple[int, int]]] = {}
+    lengths = np.ones(n)
     for i, s in enumerate(sentences):
-        for term in s.terms:
-            rows.append(i)
-            cols.append(vocab.setdefault(term, len(vocab)))
-    if not vocab:
+        counts = Counter(s.terms)
+        lengths[i] = max(len(s.terms), 1)
+        for term, count in counts.items():
+            postings.setdefault(term, []).append((i, count))
+    if not postings:
         return np.full(n, 1.0 / n)
-    counts = np.zeros((n, len(vocab)))
-    np.add.at(counts, (rows, cols), 1.0)
-    overlap = counts @ counts.T
-    lengths = np.log(np.maximum(counts.sum(axis=1), 1.0))
-    norm = lengths[:, None] + lengths[None, :]
-    weights = np.where(norm > 0, overlap / np.where(norm > 0, norm, 1.0), overlap)
+    overlap = np.zeros((n, n))
+    for posting in postings.values():
+        if len(posting) == 1:  # a term of one sentence links it only to itself
+            i, c = posting[0]
+            overlap[i, i] += c * c
+            continue
+        ids = np.fromiter((i for i, _ in posting), dtype=np.int64, count=len(posting))
+        counts = np.fromiter((c for _, c in posting), dtype=float, count=len(posting))
+        overlap[np.ix_(ids, ids)] += np.outer(counts, counts)
+    logs = np.log(lengths)
+    norm = logs[:, None] + logs[None, :]
+    weights = np.divide(overlap, norm, out=overlap, where=norm > 0)
     weights /= weights.sum(axis=1, keepdims=True) + 1e-9
-    transition = (1.0 - damping) / n + damping * weights
+    transition = weights
+    transition *= damping
+    transition += (1.0 - damping) / n
     rank = np.full(n, 1.0 / n)
     for _ in range(100):
         nxt = transition.T @ rank
@@ -155,7 +273,7 @@ def _scores(sentences: list[_Sentence], title: str | None, w: Weights) -> np.nda
     central = _centrality(sentences, w.damping) if n > 1 else np.ones(1)
     order = np.arange(n, dtype=float)
     position = np.exp(-w.position_decay * order)
-    opening = sum(1 for s in sentences if s.paragraph == sentences[0].paragraph)
+    opening = sum(s.sentences for s in sentences if s.paragraph == sentences[0].paragraph)
     if w.position_full_at > w.position_from:
         ramp = (opening - w.position_from) / (w.position_full_at - w.position_from)
         position *= min(1.0, max(0.0, ramp))
@@ -189,34 +307,85 @@ def leans_on_previous(text: str) -> bool:
     return _DANGLING_RE.match(normalize(text)) is not None
 
 
-def _repeats(a: _Sentence, b: _Sentence, threshold: float) -> bool:
-    if normalize(a.text).casefold() == normalize(b.text).casefold():
-        return True
-    return says_the_same(a.terms, b.terms, threshold)
+def _is_news_layout(sentences: Sequence[_Sentence], w: Weights) -> bool:
+    """Whether the text kept a news story's paragraphs: a short opening paragraph."""
+    opening = sum(s.sentences for s in sentences if s.paragraph == sentences[0].paragraph)
+    return opening <= w.position_from
 
 
 def _select(sentences: list[_Sentence], scores: np.ndarray, n: int, w: Weights) -> list[int]:
-    """Best first; near-duplicates never, leaning sentences only with their neighbour."""
-    leaning = np.array([leans_on_previous(s.text) for s in sentences])
-    mid_quote = np.array([s.mid_quote for s in sentences])
-    open_ = np.ones(len(sentences), dtype=bool)  # neither chosen nor refused yet
+    """Units best first within n sentences, each choice one of these moves:
+
+    - a unit that stands alone (no leaning opening, or the unit it leans on chosen);
+    - a leaning unit together with the one it leans on, both counted, valued at their mean;
+    never a near-duplicate of a chosen unit, never a unit starting or ending inside a
+    quotation that runs outside it. For a news story the first choice comes from the
+    opening paragraphs (the lead carries the news), and every later one loses score for
+    what it shares with the lead, so it adds what the lead does not say.
+    """
+    count = len(sentences)
+    folded = [normalize(s.text).casefold() for s in sentences]
+    terms = [set(s.terms) for s in sentences]
     chosen: list[int] = []
-    while len(chosen) < n and open_.any():
-        predecessor_chosen = np.zeros(len(sentences), dtype=bool)
-        predecessor_chosen[[i + 1 for i in chosen if i + 1 < len(sentences)]] = True
-        effective = np.where(leaning & ~predecessor_chosen, scores * w.dangling_penalty, scores)
-        # A sentence starting inside a quotation reads as broken without its opening mark:
-        # it may only follow its own predecessor.
-        eligible = open_ & ~(mid_quote & ~predecessor_chosen)
-        if not eligible.any():
+    budget = n
+
+    def overlap(i: int, j: int) -> float:
+        """Share of the smaller unit's terms the other one has too (0 to 1)."""
+        a, b = terms[i], terms[j]
+        return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+    def fits(i: int) -> bool:
+        s = sentences[i]
+        return (
+            i not in chosen and s.whole and s.sentences <= min(budget, w.longest_quote)
+            and not any(
+                folded[i] == folded[j] or overlap(i, j) >= w.duplicate_overlap for j in chosen
+            )
+        )
+
+    def value(i: int) -> float:
+        base = float(scores[i]) / sentences[i].sentences ** w.group_exponent
+        if not chosen:
+            return base
+        return base - w.redundancy * overlap(i, chosen[0])
+
+    def moves_from(pool: Sequence[int] | range) -> list[tuple[float, tuple[int, ...]]]:
+        moves: list[tuple[float, tuple[int, ...]]] = []
+        for i in pool:
+            if not fits(i):
+                continue
+            s = sentences[i]
+            if not s.leaning or i - 1 in chosen:
+                moves.append((value(i), (i,)))
+                continue
+            before = sentences[i - 1] if i > 0 else None
+            if (
+                before is not None and not s.after_gap and fits(i - 1)
+                and (not before.leaning or i - 2 in chosen)
+                and before.sentences + s.sentences <= budget
+            ):
+                moves.append(((value(i) + value(i - 1)) / 2, (i - 1, i)))
+        return moves
+
+    # The lead: the first LEAD_PARAGRAPHS paragraphs that are not furniture.
+    opening = list(dict.fromkeys(s.paragraph for s in sentences if not s.furniture))
+    opening = opening[:LEAD_PARAGRAPHS]
+    lead = [
+        i for i, s in enumerate(sentences)
+        if s.paragraph in opening and not s.furniture and not s.leaning
+    ]
+    lead_first = w.lead_first and _is_news_layout(sentences, w)
+    while budget > 0:
+        moves = moves_from(lead) if lead_first and not chosen else []
+        moves = moves or moves_from(range(count))
+        if not moves:
             break
-        best = int(np.argmax(np.where(eligible, effective, -np.inf)))
-        open_[best] = False
-        if any(_repeats(sentences[best], sentences[j], w.duplicate_overlap) for j in chosen):
-            continue
-        chosen.append(best)
-    if len(chosen) < n:  # a shorter summary beats a repeat or a broken-off quotation
-        log.debug("summary has %d of %d sentences asked for", len(chosen), n)
+        _, move = max(moves, key=lambda m: (m[0], -m[1][0]))
+        for i in move:
+            chosen.append(i)
+            budget -= sentences[i].sentences
+    if budget > 0:  # a shorter summary beats a repeat or a broken-off quotation
+        log.debug("summary is %d sentences short of %d", budget, n)
     return sorted(chosen)
 
 

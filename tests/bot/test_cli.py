@@ -158,6 +158,25 @@ def test_summary_of_several_articles_is_a_list_in_order(stored):
     assert all(len(s["sentences"]) == 2 for s in result)
 
 
+def test_summary_lists_the_people_quoted_with_their_role(stored):
+    code, out, _ = stored("summary", "Ferry", "--json")
+    speakers = {s["name"]: s for s in json.loads(out)["speakers"]}
+    assert code == 0 and speakers["Declan Moss"]["role"] == "union organiser"
+    code, out, _ = stored("summary", "Ferry")
+    assert "Declan Moss, union organiser (1)" in out
+
+
+def test_topic_digest_prints_one_line_per_sentence_with_its_paragraph(stored):
+    code, out, _ = stored("summary", "--about", "talks strike offer", "--sentences", "3")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("Ferry crews walk out")
+    # A sentence starts a line indented by two; a wrapped one goes on indented by four.
+    starts = [i for i, line in enumerate(lines) if line.startswith("  ") and line[2] != " "]
+    ends = [i for i, line in enumerate(lines) if line.startswith("  ") and "(\u00b6" in line]
+    assert len(starts) == 3 and len(ends) == 3
+    assert all(a <= b < c for a, b, c in zip(starts, ends, starts[1:] + [len(lines)]))
+
+
 def test_show_lists_paragraphs_and_quotes(stored):
     code, out, _ = stored("show", "frost", "--json")
     result = json.loads(out)

@@ -112,7 +112,7 @@ def test_summary_gives_whole_sentences_with_paragraph_numbers(tmp_path: Path) ->
             embed = msg["embeds"][0]
             assert embed["title"] == "Harbour bridge to reopen after cable repairs"
             assert embed["description"].count("*(\u00b6") == 2
-            assert "Quoted: Maria Alvarez (2)" in embed["description"]
+            assert "Quoted: Maria Alvarez, harbour master (2)" in embed["description"]
 
     asyncio.run(scenario())
 

@@ -105,3 +105,59 @@ def test_digest_skips_a_hit_naming_a_missing_paragraph():
 def test_digest_refuses_a_sentence_count_out_of_range(n):
     with pytest.raises(QuestionError):
         digest(TERMS, [(TALKS, 2, 7.0)], n)
+
+
+QUOTED = Article(
+    id="a4",
+    title="Varnia monitors speak",
+    paragraphs=(
+        "The head of the ceasefire monitoring mission spoke in Lisbrook on Tuesday.",
+        '"Ceasefire monitoring works. Both armies have pulled back," said mission head '
+        "Ana Brook.",
+        'She went on: "The ceasefire monitoring teams will stay all winter. They have the '
+        "money for it.",
+        '"Nobody should doubt the ceasefire."',
+    ),
+)
+LEANING = Article(
+    id="a5",
+    title="Varnia border crossings",
+    paragraphs=(
+        "Border crossings into Varnia reopened on Friday for the first time since March.",
+        "But ceasefire monitoring teams said the ceasefire monitoring posts stayed shut.",
+    ),
+)
+
+
+def test_digest_takes_a_quotation_over_two_sentences_whole():
+    texts = _texts(digest(TERMS, [(QUOTED, 2, 9.0)], 2))
+    assert texts == [QUOTED.paragraphs[1]]
+
+
+def test_digest_never_takes_a_quotation_running_on_past_its_paragraph():
+    texts = _texts(digest(TERMS, [(QUOTED, 3, 9.0), (QUOTED, 1, 2.0)], 3))
+    assert all(t.count('"') % 2 == 0 for t in texts), texts
+
+
+def test_digest_takes_a_leaning_sentence_only_with_the_one_it_leans_on():
+    sections = digest(TERMS, [(LEANING, 2, 9.0)], 2)
+    assert _texts(sections) == [LEANING.paragraphs[0], LEANING.paragraphs[1]]
+    assert [s.paragraph for s in sections[0].sentences] == [1, 2]
+
+
+def test_digest_of_one_sentence_never_shows_a_leaning_sentence_alone():
+    texts = _texts(digest(TERMS, [(LEANING, 2, 9.0)], 1))
+    assert not any(t.startswith("But") for t in texts)
+
+
+def test_digest_tells_the_same_fact_from_two_articles_once():
+    retold = Article(
+        id="a6",
+        title="Monitors in Varnia",
+        paragraphs=(
+            "On Sunday forty international monitors arrived in Varnia to oversee the "
+            "ceasefire.",
+        ),
+    )
+    texts = _texts(digest(TERMS, [(CEASEFIRE, 1, 9.0), (retold, 1, 8.8), (TALKS, 2, 7.0)], 3))
+    assert sum("monitors arrived in Varnia" in t for t in texts) == 1

@@ -1,6 +1,8 @@
 """Sentence splitting on made-up news text with the traps real copy has."""
 
-from index.sentences import opens_inside_quote, sentence_spans, split_sentences
+import pytest
+
+from index.sentences import quote_groups, sentence_spans, split_sentences
 
 
 def test_titles_do_not_end_a_sentence():
@@ -153,51 +155,117 @@ def test_space_before_full_stop_still_ends_a_sentence():
     assert split_sentences(text) == ["The clinic shut .", "Staff were told on Monday ."]
 
 
-def test_second_sentence_of_curly_quoted_speech_opens_inside_the_quote():
-    sentences = split_sentences(
+def _sizes(text):
+    return [(g.sentences, g.whole) for g in quote_groups(text)]
+
+
+def test_curly_quoted_speech_over_two_sentences_stays_together():
+    text = (
         "\u201cThe pier is safe again. Ferries can dock from Monday,\u201d the harbour master "
         "said. Repairs cost \u00a32m."
     )
-    assert opens_inside_quote(sentences) == [False, True, False]
+    assert _sizes(text) == [(2, True), (1, True)]
 
 
-def test_second_sentence_of_straight_quoted_speech_opens_inside_the_quote():
-    sentences = split_sentences(
-        '"We have the money. The work starts in May," Ms. Dale said. The vote was close.'
-    )
-    assert opens_inside_quote(sentences) == [False, True, False]
+def test_straight_quoted_speech_with_a_title_stays_together():
+    text = '"We have the money. The work starts in May," Ms. Dale said. The vote was close.'
+    assert _sizes(text) == [(2, True), (1, True)]
 
 
-def test_sentences_of_single_quoted_speech_open_inside_the_quote():
-    sentences = split_sentences(
-        "'Nobody was hurt. The crew acted fast. We are grateful,' she said. Trains resumed."
-    )
-    assert opens_inside_quote(sentences) == [False, True, True, False]
+def test_single_quoted_speech_over_three_sentences_stays_together():
+    text = "'Nobody was hurt. The crew acted fast. We are grateful,' she said. Trains resumed."
+    assert _sizes(text) == [(3, True), (1, True)]
 
 
-def test_quote_closed_within_its_sentence_leaves_the_next_one_outside():
-    sentences = split_sentences(
-        "It was a \u201cconstructive signal.\u201d The talks resume on Friday."
-    )
-    assert opens_inside_quote(sentences) == [False, False]
+def test_quote_closed_within_its_sentence_leaves_the_next_one_apart():
+    text = "It was a \u201cconstructive signal.\u201d The talks resume on Friday."
+    assert _sizes(text) == [(1, True), (1, True)]
 
 
 def test_apostrophes_are_not_quotation_marks():
-    sentences = split_sentences(
-        "The players' union won't sign. Kelby's mayor said it's over. The club's fans left."
+    text = "The players' union won't sign. Kelby's mayor said it's over. The club's fans left."
+    assert _sizes(text) == [(1, True), (1, True), (1, True)]
+
+
+def test_unclosed_quotation_mark_keeps_the_rest_of_the_paragraph_out():
+    text = 'A sign read "closed. ' + " ".join(f"Ferry {i} sailed late." for i in range(1, 4))
+    assert _sizes(text) == [(4, False)]
+
+
+# --- quotations kept whole ----------------------------------------------------------------
+
+
+def _groups(text):
+    return [(text[g.start:g.end], g.sentences, g.whole) for g in quote_groups(text)]
+
+
+def test_quotation_over_two_sentences_is_one_group():
+    text = '"The pier is ready. Ferries run hourly," she said. The crowd cheered.'
+    assert _groups(text) == [
+        ('"The pier is ready. Ferries run hourly," she said.', 2, True),
+        ("The crowd cheered.", 1, True),
+    ]
+
+
+def test_curly_quotation_over_sentences_is_one_group():
+    text = "Ana Brook said: \u201cIt is done. Go home.\u201d Traffic resumed."
+    assert [g[1] for g in _groups(text)] == [2, 1]
+
+
+def test_quotation_running_on_past_the_paragraph_is_not_whole():
+    text = 'The mayor said: "We will rebuild the wall. It will be higher.'
+    assert _groups(text) == [(text, 2, False)]
+
+
+def test_paragraph_continuing_a_quotation_from_the_one_before_is_not_whole():
+    text = 'we will never stop." The crowd cheered.'
+    assert _groups(text) == [('we will never stop."', 1, False), ("The crowd cheered.", 1, True)]
+
+
+def test_reopened_quotation_where_a_paragraph_break_was_lost_is_not_whole():
+    text = 'She said: "The wall is finished. "The path reopens on Monday." Traffic resumed.'
+    groups = _groups(text)
+    assert groups[0] == ('She said: "The wall is finished.', 1, False)
+    assert groups[1] == ('"The path reopens on Monday."', 1, True)
+
+
+def test_apostrophes_and_elisions_do_not_make_quotations():
+    text = "The players' union met in the '90s hall. Fans cheered. Rock 'n' roll played."
+    assert [g[1:] for g in _groups(text)] == [(1, True), (1, True), (1, True)]
+
+
+def test_single_quoted_speech_over_sentences_is_one_group():
+    text = "The union said 'no more. Never again,' and left. Fans cheered."
+    assert [g[1] for g in _groups(text)] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    "flood",
+    ["." * 1_000_000 + " End.", " " * 1_000_000 + "x\nA", "!?" * 500_000 + " B", '"' * 200_000],
+)
+def test_splitting_runs_of_marks_or_spaces_is_linear(flood):
+    import time
+
+    started = time.perf_counter()
+    split_sentences(flood)
+    quote_groups(flood[:200_000])
+    # Loose: a quadratic pass over a million characters takes minutes.
+    assert time.perf_counter() - started < 10
+
+
+def test_sentence_with_a_stray_closing_mark_is_not_whole():
+    text = (
+        'The mayor called the wall "overdue". Its cost was met by the county." '
+        "Traffic resumed."
     )
-    assert opens_inside_quote(sentences) == [False, False, False]
+    assert [g[2] for g in _groups(text)] == [True, False, True]
 
 
-def test_sentence_opening_with_a_quotation_mark_starts_a_new_quote():
-    sentences = split_sentences(
-        '"The bridge is shut. "Traffic will divert via the ring road," the council said.'
-    )
-    assert opens_inside_quote(sentences)[1] is False
+def test_many_broken_quotations_are_grouped_in_linear_time():
+    import time
 
-
-def test_unclosed_quotation_mark_stops_counting_after_a_few_sentences():
-    text = 'A sign read "closed. ' + " ".join(f"Ferry {i} sailed late." for i in range(1, 11))
-    flags = opens_inside_quote(split_sentences(text))
-    assert flags[1] is True
-    assert flags[-1] is False
+    text = 'The mayor called it "late". ' + "The wall was finished.\" " * 20_000
+    started = time.perf_counter()
+    groups = quote_groups(text)
+    assert time.perf_counter() - started < 10  # loose: quadratic takes many minutes
+    assert groups[0].whole and not any(g.whole for g in groups[1:])

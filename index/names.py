@@ -421,9 +421,18 @@ class NameBook:
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (position, full name)
     counts: dict[str, int] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f"
+    # folded last / first word -> full names in order of first mention: a look-up reads
+    # only the names it could be, never the whole article's list
+    by_last: dict[str, list[str]] = field(default_factory=dict)
+    by_first: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, position: int, name: str, title: str | None = None) -> None:
         self.mentions.append((position, name))
+        if name not in self.counts:
+            words = name.split()
+            self.by_last.setdefault(bare(words[-1]), []).append(name)
+            if len(words) >= 2:
+                self.by_first.setdefault(bare(words[0]), []).append(name)
         self.counts[name] = self.counts.get(name, 0) + 1
         g = gender_of(name, title)
         if g and name not in self.gender:
@@ -483,15 +492,15 @@ class NameBook:
         if len(tokens) >= 2:
             return short
         key = bare(tokens[0])
-        cands = [n for _, n in self.mentions if bare(n.split()[-1]) == key]
+        cands = self.by_last.get(key, [])
         if not cands:
             if not family_first and key not in MALE_FIRST and key not in FEMALE_FIRST:
                 return short  # "Hillary" may stand for Hillary Clinton; "Trump" is not a first name
-            cands = [n for _, n in self.mentions if bare(n.split()[0]) == key and len(n.split()) >= 2]
+            cands = self.by_first.get(key, [])
             if not cands:
                 return short
-        best = max(set(cands), key=lambda n: (self.counts.get(n, 0), -cands.index(n)))
-        return best
+        # the most mentioned, the first mentioned among equals
+        return max(enumerate(cands), key=lambda ic: (self.counts.get(ic[1], 0), -ic[0]))[1]
 
     def gender_for(self, name: str) -> str | None:
         if name in self.gender:

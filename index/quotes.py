@@ -10,6 +10,7 @@ skipped and the rest of the article is still read.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
@@ -35,7 +36,8 @@ logger = logging.getLogger(__name__)
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
 EXTRACTOR_VERSION: int = 7
 
-_PARA = 1_000_000  # position = paragraph * _PARA + offset
+_PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
+_LOOKBACK = 64  # a pronoun looks back over at most this many named subjects and speakers
 _COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
 _SCARE_MAX_WORDS = 4  # a quote this short with no speech cue is a term, title or scare quote
 _PREP_BEFORE = re.compile(
@@ -74,11 +76,33 @@ class _Article:
         for p, m in enumerate(self.masked):
             self.book.scan(p * _PARA, m)
         self.sents = [sentences(m, t) for m, t in zip(self.masked, paragraphs)]
+        self.starts = [[lo for lo, _ in ss] for ss in self.sents]
         self.cues: list[list[list[Cue]]] = [
             [cues_in(m, lo, hi) for lo, hi in ss] for m, ss in zip(self.masked, self.sents)
         ]
-        self.events: list[_Event] = []
+        self.credited: dict[int, list[_Attribution]] = {}  # end paragraph -> attributions so far
+        self.lead_blank = [len(m) - len(m.lstrip()) for m in self.masked]
+        self.subjects: list[_Event] = []  # named sentence subjects, in reading order
+        self.speakers: list[_Event] = []  # named speakers of the quotes read so far, in order
         self._subject_events()
+
+    def add_speaker(self, position: int, name: str) -> None:
+        """A quote read at `position` was credited to `name` (quotes are read in order)."""
+        self.speakers.append(_Event(position, name, "speaker"))
+
+    def recent(self, lo: int, hi: int, speakers_only: bool = False) -> list[_Event]:
+        """Named subjects and speakers with lo <= position < hi, the last _LOOKBACK of each, in order.
+
+        Binary searches over two sorted lists: each quote costs O(log n), so an article
+        with thousands of names stays linear.
+        """
+        out: list[_Event] = []
+        for events in (self.speakers,) if speakers_only else (self.subjects, self.speakers):
+            a = bisect.bisect_left(events, lo, key=lambda e: e.position)
+            b = bisect.bisect_left(events, hi, key=lambda e: e.position)
+            out.extend(events[max(a, b - _LOOKBACK) : b])
+        out.sort(key=lambda e: e.position)
+        return out
 
     # -- names -------------------------------------------------------------------
     def _subject_events(self) -> None:
@@ -88,7 +112,7 @@ class _Article:
                 named = [c for c in self.cues[p][si] if c.source.kind == "name"]
                 if named:
                     full = self.book.resolve(named[0].source.name or "")
-                    self.events.append(_Event(p * _PARA + named[0].position, full, "subject"))
+                    self.subjects.append(_Event(p * _PARA + named[0].position, full, "subject"))
                     continue
                 text = self.masked[p][lo:hi]
                 for m in _RUN.finditer(text):
@@ -103,7 +127,7 @@ class _Article:
                     full = self.book.resolve(src.name)
                     if len(full.split()) < 2 and full not in self.book.counts:
                         continue  # "Harbour" in "Harbour master Maria Alvarez"
-                    self.events.append(_Event(pos + m.start(1), full, "subject"))
+                    self.subjects.append(_Event(pos + m.start(1), full, "subject"))
                     break
 
     def _name(self, src: Source) -> _Attribution:
@@ -131,7 +155,7 @@ class _Article:
             return _Attribution(None, None, pronoun, "description")
         want = "m" if pronoun == "he" else "f"
         floor = (pos // _PARA - 3) * _PARA
-        prior = [e for e in self.events if floor <= e.position < pos]
+        prior = self.recent(floor, pos)
 
         def fits(e: _Event) -> bool:
             g = self.book.gender_for(e.name)
@@ -141,7 +165,7 @@ class _Article:
         if verb in CONTINUATION_VERBS:
             order.append([e for e in prior if e.kind == "speaker"])
         order.append(prior)
-        order.append([e for e in self.events if e.position < pos and e.kind == "speaker"])
+        order.append(self.recent(0, pos, speakers_only=True))
         for group in order:
             for e in reversed(group):
                 if fits(e):
@@ -166,9 +190,10 @@ class _Article:
 
     # -- cues ----------------------------------------------------------------------
     def sentence_of(self, p: int, offset: int) -> int:
-        for si, (lo, hi) in enumerate(self.sents[p]):
-            if lo <= offset < hi:
-                return si
+        """Index of the sentence of paragraph p holding offset (a binary search: linear overall)."""
+        si = bisect.bisect_right(self.starts[p], offset) - 1
+        if 0 <= si < len(self.sents[p]) and offset < self.sents[p][si][1]:
+            return si
         return max(0, len(self.sents[p]) - 1)
 
     def resolve_cue(self, p: int, si: int, cue: Cue, last: _Attribution | None) -> _Attribution | None:
@@ -226,8 +251,10 @@ def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
     if len(text.split()) > 10:
         # a long sentence is the cue only when the quote's "!" or "?" split it off
         end = art.sents[p][si][1]
-        closing = art.paras[p][:end].rstrip(" \t\u201d\"'\u00bb\u2019")
-        if not closing.endswith(("!", "?")):
+        k = end
+        while k > 0 and art.paras[p][k - 1] in " \t\u201d\"'\u00bb\u2019":
+            k -= 1
+        if k == 0 or art.paras[p][k - 1] not in "!?":
             return None
     return cues[0]
 
@@ -366,6 +393,22 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
     return None
 
 
+_REST_BLANK = re.compile(r"[ .,]*")
+
+
+def _rest_empty(text: str, i: int) -> bool:
+    """Is text[i:] only spaces, dots and commas? (reads no further than the first other character)"""
+    return _REST_BLANK.match(text, i).end() == len(text)
+
+
+def _last_char(text: str, i: int) -> str:
+    """The last non-space character before i, or ""."""
+    k = i
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return text[k - 1] if k else ""
+
+
 def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
     """Attribution from neighbours when the quote's sentence has no cue."""
     first = span.segments[0]
@@ -373,14 +416,15 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
     si = art.sentence_of(p, first.mark_start)
     short = _short_cue_sentence(art, span.end_paragraph, art.sentence_of(span.end_paragraph, span.segments[-1].mark_start))
     last = prev[-1][1] if prev else None
-    tail = art.masked[span.end_paragraph][span.segments[-1].mark_end :]
+    end_at = span.segments[-1].mark_end
+    tail = art.masked[span.end_paragraph][end_at : end_at + 200]  # a sign-off is short
     sign = re.match(r"^[\s\u00a0]*[-\u2014\u2013\u2015]+\s*([^,.;:\x00]{2,80})", tail)
     if sign:  # a sign-off after the quote: '..." - Carla Ruiz'
         src = parse_source(sign.group(1), inverted=True)
         if src is not None and src.kind in ("name", "org"):
             return art.attribute(src, span.end_paragraph * _PARA + span.segments[-1].mark_end, "said", last)
     nxt = span.end_paragraph + 1
-    if nxt < len(art.paras) and not art.masked[span.end_paragraph][span.segments[-1].mark_end :].strip(" .,"):
+    if nxt < len(art.paras) and _rest_empty(art.masked[span.end_paragraph], end_at):
         sign = re.match(r"^\s*[-\u2014\u2013\u2015]+\s*([^,.;:]{2,80})", art.masked[nxt])
         if sign:  # a sign-off line after the quote: "- Hillary Clinton."
             src = parse_source(sign.group(1), inverted=True)
@@ -391,11 +435,12 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
     subject = _clause_subject(art, p, si, first.mark_start)
     if subject is not None:
         return art.attribute(subject, p * _PARA + art.sents[p][si][0], "said", last)
-    same_par = [a for s, a in prev if s.end_paragraph == p]
+    same_par = art.credited.get(p, [])
     lead_now = art.masked[p][art.sents[p][si][0] : first.mark_start].split("\x00")[-1].strip()
     if same_par and not lead_now.endswith(":"):
         return same_par[-1]  # a colon lead ('Vale: "…" Brill: "…"') names a new speaker
-    before = art.masked[p][: first.mark_start].strip()
+    before_empty = art.lead_blank[p] >= first.mark_start
+    before_colon = _last_char(art.masked[p], first.mark_start) == ":"
     lo = art.sents[p][si][0]
     lead = art.masked[p][lo : first.mark_start].strip()
     if "\x00" in lead:
@@ -425,23 +470,23 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
         cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")]
         if cues and "\x00" not in art.masked[p][plo:phi]:
             return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, last)
-    alone = not before and not art.masked[span.end_paragraph][span.segments[-1].mark_end :].strip(" .,")
+    alone = before_empty and _rest_empty(art.masked[span.end_paragraph], end_at)
     if alone and first.paragraph == span.end_paragraph:
         owner = _name_line_owner(art, p)
         if owner is not None:
             return art.attribute(owner[0], owner[1] * _PARA, "said", last)
-    if not before and p > 0:
+    if before_empty and p > 0:
         prev_text = art.masked[p - 1].rstrip()
         if prev_text.endswith(":") and art.cues[p - 1]:
             cues = [c for c in art.cues[p - 1][-1] if c.source.kind != "inherit"]
             if cues:
                 return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position, cues[-1].verb, last)
-        prev_par = [a for s, a in prev if s.end_paragraph == p - 1]
+        prev_par = art.credited.get(p - 1, [])
         if prev_par and prev_par[-1].speaker:
             return prev_par[-1]
-    if before.endswith(":") or not before:
+    if before_colon or before_empty:
         pos = p * _PARA + first.mark_start
-        recent = [e for e in art.events if (p - 1) * _PARA <= e.position < pos]
+        recent = art.recent((p - 1) * _PARA, pos)
         if recent:
             return _Attribution(recent[-1].name, None, None, "name")
     return None
@@ -487,9 +532,9 @@ def extract_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if quote is None or att is None:
             continue
         done.append((span, att))
+        art.credited.setdefault(span.end_paragraph, []).append(att)
         if att.speaker and att.kind == "name":
-            art.events.append(_Event(span.paragraph * _PARA + span.segments[0].mark_start, att.speaker, "speaker"))
-            art.events.sort(key=lambda e: e.position)
+            art.add_speaker(span.paragraph * _PARA + span.segments[0].mark_start, att.speaker)
         out.append(quote)
     return out
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from index.name_lexicon import CONTINUATION_VERBS, PARTICIPLES, SPEECH_VERBS
 from index.names import (
     _PREPOSITION_LEAD,
     Source,
@@ -21,34 +22,6 @@ from index.names import (
     is_possessive,
     parse_source,
 )
-
-SPEECH_VERBS = (
-    "said says say saying told tells tell telling added adds adding wrote writes write writing "
-    "asked asks asking stated states declared declares explained explains noted notes noting "
-    "argued argues arguing insisted insists insisting continued continues recalled recalls "
-    "replied replies responded responds answered answers warned warns warning claimed claims "
-    "remarked remarks announced announces acknowledged acknowledges admitted admits conceded "
-    "concedes countered counters suggested suggests tweeted tweets tweeting posted demanded "
-    "demands urged urges joked jokes quipped quips predicted predicts cautioned cautions "
-    "emphasized emphasised emphasizes emphasises stressed stresses observed observes "
-    "complained complains charged charges contended contends maintained maintains concluded "
-    "concludes reported reports reporting described describes yelled shouted shouts "
-    "screamed whispered pleaded mused boasted boasts bragged lamented laments agreed agrees "
-    "vowed vows promised promises offered offers echoed echoes pointed testified testifies "
-    "recounted recounts confirmed confirms denied denies called calls calling dubbed "
-    "labeled labelled branded added explaining arguing chanted chant chanting sang sings "
-    "texted emailed messaged retorted snapped interjected scoffed barked gushed exclaimed "
-    "fumed thundered griped mocked written reacted retaliated beamed questioned exhorted "
-    "chimed marveled marvelled sighed opined opines remembered remembers proclaimed proclaims "
-    "cracked pressed assured assures reiterated reiterates conceded yelling shouting screaming "
-    "declaring "
-    "according"
-).split()
-
-PARTICIPLES = {"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
-               "arguing", "warning", "explaining", "calling", "tweeting", "reporting",
-               "chanting", "yelling", "shouting", "screaming", "declaring"}
-CONTINUATION_VERBS = {"added", "adds", "adding", "continued", "continues", "went"}
 
 _VERB_SET = frozenset(SPEECH_VERBS)
 # two-word cues: first word -> the words that may follow it ("went on", "pointed out")

@@ -13,115 +13,20 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from index.name_lexicon import (
+    FEMALE_FIRST,
+    FEMALE_TITLES,
+    MALE_FIRST,
+    MALE_TITLES,
+    ORG_WORDS,
+    PARTICLES,
+    PRONOUNS_FEMALE,
+    PRONOUNS_MALE,
+    STOP_CAPS,
+    SUFFIXES,
+    TITLE_WORDS,
+)
 from index.text import fold_accents
-
-# Words that are titles or roles when they stand before a name (compared casefolded,
-# without a final period).
-TITLE_WORDS: frozenset[str] = frozenset(
-    """
-    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister
-    president vice prime minister secretary chancellor senator sen rep representative
-    congressman congresswoman congressmember gov governor mayor lt lieutenant gen general
-    col colonel maj major capt captain sgt sergeant adm admiral cmdr commander judge justice
-    chief chairman chairwoman chair ceo cfo coo director leader spokesman spokeswoman
-    spokesperson ambassador envoy king queen prince princess pope sheikh emir ayatollah
-    deputy assistant attorney speaker commissioner superintendent inspector officer
-    minority majority whip candidate nominee founder executive head council defense defence
-    security foreign interior state home justice treasury finance health labor labour house
-    senate national federal democratic republican democrat gop tory labor labour liberal
-    conservative former acting interim ex then late mp mep secretary-general general-secretary
-    u.s us u.k uk eu un nato white chief-executive presidential engineer manager master
-    inspector analyst economist lawyer doctor nurse pastor bishop cardinal rabbi imam
-    coach chairperson treasurer auditor prosecutor detective constable sheriff
-    resident shopkeeper librarian teacher student volunteer organiser organizer
-    owner worker witness neighbour neighbor activist campaigner delegate anchor columnist
-    reporter correspondent editor historian scientist researcher strategist pollster
-    consultant adviser advisor aide official firefighter paramedic surgeon physician
-    veteran citizen chef architect designer actor actress artist musician comedian
-    spokesperson lawmaker legislator professor headteacher principal administrator
-    """.split()
-)
-
-# Words that make a capitalised phrase an organisation or place rather than a person.
-ORG_WORDS: frozenset[str] = frozenset(
-    """
-    post times journal news tribune herald gazette telegraph guardian times daily weekly
-    review magazine press associated reuters network channel radio tv television
-    house department ministry committee party campaign council office agency commission
-    bureau service services court administration government congress senate parliament
-    assembly union association institute university college school foundation fund bank
-    group inc corp corporation co company ltd llc plc board center centre council
-    organization organisation kremlin pentagon police army navy force forces command
-    project coalition alliance league federation society club team network watch report
-    poll times-picayune politifact cnn fbi cia nsa
-    """.split()
-)
-
-STOP_CAPS: frozenset[str] = frozenset(
-    """
-    the a an in on at after before during when while but and or if as for to from with by
-    of this that these those it its he she they we i you his her their our my your there
-    here then so yet still however meanwhile also although though because since until
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today yesterday tomorrow
-    according despite even last next earlier later asked speaking writing mr. mrs. one
-    often soon not other now some many most all both each every few several such what why
-    how who where just only already indeed instead nevertheless nonetheless moreover
-    furthermore perhaps maybe once again yes no well thus hence whether unless among
-    within without through throughout across along around under over near upon first
-    second third finally overall like unlike please read watch see click follow update
-    updated breaking note editor
-    more less much any none nobody everyone everybody someone somebody anyone anybody
-    another others everything something nothing likewise similarly besides amid beyond nor
-    ever never editorial thousands hundreds dozens millions scores officials residents
-    critics experts analysts supporters observers sources witnesses authorities protesters
-    voters people members aides advisers advisors staff workers students parents families
-    neighbours neighbors locals organisers organizers fans visitors customers users viewers
-    readers growers farmers owners firefighters police americans republicans democrats
-    hours minutes moments days weeks months years transcript
-    """.split()
-)
-
-PARTICLES: frozenset[str] = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos", "das", "ter", "ten"})
-SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister",
-                  "congresswoman", "chairwoman", "spokeswoman"}
-_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "fr", "congressman",
-                "chairman", "spokesman", "sheikh", "emir", "pope"}
-
-# Common first names whose gender is clear; a small hand-written list, used only to
-# keep "she said" from landing on a man and "he said" on a woman.
-FEMALE_FIRST: frozenset[str] = frozenset(
-    """
-    hillary chelsea nancy elizabeth mary maria anna anne ann angela theresa teresa sarah sara
-    susan karen linda barbara jennifer jessica emily emma olivia sophia laura lisa julia julie
-    kamala michelle melania ivanka kellyanne condoleezza madeleine samantha nikki sheryl
-    marine ursula kristalina christine jacinda liz priti rishi? yulia olena tatiana natalia
-    svetlana irina olga ivanna iryna oksana veronika victoria margaret catherine kate diana
-    helen helena carla claire clare rachel rebecca ruth sandra sharon stephanie tina amy
-    alice jane joan joanna kelly debbie deborah donna dana heather megan hannah jill kirsten
-    tulsi patty amy elise marsha maxine nikki pelosi? sylvia tammy val valerie wendy yvonne
-    hope huma donna loretta sally susana janet gina ilhan alexandria rashida ayanna
-    """.replace("?", "").split()
-)
-MALE_FIRST: frozenset[str] = frozenset(
-    """
-    donald joe joseph barack bill william george john james robert michael david richard
-    charles thomas mark paul steven steve kevin brian jeff jeffrey mike mitch ted marco
-    rand chris christopher bernie ben benjamin tim timothy mitt jeb rick newt rudy rudolph
-    paul vladimir volodymyr sergei sergey dmitry dmitri rustem andriy andrii oleksandr
-    emmanuel boris keir rishi gordon tony david nicolas jared eric lindsey? jim tom peter
-    frank gary greg harry henry jack jason kenneth larry matt matthew nick patrick ron scott
-    sean sam samuel stephen trey adam alan andrew anthony dan daniel dennis doug edward
-    franklin fred gerald jerry jon jonathan jose juan kirk lloyd luis martin max nathan
-    neil oliver philip phil ralph ray raymond reince roger roy russell ryan stuart todd
-    vince walter wayne xi recep bashar hassan ali mohammed muhammad ahmed abdullah omar
-    """.replace("?", "").split()
-)
-
-PRONOUNS_MALE = {"he", "him", "his"}
-PRONOUNS_FEMALE = {"she", "her", "hers"}
 
 _TOKEN = re.compile(r"[^\s]+")
 
@@ -462,7 +367,7 @@ class NameBook:
                     break
             tokens = [re.sub(r"['\u2019]s$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
             if len(tokens) < 2 or len(tokens) > 4:
-                if len(tokens) == 1 and title in _FEMALE_TITLES | _MALE_TITLES:
+                if len(tokens) == 1 and title in FEMALE_TITLES | MALE_TITLES:
                     self._note_title(tokens[0], title)
                 continue
             known_first = bare(tokens[0]) in MALE_FIRST or bare(tokens[0]) in FEMALE_FIRST
@@ -474,7 +379,7 @@ class NameBook:
 
     def _note_title(self, surname: str, title: str) -> None:
         full = self.resolve(surname)
-        g = "f" if title in _FEMALE_TITLES else "m"
+        g = "f" if title in FEMALE_TITLES else "m"
         if full not in self.gender:
             self.gender[full] = g
 
@@ -509,9 +414,9 @@ class NameBook:
 
 
 def gender_of(name: str, title: str | None) -> str | None:
-    if title in _FEMALE_TITLES:
+    if title in FEMALE_TITLES:
         return "f"
-    if title in _MALE_TITLES:
+    if title in MALE_TITLES:
         return "m"
     first = bare(name.split()[0]) if name.split() else ""
     if first in FEMALE_FIRST:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from index.attribution import CONTINUATION_VERBS, Cue, _sentence_subject, cues_in, mask, sentences
 from index.models import Quote
+from index.name_lexicon import COURTESY
 from index.names import (
     _PREPOSITION_LEAD,
     _RUN,
@@ -38,7 +39,6 @@ EXTRACTOR_VERSION: int = 7
 
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
 _LOOKBACK = 64  # a pronoun looks back over at most this many named subjects and speakers
-_COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
 _SCARE_MAX_WORDS = 4  # a quote this short with no speech cue is a term, title or scare quote
 _PREP_BEFORE = re.compile(
     r"(?i)\b(of|to|with|by|for|from|against|about|like|at|in|on|than|and|or|into|over|under|"
@@ -137,14 +137,14 @@ class _Article:
         while len(tokens) > 1 and is_title(tokens[0]):
             title = bare(tokens[0]).rstrip(".")
             tokens = tokens[1:]
-        courtesy = title in _COURTESY or bool(src.role and bare(src.role).rstrip(".") in _COURTESY)
+        courtesy = title in COURTESY or bool(src.role and bare(src.role).rstrip(".") in COURTESY)
         full = self.book.resolve(" ".join(tokens), family_first=courtesy)
         role = src.role
-        if role and bare(role).rstrip(".") in _COURTESY:
+        if role and bare(role).rstrip(".") in COURTESY:
             if full not in self.book.gender:
                 self.book.gender[full] = "f" if bare(role).rstrip(".") in {"mrs", "ms", "miss"} else "m"
             role = None
-        if title in _COURTESY and full not in self.book.gender:
+        if title in COURTESY and full not in self.book.gender:
             self.book.gender[full] = "f" if title in {"mrs", "ms", "miss"} else "m"
         return _Attribution(full, role, None, "name")
 

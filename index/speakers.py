@@ -20,20 +20,13 @@ from functools import lru_cache
 
 from index.errors import QuestionError
 from index.models import Quote, SpeakerCount
+from index.name_lexicon import LOOKUP_TITLES
 from index.text import fold_accents, normalize, words
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY = 200
 
-_TITLES = frozenset(
-    """
-    mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
-    secretary chancellor senator sen rep representative gov governor mayor gen general
-    judge justice chief chairman chairwoman ceo director leader ambassador envoy king queen
-    prince princess pope sheikh deputy spokesman spokeswoman former
-    """.split()
-)
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 
@@ -60,7 +53,7 @@ def _tokens(name: str) -> list[str]:
 def _name_tokens(name: str) -> tuple[str, ...]:
     toks = [_fold_token(t) for t in _WORD.findall(normalize(name))]
     toks = [t for t in toks if t]
-    while len(toks) > 1 and toks[0] in _TITLES:
+    while len(toks) > 1 and toks[0] in LOOKUP_TITLES:
         toks = toks[1:]
     if len(toks) > 1 and toks[-1] in {"jr", "sr", "ii", "iii"}:
         toks = toks[:-1]

@@ -116,9 +116,17 @@ MALE_FIRST: frozenset[str] = frozenset(
 PRONOUNS_MALE = {"he", "him", "his"}
 PRONOUNS_FEMALE = {"she", "her", "hers"}
 
+# First names borne by men and women alike in the news ("Lindsey Graham", "Lindsey
+# Vonn"): no gender is guessed from them; the article's "Mr"/"Ms" or pronouns decide.
+UNISEX_FIRST: frozenset[str] = frozenset(
+    "lindsey kim jordan alex pat jamie taylor morgan casey robin leslie jean "
+    "terry ashley shannon tracy stacey jody toni andrea nicola rio".split()
+)
+
 # Courtesy titles: they carry gender and stand only before a surname ("Mr Vane").
 COURTESY: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
 FEMALE_COURTESY: frozenset[str] = frozenset({"mrs", "ms", "miss"})
+MALE_COURTESY: frozenset[str] = frozenset({"mr"})  # "Dr" says nothing of gender
 
 # Verbs that tie a quote to its speaker.
 SPEECH_VERBS = (

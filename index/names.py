@@ -9,8 +9,11 @@ description and names nobody. `NameBook` remembers the full names an article giv
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+
+import gender_guesser.detector
 from dataclasses import dataclass, field
 
 from index.name_lexicon import (
@@ -25,6 +28,7 @@ from index.name_lexicon import (
     STOP_CAPS,
     SUFFIXES,
     TITLE_WORDS,
+    UNISEX_FIRST,
 )
 from index.text import fold_accents
 
@@ -320,6 +324,15 @@ _RUN = re.compile(
 
 
 @dataclass
+class NameEvent:
+    """A person at a position of the article: the speaker of a quote, a sentence's subject, a mention."""
+
+    position: int
+    name: str
+    kind: str  # "speaker" | "subject" | "mention"
+
+
+@dataclass
 class NameBook:
     """Full names an article gives, in order, with what is known of each one's gender."""
 
@@ -407,6 +420,26 @@ class NameBook:
         # the most mentioned, the first mentioned among equals
         return max(enumerate(cands), key=lambda ic: (self.counts.get(ic[1], 0), -ic[0]))[1]
 
+    def is_person(self, name: str, speaking: bool = False) -> bool:
+        """Is a resolved name a person's? A known first name or an initial opens it, or the
+        article gave it a gendered title ("Mr Vane"); "Star Wars DVD" or "Video" is not.
+        The subject of a speech verb (`speaking`) needs only to be no title or common word."""
+        tokens = name.split()
+        if not tokens or any(bare(t) in TITLE_WORDS or bare(t) in ORG_WORDS or bare(t) in STOP_CAPS for t in tokens):
+            return False
+        if name in self.gender or speaking:
+            return True
+        if len(tokens) < 2:
+            return False
+        return is_given_name(tokens[0]) or is_initial(tokens[0])
+
+    def people_between(self, lo: int, hi: int, limit: int = 64) -> list[NameEvent]:
+        """The people named at lo <= position < hi (the last `limit`), in order."""
+        a = bisect.bisect_left(self.mentions, lo, key=lambda m: m[0])
+        b = bisect.bisect_left(self.mentions, hi, key=lambda m: m[0])
+        return [NameEvent(pos, name, "mention") for pos, name in self.mentions[max(a, b - limit) : b]
+                if self.is_person(name)]
+
     def gender_for(self, name: str) -> str | None:
         if name in self.gender:
             return self.gender[name]
@@ -414,6 +447,7 @@ class NameBook:
 
 
 def gender_of(name: str, title: str | None) -> str | None:
+    """ "m", "f" or None: from a gendered title, else the first name when its gender is clear."""
     if title in FEMALE_TITLES:
         return "f"
     if title in MALE_TITLES:
@@ -423,4 +457,34 @@ def gender_of(name: str, title: str | None) -> str | None:
         return "f"
     if first in MALE_FIRST:
         return "m"
-    return None
+    if first in UNISEX_FIRST:
+        return None
+    return _GUESSED_GENDER.get(_given_name_class(first))
+
+
+@functools.lru_cache(maxsize=1)
+def _detector() -> gender_guesser.detector.Detector:
+    """gender-guesser's table of ~45,000 given names from many countries (loaded once)."""
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+_GUESSED_GENDER = {"male": "m", "female": "f"}  # "mostly_*" and "andy" stay unknown
+
+
+@functools.lru_cache(maxsize=65536)
+def _given_name_class(word: str) -> str:
+    """gender-guesser's class for a folded word: male, female, mostly_*, andy or unknown."""
+    word = word.split("-")[0]  # "Frank-Juergen": the first given name decides
+    if len(word) < 2 or not word.isalpha():
+        return "unknown"
+    return _detector().get_gender(word)
+
+
+def is_given_name(token: str) -> bool:
+    """Is the word a known first name ("Tom", "Jaap", "Isabelle"), not a common noun ("Video")?"""
+    word = bare(token)
+    return word in MALE_FIRST or word in FEMALE_FIRST or word in UNISEX_FIRST or _given_name_class(word) != "unknown"
+
+
+def is_initial(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.?){1,3}", token.strip(",")))

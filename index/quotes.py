@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 from index.attribution import CONTINUATION_VERBS, Cue, _sentence_subject, cues_in, mask, sentences
 from index.models import Quote
-from index.name_lexicon import COURTESY
+from index.name_lexicon import COURTESY, FEMALE_COURTESY, MALE_COURTESY
 from index.names import (
     _PREPOSITION_LEAD,
     _RUN,
     NameBook,
+    NameEvent,
     Source,
     bare,
     is_adverb_opener,
@@ -54,11 +55,7 @@ class _Attribution:
     kind: str = "none"  # name | org | description | none
 
 
-@dataclass
-class _Event:
-    position: int
-    name: str
-    kind: str  # "speaker" (of a quote) or "subject" (of a sentence)
+_Event = NameEvent
 
 
 class _Article:
@@ -112,7 +109,8 @@ class _Article:
                 named = [c for c in self.cues[p][si] if c.source.kind == "name"]
                 if named:
                     full = self.book.resolve(named[0].source.name or "")
-                    self.subjects.append(_Event(p * _PARA + named[0].position, full, "subject"))
+                    if self.book.is_person(full, speaking=True):
+                        self.subjects.append(_Event(p * _PARA + named[0].position, full, "subject"))
                     continue
                 text = self.masked[p][lo:hi]
                 for m in _RUN.finditer(text):
@@ -127,6 +125,8 @@ class _Article:
                     full = self.book.resolve(src.name)
                     if len(full.split()) < 2 and full not in self.book.counts:
                         continue  # "Harbour" in "Harbour master Maria Alvarez"
+                    if not self.book.is_person(full):
+                        continue  # "He worked on the Star Wars DVD": a title, not a person
                     self.subjects.append(_Event(pos + m.start(1), full, "subject"))
                     break
 
@@ -141,12 +141,20 @@ class _Article:
         full = self.book.resolve(" ".join(tokens), family_first=courtesy)
         role = src.role
         if role and bare(role).rstrip(".") in COURTESY:
-            if full not in self.book.gender:
-                self.book.gender[full] = "f" if bare(role).rstrip(".") in {"mrs", "ms", "miss"} else "m"
+            self._note_courtesy(full, bare(role).rstrip("."))
             role = None
-        if title in COURTESY and full not in self.book.gender:
-            self.book.gender[full] = "f" if title in {"mrs", "ms", "miss"} else "m"
+        if title in COURTESY:
+            self._note_courtesy(full, title)
         return _Attribution(full, role, None, "name")
+
+    def _note_courtesy(self, full: str, title: str) -> None:
+        """ "Mrs Vane" says Vane is a woman, "Mr Vane" a man; "Dr Vane" says nothing."""
+        if full in self.book.gender:
+            return
+        if title in FEMALE_COURTESY:
+            self.book.gender[full] = "f"
+        elif title in MALE_COURTESY:
+            self.book.gender[full] = "m"
 
     def _pronoun(self, pronoun: str, pos: int, verb: str, last: _Attribution | None) -> _Attribution:
         if pronoun in ("they", "it", "we", "i", "you"):
@@ -161,10 +169,13 @@ class _Article:
             g = self.book.gender_for(e.name)
             return g is None or g == want
 
-        order: list[list[_Event]] = []
+        order: list[list[_Event]] = []  # tried in turn; the last fitting person of a group wins
         if verb in CONTINUATION_VERBS:
             order.append([e for e in prior if e.kind == "speaker"])
         order.append(prior)
+        # then a person the last paragraphs named without making them a subject
+        # ("... did not impress shadow minister Tim Collins. "…," he said")
+        order.append(self.book.people_between(floor, pos))
         order.append(self.recent(0, pos, speakers_only=True))
         for group in order:
             for e in reversed(group):

@@ -32,6 +32,10 @@ TITLE_WORDS: frozenset[str] = frozenset(
     consultant adviser advisor aide official firefighter paramedic surgeon physician
     veteran citizen chef architect designer actor actress artist musician comedian
     spokesperson lawmaker legislator professor headteacher principal administrator
+    councillor councilor cllr alderman msp mla shadow boss skipper striker midfielder defender
+    goalkeeper winger manager presenter host broadcaster dj rapper singer songwriter
+    producer author novelist writer playwright poet director-general chairman-elect
+    president-elect premier chancellor commissioner regulator trustee governor-general
     """.split()
 )
 

@@ -17,6 +17,7 @@ import gender_guesser.detector
 from dataclasses import dataclass, field
 
 from index.name_lexicon import (
+    COURTESY,
     FEMALE_FIRST,
     FEMALE_TITLES,
     MALE_FIRST,
@@ -109,6 +110,7 @@ _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
     r"over|outside|inside|across|near|amid|despite)\b"
 )
+_OBJECT_PREPOSITIONS = frozenset("of for from in at with on by to".split())
 _ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic)$")
 
 
@@ -274,10 +276,14 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         first = parse_source(" ".join(role_tokens[:-1]), inverted=False)
         if first is not None and first.kind == "name":
             return first
-    courtesy = bool(role_tokens) and bare(role_tokens[-1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
+    courtesy = bool(role_tokens) and bare(role_tokens[-1]).rstrip(".") in COURTESY
     if not name_tokens or (all(is_title(t) for t in name_tokens) and not courtesy) or (
         len(name_tokens) > 1 and all(t.isupper() for t in name_tokens)
     ):
+        return Source("description", description=" ".join(tokens))
+    if role_tokens and role_tokens[-1] in _OBJECT_PREPOSITIONS:
+        # "Labour MP for West Ham", "the star of Rain Man", "Mr Vane from Coastal
+        # Analytics": the name is the object of the preposition, never who speaks
         return Source("description", description=" ".join(tokens))
     name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in name_tokens)
     name = re.sub(r"['\u2019]s$", "", name)

@@ -123,8 +123,8 @@ class _Article:
                     if src is None or src.kind != "name" or not src.name:
                         continue
                     full = self.book.resolve(src.name)
-                    if len(full.split()) < 2 and full not in self.book.counts:
-                        continue  # "Harbour" in "Harbour master Maria Alvarez"
+                    if len(full.split()) < 2 and full not in self.book.counts and full not in self.book.gender:
+                        continue  # "Harbour" in "Harbour master Maria Alvarez"; "Lord Goldsmith" is known
                     if not self.book.is_person(full):
                         continue  # "He worked on the Star Wars DVD": a title, not a person
                     self.subjects.append(_Event(pos + m.start(1), full, "subject"))

@@ -520,3 +520,41 @@ def test_name_right_before_a_speech_participle_speaks():
          "“Get him out of here!”"]
     )
     assert q.speaker == "Vale"
+
+
+# -- issue 10: speakers on any news article -------------------------------------------
+
+
+def test_name_after_a_role_with_a_preposition_is_not_the_speaker():
+    q = _only(["But Ned Harlow, Green MP for Port Ellis, said the ferry levy was “a tax on islanders”."])
+    assert q.speaker == "Ned Harlow"
+
+
+def test_person_from_an_organisation_is_credited_not_the_organisation():
+    q = _only(["“Margins will stay thin all year,” Mr Vane from Coastal Analytics said."])
+    assert q.speaker == "Vane"
+
+
+def test_he_said_finds_the_man_named_as_an_object_in_the_previous_sentence():
+    quotes = extract_quotes([
+        "Councillor Ruth Amari said the plan was ready. Her remarks did not impress opposition leader Tom Vane.",
+        "“The plan has no money behind it,” he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_he_said_skips_a_title_that_is_no_person():
+    quotes = extract_quotes([
+        "For Owen Pryce, head of sound at a small studio, the new format is a gift. He worked on the "
+        "Harbour Lights DVD box set.",
+        "“Nobody hears the difference on a phone,” he told reporters.",
+    ])
+    assert [q.speaker for q in quotes] == ["Owen Pryce"]
+
+
+def test_he_said_finds_a_lord_introduced_in_an_apposition():
+    quotes = extract_quotes([
+        "The Home Secretary, Lord Fenwick, has so far given no guidance. He said he would consult the "
+        "police “in the coming weeks” before deciding.",
+    ])
+    assert [q.speaker for q in quotes] == ["Fenwick"]

@@ -294,6 +294,9 @@ def _continues_quote(masked: str, lo: int, verb_at: int, before: str) -> bool:
     return bool(words) and words[0] in _RUN_ON and len(words) <= 12
 
 
+_QUOTED_AS = re.compile(
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)\s+as\s+$"
+)
 _RUN_ON = frozenset(
     """that if for because when as in to since unless although though but and or while whether
     until before after on about with than""".split()
@@ -324,6 +327,8 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
             # "with Vale reportedly yelling: ...": the name right before the participle speaks
             near = re.search(r"(?:^|\b(?:with|as|and|while)\s+)((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
                              r"\s+(?:\w+ly\s+)?$", masked[lo:vpos])
+            # "the paper quoted Mr Vane as saying": the person quoted speaks, not the paper
+            near = _QUOTED_AS.search(masked[lo:vpos]) or near
             src = parse_source(near.group(1), inverted=True) if near else None
             if src is not None and src.kind == "name":
                 out.append(Cue(verb, vpos, src, False))

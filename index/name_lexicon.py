@@ -120,6 +120,27 @@ MALE_FIRST: frozenset[str] = frozenset(
 PRONOUNS_MALE = {"he", "him", "his"}
 PRONOUNS_FEMALE = {"she", "her", "hers"}
 
+# Adjectives of nationality, region and religion: capitalised, often before a name
+# ("Dutch striker Jaap Stam"), never a speaker's name themselves.
+DEMONYMS: frozenset[str] = frozenset(
+    """
+    american british english scottish welsh irish northern french german dutch belgian
+    spanish portuguese italian greek swiss austrian swedish norwegian danish finnish
+    icelandic polish czech slovak hungarian romanian bulgarian serbian croatian bosnian
+    slovenian albanian ukrainian russian belarusian lithuanian latvian estonian georgian
+    armenian turkish kurdish iranian iraqi syrian lebanese israeli palestinian jordanian
+    saudi yemeni omani emirati qatari kuwaiti egyptian libyan tunisian algerian moroccan
+    nigerian ghanaian kenyan ethiopian somali sudanese ugandan tanzanian zimbabwean
+    zambian angolan congolese african asian european arab indian pakistani afghan
+    bangladeshi nepalese chinese japanese korean taiwanese vietnamese thai cambodian
+    malaysian indonesian filipino singaporean australian canadian mexican brazilian
+    argentine argentinian chilean peruvian colombian venezuelan cuban latin
+    christian catholic protestant anglican orthodox evangelical muslim islamic islamist
+    sunni shia shiite jewish hindu sikh buddhist
+    anglo franco sino euro pan
+    """.split()
+)
+
 # First names borne by men and women alike in the news ("Lindsey Graham", "Lindsey
 # Vonn"): no gender is guessed from them; the article's "Mr"/"Ms" or pronouns decide.
 UNISEX_FIRST: frozenset[str] = frozenset(

@@ -281,9 +281,17 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         len(name_tokens) > 1 and all(t.isupper() for t in name_tokens)
     ):
         return Source("description", description=" ".join(tokens))
-    if role_tokens and role_tokens[-1] in _OBJECT_PREPOSITIONS:
-        # "Labour MP for West Ham", "the star of Rain Man", "Mr Vane from Coastal
-        # Analytics": the name is the object of the preposition, never who speaks
+    org_run = _org_name_before(role_tokens)
+    if org_run and not (is_given_name(name_tokens[0]) or is_initial(name_tokens[0])):
+        # "the Department of Trade and Industry": one organisation's name, "of" and "and" included
+        return Source("org", name=" ".join(t.strip(",;:()\"\u201c\u201d") for t in org_run + name_tokens))
+    if role_tokens and not any(bare(t) in ORG_WORDS for t in name_tokens) and (
+        role_tokens[-1] in _OBJECT_PREPOSITIONS or (
+            _prepositional_role(role_tokens) and not (is_given_name(name_tokens[0]) or is_initial(name_tokens[0]))
+        )
+    ):
+        # "Labour MP for West Ham", "the star of Rain Man and Tootsie", "Mr Vane from
+        # Coastal Analytics": the name is the object of the preposition, never who speaks
         return Source("description", description=" ".join(tokens))
     name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in name_tokens)
     name = re.sub(r"['\u2019]s$", "", name)
@@ -309,6 +317,33 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         name = re.sub(r"^(?:The|the)\s+", "", name)
         return Source("org", name=name, role=None)
     return Source("name", name=name, role=role or appo_role or None)
+
+
+def _org_name_before(role_tokens: list[str]) -> list[str]:
+    """The capitalised run ending the role ("Department of Trade and") when it names an organisation."""
+    k = len(role_tokens)
+    while k > 0:
+        tok = role_tokens[k - 1]
+        if tok in ("of", "and", "for", "&") or (
+            is_capitalised(tok) and bare(tok) not in STOP_CAPS and not is_possessive(tok)
+        ):
+            k -= 1
+            continue
+        break
+    run = role_tokens[k:]
+    while run and not is_capitalised(run[0]):
+        run = run[1:]
+    return run if any(bare(t) in ORG_WORDS for t in run) else []
+
+
+def _prepositional_role(role_tokens: list[str]) -> bool:
+    """Does the role end in a preposition then names joined by "and" ("star of Rain Man and")?"""
+    k = len(role_tokens)
+    joined = False
+    while k > 0 and (is_capitalised(role_tokens[k - 1]) or role_tokens[k - 1] in ("and", "&")):
+        joined = joined or role_tokens[k - 1] in ("and", "&")
+        k -= 1
+    return joined and k > 0 and role_tokens[k - 1] in _OBJECT_PREPOSITIONS
 
 
 def split_title(name: str) -> tuple[str, str | None]:

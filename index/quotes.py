@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from index.attribution import CONTINUATION_VERBS, Cue, _sentence_subject, cues_in, mask, sentences
 from index.models import Quote
-from index.name_lexicon import COURTESY, FEMALE_COURTESY, MALE_COURTESY
+from index.name_lexicon import COURTESY, DEMONYMS, FEMALE_COURTESY, MALE_COURTESY, STOP_CAPS, TITLE_WORDS
 from index.names import (
     _PREPOSITION_LEAD,
     _RUN,
@@ -28,6 +28,7 @@ from index.names import (
     bare,
     is_adverb_opener,
     is_apposition,
+    is_given_name,
     is_title,
     parse_source,
 )
@@ -70,6 +71,8 @@ class _Article:
                 ranges.setdefault(seg.paragraph, []).append((seg.mark_start, seg.mark_end))
         self.masked = [mask(t, ranges.get(p, [])) for p, t in enumerate(paragraphs)]
         self.book = NameBook()
+        # words the article writes in lowercase: a capitalised one of them opens a sentence
+        self.lower_words = {w for m in self.masked for w in _LOWER_WORD.findall(m)}
         for p, m in enumerate(self.masked):
             self.book.scan(p * _PARA, m)
         self.sents = [sentences(m, t) for m, t in zip(self.masked, paragraphs)]
@@ -145,7 +148,30 @@ class _Article:
             role = None
         if title in COURTESY:
             self._note_courtesy(full, title)
+        if not (src.role or title) and not self._named_word(full):
+            # "Video games are big business, ...", "Lawyers for ... said": a capitalised
+            # common word, not a person the article names
+            return _Attribution(None, None, name, "description")
         return _Attribution(full, role, None, "name")
+
+    def _named_word(self, full: str) -> bool:
+        """May a name that came with no title or role stand for a person?
+
+        A single word must not be a common word of this article ("video" written in
+        lowercase elsewhere), a participle or a lexicon word, unless the article gave it a
+        title or it is a known first name.
+        """
+        tokens = full.split()
+        if len(tokens) != 1 or full in self.book.gender or full in self.book.counts:
+            return True
+        word = bare(full)
+        if word in TITLE_WORDS or word in STOP_CAPS or all(part in DEMONYMS for part in word.split("-")):
+            return False
+        if is_given_name(full):
+            return True
+        if word.endswith("ing") or word in self.lower_words or word.rstrip("s") in self.lower_words:
+            return False
+        return True
 
     def _note_courtesy(self, full: str, title: str) -> None:
         """ "Mrs Vane" says Vane is a woman, "Mr Vane" a man; "Dr Vane" says nothing."""
@@ -404,6 +430,7 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
     return None
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w'\u2019-])")
 _REST_BLANK = re.compile(r"[ .,]*")
 
 

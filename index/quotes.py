@@ -430,7 +430,7 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
     return None
 
 
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w'\u2019-])")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
 _REST_BLANK = re.compile(r"[ .,]*")
 
 

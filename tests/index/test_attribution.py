@@ -558,3 +558,35 @@ def test_he_said_finds_a_lord_introduced_in_an_apposition():
         "police “in the coming weeks” before deciding.",
     ])
     assert [q.speaker for q in quotes] == ["Fenwick"]
+
+
+def test_capitalised_common_word_opening_a_sentence_is_no_speaker():
+    quotes = extract_quotes([
+        "Delays are common on the line, and the delays cost commuters dearly.",
+        "Ferries are “a lifeline, not a luxury”, said the harbour report.",
+        "Ferries, said the ferries' operator, run “as often as the tide allows”.",
+    ])
+    assert all(q.speaker != "Ferries" for q in quotes)
+
+
+def test_paper_quoting_a_person_credits_the_person():
+    quotes = extract_quotes([
+        "Chief executive Dara Quill said the firm was looking at buyers. Ferries are “a good business”, "
+        "the paper quoted Mr Quill as saying.",
+    ])
+    assert [q.speaker for q in quotes] == ["Dara Quill"]
+
+
+def test_ministry_name_with_of_and_and_is_one_organisation():
+    q = _only(["In a statement, the Department of Harbours and Fisheries said the quota was “final”."])
+    assert q.speaker == "Department of Harbours and Fisheries"
+
+
+def test_film_titles_after_star_of_are_not_the_speaker():
+    q = _only(["The star of Low Tide and Harbour Lights said the studio was “out of ideas” on Monday."])
+    assert q.speaker is None
+
+
+def test_compound_nationality_adjective_is_no_speaker():
+    q = _only(["Anglo-Dutch said it was “a fair price” for the ferry line."])
+    assert q.speaker is None

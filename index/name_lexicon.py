@@ -148,6 +148,21 @@ UNISEX_FIRST: frozenset[str] = frozenset(
     "terry ashley shannon tracy stacey jody toni andrea nicola rio".split()
 )
 
+# Kinds of body a news story names and then refers back to ("the magazine said").
+BODY_NOUNS: frozenset[str] = frozenset(
+    """
+    club board company firm group bank party union magazine newspaper paper broadcaster
+    corporation channel network department ministry council agency body institute
+    association federation league charity organisation organization regulator watchdog
+    airline carrier maker retailer chain operator publisher studio label website site
+    institution authority commission committee office
+    """.split()
+)
+# Texts a body speaks through ("the report said"): their owner is the speaker.
+MEDIUM_NOUNS: frozenset[str] = frozenset("report survey study statement review audit poll".split())
+# Words that join an organisation's name to what follows without being part of it.
+ORG_LINKS: frozenset[str] = frozenset("of for and".split())
+
 # Courtesy titles: they carry gender and stand only before a surname ("Mr Vane").
 COURTESY: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
 FEMALE_COURTESY: frozenset[str] = frozenset({"mrs", "ms", "miss"})

@@ -32,6 +32,7 @@ from index.names import (
     is_title,
     parse_source,
 )
+from index.bodies import Bodies
 from index.quote_spans import Span, find_spans
 
 logger = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class _Article:
         self.lower_words = {w for m in self.masked for w in _LOWER_WORD.findall(m)}
         for p, m in enumerate(self.masked):
             self.book.scan(p * _PARA, m)
+        self.bodies = Bodies(self.masked, _PARA)
         self.sents = [sentences(m, t) for m, t in zip(self.masked, paragraphs)]
         self.starts = [[lo for lo, _ in ss] for ss in self.sents]
         self.cues: list[list[list[Cue]]] = [
@@ -215,13 +217,16 @@ class _Article:
         if src.kind == "name":
             return self._name(src)
         if src.kind == "org":
-            return _Attribution(src.name, None, None, "org")
+            return _Attribution(self.bodies.expand(src.name or ""), None, None, "org")
         if src.kind == "pronoun":
             return self._pronoun(src.name or "", pos, verb, last)
         if src.kind == "description":
             owner = _medium_owner(src.description or "")
             if owner is not None:
                 return self.attribute(owner, pos, verb, last)
+            body = self.bodies.named(src.description or "", pos)
+            if body is not None:  # "the magazine said" after "US magazine Mobile PC"
+                return _Attribution(body, None, None, "org")
             return _Attribution(None, None, src.description, "description")
         return _Attribution(None)
 

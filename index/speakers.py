@@ -102,11 +102,20 @@ def match_quotes(query: str, quotes: Sequence[Quote]) -> list[Quote]:
     named = [x for x in quotes if x.speaker]
     canon = _canonical(named)  # a bare surname stands for the full name quoted elsewhere
     names = {x.speaker for x in named if x.speaker}  # each person judged once, not per quote
-    wanted = {n for n in names if _same_person(q, _tokens(canon.get(n, n)))}
+    wanted = {n for n in names if any(_same_person(q, _tokens(form)) for form in _forms(canon.get(n, n)))}
     if not wanted and len(q) == 1:
         # a lone first name ("Hillary") when nobody has it as a surname
         wanted = {n for n in names if len(_tokens(n)) > 1 and _tokens(n)[0] == q[0]}
     return [x for x in named if x.speaker in wanted]
+
+
+_ACRONYM_TAIL = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z]{2,6})\)$")
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """A speaker's names: "Institute for Supply Management (ISM)" is found by either."""
+    m = _ACRONYM_TAIL.match(name)
+    return (m.group("name"), m.group("acronym")) if m else (name,)
 
 
 def suggest_speakers(query: str, names: Sequence[str], limit: int = 3) -> list[str]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 logger = logging.getLogger(__name__)
 
 _DOUBLE_MARKS = re.compile(r"''|``|[\u201c\u201d\u201e\u201f\"\u00ab\u00bb\u2033]")
+_SENTENCE_END = set(".!?\u2026")
 _OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/\u2018'")
 _CLOSE_NEXT = set(" \t\n.,;:!?)]}\u2014\u2013-\u2019'\u2026")
 
@@ -186,6 +187,11 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
                     while end > open_at and text[end - 1].isspace():
                         end -= 1
                     open_span.segments.append(Segment(p, open_at, end, open_mark, end))
+                    if end > open_at and text[end - 1] in _SENTENCE_END and end < ms:
+                        # 'weeks. "We are ...': a paragraph break lost inside a quote (the
+                        # new paragraph reopened it, as news style does): the same quote goes on
+                        open_mark, open_at = ms, me
+                        continue
                     open_span.closed = False
                     _list(open_span)
                     open_span = Span()

@@ -148,3 +148,16 @@ def test_megabytes_of_unbalanced_marks_finish_quickly(unit):
     quotes, seconds = _extract_timed(['"We will reopen the bridge in March," said mayor Claire Roux.', text])
     assert seconds < _LOOSE_BOUND_S
     assert quotes[0].text == "We will reopen the bridge in March," and quotes[0].speaker == "Claire Roux"
+
+
+def test_quote_reopened_after_a_lost_paragraph_break_is_one_quote():
+    quotes = extract_quotes([
+        'Mayor Claire Roux said: "The bridge will reopen in March. "Nobody will pay a toll this year."'
+    ])
+    assert [q.text for q in quotes] == ["The bridge will reopen in March. Nobody will pay a toll this year."]
+    assert quotes[0].speaker == "Claire Roux"
+
+
+def test_new_opening_mark_mid_sentence_still_starts_a_new_quote():
+    quotes = extract_quotes(['Roux called it "a disgrace and Vale called it "a triumph" on Monday.'])
+    assert len(quotes) == 2

@@ -190,7 +190,7 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
             return None
         # "Nick Witney, a fellow at the council," -> the nearest name before the apposition
         last = parts[-1]
-        if len(parts) >= 2 and is_apposition(last):
+        if len(parts) >= 2 and is_apposition(last) and not _names_a_person(last):
             for k in range(len(parts) - 2, -1, -1):
                 if re.match(_PREPOSITION_LEAD, parts[k]) and k == len(parts) - 2:
                     break  # "In Iowa, voters said": a place, then the subject
@@ -317,6 +317,15 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         name = re.sub(r"^(?:The|the)\s+", "", name)
         return Source("org", name=name, role=None)
     return Source("name", name=name, role=role or appo_role or None)
+
+
+def _names_a_person(part: str) -> bool:
+    """Does a comma part end in a person's full name ("chief operating officer Tom Vane")?"""
+    src = parse_source(part, inverted=True)
+    if src is None or src.kind != "name" or not src.name:
+        return False
+    words = src.name.split()
+    return len(words) >= 2 and (is_given_name(words[0]) or is_initial(words[0]))
 
 
 def _org_name_before(role_tokens: list[str]) -> list[str]:

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from index.errors import QuestionError
 from index.models import Quote, SpeakerCount
-from index.name_lexicon import LOOKUP_TITLES
+from index.name_lexicon import FEMALE_COURTESY, LOOKUP_TITLES, MALE_COURTESY
+from index.names import gender_of
 from index.text import fold_accents, normalize, words
 
 logger = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ def match_quotes(query: str, quotes: Sequence[Quote]) -> list[Quote]:
     canon = _canonical(named)  # a bare surname stands for the full name quoted elsewhere
     names = {x.speaker for x in named if x.speaker}  # each person judged once, not per quote
     wanted = {n for n in names if any(_same_person(q, _tokens(form)) for form in _forms(canon.get(n, n)))}
+    wanted = {n for n in wanted if _gender_agrees(query, canon.get(n, n))}
     if not wanted and len(q) == 1:
         # a lone first name ("Hillary") when nobody has it as a surname
         wanted = {n for n in names if len(_tokens(n)) > 1 and _tokens(n)[0] == q[0]}
@@ -110,6 +112,18 @@ def match_quotes(query: str, quotes: Sequence[Quote]) -> list[Quote]:
 
 
 _ACRONYM_TAIL = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z]{2,6})\)$")
+
+
+def _gender_agrees(query: str, speaker: str) -> bool:
+    """ "Mr Jackson" never finds Katherine Jackson, nor "Mrs Vane" Tom Vane."""
+    first = query.split()[0].rstrip(".").casefold()
+    if first not in FEMALE_COURTESY and first not in MALE_COURTESY:
+        return True
+    words = speaker.split()
+    if len(words) < 2:
+        return True
+    gender = gender_of(speaker, None)
+    return gender is None or gender == ("f" if first in FEMALE_COURTESY else "m")
 
 
 def _forms(name: str) -> tuple[str, ...]:

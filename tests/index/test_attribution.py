@@ -590,3 +590,9 @@ def test_film_titles_after_star_of_are_not_the_speaker():
 def test_compound_nationality_adjective_is_no_speaker():
     q = _only(["Anglo-Dutch said it was “a fair price” for the ferry line."])
     assert q.speaker is None
+
+
+def test_person_after_an_according_to_opener_is_the_speaker():
+    q = _only(["According to the Northport Gazette, chief operating officer Dara Quill said the firm was "
+               "“looking at every ferry operator”."])
+    assert q.speaker == "Dara Quill"

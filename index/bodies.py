@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from index.name_lexicon import BODY_NOUNS, MEDIUM_NOUNS, ORG_LINKS, STOP_CAPS
 from index.names import bare, is_given_name
 
-_CAP = r"[A-Z][\w&'\u2019.\-]*"
+_CAP = r"[A-Z](?:[\w&'\u2019.\-]*[\w&])?"  # never ends in a full stop ("PCs. The")
 _CAP_RUN = rf"{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,6}}"
 # "magazine Mobile PC", "the club Harbour Rovers": a kind of body, then its name
 _TYPED = re.compile(rf"\b(?P<noun>[a-z]+)\s+(?P<name>{_CAP_RUN})")

@@ -393,6 +393,7 @@ class NameBook:
     # only the names it could be, never the whole article's list
     by_last: dict[str, list[str]] = field(default_factory=dict)
     by_first: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)  # full name -> words said of them
 
     def add(self, position: int, name: str, title: str | None = None) -> None:
         self.mentions.append((position, name))
@@ -438,7 +439,12 @@ class NameBook:
                 continue
             if all(t.isupper() for t in tokens):
                 continue
-            self.add(position_base + m.start(1), " ".join(tokens), title)
+            name = " ".join(tokens)
+            self.add(position_base + m.start(1), name, title)
+            # the words just before a mention ("England captain David Beckham"): a role
+            # the story may later use alone ("the captain said")
+            lead = text[max(0, m.start(1) - 40) : m.start(1)] + " " + m.group(1)[: m.group(1).find(tokens[0])]
+            self.roles.setdefault(name, set()).update(bare(w) for w in lead.split()[-4:])
 
     def _note_title(self, surname: str, title: str) -> None:
         full = self.resolve(surname)

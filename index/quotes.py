@@ -145,6 +145,8 @@ class _Article:
         courtesy = title in COURTESY or bool(src.role and bare(src.role).rstrip(".") in COURTESY)
         full = self.book.resolve(" ".join(tokens), family_first=courtesy)
         role = src.role
+        if role:
+            self.book.roles.setdefault(full, set()).update(bare(w) for w in role.split())
         if role and bare(role).rstrip(".") in COURTESY:
             self._note_courtesy(full, bare(role).rstrip("."))
             role = None
@@ -174,6 +176,37 @@ class _Article:
         if word.endswith("ing") or word in self.lower_words or word.rstrip("s") in self.lower_words:
             return False
         return True
+
+    def _focus(self, description: str, pos: int) -> str | None:
+        """The person a definite role refers back to ("the minister", "the 67-year-old").
+
+        News names a person, then calls them by their role: the role speaks for the last
+        person the story was about (a named subject or speaker of the last two paragraphs).
+        A spokesman, an indefinite "a minister" or a plural stays unnamed.
+        """
+        m = _DEFINITE_ROLE.match(" ".join(description.split()))
+        if m is None:
+            return None
+        head = m.group("head").casefold()
+        if head in _UNNAMED_ROLES:
+            return None
+        floor = (pos // _PARA - 2) * _PARA
+        if head not in TITLE_WORDS and not m.group("age"):
+            return None  # "the narrator", "the agency": not a person's role
+        quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
+        for e in reversed(self.recent(floor, pos)):
+            if not self.book.is_person(e.name, speaking=e.name in quoted):
+                continue
+            if m.group("age") or head in self.book.roles.get(e.name, ()):
+                return e.name  # "captain" was said of this person
+            if e.name in quoted and not any(
+                head in words for name, words in self.book.roles.items() if name != e.name
+            ):
+                # '"...," said Ferdinand. The central defender added: "..."': news varies
+                # the words for the person it has just quoted
+                return e.name
+            return None
+        return None
 
     def _note_courtesy(self, full: str, title: str) -> None:
         """ "Mrs Vane" says Vane is a woman, "Mr Vane" a man; "Dr Vane" says nothing."""
@@ -227,6 +260,9 @@ class _Article:
             body = self.bodies.named(src.description or "", pos)
             if body is not None:  # "the magazine said" after "US magazine Mobile PC"
                 return _Attribution(body, None, None, "org")
+            focus = self._focus(src.description or "", pos)
+            if focus is not None:  # "the England captain said", after his name
+                return _Attribution(focus, None, None, "name")
             return _Attribution(None, None, src.description, "description")
         return _Attribution(None)
 
@@ -435,6 +471,10 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
     return None
 
 
+_DEFINITE_ROLE = re.compile(
+    r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+)$"
+)
+_UNNAMED_ROLES = frozenset("spokesman spokeswoman spokesperson official source aide adviser advisor".split())
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
 _REST_BLANK = re.compile(r"[ .,]*")
 

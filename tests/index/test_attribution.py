@@ -596,3 +596,27 @@ def test_person_after_an_according_to_opener_is_the_speaker():
     q = _only(["According to the Northport Gazette, chief operating officer Dara Quill said the firm was "
                "“looking at every ferry operator”."])
     assert q.speaker == "Dara Quill"
+
+
+def test_definite_role_given_to_the_person_earlier_refers_back_to_them():
+    quotes = extract_quotes([
+        "Harbour captain Mia Lund has no plans to retire.",
+        "“I will sail until the bridge is built,” the captain said on local radio.",
+    ])
+    assert [q.speaker for q in quotes] == ["Mia Lund"]
+
+
+def test_new_role_for_the_person_just_quoted_refers_back_to_them():
+    quotes = extract_quotes([
+        "“The club needs owners who care about it,” said Ferro. “Nobody knows what they want.” "
+        "The veteran goalkeeper added on local radio: “We will have to wait and see.”",
+    ])
+    assert [q.speaker for q in quotes] == ["Ferro", "Ferro", "Ferro"]
+
+
+def test_definite_role_nobody_held_stays_unnamed_when_the_role_is_not_a_persons():
+    quotes = extract_quotes([
+        "Mayor Lina Okafor opened the bridge on Monday.",
+        "“It is the longest in the county,” the narrator of the council film said.",
+    ])
+    assert [q.speaker for q in quotes] == [None]

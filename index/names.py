@@ -418,6 +418,10 @@ class NameBook:
                 tokens = tokens[1:]
             if tokens and is_participle(tokens[0], text[m.end(1) : m.end(1) + 2].strip() or "x"):
                 tokens = tokens[1:]
+            for k, tok in enumerate(tokens[:-1]):
+                if tok.endswith(".") and len(bare(tok)) > 1 and not is_title(tok) and "." not in tok[:-1]:
+                    tokens = tokens[: k + 1]  # "Mr Immelt. Full year": a sentence ends there
+                    break
             # "Chief Fire Officer Hannah Lind": the role ends at its last title word
             for k in range(len(tokens) - 3, -1, -1):
                 if is_title(tokens[k]) and not is_possessive(tokens[k]):
@@ -429,7 +433,7 @@ class NameBook:
                 if is_possessive(tok):
                     tokens = tokens[: k + 1]
                     break
-            tokens = [re.sub(r"['\u2019]s$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
+            tokens = [re.sub(r"['\u2019]s?$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
             if len(tokens) < 2 or len(tokens) > 4:
                 if len(tokens) == 1 and title in FEMALE_TITLES | MALE_TITLES:
                     self._note_title(tokens[0], title)

@@ -38,7 +38,7 @@ from index.quote_spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 7
+EXTRACTOR_VERSION: int = 8
 
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
 _LOOKBACK = 64  # a pronoun looks back over at most this many named subjects and speakers
@@ -136,7 +136,7 @@ class _Article:
                     break
 
     def _name(self, src: Source) -> _Attribution:
-        name = src.name or ""
+        name = (src.name or "").rstrip("'\u2019")  # "Pedro Mendes' shot": the name without the mark
         tokens = name.split()
         title = None
         while len(tokens) > 1 and is_title(tokens[0]):

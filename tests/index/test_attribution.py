@@ -620,3 +620,19 @@ def test_definite_role_nobody_held_stays_unnamed_when_the_role_is_not_a_persons(
         "“It is the longest in the county,” the narrator of the council film said.",
     ])
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_sentence_end_after_mr_surname_ends_the_name():
+    quotes = extract_quotes([
+        "“Orders are up,” said the firm's chief executive Jon Abery.",
+        "“Nine of our eleven yards grew,” said Mr Abery. Full year sales were flat.",
+    ])
+    assert [q.speaker for q in quotes] == ["Jon Abery", "Jon Abery"]
+
+
+def test_name_written_with_a_possessive_mark_is_recorded_without_it():
+    quotes = extract_quotes([
+        "Rovers were denied after Luis Mendes' shot crossed the line. Mendes could not believe it.",
+        "He said: “It was clearly over the line.”",
+    ])
+    assert [q.speaker for q in quotes] == ["Luis Mendes"]

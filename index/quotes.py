@@ -28,6 +28,7 @@ from index.names import (
     bare,
     is_adverb_opener,
     is_apposition,
+    is_capitalised,
     is_given_name,
     is_title,
     parse_source,
@@ -72,6 +73,17 @@ class _Article:
                 ranges.setdefault(seg.paragraph, []).append((seg.mark_start, seg.mark_end))
         self.masked = [mask(t, ranges.get(p, [])) for p, t in enumerate(paragraphs)]
         self.book = NameBook()
+        # capitalised words and adjacent pairs of them, counted once over the article
+        self.cap_words: dict[str, int] = {}
+        self.cap_pairs: dict[tuple[str, str], int] = {}
+        for m in self.masked:
+            prev, prev_end = "", -2
+            for w in _CAP_WORD.finditer(m):
+                word = bare(w.group(0))
+                self.cap_words[word] = self.cap_words.get(word, 0) + 1
+                if w.start() == prev_end + 1:
+                    self.cap_pairs[(prev, word)] = self.cap_pairs.get((prev, word), 0) + 1
+                prev, prev_end = word, w.end()
         # words the article writes in lowercase: a capitalised one of them opens a sentence
         self.lower_words = {w for m in self.masked for w in _LOWER_WORD.findall(m)}
         for p, m in enumerate(self.masked):
@@ -152,6 +164,13 @@ class _Article:
             role = None
         if title in COURTESY:
             self._note_courtesy(full, title)
+        if len(full.split()) == 1 and role and is_capitalised(role.split()[-1]):
+            lead = role.split()[-1]
+            if self.cap_pairs.get((bare(lead), bare(full)), 0) >= self.cap_words.get(bare(full), 0) > 0:
+                # "US behemoth General Electric": the "title" is part of a name that never
+                # appears without it
+                full = f"{lead} {full}"
+                role = " ".join(role.split()[:-1]) or None
         if not (src.role or title) and not self._named_word(full):
             # "Video games are big business, ...", "Lawyers for ... said": a capitalised
             # common word, not a person the article names
@@ -475,6 +494,7 @@ _DEFINITE_ROLE = re.compile(
     r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+)$"
 )
 _UNNAMED_ROLES = frozenset("spokesman spokeswoman spokesperson official source aide adviser advisor".split())
+_CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019\-]*")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
 _REST_BLANK = re.compile(r"[ .,]*")
 

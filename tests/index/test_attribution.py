@@ -636,3 +636,9 @@ def test_name_written_with_a_possessive_mark_is_recorded_without_it():
         "He said: “It was clearly over the line.”",
     ])
     assert [q.speaker for q in quotes] == ["Luis Mendes"]
+
+
+def test_title_word_that_is_always_part_of_a_name_stays_in_it():
+    q = _only(["Shipping giant General Freight said cargo was “well ahead of forecasts”. General Freight "
+               "runs forty ships."])
+    assert q.speaker == "General Freight"

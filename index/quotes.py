@@ -129,11 +129,18 @@ class _Article:
                     if self.book.is_person(full, speaking=True):
                         self.subjects.append(_Event(p * _PARA + named[0].position, full, "subject"))
                     continue
+                unnamed = [c for c in self.cues[p][si] if c.source.kind == "description"
+                           and _UNNAMED_PERSON.match(c.source.description or "")]
+                if unnamed:
+                    # "A Labour spokesman later said ...": a later "he said" is his
+                    self.subjects.append(_Event(p * _PARA + unnamed[0].position,
+                                                unnamed[0].source.description or "", "unnamed"))
+                    continue
                 text = self.masked[p][lo:hi]
                 for m in _RUN.finditer(text):
                     before = text[: m.start(1)]
-                    if len(before.split()) > 6 or _PREP_BEFORE.search(before):
-                        break
+                    if len(before.split()) > 6 or _PREP_BEFORE.search(before) or _VERB_BEFORE.search(before):
+                        break  # "The image portrayed Mr Howard": a name after the verb is its object
                     if re.match(r"['\u2019]s\b", text[m.end(1) :]):
                         break  # "Putin's negotiator ..." is about someone else
                     src = parse_source(m.group(1))
@@ -246,7 +253,10 @@ class _Article:
         prior = self.recent(floor, pos)
 
         def fits(e: _Event) -> bool:
-            g = self.book.gender_for(e.name)
+            if e.kind == "unnamed":
+                g = _unnamed_gender(e.name)
+            else:
+                g = self.book.gender_for(e.name)
             return g is None or g == want
 
         order: list[list[_Event]] = []  # tried in turn; the last fitting person of a group wins
@@ -260,6 +270,8 @@ class _Article:
         for group in order:
             for e in reversed(group):
                 if fits(e):
+                    if e.kind == "unnamed":
+                        return _Attribution(None, None, e.name, "description")
                     if self.book.gender_for(e.name) is None:
                         self.book.gender[e.name] = want
                     return _Attribution(e.name, None, None, "name")
@@ -495,6 +507,26 @@ _DEFINITE_ROLE = re.compile(
 )
 _UNNAMED_ROLES = frozenset("spokesman spokeswoman spokesperson official source aide adviser advisor".split())
 _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019\-]*")
+# "a Labour spokesman", "one official": an unnamed person ("the spokesman" may be named)
+_UNNAMED_PERSON = re.compile(
+    r"(?i)^(?:a|an|one|another)\s+(?:[\w'\u2019\-]+\s+){0,3}"
+    r"(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|insider|executive|"
+    r"broker|analyst|lawyer|diplomat|witness|resident|worker|officer|manager|member)$"
+)
+# a finite verb before a name: the name is an object, not the sentence's subject
+# ("The image portrayed Mr Howard"); a copula keeps it the topic ("The director is Tom Vane")
+_VERB_BEFORE = re.compile(r"\b(?:[a-z]{3,}ed|has|had|have|will|would|can|could|says|said)\b")
+
+
+def _unnamed_gender(description: str) -> str | None:
+    low = description.casefold()
+    if low.endswith("spokeswoman"):
+        return "f"
+    if low.endswith("spokesman"):
+        return "m"
+    return None
+
+
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
 _REST_BLANK = re.compile(r"[ .,]*")
 
@@ -589,7 +621,7 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
             return prev_par[-1]
     if before_colon or before_empty:
         pos = p * _PARA + first.mark_start
-        recent = art.recent((p - 1) * _PARA, pos)
+        recent = [e for e in art.recent((p - 1) * _PARA, pos) if e.kind != "unnamed"]
         if recent:
             return _Attribution(recent[-1].name, None, None, "name")
     return None

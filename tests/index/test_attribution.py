@@ -642,3 +642,20 @@ def test_title_word_that_is_always_part_of_a_name_stays_in_it():
     q = _only(["Shipping giant General Freight said cargo was “well ahead of forecasts”. General Freight "
                "runs forty ships."])
     assert q.speaker == "General Freight"
+
+
+def test_he_said_after_an_unnamed_spokesman_stays_unnamed():
+    quotes = extract_quotes([
+        "Council leader Tom Vane opened the bridge. A Labour spokesman later said the timing was fine.",
+        "“Nobody complained until this week,” he said.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "A Labour spokesman")]
+
+
+def test_name_after_the_verb_is_an_object_not_a_subject_for_he_said():
+    quotes = extract_quotes([
+        "Campaign spokesman Ned Harlow said the poster had been misread. The poster portrayed Mr Quill "
+        "as a magician, he argued.",
+        "“Nobody was meant to take it literally.”",
+    ])
+    assert [q.speaker for q in quotes] == ["Ned Harlow"]

@@ -186,7 +186,8 @@ _DETERMINED = re.compile(
     r"analysts|supporters|advisers|advisors|voters|residents|witnesses|police|authorities|"
     r"democrats|republicans|more|others|thousands|hundreds|dozens|millions|scores|nobody|"
     r"everyone|everybody|someone|somebody|anyone|none|residents|members|fans|organi[sz]ers|"
-    r"protesters|students|workers|parents|families|neighbou?rs|locals|staff|[\w.\-]+['\u2019]s?)\b"
+    r"protesters|students|workers|parents|families|neighbou?rs|locals|staff|"
+    r"(?:[A-Z][\w.\-]*\s+){0,3}[\w.\-]+['\u2019]s?)\b"  # "Tom Vane's mother", "Vale's lawyer"
 )
 
 

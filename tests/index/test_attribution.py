@@ -659,3 +659,9 @@ def test_name_after_the_verb_is_an_object_not_a_subject_for_he_said():
         "“Nobody was meant to take it literally.”",
     ])
     assert [q.speaker for q in quotes] == ["Ned Harlow"]
+
+
+def test_relative_of_a_named_person_says_a_short_partial_quote():
+    q = _only(["Meanwhile Tom Vane's sister has said she is “completely sure” he was at home."])
+    assert q.text == "completely sure"
+    assert q.speaker is None and q.description == "Tom Vane's sister"

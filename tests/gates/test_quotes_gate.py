@@ -34,11 +34,10 @@ BBC_LOOKUPS = 0.95
 POLNEAR_RECALL = 0.95
 POLNEAR_PRECISION = 0.95
 POLNEAR_SPEAKER = 0.96
-# floors: measured with extractor v8 (BBC dev recall 0.947, speaker 0.869, look-ups 0.703;
-# PolNeAR dev speaker 0.944 by the issue 10 rule, 0.954 over named sources)
-BBC_RECALL_FLOOR = 0.945
-BBC_SPEAKER_FLOOR = 0.865
-BBC_LOOKUPS_FLOOR = 0.70
+# floors: measured with extractor v8 (BBC dev speaker 0.884, look-ups 0.720; PolNeAR dev
+# speaker 0.944 by the issue 10 rule, 0.954 over the sources that have a name)
+BBC_SPEAKER_FLOOR = 0.88
+BBC_LOOKUPS_FLOOR = 0.715
 POLNEAR_SPEAKER_FLOOR = 0.94
 POLNEAR_NAMED_SPEAKER_FLOOR = 0.95
 
@@ -100,13 +99,8 @@ def test_polnear_dev_speaker_accuracy_floor(dev):
     assert dev["named_speaker_accuracy"] >= POLNEAR_NAMED_SPEAKER_FLOOR, dev
 
 
-@pytest.mark.xfail(strict=True, reason=_NOT_YET)
-def test_bbc_dev_quote_recall_target(bbc):
+def test_bbc_dev_quote_recall(bbc):
     assert bbc["recall"] >= BBC_RECALL, bbc["problems"]
-
-
-def test_bbc_dev_quote_recall_floor(bbc):
-    assert bbc["recall"] >= BBC_RECALL_FLOOR, bbc["problems"]
 
 
 def test_bbc_dev_quote_precision(bbc):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from index.name_lexicon import CONTINUATION_VERBS, PARTICIPLES, SPEECH_VERBS
+from index.name_lexicon import PARTICIPLES, SPEECH_VERBS
 from index.names import (
     _PREPOSITION_LEAD,
     Source,

@@ -24,10 +24,10 @@ from lxml import etree
 from trafilatura.settings import Document
 
 from index import fetch
-from index.name_lexicon import BYLINE_PARTICLES, BYLINE_ROLE_WORDS
 from index.boilerplate import is_boilerplate, strip_boilerplate
 from index.errors import InputError, NewsdeskError
 from index.models import ArticleDraft
+from index.name_lexicon import BYLINE_PARTICLES, BYLINE_ROLE_WORDS
 from index.text import normalize
 
 log = logging.getLogger(__name__)

@@ -117,8 +117,6 @@ MALE_FIRST: frozenset[str] = frozenset(
     """.split()
 )
 
-PRONOUNS_MALE = {"he", "him", "his"}
-PRONOUNS_FEMALE = {"she", "her", "hers"}
 
 # Adjectives of nationality, region and religion: capitalised, often before a name
 # ("Dutch striker Jaap Stam"), never a speaker's name themselves.

@@ -12,9 +12,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from dataclasses import dataclass, field
 
 import gender_guesser.detector
-from dataclasses import dataclass, field
 
 from index.name_lexicon import (
     COURTESY,
@@ -24,8 +24,6 @@ from index.name_lexicon import (
     MALE_TITLES,
     ORG_WORDS,
     PARTICLES,
-    PRONOUNS_FEMALE,
-    PRONOUNS_MALE,
     STOP_CAPS,
     SUFFIXES,
     TITLE_WORDS,

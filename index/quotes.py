@@ -16,9 +16,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.attribution import CONTINUATION_VERBS, Cue, _sentence_subject, cues_in, mask, sentences
+from index.attribution import Cue, _sentence_subject, cues_in, mask, sentences
+from index.bodies import Bodies
 from index.models import Quote
-from index.name_lexicon import COURTESY, DEMONYMS, FEMALE_COURTESY, MALE_COURTESY, STOP_CAPS, TITLE_WORDS
+from index.name_lexicon import (
+    CONTINUATION_VERBS,
+    COURTESY,
+    DEMONYMS,
+    FEMALE_COURTESY,
+    MALE_COURTESY,
+    STOP_CAPS,
+    TITLE_WORDS,
+)
 from index.names import (
     _PREPOSITION_LEAD,
     _RUN,
@@ -33,7 +42,6 @@ from index.names import (
     is_title,
     parse_source,
 )
-from index.bodies import Bodies
 from index.quote_spans import Span, find_spans
 
 logger = logging.getLogger(__name__)
@@ -199,9 +207,7 @@ class _Article:
             return False
         if is_given_name(full):
             return True
-        if word.endswith("ing") or word in self.lower_words or word.rstrip("s") in self.lower_words:
-            return False
-        return True
+        return not (word.endswith("ing") or word in self.lower_words or word.rstrip("s") in self.lower_words)
 
     def _focus(self, description: str, pos: int) -> str | None:
         """The person a definite role refers back to ("the minister", "the 67-year-old").

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from index.name_lexicon import PARTICIPLES, SPEECH_VERBS
+from index.name_lexicon import GROUP_NOUNS, PARTICIPLES, SPEECH_VERBS
 from index.names import (
+    bare,
     _PREPOSITION_LEAD,
     Source,
     clean_role,
@@ -219,6 +220,9 @@ def _sentence_subject(chunk: str) -> Source | None:
                     j += 1
                     if words[j - 1].endswith(("\u2019s", "'s")):
                         break
+                follower = words[j] if j < len(words) and words[j - 1][-1:].isalnum() else ""
+                if bare(follower) in GROUP_NOUNS:
+                    break  # "City experts say", "Labour officials said": a modifier, not a name
                 src = parse_source(" ".join(words[i:j]), inverted=True)
                 if src is not None and src.kind in ("name", "org"):
                     return src

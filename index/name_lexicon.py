@@ -146,6 +146,19 @@ UNISEX_FIRST: frozenset[str] = frozenset(
     "terry ashley shannon tracy stacey jody toni andrea nicola rio".split()
 )
 
+# People spoken of as a group ("City experts", "Labour officials"): a capitalised word
+# before one of them is a modifier, never a name.
+GROUP_NOUNS: frozenset[str] = frozenset(
+    """
+    officials residents critics experts analysts supporters observers sources witnesses
+    authorities protesters voters people members aides advisers advisors staff workers
+    students parents families neighbours neighbors locals organisers organizers fans
+    visitors customers users viewers readers growers farmers owners firefighters police
+    mps ministers leaders executives economists lawyers campaigners activists investors
+    traders bankers brokers insiders figures chiefs bosses players
+    """.split()
+)
+
 # Kinds of body a news story names and then refers back to ("the magazine said").
 BODY_NOUNS: frozenset[str] = frozenset(
     """

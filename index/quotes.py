@@ -107,6 +107,9 @@ class _Article:
         self.subjects: list[_Event] = []  # named sentence subjects, in reading order
         self.speakers: list[_Event] = []  # named speakers of the quotes read so far, in order
         self._subject_events()
+        # the person the story opens with ("Real Madrid midfielder David Beckham has ...")
+        opening = [e for e in self.subjects[:1] if e.position < 2 * _PARA and e.kind == "subject"]
+        self.lede = opening[0].name if opening else None
 
     def add_speaker(self, position: int, name: str) -> None:
         """A quote read at `position` was credited to `name` (quotes are read in order)."""
@@ -231,11 +234,11 @@ class _Article:
                 continue
             if m.group("age") or head in self.book.roles.get(e.name, ()):
                 return e.name  # "captain" was said of this person
-            if e.name in quoted and not any(
+            if (e.name in quoted or e.name == self.lede) and not any(
                 head in words for name, words in self.book.roles.items() if name != e.name
             ):
                 # '"...," said Ferdinand. The central defender added: "..."': news varies
-                # the words for the person it has just quoted
+                # the words for the person it has just quoted, or the one its story is about
                 return e.name
             return None
         return None

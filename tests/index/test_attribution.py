@@ -665,3 +665,16 @@ def test_relative_of_a_named_person_says_a_short_partial_quote():
     q = _only(["Meanwhile Tom Vane's sister has said she is “completely sure” he was at home."])
     assert q.text == "completely sure"
     assert q.speaker is None and q.description == "Tom Vane's sister"
+
+
+def test_capitalised_modifier_before_a_group_is_no_speaker():
+    q = _only(["City experts say there is a “hole” in the harbour budget."])
+    assert q.speaker is None
+
+
+def test_definite_role_refers_to_the_person_the_story_opens_with():
+    quotes = extract_quotes([
+        "Rovers midfielder Dan Okoro has no plans to become a coach.",
+        "“I would rather run a football school,” the club captain said on local radio.",
+    ])
+    assert [q.speaker for q in quotes] == ["Dan Okoro"]

@@ -23,6 +23,7 @@ from index.name_lexicon import (
     CONTINUATION_VERBS,
     COURTESY,
     DEMONYMS,
+    GROUP_NOUNS,
     FEMALE_COURTESY,
     MALE_COURTESY,
     STOP_CAPS,
@@ -454,6 +455,8 @@ def _subject_of(clause: str) -> Source | None:
     m = _SUBJECT_THEN_VERB.match(clause)
     if m is None or re.search(r"['\u2019]s?\s", m.group("name") + " "):
         return None
+    if m.group("verb") in GROUP_NOUNS:
+        return None  # "City experts say": a modifier and a group, not a name and its verb
     if m.group("verb") in _NOT_SUBJECT_VERB and not (
         m.group("verb") in {"is", "was", "are", "were"} and (m.group("next") or "").endswith("ing")
     ):

@@ -668,7 +668,7 @@ def test_relative_of_a_named_person_says_a_short_partial_quote():
 
 
 def test_capitalised_modifier_before_a_group_is_no_speaker():
-    q = _only(["City experts say there is a “hole” in the harbour budget."])
+    q = _only(["City experts say there is “a hole of ten million in the harbour budget”."])
     assert q.speaker is None
 
 

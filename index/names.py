@@ -392,6 +392,7 @@ class NameBook:
     by_last: dict[str, list[str]] = field(default_factory=dict)
     by_first: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)  # full name -> words said of them
+    holders: dict[str, set[str]] = field(default_factory=dict)  # role word -> full names
 
     def add(self, position: int, name: str, title: str | None = None) -> None:
         self.mentions.append((position, name))
@@ -446,7 +447,7 @@ class NameBook:
             # the words just before a mention ("England captain David Beckham"): a role
             # the story may later use alone ("the captain said")
             lead = text[max(0, m.start(1) - 40) : m.start(1)] + " " + m.group(1)[: m.group(1).find(tokens[0])]
-            self.roles.setdefault(name, set()).update(bare(w) for w in lead.split()[-4:])
+            self.add_roles(name, lead.split()[-4:])
 
     def _note_title(self, surname: str, title: str) -> None:
         full = self.resolve(surname)
@@ -477,6 +478,18 @@ class NameBook:
                 return short
         # the most mentioned, the first mentioned among equals
         return max(enumerate(cands), key=lambda ic: (self.counts.get(ic[1], 0), -ic[0]))[1]
+
+    def add_roles(self, name: str, words: list[str]) -> None:
+        """Words said of a person ("captain", "minister"), indexed both ways."""
+        for word in words:
+            w = bare(word)
+            self.roles.setdefault(name, set()).add(w)
+            self.holders.setdefault(w, set()).add(name)
+
+    def held_by_another(self, role: str, name: str) -> bool:
+        """Did the article give this role word to someone other than `name`?"""
+        holders = self.holders.get(role, set())
+        return len(holders) > 1 or (bool(holders) and name not in holders)
 
     def is_person(self, name: str, speaking: bool = False) -> bool:
         """Is a resolved name a person's? A known first name or an initial opens it, or the

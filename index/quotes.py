@@ -177,7 +177,7 @@ class _Article:
         full = self.book.resolve(" ".join(tokens), family_first=courtesy)
         role = src.role
         if role:
-            self.book.roles.setdefault(full, set()).update(bare(w) for w in role.split())
+            self.book.add_roles(full, role.split())
         if role and bare(role).rstrip(".") in COURTESY:
             self._note_courtesy(full, bare(role).rstrip("."))
             role = None
@@ -235,9 +235,7 @@ class _Article:
                 continue
             if m.group("age") or head in self.book.roles.get(e.name, ()):
                 return e.name  # "captain" was said of this person
-            if (e.name in quoted or e.name == self.lede) and not any(
-                head in words for name, words in self.book.roles.items() if name != e.name
-            ):
+            if (e.name in quoted or e.name == self.lede) and not self.book.held_by_another(head, e.name):
                 # '"...," said Ferdinand. The central defender added: "..."': news varies
                 # the words for the person it has just quoted, or the one its story is about
                 return e.name

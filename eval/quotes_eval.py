@@ -1,17 +1,28 @@
-"""Quote extraction and attribution figures: the seed article and PolNeAR.
+"""Quote extraction and attribution figures: the seed article, BBC dev and PolNeAR.
 
-Run `python -m eval.quotes_eval [--split dev|train] [--json]`. Prints a table of the
-system beside the naive baseline, then the figures as JSON. `figures()` returns the
-same numbers for the gate test.
+Run `python -m eval.quotes_eval [--split dev|train] [--problems] [--json]`. Prints a
+table of the system beside the naive baseline (same run); --problems lists every BBC
+dev miss, --json the figures. `figures()` returns the same numbers for the gate test.
 
-Definitions (issue 3, section 4). PolNeAR: first annotator per file; gold direct
-quotes are attributions whose content starts with a quotation mark ('' included). A
-system quote matches a content when their word-token F1 >= 0.5. Recall: gold direct
-quotes matched one-to-one, best F1 first. Precision: system quotes that match any
-gold content (direct or indirect) or whose words lie >= 80% inside one. Speaker
-accuracy: over matched gold direct quotes whose source holds a name (a capitalised
-word that is not a pronoun, determiner or title), the system speaker's surname is one
-of the source's name words.
+PolNeAR (issue 3, section 4): first annotator per file; gold direct quotes are
+attributions whose content starts with a quotation mark ('' included). A system quote
+matches a content when their word-token F1 >= 0.5. Recall: gold direct quotes matched
+one-to-one, best F1 first. Precision: system quotes that match any gold content (direct
+or indirect) or whose words lie >= 80% inside one. Speaker accuracy (issue 10): over
+matched gold direct quotes, the system speaker's surname is one of the source's name
+words (a capitalised word that is not a pronoun, determiner or title); a source with no
+name words ("the CNN host") is unnamed and right only with no speaker; a source that is
+only a pronoun or relative ("he", "which") is not scored. "named" keeps the issue 3
+figure: only sources with name words.
+
+BBC dev (issue 10, ../shared/eval/bbc-dev-gold.json): each gold quote's words run from
+its `starts` words in its paragraph to its `ends` words. Matching, recall and precision
+as for PolNeAR (precision against the gold quotes). A speaker is right when its surname
+equals the gold person's, when it holds every word of a gold organisation's name (a
+named speaker with a description that is not the person's own document), or, for an
+unnamed gold source, when no name is given. A look-up is right when the set of gold ids
+of the quotes `match_quotes` returns equals the gold ids (a piece of a gold quote the
+system split off counts as that quote; any other quote as "extra").
 """
 
 from __future__ import annotations

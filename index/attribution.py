@@ -19,6 +19,7 @@ from index.names import (
     Source,
     clean_role,
     is_apposition,
+    is_given_name,
     is_participle,
     is_possessive,
     parse_source,
@@ -299,6 +300,7 @@ def _continues_quote(masked: str, lo: int, verb_at: int, before: str) -> bool:
     return bool(words) and words[0] in _RUN_ON and len(words) <= 12
 
 
+_NAME_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w'\u2019\-]*)\s+$")
 _QUOTED_AS = re.compile(
     r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)\s+as\s+$"
 )
@@ -334,6 +336,11 @@ def cues_in(masked: str, lo: int, hi: int) -> list[Cue]:
                              r"\s+(?:\w+ly\s+)?$", masked[lo:vpos])
             # "the paper quoted Mr Vane as saying": the person quoted speaks, not the paper
             near = _QUOTED_AS.search(masked[lo:vpos]) or near
+            if near is None:
+                # "footage of Ann Vane asking": a person's full name right before the participle
+                person = _NAME_BEFORE.search(masked[max(lo, vpos - 80) : vpos])
+                if person is not None and is_given_name(person.group(1).split()[0]):
+                    near = person
             src = parse_source(near.group(1), inverted=True) if near else None
             if src is not None and src.kind == "name":
                 out.append(Cue(verb, vpos, src, False))

@@ -155,7 +155,7 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     students parents families neighbours neighbors locals organisers organizers fans
     visitors customers users viewers readers growers farmers owners firefighters police
     mps ministers leaders executives economists lawyers campaigners activists investors
-    traders bankers brokers insiders figures chiefs bosses players
+    traders bankers brokers insiders figures chiefs bosses players groups crowds
     """.split()
 )
 
@@ -199,13 +199,13 @@ SPEECH_VERBS = (
     "fumed thundered griped mocked written reacted retaliated beamed questioned exhorted "
     "chimed marveled marvelled sighed opined opines remembered remembers proclaimed proclaims "
     "cracked pressed assured assures reiterated reiterates conceded yelling shouting screaming "
-    "declaring "
+    "declaring asserted asserts asserting "
     "according"
 ).split()
 
 PARTICIPLES = {"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
                "arguing", "warning", "explaining", "calling", "tweeting", "reporting",
-               "chanting", "yelling", "shouting", "screaming", "declaring"}
+               "chanting", "yelling", "shouting", "screaming", "declaring", "asserting"}
 CONTINUATION_VERBS = {"added", "adds", "adding", "continued", "continues", "went"}
 
 # Titles a look-up drops before comparing names (Mr Vane, President Roux).

@@ -678,3 +678,18 @@ def test_definite_role_refers_to_the_person_the_story_opens_with():
         "“I would rather run a football school,” the club captain said on local radio.",
     ])
     assert [q.speaker for q in quotes] == ["Dan Okoro"]
+
+
+def test_full_name_right_before_a_speaking_participle_is_the_speaker():
+    q = _only(["The advert uses footage of Ann Vane asking, “Why is the ferry still late?”"])
+    assert q.speaker == "Ann Vane"
+
+
+def test_asserting_is_a_speech_cue():
+    q = _only(["Mr Quill hardly settled the matter, asserting later: “Of course the yard pays its rates.”"])
+    assert q.speaker == "Quill"
+
+
+def test_capitalised_adjective_before_groups_is_no_speaker():
+    q = _only(["Small groups of fans kept marching, while chanting “Keep the yard open” outside the hall."])
+    assert q.speaker is None

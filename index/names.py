@@ -157,6 +157,8 @@ def is_apposition(part: str) -> bool:
         return True  # "Huckabee, for his part, is labeling ..."
     if is_possessive(first) and len(toks) > 1:
         return True
+    if re.match(r"(?:[A-Z][\w.\-]*\s+){1,2}[A-Z][\w.\-]*['\u2019]s\s+[a-z]", part):
+        return True  # "Mrs. Obama's chief of staff", "Vale Mining's head of research"
     if first[:1].islower():
         if low.endswith("ing") and len(low) > 5:
             return True

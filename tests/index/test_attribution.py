@@ -693,3 +693,8 @@ def test_asserting_is_a_speech_cue():
 def test_capitalised_adjective_before_groups_is_no_speaker():
     q = _only(["Small groups of fans kept marching, while chanting “Keep the yard open” outside the hall."])
     assert q.speaker is None
+
+
+def test_name_before_an_apposition_opening_with_someones_possessive_speaks():
+    q = _only(["“It is long and tiring work,” Ada Brill, Mrs. Vane's chief of staff, said in an interview."])
+    assert q.speaker == "Ada Brill"

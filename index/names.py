@@ -108,6 +108,7 @@ _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
     r"over|outside|inside|across|near|amid|despite)\b"
 )
+_INDEFINITE = frozenset("a an one another".split())  # "a spokeswoman for Oxford University"
 _OBJECT_PREPOSITIONS = frozenset("of for from in at with on by to".split())
 _ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic)$")
 
@@ -285,7 +286,7 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
     if org_run and not (is_given_name(name_tokens[0]) or is_initial(name_tokens[0])):
         # "the Department of Trade and Industry": one organisation's name, "of" and "and" included
         return Source("org", name=" ".join(t.strip(",;:()\"\u201c\u201d") for t in org_run + name_tokens))
-    if role_tokens and not any(bare(t) in ORG_WORDS for t in name_tokens) and (
+    if role_tokens and (not any(bare(t) in ORG_WORDS for t in name_tokens) or bare(role_tokens[0]) in _INDEFINITE) and (
         role_tokens[-1] in _OBJECT_PREPOSITIONS or (
             _prepositional_role(role_tokens) and not (is_given_name(name_tokens[0]) or is_initial(name_tokens[0]))
         )

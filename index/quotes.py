@@ -521,7 +521,8 @@ _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019\-]*")
 _UNNAMED_PERSON = re.compile(
     r"(?i)^(?:a|an|one|another)\s+(?:[\w'\u2019\-]+\s+){0,3}"
     r"(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|insider|executive|"
-    r"broker|analyst|lawyer|diplomat|witness|resident|worker|officer|manager|member)$"
+    r"broker|analyst|lawyer|diplomat|witness|resident|worker|officer|manager|member)"
+    r"(?:\s+(?:for|of|at|from|with)\s+[^,;:]+)?$"  # "a spokeswoman for Oxford University"
 )
 # a finite verb before a name: the name is an object, not the sentence's subject
 # ("The image portrayed Mr Howard"); a copula keeps it the topic ("The director is Tom Vane")
@@ -582,6 +583,13 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
         return art.attribute(subject, p * _PARA + art.sents[p][si][0], "said", last)
     same_par = art.credited.get(p, [])
     lead_now = art.masked[p][art.sents[p][si][0] : first.mark_start].split("\x00")[-1].strip()
+    if same_par and si > 0 and not lead_now:
+        plo, phi = art.sents[p][si - 1]
+        unnamed = [c for c in art.cues[p][si - 1] if _UNNAMED_PERSON.match(c.source.description or "")]
+        if unnamed and "\x00" not in art.masked[p][plo:phi]:
+            # '"…," says Mr Lakhani. One broker said it was political. "If you …"': the
+            # sentence between the two quotes hands over to someone else
+            return art.attribute(unnamed[-1].source, p * _PARA + unnamed[-1].position, unnamed[-1].verb, last)
     if same_par and not lead_now.endswith(":"):
         return same_par[-1]  # a colon lead ('Vale: "…" Brill: "…"') names a new speaker
     before_empty = art.lead_blank[p] >= first.mark_start
@@ -612,7 +620,8 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
         return same_par[-1]
     if si > 0 and not lead:
         plo, phi = art.sents[p][si - 1]
-        cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")]
+        cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")
+                or _UNNAMED_PERSON.match(c.source.description or "")]  # "One broker said ..."
         if cues and "\x00" not in art.masked[p][plo:phi]:
             return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, last)
     alone = before_empty and _rest_empty(art.masked[span.end_paragraph], end_at)

@@ -698,3 +698,19 @@ def test_capitalised_adjective_before_groups_is_no_speaker():
 def test_name_before_an_apposition_opening_with_someones_possessive_speaks():
     q = _only(["“It is long and tiring work,” Ada Brill, Mrs. Vane's chief of staff, said in an interview."])
     assert q.speaker == "Ada Brill"
+
+
+def test_she_said_after_a_spokeswoman_for_an_organisation_stays_unnamed():
+    quotes = extract_quotes([
+        "Mayor Ann Roux opened the library. A spokeswoman for Eastfield University said the books "
+        "would be scanned. “Rare works will be open to everyone,” she said.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "A spokeswoman for Eastfield University")]
+
+
+def test_unnamed_speaker_between_two_quotes_takes_over():
+    quotes = extract_quotes([
+        "“I am not surprised by the rally,” says Mr Lakhani. One harbour broker said the reasons were "
+        "political. “Nobody sends money where it is not welcome.”",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [("Lakhani", None), (None, "One harbour broker")]

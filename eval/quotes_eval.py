@@ -1,17 +1,28 @@
-"""Quote extraction and attribution figures: the seed article and PolNeAR.
+"""Quote extraction and attribution figures: the seed article, BBC dev and PolNeAR.
 
-Run `python -m eval.quotes_eval [--split dev|train] [--json]`. Prints a table of the
-system beside the naive baseline, then the figures as JSON. `figures()` returns the
-same numbers for the gate test.
+Run `python -m eval.quotes_eval [--split dev|train] [--problems] [--json]`. Prints a
+table of the system beside the naive baseline (same run); --problems lists every BBC
+dev miss, --json the figures. `figures()` returns the same numbers for the gate test.
 
-Definitions (issue 3, section 4). PolNeAR: first annotator per file; gold direct
-quotes are attributions whose content starts with a quotation mark ('' included). A
-system quote matches a content when their word-token F1 >= 0.5. Recall: gold direct
-quotes matched one-to-one, best F1 first. Precision: system quotes that match any
-gold content (direct or indirect) or whose words lie >= 80% inside one. Speaker
-accuracy: over matched gold direct quotes whose source holds a name (a capitalised
-word that is not a pronoun, determiner or title), the system speaker's surname is one
-of the source's name words.
+PolNeAR (issue 3, section 4): first annotator per file; gold direct quotes are
+attributions whose content starts with a quotation mark ('' included). A system quote
+matches a content when their word-token F1 >= 0.5. Recall: gold direct quotes matched
+one-to-one, best F1 first. Precision: system quotes that match any gold content (direct
+or indirect) or whose words lie >= 80% inside one. Speaker accuracy (issue 10): over
+matched gold direct quotes, the system speaker's surname is one of the source's name
+words (a capitalised word that is not a pronoun, determiner or title); a source with no
+name words ("the CNN host") is unnamed and right only with no speaker; a source that is
+only a pronoun or relative ("he", "which") is not scored. "named" keeps the issue 3
+figure: only sources with name words.
+
+BBC dev (issue 10, ../shared/eval/bbc-dev-gold.json): each gold quote's words run from
+its `starts` words in its paragraph to its `ends` words. Matching, recall and precision
+as for PolNeAR (precision against the gold quotes). A speaker is right when its surname
+equals the gold person's, when it holds every word of a gold organisation's name (a
+named speaker with a description that is not the person's own document), or, for an
+unnamed gold source, when no name is given. A look-up is right when the set of gold ids
+of the quotes `match_quotes` returns equals the gold ids (a piece of a gold quote the
+system split off counts as that quote; any other quote as "extra").
 """
 
 from __future__ import annotations
@@ -106,6 +117,14 @@ def _caps(part: str) -> set[str]:
     return out
 
 
+_PRONOUN_SOURCE = frozenset("he she it they we i you her him his who which that said".split())
+
+
+def _pronoun_source(source: str) -> bool:
+    """A source span that is only a pronoun or relative word (or empty) names nobody by itself."""
+    return all(w in _PRONOUN_SOURCE for w in _words(source))
+
+
 def _surname(speaker: str) -> str:
     toks = [t for t in re.findall(r"[^\W_][\w.'\u2019-]*", normalize(speaker))]
     while toks and toks[-1].strip(".").casefold() in ("jr", "sr", "ii", "iii"):
@@ -132,7 +151,7 @@ def paragraphs_of(text: str) -> list[str]:
 
 
 def score_polnear(articles: list[dict], extractor: Extractor) -> dict:
-    gold_direct = matched = sys_total = sys_ok = spk_total = spk_ok = 0
+    gold_direct = matched = sys_total = sys_ok = spk_total = spk_ok = all_total = all_ok = 0
     for rec in articles:
         contents = []
         for att in rec["attributions"]:
@@ -162,19 +181,27 @@ def score_polnear(articles: list[dict], extractor: Extractor) -> dict:
             used_s.add(si)
             matched += 1
             names = _name_words(contents[gi][2])
+            speaker = quotes[si].speaker
+            all_total += 1
             if names:
                 spk_total += 1
-                speaker = quotes[si].speaker
                 if speaker and _surname(speaker) in names:
                     spk_ok += 1
+                    all_ok += 1
+            elif _pronoun_source(contents[gi][2]):
+                all_total -= 1  # "he", "which": who it is needs coreference the gold lacks
+            elif not speaker:
+                all_ok += 1  # a description ("the CNN host") is an unnamed source
     return {
         "articles": len(articles),
         "gold_direct_quotes": gold_direct,
         "system_quotes": sys_total,
         "recall": round(matched / gold_direct, 4) if gold_direct else 0.0,
         "precision": round(sys_ok / sys_total, 4) if sys_total else 0.0,
-        "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else 0.0,
-        "speaker_scored": spk_total,
+        "speaker_accuracy": round(all_ok / all_total, 4) if all_total else 0.0,
+        "speaker_scored": all_total,
+        "named_speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else 0.0,
+        "named_speaker_scored": spk_total,
     }
 
 
@@ -239,37 +266,188 @@ def score_seed(extractor: Extractor = extract_quotes, shared: Path = SHARED) -> 
     }
 
 
+BBC_GOLD = "bbc-dev-gold.json"
+
+
+def bbc_articles(shared: Path = SHARED) -> list[dict]:
+    """The hand-labelled BBC dev articles, each with its body paragraphs read in place."""
+    gold = json.loads((shared / "eval" / BBC_GOLD).read_text(encoding="utf-8"))
+    out: list[dict] = []
+    for art in gold["articles"]:
+        text = (shared / "data" / "bbc" / "articles" / art["file"]).read_text(encoding="utf-8", errors="replace")
+        blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+        body = [" ".join(b.split()) for b in blocks[1:]]  # block 1 is the title line
+        out.append({**art, "body": body})
+    return out
+
+
+def _find(seq: list[str], sub: list[str], start: int = 0) -> int:
+    for i in range(start, len(seq) - len(sub) + 1):
+        if seq[i : i + len(sub)] == sub:
+            return i
+    return -1
+
+
+def bbc_gold_words(body: list[str], quote: dict) -> list[str]:
+    """The gold quote's words: from its first words in its paragraph to its last words."""
+    p = quote["paragraph"] - 1
+    words = _words(" ".join(body[p : p + 3]))
+    head, tail = _words(quote["starts"]), _words(quote["ends"])
+    i = _find(words, head)
+    if i < 0:
+        return head
+    j = _find(words, tail, i + max(0, len(head) - len(tail)))
+    if j < 0:
+        j = _find(words, tail, i)
+    return words[i : j + len(tail)] if j >= 0 else head
+
+
+def _bbc_speaker_right(gold: dict, speaker: str | None) -> bool:
+    """Surname for a person, every word for an organisation, no name for an unnamed source."""
+    name = gold["speaker"]
+    if name is None:
+        return speaker is None
+    if not speaker:
+        return False
+    if _is_gold_organisation(gold):
+        return set(_words(name)) <= set(_words(speaker))
+    return _surname(speaker) == _surname(name)
+
+
+def _is_gold_organisation(gold: dict) -> bool:
+    """A named speaker with a description is an organisation, unless the description is a
+    person's own document ("her defamation lawsuit": the person speaks through it)."""
+    desc = (gold.get("speaker_description") or "").casefold()
+    return bool(gold.get("speaker") and desc) and not desc.startswith(("her ", "his "))
+
+
+def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
+    """Quote recall/precision, speaker accuracy and look-ups over the BBC dev articles."""
+    gold_total = matched = sys_total = sys_ok = spk_ok = look_total = look_ok = 0
+    by_kind: Counter = Counter()
+    kind_right: Counter = Counter()
+    problems: list[str] = []
+    for art in articles:
+        body = art["body"]
+        quotes = extractor(body)
+        gold = art["quotes"]
+        gwords = [bbc_gold_words(body, g) for g in gold]
+        swords = [_words(q.text) for q in quotes]
+        gold_total += len(gold)
+        sys_total += len(quotes)
+        for si, sw in enumerate(swords):
+            if any(_f1(sw, gw) >= 0.5 or _inside(sw, gw) >= 0.8 for gw in gwords):
+                sys_ok += 1
+            else:
+                problems.append(f"{art['file']} extra quote ¶{quotes[si].paragraph}: {quotes[si].text[:50]!r}")
+        pairs = sorted(
+            ((f, gi, si) for gi, gw in enumerate(gwords) for si, sw in enumerate(swords)
+             if (f := _f1(sw, gw)) >= 0.5),
+            key=lambda t: (-t[0], t[1], t[2]),
+        )
+        ids: dict[int, str] = {}  # system quote index -> gold id, one-to-one, best F1 first
+        for _, gi, si in pairs:
+            if gold[gi]["id"] in ids.values() or si in ids:
+                continue
+            ids[si] = gold[gi]["id"]
+        found = {gid: si for si, gid in ids.items()}
+        part_of = dict(ids)  # a piece of a gold quote the system split off counts as that quote
+        for si, sw in enumerate(swords):
+            if si not in part_of:
+                best = max(range(len(gold)), key=lambda gi: _inside(sw, gwords[gi]), default=None)
+                if best is not None and _inside(sw, gwords[best]) >= 0.8:
+                    part_of[si] = gold[best]["id"]
+        for g in gold:
+            kind = "unnamed" if g["speaker"] is None else ("organisation" if _is_gold_organisation(g) else "person")
+            si = found.get(g["id"])
+            if si is None:
+                problems.append(f"{art['file']} {g['id']} not found ({g['starts'][:30]!r})")
+                continue
+            matched += 1
+            by_kind[kind] += 1
+            if _bbc_speaker_right(g, quotes[si].speaker):
+                spk_ok += 1
+                kind_right[kind] += 1
+            else:
+                problems.append(
+                    f"{art['file']} {g['id']} credited to {quotes[si].speaker!r} "
+                    f"(role {quotes[si].role!r}), gold {g['speaker']!r}"
+                )
+        for look in art["speaker_lookups"]:
+            look_total += 1
+            got = sorted({part_of.get(quotes.index(q), "extra") for q in match_quotes(look["ask"], quotes)})
+            if got == sorted(set(look["quotes"])):
+                look_ok += 1
+            else:
+                problems.append(f"{art['file']} look-up {look['ask']!r}: {got} != {sorted(look['quotes'])}")
+    return {
+        "articles": len(articles),
+        "gold_quotes": gold_total,
+        "system_quotes": sys_total,
+        "recall": round(matched / gold_total, 4) if gold_total else 0.0,
+        "precision": round(sys_ok / sys_total, 4) if sys_total else 0.0,
+        "speaker_accuracy": round(spk_ok / matched, 4) if matched else 0.0,
+        "speaker_by_kind": {k: f"{kind_right[k]}/{by_kind[k]}" for k in sorted(by_kind)},
+        "lookups": look_total,
+        "lookup_accuracy": round(look_ok / look_total, 4) if look_total else 0.0,
+        "problems": problems,
+    }
+
+
 def figures(split: str = "dev", shared: Path = SHARED) -> dict:
-    """Seed and PolNeAR figures for the system and the naive baseline, from one run."""
+    """Seed, BBC dev and PolNeAR figures for the system and the naive baseline, from one run."""
     arts = polnear_articles(split, shared)
     t0 = time.perf_counter()
     system = score_polnear(arts, extract_quotes)
     elapsed = time.perf_counter() - t0
-    return {
+    fig = {
         "seed": score_seed(extract_quotes, shared),
         "polnear": {"split": split, "system": system, "baseline": score_polnear(arts, naive_quotes)},
         "seconds": round(elapsed, 2),
     }
+    if (shared / "eval" / BBC_GOLD).is_file():
+        bbc = bbc_articles(shared)
+        fig["bbc"] = {"system": score_bbc(bbc, extract_quotes), "baseline": score_bbc(bbc, naive_quotes)}
+    return fig
 
 
-def _table(fig: dict) -> str:
+def _table(fig: dict, problems: bool = False) -> str:
     seed = fig["seed"]
     pol = fig["polnear"]
     rows = [
         f"seed article: {seed['found']}/{seed['gold_quotes']} quotes found, "
         f"{seed['speaker_right']}/{seed['gold_quotes']} right speaker, "
         f"{seed['lookups_exact']}/{seed['lookups']} look-ups exact, {seed['extra_quotes']} extra",
+    ]
+    rows += [f"  problem: {p}" for p in seed["problems"]]
+    if "bbc" in fig:
+        bbc = fig["bbc"]
+        rows += [
+            f"BBC dev ({bbc['system']['articles']} articles, {bbc['system']['gold_quotes']} gold quotes, "
+            f"{bbc['system']['lookups']} look-ups)",
+            f"{'':10} {'recall':>8} {'precision':>10} {'speaker':>8} {'look-ups':>9} {'quotes':>7}  by kind",
+        ]
+        for label in ("system", "baseline"):
+            r = bbc[label]
+            kinds = ", ".join(f"{k} {v}" for k, v in r["speaker_by_kind"].items())
+            rows.append(
+                f"{label:10} {r['recall']:>8.3f} {r['precision']:>10.3f} {r['speaker_accuracy']:>8.3f} "
+                f"{r['lookup_accuracy']:>9.3f} {r['system_quotes']:>7}  {kinds}"
+            )
+        if problems:
+            rows += [f"  problem: {p}" for p in bbc["system"]["problems"]]
+    rows += [
         f"PolNeAR {pol['split']} ({pol['system']['articles']} articles, "
-        f"{pol['system']['gold_direct_quotes']} gold direct quotes)",
-        f"{'':10} {'recall':>8} {'precision':>10} {'speaker':>8} {'quotes':>7}",
+        f"{pol['system']['gold_direct_quotes']} gold direct quotes; speaker: every matched quote, "
+        "unnamed sources right with no name; named: only sources with a name)",
+        f"{'':10} {'recall':>8} {'precision':>10} {'speaker':>8} {'named':>7} {'quotes':>7}",
     ]
     for label in ("system", "baseline"):
         r = pol[label]
         rows.append(
             f"{label:10} {r['recall']:>8.3f} {r['precision']:>10.3f} {r['speaker_accuracy']:>8.3f} "
-            f"{r['system_quotes']:>7}"
+            f"{r['named_speaker_accuracy']:>7.3f} {r['system_quotes']:>7}"
         )
-    rows += [f"  problem: {p}" for p in seed["problems"]]
     return "\n".join(rows)
 
 
@@ -277,13 +455,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--problems", action="store_true", help="list every BBC dev miss")
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     args = parser.parse_args(argv)
     if not (args.shared / "data" / "polnear").is_dir():
         print(f"no evaluation data at {args.shared.resolve()}", file=sys.stderr)
         return 2
     fig = figures(args.split, args.shared)
-    print(_table(fig))
-    print(json.dumps(fig, indent=2))
+    print(_table(fig, args.problems))
+    if args.json:
+        print(json.dumps(fig, indent=2))
     return 0
 
 

@@ -9,52 +9,60 @@ quote are never read as a cue or a speaker. Knows the news patterns: `," X said`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from index.name_lexicon import GROUP_NOUNS, PARTICIPLES, SPEECH_VERBS
 from index.names import (
+    bare,
     _PREPOSITION_LEAD,
     Source,
     clean_role,
     is_apposition,
+    is_given_name,
     is_participle,
     is_possessive,
     parse_source,
 )
 
-SPEECH_VERBS = (
-    "said says say saying told tells tell telling added adds adding wrote writes write writing "
-    "asked asks asking stated states declared declares explained explains noted notes noting "
-    "argued argues arguing insisted insists insisting continued continues recalled recalls "
-    "replied replies responded responds answered answers warned warns warning claimed claims "
-    "remarked remarks announced announces acknowledged acknowledges admitted admits conceded "
-    "concedes countered counters suggested suggests tweeted tweets tweeting posted demanded "
-    "demands urged urges joked jokes quipped quips predicted predicts cautioned cautions "
-    "emphasized emphasised emphasizes emphasises stressed stresses observed observes "
-    "complained complains charged charges contended contends maintained maintains concluded "
-    "concludes reported reports reporting described describes yelled shouted shouts "
-    "screamed whispered pleaded mused boasted boasts bragged lamented laments agreed agrees "
-    "vowed vows promised promises offered offers echoed echoes pointed testified testifies "
-    "recounted recounts confirmed confirms denied denies called calls calling dubbed "
-    "labeled labelled branded added explaining arguing chanted chant chanting sang sings "
-    "texted emailed messaged retorted snapped interjected scoffed barked gushed exclaimed "
-    "fumed thundered griped mocked written reacted retaliated beamed questioned exhorted "
-    "chimed marveled marvelled sighed opined opines remembered remembers proclaimed proclaims "
-    "cracked pressed assured assures reiterated reiterates conceded yelling shouting screaming "
-    "declaring "
-    "according"
-).split()
+_VERB_SET = frozenset(SPEECH_VERBS)
+# two-word cues: first word -> the words that may follow it ("went on", "pointed out")
+_VERB_PAIRS = {"went": "on", "shot": "back", "fired": "back", "put": "it", "puts": "it", "pointed": "out"}
+# A whole ASCII word (no letter, digit, apostrophe or hyphen on either side): each is
+# looked up in a set, which reads a sentence once instead of trying every verb at every
+# character as one alternation would.
+_ONE_WORD_RE = re.compile(r"[A-Za-z]+(?![\w'\u2019-])")
 
-PARTICIPLES = {"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
-               "arguing", "warning", "explaining", "calling", "tweeting", "reporting",
-               "chanting", "yelling", "shouting", "screaming", "declaring"}
-CONTINUATION_VERBS = {"added", "adds", "adding", "continued", "continues", "went"}
 
-_VERB_RE = re.compile(
-    r"(?<![\w'\u2019-])(" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r"|went on|shot back|fired back|put it|puts it|"
-    r"pointed out)(?![\w'\u2019-])",
-    re.IGNORECASE,
-)
+def _speech_verbs(seg: str) -> Iterator[tuple[str, int, int]]:
+    """(verb as written, start, end) of each speech verb in seg, in order."""
+    pos = 0
+    n = len(seg)
+    while pos < n:
+        m = _WORD_START_RE.search(seg, pos)
+        if m is None:
+            return
+        s = m.start()
+        w = _ONE_WORD_RE.match(seg, s)
+        if w is None:  # "said2": letters run into a digit or apostrophe; skip the run
+            pos = m.end()
+            continue
+        word = w.group(0)
+        low = word.lower()
+        pair = _VERB_PAIRS.get(low)
+        if pair is not None:
+            tail = _ONE_WORD_RE.match(seg, w.end() + 1) if seg[w.end() : w.end() + 1] == " " else None
+            if tail is not None and tail.group(0).lower() == pair:
+                yield seg[s : tail.end()], s, tail.end()
+                pos = tail.end()
+                continue
+        if low in _VERB_SET:
+            yield word, s, w.end()
+        pos = w.end()
+
+
+_WORD_START_RE = re.compile(r"(?<![\w'\u2019-])[A-Za-z]+")
 _ACCORDING = re.compile(r"(?i)\baccording to\s+([^,.;:\x00]+)")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|etc|Jan|Feb|"
@@ -77,11 +85,24 @@ class Cue:
 
 def mask(text: str, ranges: list[tuple[int, int]]) -> str:
     """text with each (start, end) range replaced by NUL characters (same length)."""
-    chars = list(text)
-    for s, e in ranges:
-        for i in range(max(0, s), min(len(chars), e)):
-            chars[i] = "\x00"
-    return "".join(chars)
+    parts: list[str] = []
+    at = 0
+    for s, e in sorted(ranges):
+        s, e = max(s, at), min(e, len(text))
+        if e <= s:
+            continue
+        parts += [text[at:s], "\x00" * (e - s)]
+        at = e
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+# A run of text with no sentence end is cut every MAX_SENTENCE characters: what a cue
+# reads is one sentence, so this bounds the work per quote and keeps extraction linear
+# on adversarial input (megabytes of quote marks). News sentences are far shorter.
+MAX_SENTENCE = 2000
+MAX_VERBS = 12  # speech verbs read per sentence
+_SENTENCE_END = re.compile(r"[.!?\x00](?=[ \t\n])")  # where a sentence may end
 
 
 def sentences(masked: str, original: str) -> list[tuple[int, int]]:
@@ -89,8 +110,11 @@ def sentences(masked: str, original: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     n = len(masked)
-    i = 0
-    while i < n:
+    for cand in _SENTENCE_END.finditer(masked):
+        i = cand.start()
+        while i + 1 - start > MAX_SENTENCE:
+            bounds.append((start, start + MAX_SENTENCE))
+            start += MAX_SENTENCE
         c = masked[i]
         end_here = False
         if c in ".!?" and i + 1 < n and masked[i + 1] in " \t\n":
@@ -110,10 +134,12 @@ def sentences(masked: str, original: str) -> list[tuple[int, int]]:
                 j += 1
             if original[k] in ".!?" and j < n and (masked[j].isupper() or masked[j] == "\x00"):
                 end_here = True
-        if end_here:
+        if end_here or i + 1 - start >= MAX_SENTENCE:
             bounds.append((start, i + 1))
             start = i + 1
-        i += 1
+    while n - start > MAX_SENTENCE:
+        bounds.append((start, start + MAX_SENTENCE))
+        start += MAX_SENTENCE
     if start < n:
         bounds.append((start, n))
     return bounds
@@ -163,7 +189,8 @@ _DETERMINED = re.compile(
     r"analysts|supporters|advisers|advisors|voters|residents|witnesses|police|authorities|"
     r"democrats|republicans|more|others|thousands|hundreds|dozens|millions|scores|nobody|"
     r"everyone|everybody|someone|somebody|anyone|none|residents|members|fans|organi[sz]ers|"
-    r"protesters|students|workers|parents|families|neighbou?rs|locals|staff|[\w.\-]+['\u2019]s?)\b"
+    r"protesters|students|workers|parents|families|neighbou?rs|locals|staff|"
+    r"(?:[A-Z][\w.\-]*\s+){0,3}[\w.\-]+['\u2019]s?)\b"  # "Tom Vane's mother", "Vale's lawyer"
 )
 
 
@@ -195,6 +222,9 @@ def _sentence_subject(chunk: str) -> Source | None:
                     j += 1
                     if words[j - 1].endswith(("\u2019s", "'s")):
                         break
+                follower = words[j] if j < len(words) and words[j - 1][-1:].isalnum() else ""
+                if bare(follower) in GROUP_NOUNS:
+                    break  # "City experts say", "Labour officials said": a modifier, not a name
                 src = parse_source(" ".join(words[i:j]), inverted=True)
                 if src is not None and src.kind in ("name", "org"):
                     return src
@@ -271,6 +301,10 @@ def _continues_quote(masked: str, lo: int, verb_at: int, before: str) -> bool:
     return bool(words) and words[0] in _RUN_ON and len(words) <= 12
 
 
+_NAME_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w'\u2019\-]*)\s+$")
+_QUOTED_AS = re.compile(
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)\s+as\s+$"
+)
 _RUN_ON = frozenset(
     """that if for because when as in to since unless although though but and or while whether
     until before after on about with than""".split()
@@ -298,20 +332,30 @@ def cues_in(masked: str, lo: int, hi: int, limit: int | None = None) -> list[Cue
         src = parse_source(m.group(1), inverted=True)
         if src is not None:
             out.append(Cue("according to", lo + m.start(), src, True))
-    for m in islice(_VERB_RE.finditer(seg), limit):
-        verb = " ".join(m.group(1).lower().split())
+    most = MAX_VERBS if limit is None else min(limit, MAX_VERBS)
+    for n_verb, (written, vstart, vstop) in enumerate(_speech_verbs(seg)):
+        if n_verb >= most:
+            break  # no sentence has this many speech verbs: bounded work per sentence
+        verb = " ".join(written.lower().split())
         if verb == "according":
             continue
-        vpos = lo + m.start(1)
-        vend = lo + m.end(1)
-        if m.group(1)[:1].isupper() and masked[lo:vpos].strip(" \t\x00\"'\u201c\u201d\u2018\u2019:\u2014-"):
+        vpos = lo + vstart
+        vend = lo + vstop
+        if written[:1].isupper() and masked[lo:vpos].strip(" \t\x00\"'\u201c\u201d\u2018\u2019:\u2014-"):
             continue  # "the United States", "Tells All": a capitalised verb inside a name
-        if verb in ("asked", "told", "pressed", "questioned") and m.group(1)[:1].isupper():
+        if verb in ("asked", "told", "pressed", "questioned") and written[:1].isupper():
             continue  # "Asked about Vale, Brill said": a passive opener, Brill speaks
         if verb in PARTICIPLES:
             # "with Vale reportedly yelling: ...": the name right before the participle speaks
             near = re.search(r"(?:^|\b(?:with|as|and|while)\s+)((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
                              r"\s+(?:\w+ly\s+)?$", masked[lo:vpos])
+            # "the paper quoted Mr Vane as saying": the person quoted speaks, not the paper
+            near = _QUOTED_AS.search(masked[lo:vpos]) or near
+            if near is None:
+                # "footage of Ann Vane asking": a person's full name right before the participle
+                person = _NAME_BEFORE.search(masked[max(lo, vpos - 80) : vpos])
+                if person is not None and is_given_name(person.group(1).split()[0]):
+                    near = person
             src = parse_source(near.group(1), inverted=True) if near else None
             if src is not None and src.kind == "name":
                 out.append(Cue(verb, vpos, src, False))

@@ -27,6 +27,7 @@ from index import fetch
 from index.boilerplate import is_boilerplate, strip_boilerplate
 from index.errors import InputError, NewsdeskError
 from index.models import ArticleDraft
+from index.name_lexicon import BYLINE_PARTICLES, BYLINE_ROLE_WORDS
 from index.text import normalize
 
 log = logging.getLogger(__name__)
@@ -122,21 +123,6 @@ def _date_line(line: str) -> str | None:
 
 # --------------------------------------------------------------------------- bylines
 
-_PARTICLES = frozenset(
-    "de da das do dos du del della di der den van von ter ten la le al el bin ibn y zu".split()
-)
-# Words that make the part after a comma a role or an outlet, not another name.
-_ROLE_WORDS = frozenset(
-    """
-    reporter reporters correspondent correspondents editor editors writer writers journalist
-    journalists columnist columnists contributor contributors staff producer producers analyst
-    analysts chief senior deputy political politics economics economic business health science
-    technology tech diplomatic foreign home affairs security defence defense legal sports sport
-    culture arts news newsroom team desk bureau agency agencies press wire reuters afp ap bbc
-    cnn online digital associated special investigations investigative data global world
-    international national local community media photographer photographers video
-    """.split()
-)
 _BYLINE_PREFIX_RE = re.compile(
     r"^(?:(?:written|words|story|text|reported|reporting)\s+by|by|authors?|byline)\s*:?\s+",
     re.IGNORECASE,
@@ -147,7 +133,7 @@ _SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•—–]\s+|\s+-\s+")
 
 
 def _is_name_token(token: str, first_or_last: bool) -> bool:
-    if token.lower() in _PARTICLES and not first_or_last:
+    if token.lower() in BYLINE_PARTICLES and not first_or_last:
         return True
     core = token.strip(".'’-")
     if not core:
@@ -168,7 +154,7 @@ def _as_name(part: str) -> str | None:
     for i, token in enumerate(tokens):
         if not _is_name_token(token, i in (0, len(tokens) - 1)):
             return None
-    if any(t.lower().strip(".") in _ROLE_WORDS for t in tokens):
+    if any(t.lower().strip(".") in BYLINE_ROLE_WORDS for t in tokens):
         return None
     if part.isupper():
         part = " ".join(t.capitalize() if "." not in t else t for t in tokens)
@@ -177,7 +163,7 @@ def _as_name(part: str) -> str | None:
 
 def _is_role(part: str) -> bool:
     words = re.findall(r"[^\W\d_]+", part.lower())
-    return 0 < len(words) <= 6 and any(w in _ROLE_WORDS for w in words)
+    return 0 < len(words) <= 6 and any(w in BYLINE_ROLE_WORDS for w in words)
 
 
 def _names_then_role(segment: str) -> tuple[str, ...] | None:

@@ -9,119 +9,27 @@ description and names nobody. `NameBook` remembers the full names an article giv
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
 
+import gender_guesser.detector
+
+from index.name_lexicon import (
+    COURTESY,
+    FEMALE_FIRST,
+    FEMALE_TITLES,
+    MALE_FIRST,
+    MALE_TITLES,
+    ORG_WORDS,
+    PARTICLES,
+    STOP_CAPS,
+    SUFFIXES,
+    TITLE_WORDS,
+    UNISEX_FIRST,
+)
 from index.text import fold_accents
-
-# Words that are titles or roles when they stand before a name (compared casefolded,
-# without a final period).
-TITLE_WORDS: frozenset[str] = frozenset(
-    """
-    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister
-    president vice prime minister secretary chancellor senator sen rep representative
-    congressman congresswoman congressmember gov governor mayor lt lieutenant gen general
-    col colonel maj major capt captain sgt sergeant adm admiral cmdr commander judge justice
-    chief chairman chairwoman chair ceo cfo coo director leader spokesman spokeswoman
-    spokesperson ambassador envoy king queen prince princess pope sheikh emir ayatollah
-    deputy assistant attorney speaker commissioner superintendent inspector officer
-    minority majority whip candidate nominee founder executive head council defense defence
-    security foreign interior state home justice treasury finance health labor labour house
-    senate national federal democratic republican democrat gop tory labor labour liberal
-    conservative former acting interim ex then late mp mep secretary-general general-secretary
-    u.s us u.k uk eu un nato white chief-executive presidential engineer manager master
-    inspector analyst economist lawyer doctor nurse pastor bishop cardinal rabbi imam
-    coach chairperson treasurer auditor prosecutor detective constable sheriff
-    resident shopkeeper librarian teacher student volunteer organiser organizer
-    owner worker witness neighbour neighbor activist campaigner delegate anchor columnist
-    reporter correspondent editor historian scientist researcher strategist pollster
-    consultant adviser advisor aide official firefighter paramedic surgeon physician
-    veteran citizen chef architect designer actor actress artist musician comedian
-    spokesperson lawmaker legislator professor headteacher principal administrator
-    """.split()
-)
-
-# Words that make a capitalised phrase an organisation or place rather than a person.
-ORG_WORDS: frozenset[str] = frozenset(
-    """
-    post times journal news tribune herald gazette telegraph guardian times daily weekly
-    review magazine press associated reuters network channel radio tv television
-    house department ministry committee party campaign council office agency commission
-    bureau service services court administration government congress senate parliament
-    assembly union association institute university college school foundation fund bank
-    group inc corp corporation co company ltd llc plc board center centre council
-    organization organisation kremlin pentagon police army navy force forces command
-    project coalition alliance league federation society club team network watch report
-    poll times-picayune politifact cnn fbi cia nsa
-    """.split()
-)
-
-STOP_CAPS: frozenset[str] = frozenset(
-    """
-    the a an in on at after before during when while but and or if as for to from with by
-    of this that these those it its he she they we i you his her their our my your there
-    here then so yet still however meanwhile also although though because since until
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today yesterday tomorrow
-    according despite even last next earlier later asked speaking writing mr. mrs. one
-    often soon not other now some many most all both each every few several such what why
-    how who where just only already indeed instead nevertheless nonetheless moreover
-    furthermore perhaps maybe once again yes no well thus hence whether unless among
-    within without through throughout across along around under over near upon first
-    second third finally overall like unlike please read watch see click follow update
-    updated breaking note editor
-    more less much any none nobody everyone everybody someone somebody anyone anybody
-    another others everything something nothing likewise similarly besides amid beyond nor
-    ever never editorial thousands hundreds dozens millions scores officials residents
-    critics experts analysts supporters observers sources witnesses authorities protesters
-    voters people members aides advisers advisors staff workers students parents families
-    neighbours neighbors locals organisers organizers fans visitors customers users viewers
-    readers growers farmers owners firefighters police americans republicans democrats
-    hours minutes moments days weeks months years transcript
-    """.split()
-)
-
-PARTICLES: frozenset[str] = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos", "das", "ter", "ten"})
-SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister",
-                  "congresswoman", "chairwoman", "spokeswoman"}
-_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "fr", "congressman",
-                "chairman", "spokesman", "sheikh", "emir", "pope"}
-
-# Common first names whose gender is clear; a small hand-written list, used only to
-# keep "she said" from landing on a man and "he said" on a woman.
-FEMALE_FIRST: frozenset[str] = frozenset(
-    """
-    hillary chelsea nancy elizabeth mary maria anna anne ann angela theresa teresa sarah sara
-    susan karen linda barbara jennifer jessica emily emma olivia sophia laura lisa julia julie
-    kamala michelle melania ivanka kellyanne condoleezza madeleine samantha nikki sheryl
-    marine ursula kristalina christine jacinda liz priti rishi? yulia olena tatiana natalia
-    svetlana irina olga ivanna iryna oksana veronika victoria margaret catherine kate diana
-    helen helena carla claire clare rachel rebecca ruth sandra sharon stephanie tina amy
-    alice jane joan joanna kelly debbie deborah donna dana heather megan hannah jill kirsten
-    tulsi patty amy elise marsha maxine nikki pelosi? sylvia tammy val valerie wendy yvonne
-    hope huma donna loretta sally susana janet gina ilhan alexandria rashida ayanna
-    """.replace("?", "").split()
-)
-MALE_FIRST: frozenset[str] = frozenset(
-    """
-    donald joe joseph barack bill william george john james robert michael david richard
-    charles thomas mark paul steven steve kevin brian jeff jeffrey mike mitch ted marco
-    rand chris christopher bernie ben benjamin tim timothy mitt jeb rick newt rudy rudolph
-    paul vladimir volodymyr sergei sergey dmitry dmitri rustem andriy andrii oleksandr
-    emmanuel boris keir rishi gordon tony david nicolas jared eric lindsey? jim tom peter
-    frank gary greg harry henry jack jason kenneth larry matt matthew nick patrick ron scott
-    sean sam samuel stephen trey adam alan andrew anthony dan daniel dennis doug edward
-    franklin fred gerald jerry jon jonathan jose juan kirk lloyd luis martin max nathan
-    neil oliver philip phil ralph ray raymond reince roger roy russell ryan stuart todd
-    vince walter wayne xi recep bashar hassan ali mohammed muhammad ahmed abdullah omar
-    """.replace("?", "").split()
-)
-
-PRONOUNS_MALE = {"he", "him", "his"}
-PRONOUNS_FEMALE = {"she", "her", "hers"}
 
 _TOKEN = re.compile(r"[^\s]+")
 
@@ -200,6 +108,8 @@ _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
     r"over|outside|inside|across|near|amid|despite)\b"
 )
+_INDEFINITE = frozenset("a an one another".split())  # "a spokeswoman for Oxford University"
+_OBJECT_PREPOSITIONS = frozenset("of for from in at with on by to".split())
 _ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic)$")
 
 
@@ -248,6 +158,8 @@ def is_apposition(part: str) -> bool:
         return True  # "Huckabee, for his part, is labeling ..."
     if is_possessive(first) and len(toks) > 1:
         return True
+    if re.match(r"(?:[A-Z][\w.\-]*\s+){1,2}[A-Z][\w.\-]*['\u2019]s\s+[a-z]", part):
+        return True  # "Mrs. Obama's chief of staff", "Vale Mining's head of research"
     if first[:1].islower():
         if low.endswith("ing") and len(low) > 5:
             return True
@@ -279,7 +191,7 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
             return None
         # "Nick Witney, a fellow at the council," -> the nearest name before the apposition
         last = parts[-1]
-        if len(parts) >= 2 and is_apposition(last):
+        if len(parts) >= 2 and is_apposition(last) and not _names_a_person(last):
             for k in range(len(parts) - 2, -1, -1):
                 if re.match(_PREPOSITION_LEAD, parts[k]) and k == len(parts) - 2:
                     break  # "In Iowa, voters said": a place, then the subject
@@ -365,10 +277,22 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         first = parse_source(" ".join(role_tokens[:-1]), inverted=False)
         if first is not None and first.kind == "name":
             return first
-    courtesy = bool(role_tokens) and bare(role_tokens[-1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}
+    courtesy = bool(role_tokens) and bare(role_tokens[-1]).rstrip(".") in COURTESY
     if not name_tokens or (all(is_title(t) for t in name_tokens) and not courtesy) or (
         len(name_tokens) > 1 and all(t.isupper() for t in name_tokens)
     ):
+        return Source("description", description=" ".join(tokens))
+    org_run = _org_name_before(role_tokens)
+    if org_run and not (is_given_name(name_tokens[0]) or is_initial(name_tokens[0])):
+        # "the Department of Trade and Industry": one organisation's name, "of" and "and" included
+        return Source("org", name=" ".join(t.strip(",;:()\"\u201c\u201d") for t in org_run + name_tokens))
+    if role_tokens and (not any(bare(t) in ORG_WORDS for t in name_tokens) or bare(role_tokens[0]) in _INDEFINITE) and (
+        role_tokens[-1] in _OBJECT_PREPOSITIONS or (
+            _prepositional_role(role_tokens) and not (is_given_name(name_tokens[0]) or is_initial(name_tokens[0]))
+        )
+    ):
+        # "Labour MP for West Ham", "the star of Rain Man and Tootsie", "Mr Vane from
+        # Coastal Analytics": the name is the object of the preposition, never who speaks
         return Source("description", description=" ".join(tokens))
     name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in name_tokens)
     name = re.sub(r"['\u2019]s$", "", name)
@@ -396,6 +320,42 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
     return Source("name", name=name, role=role or appo_role or None)
 
 
+def _names_a_person(part: str) -> bool:
+    """Does a comma part end in a person's full name ("chief operating officer Tom Vane")?"""
+    src = parse_source(part, inverted=True)
+    if src is None or src.kind != "name" or not src.name:
+        return False
+    words = src.name.split()
+    return len(words) >= 2 and (is_given_name(words[0]) or is_initial(words[0]))
+
+
+def _org_name_before(role_tokens: list[str]) -> list[str]:
+    """The capitalised run ending the role ("Department of Trade and") when it names an organisation."""
+    k = len(role_tokens)
+    while k > 0:
+        tok = role_tokens[k - 1]
+        if tok in ("of", "and", "for", "&") or (
+            is_capitalised(tok) and bare(tok) not in STOP_CAPS and not is_possessive(tok)
+        ):
+            k -= 1
+            continue
+        break
+    run = role_tokens[k:]
+    while run and not is_capitalised(run[0]):
+        run = run[1:]
+    return run if any(bare(t) in ORG_WORDS for t in run) else []
+
+
+def _prepositional_role(role_tokens: list[str]) -> bool:
+    """Does the role end in a preposition then names joined by "and" ("star of Rain Man and")?"""
+    k = len(role_tokens)
+    joined = False
+    while k > 0 and (is_capitalised(role_tokens[k - 1]) or role_tokens[k - 1] in ("and", "&")):
+        joined = joined or role_tokens[k - 1] in ("and", "&")
+        k -= 1
+    return joined and k > 0 and role_tokens[k - 1] in _OBJECT_PREPOSITIONS
+
+
 def split_title(name: str) -> tuple[str, str | None]:
     """'Mr. Trump' -> ('Trump', 'mr'); titles kept for gender."""
     tokens = name.split()
@@ -415,15 +375,35 @@ _RUN = re.compile(
 
 
 @dataclass
+class NameEvent:
+    """A person at a position of the article: the speaker of a quote, a sentence's subject, a mention."""
+
+    position: int
+    name: str
+    kind: str  # "speaker" | "subject" | "mention"
+
+
+@dataclass
 class NameBook:
     """Full names an article gives, in order, with what is known of each one's gender."""
 
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (position, full name)
     counts: dict[str, int] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f"
+    # folded last / first word -> full names in order of first mention: a look-up reads
+    # only the names it could be, never the whole article's list
+    by_last: dict[str, list[str]] = field(default_factory=dict)
+    by_first: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)  # full name -> words said of them
+    holders: dict[str, set[str]] = field(default_factory=dict)  # role word -> full names
 
     def add(self, position: int, name: str, title: str | None = None) -> None:
         self.mentions.append((position, name))
+        if name not in self.counts:
+            words = name.split()
+            self.by_last.setdefault(bare(words[-1]), []).append(name)
+            if len(words) >= 2:
+                self.by_first.setdefault(bare(words[0]), []).append(name)
         self.counts[name] = self.counts.get(name, 0) + 1
         g = gender_of(name, title)
         if g and name not in self.gender:
@@ -440,6 +420,10 @@ class NameBook:
                 tokens = tokens[1:]
             if tokens and is_participle(tokens[0], text[m.end(1) : m.end(1) + 2].strip() or "x"):
                 tokens = tokens[1:]
+            for k, tok in enumerate(tokens[:-1]):
+                if tok.endswith(".") and len(bare(tok)) > 1 and not is_title(tok) and "." not in tok[:-1]:
+                    tokens = tokens[: k + 1]  # "Mr Immelt. Full year": a sentence ends there
+                    break
             # "Chief Fire Officer Hannah Lind": the role ends at its last title word
             for k in range(len(tokens) - 3, -1, -1):
                 if is_title(tokens[k]) and not is_possessive(tokens[k]):
@@ -451,9 +435,9 @@ class NameBook:
                 if is_possessive(tok):
                     tokens = tokens[: k + 1]
                     break
-            tokens = [re.sub(r"['\u2019]s$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
+            tokens = [re.sub(r"['\u2019]s?$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
             if len(tokens) < 2 or len(tokens) > 4:
-                if len(tokens) == 1 and title in _FEMALE_TITLES | _MALE_TITLES:
+                if len(tokens) == 1 and title in FEMALE_TITLES | MALE_TITLES:
                     self._note_title(tokens[0], title)
                 continue
             known_first = bare(tokens[0]) in MALE_FIRST or bare(tokens[0]) in FEMALE_FIRST
@@ -461,11 +445,16 @@ class NameBook:
                 continue
             if all(t.isupper() for t in tokens):
                 continue
-            self.add(position_base + m.start(1), " ".join(tokens), title)
+            name = " ".join(tokens)
+            self.add(position_base + m.start(1), name, title)
+            # the words just before a mention ("England captain David Beckham"): a role
+            # the story may later use alone ("the captain said")
+            lead = text[max(0, m.start(1) - 40) : m.start(1)] + " " + m.group(1)[: m.group(1).find(tokens[0])]
+            self.add_roles(name, lead.split()[-4:])
 
     def _note_title(self, surname: str, title: str) -> None:
         full = self.resolve(surname)
-        g = "f" if title in _FEMALE_TITLES else "m"
+        g = "f" if title in FEMALE_TITLES else "m"
         if full not in self.gender:
             self.gender[full] = g
 
@@ -483,15 +472,47 @@ class NameBook:
         if len(tokens) >= 2:
             return short
         key = bare(tokens[0])
-        cands = [n for _, n in self.mentions if bare(n.split()[-1]) == key]
+        cands = self.by_last.get(key, [])
         if not cands:
             if not family_first and key not in MALE_FIRST and key not in FEMALE_FIRST:
                 return short  # "Hillary" may stand for Hillary Clinton; "Trump" is not a first name
-            cands = [n for _, n in self.mentions if bare(n.split()[0]) == key and len(n.split()) >= 2]
+            cands = self.by_first.get(key, [])
             if not cands:
                 return short
-        best = max(set(cands), key=lambda n: (self.counts.get(n, 0), -cands.index(n)))
-        return best
+        # the most mentioned, the first mentioned among equals
+        return max(enumerate(cands), key=lambda ic: (self.counts.get(ic[1], 0), -ic[0]))[1]
+
+    def add_roles(self, name: str, words: list[str]) -> None:
+        """Words said of a person ("captain", "minister"), indexed both ways."""
+        for word in words:
+            w = bare(word)
+            self.roles.setdefault(name, set()).add(w)
+            self.holders.setdefault(w, set()).add(name)
+
+    def held_by_another(self, role: str, name: str) -> bool:
+        """Did the article give this role word to someone other than `name`?"""
+        holders = self.holders.get(role, set())
+        return len(holders) > 1 or (bool(holders) and name not in holders)
+
+    def is_person(self, name: str, speaking: bool = False) -> bool:
+        """Is a resolved name a person's? A known first name or an initial opens it, or the
+        article gave it a gendered title ("Mr Vane"); "Star Wars DVD" or "Video" is not.
+        The subject of a speech verb (`speaking`) needs only to be no title or common word."""
+        tokens = name.split()
+        if not tokens or any(bare(t) in TITLE_WORDS or bare(t) in ORG_WORDS or bare(t) in STOP_CAPS for t in tokens):
+            return False
+        if name in self.gender or speaking:
+            return True
+        if len(tokens) < 2:
+            return False
+        return is_given_name(tokens[0]) or is_initial(tokens[0])
+
+    def people_between(self, lo: int, hi: int, limit: int = 64) -> list[NameEvent]:
+        """The people named at lo <= position < hi (the last `limit`), in order."""
+        a = bisect.bisect_left(self.mentions, lo, key=lambda m: m[0])
+        b = bisect.bisect_left(self.mentions, hi, key=lambda m: m[0])
+        return [NameEvent(pos, name, "mention") for pos, name in self.mentions[max(a, b - limit) : b]
+                if self.is_person(name)]
 
     def gender_for(self, name: str) -> str | None:
         if name in self.gender:
@@ -500,13 +521,44 @@ class NameBook:
 
 
 def gender_of(name: str, title: str | None) -> str | None:
-    if title in _FEMALE_TITLES:
+    """ "m", "f" or None: from a gendered title, else the first name when its gender is clear."""
+    if title in FEMALE_TITLES:
         return "f"
-    if title in _MALE_TITLES:
+    if title in MALE_TITLES:
         return "m"
     first = bare(name.split()[0]) if name.split() else ""
     if first in FEMALE_FIRST:
         return "f"
     if first in MALE_FIRST:
         return "m"
-    return None
+    if first in UNISEX_FIRST:
+        return None
+    return _GUESSED_GENDER.get(_given_name_class(first))
+
+
+@functools.lru_cache(maxsize=1)
+def _detector() -> gender_guesser.detector.Detector:
+    """gender-guesser's table of ~45,000 given names from many countries (loaded once)."""
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+_GUESSED_GENDER = {"male": "m", "female": "f"}  # "mostly_*" and "andy" stay unknown
+
+
+@functools.lru_cache(maxsize=65536)
+def _given_name_class(word: str) -> str:
+    """gender-guesser's class for a folded word: male, female, mostly_*, andy or unknown."""
+    word = word.split("-")[0]  # "Frank-Juergen": the first given name decides
+    if len(word) < 2 or not word.isalpha():
+        return "unknown"
+    return _detector().get_gender(word)
+
+
+def is_given_name(token: str) -> bool:
+    """Is the word a known first name ("Tom", "Jaap", "Isabelle"), not a common noun ("Video")?"""
+    word = bare(token)
+    return word in MALE_FIRST or word in FEMALE_FIRST or word in UNISEX_FIRST or _given_name_class(word) != "unknown"
+
+
+def is_initial(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.?){1,3}", token.strip(",")))

@@ -13,16 +13,23 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 logger = logging.getLogger(__name__)
 
 _DOUBLE_MARKS = re.compile(r"''|``|[\u201c\u201d\u201e\u201f\"\u00ab\u00bb\u2033]")
+_SENTENCE_END = set(".!?\u2026")
 _OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/\u2018'")
 _CLOSE_NEXT = set(" \t\n.,;:!?)]}\u2014\u2013-\u2019'\u2026")
 
 
-@dataclass
+# No article quotes anyone ten thousand times: past this many spans the rest of the
+# article is not read for quotes (a cap on the work and memory adversarial text can cost).
+MAX_SPANS = 10_000
+
+
+@dataclass(slots=True)
 class Segment:
     """The part of a quote inside one paragraph; mark_* include the marks."""
 
@@ -33,7 +40,7 @@ class Segment:
     mark_end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """One quotation, possibly running over several paragraphs."""
 
@@ -65,24 +72,40 @@ def _is_closer_context(text: str, j: int) -> bool:
     return j >= len(text) or text[j] in _CLOSE_NEXT or text[j] in "\u201d\"'" or text[j].isspace()
 
 
-def _marks(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _DOUBLE_MARKS.finditer(text):
+# A mark whose previous character may open a quote (not a letter, digit, mark or closing
+# punctuation): where to look when no quote is open. _is_opener_context has the last word;
+# this lets a regex skip megabytes of stray marks instead of a Python loop over each one.
+_MAYBE_OPENER = re.compile(
+    r"(?:(?<![\w\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033`.,;:!?)\]}%])|^)"
+    r"(?:''|``|[\u201c\u201d\u201e\u201f\"\u00ab\u00bb\u2033])"
+)
+
+
+def _next_mark(text: str, at: int, opener: bool) -> tuple[int, int, str, int] | None:
+    """The next double mark from `at` (only those that can open a quote when `opener`).
+
+    Returns (mark start, mark end, mark, where to search next).
+    """
+    pattern = _MAYBE_OPENER if opener else _DOUBLE_MARKS
+    while True:
+        m = pattern.search(text, at)
+        if m is None:
+            return None
         s, e = m.start(), m.end()
         if m.group(0) == "''" and text[e : e + 1] == "'":
             s, e = s + 1, e + 1  # ''' closes a nested single quote, then the double one
-        out.append((s, e, text[s:e]))
-    return out
+        if not opener or (e < len(text) and _is_opener_context(text, s)):
+            return s, e, text[s:e], m.end()
+        at = m.end()  # a stray closing mark with nothing open
 
 
-def _single_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+def _single_quotes(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, int, int]]:
     """Top-level curly single quotes ‘…’ between lo and hi: (mark_start, start, end, mark_end)."""
-    out: list[tuple[int, int, int, int]] = []
     i = lo
     while True:
         k = text.find("\u2018", i, hi)
         if k < 0:
-            return out
+            return
         if not _is_opener_context(text, k) or k + 1 >= hi or not text[k + 1].isalnum():
             i = k + 1
             continue
@@ -98,9 +121,8 @@ def _single_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int
                 break
             j = c + 1
         if found < 0:
-            i = k + 1
-            continue
-        out.append((k, k + 1, found, found + 1))
+            return  # no closer after k, so none after any later opener either
+        yield k, k + 1, found, found + 1
         i = found + 1
 
 
@@ -113,6 +135,13 @@ def _starts_with_mark(text: str) -> tuple[int, int] | None:
 def find_spans(paragraphs: list[str]) -> list[Span]:
     """Every quotation span in reading order."""
     spans: list[Span] = []
+    listed: set[int] = set()  # ids of the spans already in `spans`: O(1) instead of a list scan
+
+    def _list(span: Span) -> None:
+        if id(span) not in listed:
+            listed.add(id(span))
+            spans.append(span)
+
     carry: Span | None = None  # a quote continuing from the previous paragraph
     for p, text in enumerate(paragraphs):
         pos = 0
@@ -129,12 +158,13 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
             carry = None
         top_ranges: list[tuple[int, int]] = []  # unquoted stretches, for single quotes
         last_free = 0 if open_span is None else None
-        for ms, me, mark in _marks(text):
-            if ms < pos:
-                continue
+        at = pos
+        while len(spans) < MAX_SPANS:
+            found = _next_mark(text, at, opener=open_span is None)
+            if found is None:
+                break
+            ms, me, mark, at = found
             if open_span is None:
-                if me >= len(text) or not _is_opener_context(text, ms):
-                    continue  # a stray closing mark with nothing open
                 open_span = Span()
                 open_mark, open_at = ms, me
                 if last_free is not None:
@@ -148,8 +178,7 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
                     closer = False
                 if closer:
                     open_span.segments.append(Segment(p, open_at, ms, open_mark, me))
-                    if open_span not in spans:
-                        spans.append(open_span)
+                    _list(open_span)
                     open_span = None
                     last_free = me
                 else:
@@ -158,21 +187,32 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
                     while end > open_at and text[end - 1].isspace():
                         end -= 1
                     open_span.segments.append(Segment(p, open_at, end, open_mark, end))
+                    if end > open_at and text[end - 1] in _SENTENCE_END and end < ms:
+                        # 'weeks. "We are ...': a paragraph break lost inside a quote (the
+                        # new paragraph reopened it, as news style does): the same quote goes on
+                        open_mark, open_at = ms, me
+                        continue
                     open_span.closed = False
-                    if open_span not in spans:
-                        spans.append(open_span)
+                    _list(open_span)
                     open_span = Span()
                     open_mark, open_at = ms, me
         if last_free is not None:
             top_ranges.append((last_free, len(text)))
         if open_span is not None:
             open_span.segments.append(Segment(p, open_at, len(text), open_mark, len(text)))
-            if open_span not in spans:
-                spans.append(open_span)
+            _list(open_span)
             carry = open_span
         for lo, hi in top_ranges:
             for mk, s, e, me in _single_quotes(text, lo, hi):
+                if len(spans) >= MAX_SPANS:
+                    break
                 spans.append(Span([Segment(p, s, e, mk, me)]))
+        if len(spans) >= MAX_SPANS:
+            logger.warning("more than %d quotation spans: paragraphs after %d not read for quotes", MAX_SPANS, p + 1)
+            if carry is not None:
+                carry.closed = False
+            carry = None
+            break
     if carry is not None:
         carry.closed = False
     spans = [s for s in spans if s.segments]

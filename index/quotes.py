@@ -10,21 +10,36 @@ skipped and the rest of the article is still read.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.attribution import CONTINUATION_VERBS, Cue, _sentence_subject, cues_in, mask, sentences
+from index.attribution import Cue, _sentence_subject, cues_in, mask, sentences
+from index.bodies import Bodies
 from index.models import Quote
+from index.name_lexicon import (
+    CONTINUATION_VERBS,
+    COURTESY,
+    DEMONYMS,
+    GROUP_NOUNS,
+    FEMALE_COURTESY,
+    MALE_COURTESY,
+    STOP_CAPS,
+    TITLE_WORDS,
+)
 from index.names import (
     _PREPOSITION_LEAD,
     _RUN,
     NameBook,
+    NameEvent,
     Source,
     bare,
     is_adverb_opener,
     is_apposition,
+    is_capitalised,
+    is_given_name,
     is_title,
     parse_source,
 )
@@ -33,10 +48,10 @@ from index.quote_spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 7
+EXTRACTOR_VERSION: int = 8
 
-_PARA = 1_000_000  # position = paragraph * _PARA + offset
-_COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
+_PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
+_LOOKBACK = 64  # a pronoun looks back over at most this many named subjects and speakers
 _SCARE_MAX_WORDS = 4  # a quote this short with no speech cue is a term, title or scare quote
 _PREP_BEFORE = re.compile(
     r"(?i)\b(of|to|with|by|for|from|against|about|like|at|in|on|than|and|or|into|over|under|"
@@ -52,11 +67,7 @@ class _Attribution:
     kind: str = "none"  # name | org | description | none
 
 
-@dataclass
-class _Event:
-    position: int
-    name: str
-    kind: str  # "speaker" (of a quote) or "subject" (of a sentence)
+_Event = NameEvent
 
 
 class _Article:
@@ -71,14 +82,53 @@ class _Article:
                 ranges.setdefault(seg.paragraph, []).append((seg.mark_start, seg.mark_end))
         self.masked = [mask(t, ranges.get(p, [])) for p, t in enumerate(paragraphs)]
         self.book = NameBook()
+        # capitalised words and adjacent pairs of them, counted once over the article
+        self.cap_words: dict[str, int] = {}
+        self.cap_pairs: dict[tuple[str, str], int] = {}
+        for m in self.masked:
+            prev, prev_end = "", -2
+            for w in _CAP_WORD.finditer(m):
+                word = bare(w.group(0))
+                self.cap_words[word] = self.cap_words.get(word, 0) + 1
+                if w.start() == prev_end + 1:
+                    self.cap_pairs[(prev, word)] = self.cap_pairs.get((prev, word), 0) + 1
+                prev, prev_end = word, w.end()
+        # words the article writes in lowercase: a capitalised one of them opens a sentence
+        self.lower_words = {w for m in self.masked for w in _LOWER_WORD.findall(m)}
         for p, m in enumerate(self.masked):
             self.book.scan(p * _PARA, m)
+        self.bodies = Bodies(self.masked, _PARA)
         self.sents = [sentences(m, t) for m, t in zip(self.masked, paragraphs)]
+        self.starts = [[lo for lo, _ in ss] for ss in self.sents]
         self.cues: list[list[list[Cue]]] = [
             [cues_in(m, lo, hi) for lo, hi in ss] for m, ss in zip(self.masked, self.sents)
         ]
-        self.events: list[_Event] = []
+        self.credited: dict[int, list[_Attribution]] = {}  # end paragraph -> attributions so far
+        self.lead_blank = [len(m) - len(m.lstrip()) for m in self.masked]
+        self.subjects: list[_Event] = []  # named sentence subjects, in reading order
+        self.speakers: list[_Event] = []  # named speakers of the quotes read so far, in order
         self._subject_events()
+        # the person the story opens with ("Real Madrid midfielder David Beckham has ...")
+        opening = [e for e in self.subjects[:1] if e.position < 2 * _PARA and e.kind == "subject"]
+        self.lede = opening[0].name if opening else None
+
+    def add_speaker(self, position: int, name: str) -> None:
+        """A quote read at `position` was credited to `name` (quotes are read in order)."""
+        self.speakers.append(_Event(position, name, "speaker"))
+
+    def recent(self, lo: int, hi: int, speakers_only: bool = False) -> list[_Event]:
+        """Named subjects and speakers with lo <= position < hi, the last _LOOKBACK of each, in order.
+
+        Binary searches over two sorted lists: each quote costs O(log n), so an article
+        with thousands of names stays linear.
+        """
+        out: list[_Event] = []
+        for events in (self.speakers,) if speakers_only else (self.subjects, self.speakers):
+            a = bisect.bisect_left(events, lo, key=lambda e: e.position)
+            b = bisect.bisect_left(events, hi, key=lambda e: e.position)
+            out.extend(events[max(a, b - _LOOKBACK) : b])
+        out.sort(key=lambda e: e.position)
+        return out
 
     # -- names -------------------------------------------------------------------
     def _subject_events(self) -> None:
@@ -88,41 +138,118 @@ class _Article:
                 named = [c for c in self.cues[p][si] if c.source.kind == "name"]
                 if named:
                     full = self.book.resolve(named[0].source.name or "")
-                    self.events.append(_Event(p * _PARA + named[0].position, full, "subject"))
+                    if self.book.is_person(full, speaking=True):
+                        self.subjects.append(_Event(p * _PARA + named[0].position, full, "subject"))
+                    continue
+                unnamed = [c for c in self.cues[p][si] if c.source.kind == "description"
+                           and _UNNAMED_PERSON.match(c.source.description or "")]
+                if unnamed:
+                    # "A Labour spokesman later said ...": a later "he said" is his
+                    self.subjects.append(_Event(p * _PARA + unnamed[0].position,
+                                                unnamed[0].source.description or "", "unnamed"))
                     continue
                 text = self.masked[p][lo:hi]
                 for m in _RUN.finditer(text):
                     before = text[: m.start(1)]
-                    if len(before.split()) > 6 or _PREP_BEFORE.search(before):
-                        break
+                    if len(before.split()) > 6 or _PREP_BEFORE.search(before) or _VERB_BEFORE.search(before):
+                        break  # "The image portrayed Mr Howard": a name after the verb is its object
                     if re.match(r"['\u2019]s\b", text[m.end(1) :]):
                         break  # "Putin's negotiator ..." is about someone else
                     src = parse_source(m.group(1))
                     if src is None or src.kind != "name" or not src.name:
                         continue
                     full = self.book.resolve(src.name)
-                    if len(full.split()) < 2 and full not in self.book.counts:
-                        continue  # "Harbour" in "Harbour master Maria Alvarez"
-                    self.events.append(_Event(pos + m.start(1), full, "subject"))
+                    if len(full.split()) < 2 and full not in self.book.counts and full not in self.book.gender:
+                        continue  # "Harbour" in "Harbour master Maria Alvarez"; "Lord Goldsmith" is known
+                    if not self.book.is_person(full):
+                        continue  # "He worked on the Star Wars DVD": a title, not a person
+                    self.subjects.append(_Event(pos + m.start(1), full, "subject"))
                     break
 
     def _name(self, src: Source) -> _Attribution:
-        name = src.name or ""
+        name = (src.name or "").rstrip("'\u2019")  # "Pedro Mendes' shot": the name without the mark
         tokens = name.split()
         title = None
         while len(tokens) > 1 and is_title(tokens[0]):
             title = bare(tokens[0]).rstrip(".")
             tokens = tokens[1:]
-        courtesy = title in _COURTESY or bool(src.role and bare(src.role).rstrip(".") in _COURTESY)
+        courtesy = title in COURTESY or bool(src.role and bare(src.role).rstrip(".") in COURTESY)
         full = self.book.resolve(" ".join(tokens), family_first=courtesy)
         role = src.role
-        if role and bare(role).rstrip(".") in _COURTESY:
-            if full not in self.book.gender:
-                self.book.gender[full] = "f" if bare(role).rstrip(".") in {"mrs", "ms", "miss"} else "m"
+        if role:
+            self.book.add_roles(full, role.split())
+        if role and bare(role).rstrip(".") in COURTESY:
+            self._note_courtesy(full, bare(role).rstrip("."))
             role = None
-        if title in _COURTESY and full not in self.book.gender:
-            self.book.gender[full] = "f" if title in {"mrs", "ms", "miss"} else "m"
+        if title in COURTESY:
+            self._note_courtesy(full, title)
+        if len(full.split()) == 1 and role and is_capitalised(role.split()[-1]):
+            lead = role.split()[-1]
+            if self.cap_pairs.get((bare(lead), bare(full)), 0) >= self.cap_words.get(bare(full), 0) > 0:
+                # "US behemoth General Electric": the "title" is part of a name that never
+                # appears without it
+                full = f"{lead} {full}"
+                role = " ".join(role.split()[:-1]) or None
+        if not (src.role or title) and not self._named_word(full):
+            # "Video games are big business, ...", "Lawyers for ... said": a capitalised
+            # common word, not a person the article names
+            return _Attribution(None, None, name, "description")
         return _Attribution(full, role, None, "name")
+
+    def _named_word(self, full: str) -> bool:
+        """May a name that came with no title or role stand for a person?
+
+        A single word must not be a common word of this article ("video" written in
+        lowercase elsewhere), a participle or a lexicon word, unless the article gave it a
+        title or it is a known first name.
+        """
+        tokens = full.split()
+        if len(tokens) != 1 or full in self.book.gender or full in self.book.counts:
+            return True
+        word = bare(full)
+        if word in TITLE_WORDS or word in STOP_CAPS or all(part in DEMONYMS for part in word.split("-")):
+            return False
+        if is_given_name(full):
+            return True
+        return not (word.endswith("ing") or word in self.lower_words or word.rstrip("s") in self.lower_words)
+
+    def _focus(self, description: str, pos: int) -> str | None:
+        """The person a definite role refers back to ("the minister", "the 67-year-old").
+
+        News names a person, then calls them by their role: the role speaks for the last
+        person the story was about (a named subject or speaker of the last two paragraphs).
+        A spokesman, an indefinite "a minister" or a plural stays unnamed.
+        """
+        m = _DEFINITE_ROLE.match(" ".join(description.split()))
+        if m is None:
+            return None
+        head = m.group("head").casefold()
+        if head in _UNNAMED_ROLES:
+            return None
+        floor = (pos // _PARA - 2) * _PARA
+        if head not in TITLE_WORDS and not m.group("age"):
+            return None  # "the narrator", "the agency": not a person's role
+        quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
+        for e in reversed(self.recent(floor, pos)):
+            if not self.book.is_person(e.name, speaking=e.name in quoted):
+                continue
+            if m.group("age") or head in self.book.roles.get(e.name, ()):
+                return e.name  # "captain" was said of this person
+            if (e.name in quoted or e.name == self.lede) and not self.book.held_by_another(head, e.name):
+                # '"...," said Ferdinand. The central defender added: "..."': news varies
+                # the words for the person it has just quoted, or the one its story is about
+                return e.name
+            return None
+        return None
+
+    def _note_courtesy(self, full: str, title: str) -> None:
+        """ "Mrs Vane" says Vane is a woman, "Mr Vane" a man; "Dr Vane" says nothing."""
+        if full in self.book.gender:
+            return
+        if title in FEMALE_COURTESY:
+            self.book.gender[full] = "f"
+        elif title in MALE_COURTESY:
+            self.book.gender[full] = "m"
 
     def _pronoun(self, pronoun: str, pos: int, verb: str, last: _Attribution | None) -> _Attribution:
         if pronoun in ("they", "it", "we", "i", "you"):
@@ -131,20 +258,28 @@ class _Article:
             return _Attribution(None, None, pronoun, "description")
         want = "m" if pronoun == "he" else "f"
         floor = (pos // _PARA - 3) * _PARA
-        prior = [e for e in self.events if floor <= e.position < pos]
+        prior = self.recent(floor, pos)
 
         def fits(e: _Event) -> bool:
-            g = self.book.gender_for(e.name)
+            if e.kind == "unnamed":
+                g = _unnamed_gender(e.name)
+            else:
+                g = self.book.gender_for(e.name)
             return g is None or g == want
 
-        order: list[list[_Event]] = []
+        order: list[list[_Event]] = []  # tried in turn; the last fitting person of a group wins
         if verb in CONTINUATION_VERBS:
             order.append([e for e in prior if e.kind == "speaker"])
         order.append(prior)
-        order.append([e for e in self.events if e.position < pos and e.kind == "speaker"])
+        # then a person the last paragraphs named without making them a subject
+        # ("... did not impress shadow minister Tim Collins. "…," he said")
+        order.append(self.book.people_between(floor, pos))
+        order.append(self.recent(0, pos, speakers_only=True))
         for group in order:
             for e in reversed(group):
                 if fits(e):
+                    if e.kind == "unnamed":
+                        return _Attribution(None, None, e.name, "description")
                     if self.book.gender_for(e.name) is None:
                         self.book.gender[e.name] = want
                     return _Attribution(e.name, None, None, "name")
@@ -154,21 +289,28 @@ class _Article:
         if src.kind == "name":
             return self._name(src)
         if src.kind == "org":
-            return _Attribution(src.name, None, None, "org")
+            return _Attribution(self.bodies.expand(src.name or ""), None, None, "org")
         if src.kind == "pronoun":
             return self._pronoun(src.name or "", pos, verb, last)
         if src.kind == "description":
             owner = _medium_owner(src.description or "")
             if owner is not None:
                 return self.attribute(owner, pos, verb, last)
+            body = self.bodies.named(src.description or "", pos)
+            if body is not None:  # "the magazine said" after "US magazine Mobile PC"
+                return _Attribution(body, None, None, "org")
+            focus = self._focus(src.description or "", pos)
+            if focus is not None:  # "the England captain said", after his name
+                return _Attribution(focus, None, None, "name")
             return _Attribution(None, None, src.description, "description")
         return _Attribution(None)
 
     # -- cues ----------------------------------------------------------------------
     def sentence_of(self, p: int, offset: int) -> int:
-        for si, (lo, hi) in enumerate(self.sents[p]):
-            if lo <= offset < hi:
-                return si
+        """Index of the sentence of paragraph p holding offset (a binary search: linear overall)."""
+        si = bisect.bisect_right(self.starts[p], offset) - 1
+        if 0 <= si < len(self.sents[p]) and offset < self.sents[p][si][1]:
+            return si
         return max(0, len(self.sents[p]) - 1)
 
     def resolve_cue(self, p: int, si: int, cue: Cue, last: _Attribution | None) -> _Attribution | None:
@@ -226,8 +368,10 @@ def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
     if len(text.split()) > 10:
         # a long sentence is the cue only when the quote's "!" or "?" split it off
         end = art.sents[p][si][1]
-        closing = art.paras[p][:end].rstrip(" \t\u201d\"'\u00bb\u2019")
-        if not closing.endswith(("!", "?")):
+        k = end
+        while k > 0 and art.paras[p][k - 1] in " \t\u201d\"'\u00bb\u2019":
+            k -= 1
+        if k == 0 or art.paras[p][k - 1] not in "!?":
             return None
     return cues[0]
 
@@ -309,6 +453,8 @@ def _subject_of(clause: str) -> Source | None:
     m = _SUBJECT_THEN_VERB.match(clause)
     if m is None or re.search(r"['\u2019]s?\s", m.group("name") + " "):
         return None
+    if m.group("verb") in GROUP_NOUNS:
+        return None  # "City experts say": a modifier and a group, not a name and its verb
     if m.group("verb") in _NOT_SUBJECT_VERB and not (
         m.group("verb") in {"is", "was", "are", "were"} and (m.group("next") or "").endswith("ing")
     ):
@@ -366,6 +512,49 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
     return None
 
 
+_DEFINITE_ROLE = re.compile(
+    r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+)$"
+)
+_UNNAMED_ROLES = frozenset("spokesman spokeswoman spokesperson official source aide adviser advisor".split())
+_CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019\-]*")
+# "a Labour spokesman", "one official": an unnamed person ("the spokesman" may be named)
+_UNNAMED_PERSON = re.compile(
+    r"(?i)^(?:a|an|one|another)\s+(?:[\w'\u2019\-]+\s+){0,3}"
+    r"(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|insider|executive|"
+    r"broker|analyst|lawyer|diplomat|witness|resident|worker|officer|manager|member)"
+    r"(?:\s+(?:for|of|at|from|with)\s+[^,;:]+)?$"  # "a spokeswoman for Oxford University"
+)
+# a finite verb before a name: the name is an object, not the sentence's subject
+# ("The image portrayed Mr Howard"); a copula keeps it the topic ("The director is Tom Vane")
+_VERB_BEFORE = re.compile(r"\b(?:[a-z]{3,}ed|has|had|have|will|would|can|could|says|said)\b")
+
+
+def _unnamed_gender(description: str) -> str | None:
+    low = description.casefold()
+    if low.endswith("spokeswoman"):
+        return "f"
+    if low.endswith("spokesman"):
+        return "m"
+    return None
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
+_REST_BLANK = re.compile(r"[ .,]*")
+
+
+def _rest_empty(text: str, i: int) -> bool:
+    """Is text[i:] only spaces, dots and commas? (reads no further than the first other character)"""
+    return _REST_BLANK.match(text, i).end() == len(text)
+
+
+def _last_char(text: str, i: int) -> str:
+    """The last non-space character before i, or ""."""
+    k = i
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return text[k - 1] if k else ""
+
+
 def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
     """Attribution from neighbours when the quote's sentence has no cue."""
     first = span.segments[0]
@@ -373,14 +562,15 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
     si = art.sentence_of(p, first.mark_start)
     short = _short_cue_sentence(art, span.end_paragraph, art.sentence_of(span.end_paragraph, span.segments[-1].mark_start))
     last = prev[-1][1] if prev else None
-    tail = art.masked[span.end_paragraph][span.segments[-1].mark_end :]
+    end_at = span.segments[-1].mark_end
+    tail = art.masked[span.end_paragraph][end_at : end_at + 200]  # a sign-off is short
     sign = re.match(r"^[\s\u00a0]*[-\u2014\u2013\u2015]+\s*([^,.;:\x00]{2,80})", tail)
     if sign:  # a sign-off after the quote: '..." - Carla Ruiz'
         src = parse_source(sign.group(1), inverted=True)
         if src is not None and src.kind in ("name", "org"):
             return art.attribute(src, span.end_paragraph * _PARA + span.segments[-1].mark_end, "said", last)
     nxt = span.end_paragraph + 1
-    if nxt < len(art.paras) and not art.masked[span.end_paragraph][span.segments[-1].mark_end :].strip(" .,"):
+    if nxt < len(art.paras) and _rest_empty(art.masked[span.end_paragraph], end_at):
         sign = re.match(r"^\s*[-\u2014\u2013\u2015]+\s*([^,.;:]{2,80})", art.masked[nxt])
         if sign:  # a sign-off line after the quote: "- Hillary Clinton."
             src = parse_source(sign.group(1), inverted=True)
@@ -391,11 +581,19 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
     subject = _clause_subject(art, p, si, first.mark_start)
     if subject is not None:
         return art.attribute(subject, p * _PARA + art.sents[p][si][0], "said", last)
-    same_par = [a for s, a in prev if s.end_paragraph == p]
+    same_par = art.credited.get(p, [])
     lead_now = art.masked[p][art.sents[p][si][0] : first.mark_start].split("\x00")[-1].strip()
+    if same_par and si > 0 and not lead_now:
+        plo, phi = art.sents[p][si - 1]
+        unnamed = [c for c in art.cues[p][si - 1] if _UNNAMED_PERSON.match(c.source.description or "")]
+        if unnamed and "\x00" not in art.masked[p][plo:phi]:
+            # '"…," says Mr Lakhani. One broker said it was political. "If you …"': the
+            # sentence between the two quotes hands over to someone else
+            return art.attribute(unnamed[-1].source, p * _PARA + unnamed[-1].position, unnamed[-1].verb, last)
     if same_par and not lead_now.endswith(":"):
         return same_par[-1]  # a colon lead ('Vale: "…" Brill: "…"') names a new speaker
-    before = art.masked[p][: first.mark_start].strip()
+    before_empty = art.lead_blank[p] >= first.mark_start
+    before_colon = _last_char(art.masked[p], first.mark_start) == ":"
     lo = art.sents[p][si][0]
     lead = art.masked[p][lo : first.mark_start].strip()
     if "\x00" in lead:
@@ -422,26 +620,27 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
         return same_par[-1]
     if si > 0 and not lead:
         plo, phi = art.sents[p][si - 1]
-        cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")]
+        cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")
+                or _UNNAMED_PERSON.match(c.source.description or "")]  # "One broker said ..."
         if cues and "\x00" not in art.masked[p][plo:phi]:
             return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, last)
-    alone = not before and not art.masked[span.end_paragraph][span.segments[-1].mark_end :].strip(" .,")
+    alone = before_empty and _rest_empty(art.masked[span.end_paragraph], end_at)
     if alone and first.paragraph == span.end_paragraph:
         owner = _name_line_owner(art, p)
         if owner is not None:
             return art.attribute(owner[0], owner[1] * _PARA, "said", last)
-    if not before and p > 0:
+    if before_empty and p > 0:
         prev_text = art.masked[p - 1].rstrip()
         if prev_text.endswith(":") and art.cues[p - 1]:
             cues = [c for c in art.cues[p - 1][-1] if c.source.kind != "inherit"]
             if cues:
                 return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position, cues[-1].verb, last)
-        prev_par = [a for s, a in prev if s.end_paragraph == p - 1]
+        prev_par = art.credited.get(p - 1, [])
         if prev_par and prev_par[-1].speaker:
             return prev_par[-1]
-    if before.endswith(":") or not before:
+    if before_colon or before_empty:
         pos = p * _PARA + first.mark_start
-        recent = [e for e in art.events if (p - 1) * _PARA <= e.position < pos]
+        recent = [e for e in art.recent((p - 1) * _PARA, pos) if e.kind != "unnamed"]
         if recent:
             return _Attribution(recent[-1].name, None, None, "name")
     return None
@@ -487,9 +686,9 @@ def extract_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if quote is None or att is None:
             continue
         done.append((span, att))
+        art.credited.setdefault(span.end_paragraph, []).append(att)
         if att.speaker and att.kind == "name":
-            art.events.append(_Event(span.paragraph * _PARA + span.segments[0].mark_start, att.speaker, "speaker"))
-            art.events.sort(key=lambda e: e.position)
+            art.add_speaker(span.paragraph * _PARA + span.segments[0].mark_start, att.speaker)
         out.append(quote)
     return out
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.name_lexicon import BEFORE_NUMBER, MAYBE_FINAL, NEVER_FINAL
 from index.text import STOPWORDS
 
 # Terminal punctuation, closing marks, then the whitespace before the next sentence.
@@ -31,25 +32,6 @@ _WORD_INNER = "_'\u2019."
 # What may open a sentence: opening quotes and brackets, then the first character.
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 
-# Titles and abbreviations always followed by more of the same sentence.
-_NEVER_FINAL: frozenset[str] = frozenset(
-    """
-    mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cpl cmdr adm brig
-    gov sen rep rev hon pres supt insp det fr sr jr st mt ft vs v cf viz approx
-    e.g i.e eg ie fig figs vol vols pp ch sec art
-    """.split()
-)
-# These precede a number ("No. 10", "Jan. 5", "Art. 5"); before anything else they may end.
-_BEFORE_NUMBER: frozenset[str] = frozenset(
-    "no nos jan feb mar apr jun jul aug sep sept oct nov dec op tel".split()
-)
-# Abbreviations that often end a sentence too: decided by the next word.
-_MAYBE_FINAL: frozenset[str] = frozenset(
-    """
-    inc ltd corp co plc llc bros jr sr st etc al esq dept univ assn ave blvd rd
-    jan feb mar apr jun jul aug sep sept oct nov dec no
-    """.split()
-)
 # Next words that show a new sentence has begun after an ambiguous abbreviation.
 _OPENER_WORDS: frozenset[str] = STOPWORDS | frozenset(
     """
@@ -58,7 +40,7 @@ _OPENER_WORDS: frozenset[str] = STOPWORDS | frozenset(
     shares sales its their his her our
     """.split()
 )
-_TITLES_NOT_ENDING_SENTENCE = _NEVER_FINAL - {"sr", "jr", "st", "v"}
+_TITLES_NOT_ENDING_SENTENCE = NEVER_FINAL - {"sr", "jr", "st", "v"}
 
 
 def _word_before(text: str, dot: int) -> str:
@@ -114,11 +96,11 @@ def _is_boundary(text: str, punct_start: int, next_start: int) -> bool:
     low = word.casefold()
     nxt = _next_word(text, next_start)
     opener = nxt.casefold() in _OPENER_WORDS and nxt[:1].isupper()
-    if low in _BEFORE_NUMBER and nxt[:1].isdigit():
+    if low in BEFORE_NUMBER and nxt[:1].isdigit():
         return False
     if low in _TITLES_NOT_ENDING_SENTENCE:
         return False
-    if low in _MAYBE_FINAL:
+    if low in MAYBE_FINAL:
         return opener
     if "." in low or len(word) == 1:
         # A dotted acronym (U.S., a.m.) or an initial (J. K. Rowling).

@@ -20,20 +20,14 @@ from functools import lru_cache
 
 from index.errors import QuestionError
 from index.models import Quote, SpeakerCount
+from index.name_lexicon import FEMALE_COURTESY, LOOKUP_TITLES, MALE_COURTESY
+from index.names import gender_of
 from index.text import fold_accents, normalize, words
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY = 200
 
-_TITLES = frozenset(
-    """
-    mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
-    secretary chancellor senator sen rep representative gov governor mayor gen general
-    judge justice chief chairman chairwoman ceo director leader ambassador envoy king queen
-    prince princess pope sheikh deputy spokesman spokeswoman former
-    """.split()
-)
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 
@@ -60,7 +54,7 @@ def _tokens(name: str) -> list[str]:
 def _name_tokens(name: str) -> tuple[str, ...]:
     toks = [_fold_token(t) for t in _WORD.findall(normalize(name))]
     toks = [t for t in toks if t]
-    while len(toks) > 1 and toks[0] in _TITLES:
+    while len(toks) > 1 and toks[0] in LOOKUP_TITLES:
         toks = toks[1:]
     if len(toks) > 1 and toks[-1] in {"jr", "sr", "ii", "iii"}:
         toks = toks[:-1]
@@ -109,11 +103,33 @@ def match_quotes(query: str, quotes: Sequence[Quote]) -> list[Quote]:
     named = [x for x in quotes if x.speaker]
     canon = _canonical(named)  # a bare surname stands for the full name quoted elsewhere
     names = {x.speaker for x in named if x.speaker}  # each person judged once, not per quote
-    wanted = {n for n in names if _same_person(q, _tokens(canon.get(n, n)))}
+    wanted = {n for n in names if any(_same_person(q, _tokens(form)) for form in _forms(canon.get(n, n)))}
+    wanted = {n for n in wanted if _gender_agrees(query, canon.get(n, n))}
     if not wanted and len(q) == 1:
         # a lone first name ("Hillary") when nobody has it as a surname
         wanted = {n for n in names if len(_tokens(n)) > 1 and _tokens(n)[0] == q[0]}
     return [x for x in named if x.speaker in wanted]
+
+
+_ACRONYM_TAIL = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z]{2,6})\)$")
+
+
+def _gender_agrees(query: str, speaker: str) -> bool:
+    """ "Mr Jackson" never finds Katherine Jackson, nor "Mrs Vane" Tom Vane."""
+    first = query.split()[0].rstrip(".").casefold()
+    if first not in FEMALE_COURTESY and first not in MALE_COURTESY:
+        return True
+    words = speaker.split()
+    if len(words) < 2:
+        return True
+    gender = gender_of(speaker, None)
+    return gender is None or gender == ("f" if first in FEMALE_COURTESY else "m")
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """A speaker's names: "Institute for Supply Management (ISM)" is found by either."""
+    m = _ACRONYM_TAIL.match(name)
+    return (m.group("name"), m.group("acronym")) if m else (name,)
 
 
 def suggest_speakers(query: str, names: Sequence[str], limit: int = 3) -> list[str]:

@@ -520,3 +520,197 @@ def test_name_right_before_a_speech_participle_speaks():
          "“Get him out of here!”"]
     )
     assert q.speaker == "Vale"
+
+
+# -- issue 10: speakers on any news article -------------------------------------------
+
+
+def test_name_after_a_role_with_a_preposition_is_not_the_speaker():
+    q = _only(["But Ned Harlow, Green MP for Port Ellis, said the ferry levy was “a tax on islanders”."])
+    assert q.speaker == "Ned Harlow"
+
+
+def test_person_from_an_organisation_is_credited_not_the_organisation():
+    q = _only(["“Margins will stay thin all year,” Mr Vane from Coastal Analytics said."])
+    assert q.speaker == "Vane"
+
+
+def test_he_said_finds_the_man_named_as_an_object_in_the_previous_sentence():
+    quotes = extract_quotes([
+        "Councillor Ruth Amari said the plan was ready. Her remarks did not impress opposition leader Tom Vane.",
+        "“The plan has no money behind it,” he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_he_said_skips_a_title_that_is_no_person():
+    quotes = extract_quotes([
+        "For Owen Pryce, head of sound at a small studio, the new format is a gift. He worked on the "
+        "Harbour Lights DVD box set.",
+        "“Nobody hears the difference on a phone,” he told reporters.",
+    ])
+    assert [q.speaker for q in quotes] == ["Owen Pryce"]
+
+
+def test_he_said_finds_a_lord_introduced_in_an_apposition():
+    quotes = extract_quotes([
+        "The Home Secretary, Lord Fenwick, has so far given no guidance. He said he would consult the "
+        "police “in the coming weeks” before deciding.",
+    ])
+    assert [q.speaker for q in quotes] == ["Fenwick"]
+
+
+def test_capitalised_common_word_opening_a_sentence_is_no_speaker():
+    quotes = extract_quotes([
+        "Delays are common on the line, and the delays cost commuters dearly.",
+        "Ferries are “a lifeline, not a luxury”, said the harbour report.",
+        "Ferries, said the ferries' operator, run “as often as the tide allows”.",
+    ])
+    assert all(q.speaker != "Ferries" for q in quotes)
+
+
+def test_paper_quoting_a_person_credits_the_person():
+    quotes = extract_quotes([
+        "Chief executive Dara Quill said the firm was looking at buyers. Ferries are “a good business”, "
+        "the paper quoted Mr Quill as saying.",
+    ])
+    assert [q.speaker for q in quotes] == ["Dara Quill"]
+
+
+def test_ministry_name_with_of_and_and_is_one_organisation():
+    q = _only(["In a statement, the Department of Harbours and Fisheries said the quota was “final”."])
+    assert q.speaker == "Department of Harbours and Fisheries"
+
+
+def test_film_titles_after_star_of_are_not_the_speaker():
+    q = _only(["The star of Low Tide and Harbour Lights said the studio was “out of ideas” on Monday."])
+    assert q.speaker is None
+
+
+def test_compound_nationality_adjective_is_no_speaker():
+    q = _only(["Anglo-Dutch said it was “a fair price” for the ferry line."])
+    assert q.speaker is None
+
+
+def test_person_after_an_according_to_opener_is_the_speaker():
+    q = _only(["According to the Northport Gazette, chief operating officer Dara Quill said the firm was "
+               "“looking at every ferry operator”."])
+    assert q.speaker == "Dara Quill"
+
+
+def test_definite_role_given_to_the_person_earlier_refers_back_to_them():
+    quotes = extract_quotes([
+        "Harbour captain Mia Lund has no plans to retire.",
+        "“I will sail until the bridge is built,” the captain said on local radio.",
+    ])
+    assert [q.speaker for q in quotes] == ["Mia Lund"]
+
+
+def test_new_role_for_the_person_just_quoted_refers_back_to_them():
+    quotes = extract_quotes([
+        "“The club needs owners who care about it,” said Ferro. “Nobody knows what they want.” "
+        "The veteran goalkeeper added on local radio: “We will have to wait and see.”",
+    ])
+    assert [q.speaker for q in quotes] == ["Ferro", "Ferro", "Ferro"]
+
+
+def test_definite_role_nobody_held_stays_unnamed_when_the_role_is_not_a_persons():
+    quotes = extract_quotes([
+        "Mayor Lina Okafor opened the bridge on Monday.",
+        "“It is the longest in the county,” the narrator of the council film said.",
+    ])
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_sentence_end_after_mr_surname_ends_the_name():
+    quotes = extract_quotes([
+        "“Orders are up,” said the firm's chief executive Jon Abery.",
+        "“Nine of our eleven yards grew,” said Mr Abery. Full year sales were flat.",
+    ])
+    assert [q.speaker for q in quotes] == ["Jon Abery", "Jon Abery"]
+
+
+def test_name_written_with_a_possessive_mark_is_recorded_without_it():
+    quotes = extract_quotes([
+        "Rovers were denied after Luis Mendes' shot crossed the line. Mendes could not believe it.",
+        "He said: “It was clearly over the line.”",
+    ])
+    assert [q.speaker for q in quotes] == ["Luis Mendes"]
+
+
+def test_title_word_that_is_always_part_of_a_name_stays_in_it():
+    q = _only(["Shipping giant General Freight said cargo was “well ahead of forecasts”. General Freight "
+               "runs forty ships."])
+    assert q.speaker == "General Freight"
+
+
+def test_he_said_after_an_unnamed_spokesman_stays_unnamed():
+    quotes = extract_quotes([
+        "Council leader Tom Vane opened the bridge. A Labour spokesman later said the timing was fine.",
+        "“Nobody complained until this week,” he said.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "A Labour spokesman")]
+
+
+def test_name_after_the_verb_is_an_object_not_a_subject_for_he_said():
+    quotes = extract_quotes([
+        "Campaign spokesman Ned Harlow said the poster had been misread. The poster portrayed Mr Quill "
+        "as a magician, he argued.",
+        "“Nobody was meant to take it literally.”",
+    ])
+    assert [q.speaker for q in quotes] == ["Ned Harlow"]
+
+
+def test_relative_of_a_named_person_says_a_short_partial_quote():
+    q = _only(["Meanwhile Tom Vane's sister has said she is “completely sure” he was at home."])
+    assert q.text == "completely sure"
+    assert q.speaker is None and q.description == "Tom Vane's sister"
+
+
+def test_capitalised_modifier_before_a_group_is_no_speaker():
+    q = _only(["City experts say there is “a hole of ten million in the harbour budget”."])
+    assert q.speaker is None
+
+
+def test_definite_role_refers_to_the_person_the_story_opens_with():
+    quotes = extract_quotes([
+        "Rovers midfielder Dan Okoro has no plans to become a coach.",
+        "“I would rather run a football school,” the club captain said on local radio.",
+    ])
+    assert [q.speaker for q in quotes] == ["Dan Okoro"]
+
+
+def test_full_name_right_before_a_speaking_participle_is_the_speaker():
+    q = _only(["The advert uses footage of Ann Vane asking, “Why is the ferry still late?”"])
+    assert q.speaker == "Ann Vane"
+
+
+def test_asserting_is_a_speech_cue():
+    q = _only(["Mr Quill hardly settled the matter, asserting later: “Of course the yard pays its rates.”"])
+    assert q.speaker == "Quill"
+
+
+def test_capitalised_adjective_before_groups_is_no_speaker():
+    q = _only(["Small groups of fans kept marching, while chanting “Keep the yard open” outside the hall."])
+    assert q.speaker is None
+
+
+def test_name_before_an_apposition_opening_with_someones_possessive_speaks():
+    q = _only(["“It is long and tiring work,” Ada Brill, Mrs. Vane's chief of staff, said in an interview."])
+    assert q.speaker == "Ada Brill"
+
+
+def test_she_said_after_a_spokeswoman_for_an_organisation_stays_unnamed():
+    quotes = extract_quotes([
+        "Mayor Ann Roux opened the library. A spokeswoman for Eastfield University said the books "
+        "would be scanned. “Rare works will be open to everyone,” she said.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "A spokeswoman for Eastfield University")]
+
+
+def test_unnamed_speaker_between_two_quotes_takes_over():
+    quotes = extract_quotes([
+        "“I am not surprised by the rally,” says Mr Lakhani. One harbour broker said the reasons were "
+        "political. “Nobody sends money where it is not welcome.”",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [("Lakhani", None), (None, "One harbour broker")]

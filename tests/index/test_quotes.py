@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from index.quotes import EXTRACTOR_VERSION, extract_quotes
 
 
@@ -115,3 +119,45 @@ def test_empty_and_odd_input_never_raises():
 def test_article_id_left_empty():
     [q] = extract_quotes(["“Fine,” Banks said."])
     assert q.article_id == ""
+
+
+# Adversarial input (issue 12): span matching must be linear. Before, 5 MB of marks took
+# over ten minutes; the bound here is loose on purpose (a shared, loaded machine) and
+# would still catch the quadratic bookkeeping, which needs minutes at this size.
+_ADVERSARIAL_BYTES = 2 * 1024 * 1024
+_LOOSE_BOUND_S = 30.0
+
+
+def _extract_timed(paragraphs: list[str]) -> tuple[list, float]:
+    t0 = time.perf_counter()
+    quotes = extract_quotes(paragraphs)
+    return quotes, time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("unit", ['"', "\u201c\u201d "])
+def test_megabytes_of_only_quotation_marks_finish_quickly(unit):
+    text = unit * (_ADVERSARIAL_BYTES // len(unit))
+    quotes, seconds = _extract_timed(["The council met on Monday.", text])
+    assert seconds < _LOOSE_BOUND_S
+    assert all(any(ch.isalnum() for ch in q.text) for q in quotes)
+
+
+@pytest.mark.parametrize("unit", ['"a ', "\u2018a ", '"Yes," he said. '])
+def test_megabytes_of_unbalanced_marks_finish_quickly(unit):
+    text = unit * (_ADVERSARIAL_BYTES // len(unit))
+    quotes, seconds = _extract_timed(['"We will reopen the bridge in March," said mayor Claire Roux.', text])
+    assert seconds < _LOOSE_BOUND_S
+    assert quotes[0].text == "We will reopen the bridge in March," and quotes[0].speaker == "Claire Roux"
+
+
+def test_quote_reopened_after_a_lost_paragraph_break_is_one_quote():
+    quotes = extract_quotes([
+        'Mayor Claire Roux said: "The bridge will reopen in March. "Nobody will pay a toll this year."'
+    ])
+    assert [q.text for q in quotes] == ["The bridge will reopen in March. Nobody will pay a toll this year."]
+    assert quotes[0].speaker == "Claire Roux"
+
+
+def test_new_opening_mark_mid_sentence_still_starts_a_new_quote():
+    quotes = extract_quotes(['Roux called it "a disgrace and Vale called it "a triumph" on Monday.'])
+    assert len(quotes) == 2

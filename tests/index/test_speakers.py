@@ -165,3 +165,15 @@ def test_speaker_counts_of_made_up_articles_list_people_not_sentence_openers():
     ]
     counts = {c.name: c.quotes for c in speaker_counts(quotes)}
     assert counts == {"Owen Pryce": 2, "Hannah Lind": 1}
+
+
+def test_courtesy_title_of_the_other_gender_does_not_match():
+    quotes = extract_quotes_for_lookup()
+    assert [q.speaker for q in match_quotes("Mr Vane", quotes)] == []
+    assert [q.speaker for q in match_quotes("Ms Vane", quotes)] == ["Ann Vane"]
+
+
+def extract_quotes_for_lookup():
+    from index.quotes import extract_quotes
+
+    return extract_quotes(["“The ferry is late again,” said Ann Vane, whose brother Tom runs the kiosk."])

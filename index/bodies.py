@@ -1,0 +1,99 @@
+"""Organisations an article names, so a body that speaks is credited by its name.
+
+News names a body once ("US magazine Mobile PC", "the National Audit Office report",
+"the Institute for Supply Management") and then writes "the magazine said", "according
+to the report" or "ISM". `Bodies` reads those introductions from the masked paragraphs
+(quotes blanked) so such a quote is credited to the organisation the article identified,
+and an acronym is written out as the article spells it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from index.name_lexicon import BODY_NOUNS, MEDIUM_NOUNS, ORG_LINKS, STOP_CAPS
+from index.names import bare, is_given_name
+
+_CAP = r"[A-Z](?:[\w&'\u2019.\-]*[\w&])?"  # never ends in a full stop ("PCs. The")
+_CAP_RUN = rf"{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,6}}"
+# "magazine Mobile PC", "the club Harbour Rovers": a kind of body, then its name
+_TYPED = re.compile(rf"\b(?P<noun>[a-z]+)\s+(?P<name>{_CAP_RUN})")
+# "the National Audit Office report", "Vale Mining's statement": a body, then its text
+_OWNED = re.compile(rf"(?P<name>{_CAP_RUN})(?:['\u2019]s?)?\s+(?P<noun>[a-z]+)\b")
+# "the club's board", "the magazine", "its report": a definite reference to a body
+_DEFINITE = re.compile(r"(?i)^(?:the|its|their|this)\s+(?:(?P<owner>[a-z]+)['\u2019]s\s+)?(?P<noun>[a-z]+)$")
+
+
+@dataclass(order=True)
+class _Body:
+    position: int
+    name: str = field(compare=False)
+    noun: str = field(compare=False)
+
+
+class Bodies:
+    """The organisations of one article, by the kind of body the article calls each one."""
+
+    def __init__(self, masked: list[str], para: int) -> None:
+        self._by_noun: dict[str, list[_Body]] = {}
+        self._text = masked
+        self._spelled: dict[str, str] | None = None  # initials -> name, built at the first acronym
+        for p, text in enumerate(masked):
+            for m in _TYPED.finditer(text):
+                if m.group("noun") in BODY_NOUNS:
+                    self._add(p * para + m.start("name"), m.group("name"), m.group("noun"))
+            for m in _OWNED.finditer(text):
+                if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
+                    continue  # "Trade magazine Harbour Weekly": the name follows the noun
+                if m.group("noun") in MEDIUM_NOUNS or m.group("noun") in BODY_NOUNS:
+                    self._add(p * para + m.start("name"), m.group("name"), m.group("noun"))
+        for bodies in self._by_noun.values():
+            bodies.sort()
+
+    def _add(self, position: int, name: str, noun: str) -> None:
+        words = name.split()
+        while words and bare(words[0]) in STOP_CAPS:
+            words = words[1:]  # "The National Audit Office"
+        while words and bare(words[-1]) in ORG_LINKS:
+            words = words[:-1]
+        if not words or (len(words) > 1 and is_given_name(words[0])):
+            return  # a person ("firm boss Tom Vane" is read by the name rules)
+        self._by_noun.setdefault(noun, []).append(_Body(position, " ".join(words), noun))
+
+    def named(self, description: str, position: int) -> str | None:
+        """The body a definite description ("the magazine", "the club's board") refers to."""
+        m = _DEFINITE.match(" ".join(description.split()))
+        if m is None:
+            return None
+        for noun in filter(None, (m.group("owner"), m.group("noun"))):
+            bodies = self._by_noun.get(noun.casefold(), [])
+            k = bisect.bisect_left(bodies, _Body(position, "", ""))
+            if k:
+                return bodies[k - 1].name  # the last one introduced before the quote
+        return None
+
+    def expand(self, name: str) -> str:
+        """An acronym with its name as the article spells it ("ISM" -> "Institute for Supply
+        Management (ISM)": found by either), else the name as given."""
+        if not re.fullmatch(r"[A-Z]{2,6}", name):
+            return name
+        if self._spelled is None:
+            self._spelled = self._initials()
+        full = self._spelled.get(name)
+        return f"{full} ({name})" if full else name
+
+    def _initials(self) -> dict[str, str]:
+        """Initials -> the first capitalised run of two to six words that has them (one pass)."""
+        out: dict[str, str] = {}
+        for text in self._text:
+            for m in re.finditer(_CAP_RUN, text):
+                words = [w for w in m.group(0).split() if w not in ("of", "for", "and", "&")]
+                while words and bare(words[0]) in STOP_CAPS:
+                    words = words[1:]
+                if 2 <= len(words) <= 6:
+                    key = "".join(w[0] for w in words)
+                    if key not in out:
+                        out[key] = m.group(0)[m.group(0).find(words[0]) :]
+        return out

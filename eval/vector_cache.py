@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -32,14 +33,23 @@ class CachedEmbedder(Embedder):
 
     def __init__(self, path: Path | None = None, threads: int = 2) -> None:
         super().__init__(threads=threads)
-        self.path = path or cache_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB)")
+        try:
+            self.path = path or cache_path()
+            self._db = self._open(self.path)
+        except (OSError, sqlite3.Error):  # a read-only home: a scratch cache for this run
+            self.path = Path(tempfile.mkdtemp(prefix="newsdesk-vectors-")) / "vectors.sqlite3"
+            self._db = self._open(self.path)
         self._db_lock = threading.Lock()
         self.fresh_texts = 0  # embedded by the model (not found on disk) ...
         self.fresh_seconds = 0.0  # ... and the time the model took for them
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB)")
+        return db
 
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.version}\0{text}".encode()).hexdigest()

@@ -93,12 +93,14 @@ needs_bbc_dev = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def embedder(tmp_path_factory):
+def embedder():
     from eval.vector_cache import CachedEmbedder
 
-    # one per gate module, its vectors kept in a scratch file: the SQuAD relevance library
-    # holds the same paragraphs as the whole-SQuAD one and embeds nothing again
-    return CachedEmbedder(tmp_path_factory.mktemp("vectors") / "cache.sqlite3", threads=2)
+    # the evaluations' vector cache (~/.cache/newsdesk, or NEWSDESK_VECTOR_CACHE): the
+    # SQuAD relevance library holds the same paragraphs as the whole-SQuAD one, and a
+    # machine that ran the gates before embeds nothing again (a cold run embeds ~32,000
+    # texts, about 4 minutes on two idle cores)
+    return CachedEmbedder(threads=2)
 
 
 def test_every_sample_question_is_answered_with_meaning_search_on(tmp_path, embedder):

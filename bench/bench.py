@@ -237,16 +237,17 @@ def run(opts: argparse.Namespace) -> dict:
         result["loop_lag"] = measure_loop_lag(opts)
         result["targets"] += result["loop_lag"]["targets"]
         if opts.semantic:
-            result["loop_lag_semantic"] = measure_loop_lag(opts, semantic=True)
+            result["loop_lag_filled"] = measure_loop_lag(opts, semantic="filled")
+            result["loop_lag_semantic"] = measure_loop_lag(opts, semantic="filling")
     return result
 
 
-def measure_loop_lag(opts: argparse.Namespace, semantic: bool = False) -> dict:
+def measure_loop_lag(opts: argparse.Namespace, semantic: str = "off") -> dict:
     """bench.loop_lag in a process of its own (the real bot against the fake Discord);
     semantic: with the background worker embedding the library during the burst."""
     with tempfile.TemporaryDirectory(prefix="newsdesk-bench-lag-") as tmp:
         out = Path(tmp) / "lag.json"
-        corpus = ["--corpus", opts.corpus, *(["--semantic"] if semantic else [])]
+        corpus = ["--corpus", opts.corpus, "--semantic", semantic]
         _run(["-m", "bench.loop_lag", "--asks", str(opts.loop_lag_asks), "--paragraphs",
               str(opts.loop_lag_paragraphs), *corpus, "--json-out", str(out)])
         return json.loads(out.read_text())

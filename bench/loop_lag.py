@@ -176,28 +176,35 @@ def _measure(data: Path, questions: list[str], semantic: bool = False) -> dict:
 
 
 def run(paragraphs: int | None, asks: int, corpus: str, seed: int,
-        semantic: bool = False) -> dict:
-    """semantic: the bot runs with meaning search on, over a library stored without vectors,
-    so its background worker is embedding paragraphs all through the burst of questions."""
+        semantic: str = "off") -> dict:
+    """semantic "filled": the bot runs with meaning search on over a library whose vectors
+    are all stored; "filling": over one stored without vectors, so its background worker
+    has paragraphs to embed all through the burst of questions."""
     drafts = synthetic_drafts(400) if corpus == "synthetic" else reuters_drafts()
     end, _ = take_paragraphs(drafts, 0, paragraphs or sum(len(d.paragraphs) for d in drafts))
     drafts = drafts[:end]
     questions = [q.text for q in make_questions(drafts, asks, seed=seed)]
     with tempfile.TemporaryDirectory(prefix="newsdesk-lag-") as tmp:
         data = Path(tmp) / "data"
-        libraries = Libraries(data)
+        embedder: object = False
+        if semantic == "filled":
+            from eval.vector_cache import CachedEmbedder
+
+            embedder = CachedEmbedder()
+        libraries = Libraries(data, semantic=embedder, background=False)
         t = time.perf_counter()
         try:
             library = libraries.get(str(GUILD_A))
             for draft in drafts:
                 library.add_draft(draft)
+            libraries.fill_vectors()
             stored = sum(len(a.paragraphs) for a in library.articles())
         finally:
             libraries.close()
         ingest_s = time.perf_counter() - t
         del drafts, library
         gc.collect()  # the bot starts with what it loads itself, not the ingest's leftovers
-        result = _measure(data, questions, semantic)
+        result = _measure(data, questions, semantic != "off")
     result["semantic"] = semantic
     result["library_paragraphs"] = stored
     result["ingest_s"] = ingest_s
@@ -224,9 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", choices=("reuters", "synthetic"), default="reuters")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json-out", type=Path, default=None)
-    parser.add_argument("--semantic", action="store_true",
-                        help="meaning search on, with the background worker embedding the "
-                             "library during the burst")
+    parser.add_argument("--semantic", choices=("off", "filled", "filling"), default="off",
+                        help="meaning search on over a library with all its vectors "
+                             "(filled) or none yet, embedded in the background during the "
+                             "burst (filling)")
     args = parser.parse_args(argv)
     size = parse_sizes(args.paragraphs)[0]
     try:

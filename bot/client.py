@@ -134,6 +134,8 @@ class NewsdeskBot(commands.Bot):
         # the event loop for the GIL (measured: loop lag under 100 concurrent /ask). Its
         # queue is per server, served round robin (bot/engine.py states the bound).
         self.engine = FairEngine()
+        if libraries.semantic is not None:  # answers first: vectors are filled between them
+            libraries.semantic.pause_when(self.engine.busy)
         # Links are fetched here, never in the engine: a slow server holds only its fetch.
         self.fetcher = ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsdesk-fetch")
         self.cooldowns = Cooldowns(settings.user_rate, settings.server_rate)

@@ -34,6 +34,7 @@ class FairEngine:
         self._turns: deque[Hashable] = deque()  # keys with queued work, in serving order
         self._cv = threading.Condition()
         self._stopped = False
+        self._running = 0
         self._thread = threading.Thread(target=self._serve, name=name, daemon=True)
         self._thread.start()
 
@@ -50,6 +51,11 @@ class FairEngine:
             queue.append((future, fn))
             self._cv.notify()
         return future
+
+    def busy(self) -> bool:
+        """Whether a job is running or queued (background work waits while it is)."""
+        with self._cv:
+            return bool(self._running or self._turns)
 
     def pending(self, key: Hashable) -> int:
         with self._cv:
@@ -75,12 +81,17 @@ class FairEngine:
             future, fn = job
             if not future.set_running_or_notify_cancel():
                 continue
+            with self._cv:
+                self._running += 1
             try:
                 result = fn()
             except BaseException as exc:  # handed to the awaiting coroutine
                 future.set_exception(exc)
             else:
                 future.set_result(result)
+            finally:
+                with self._cv:
+                    self._running -= 1
 
     def shutdown(self) -> None:
         """Stop after the running job; queued jobs are cancelled."""

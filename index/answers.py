@@ -76,11 +76,12 @@ TYPED_WEIGHT = 1.0
 @dataclass(frozen=True)
 class Meaning:
     """What meaning search needs: the question's vector, the library's paragraph vectors,
-    and the embedder (to pick a sentence by meaning when no word matches)."""
+    and how a paragraph was cut into the texts its vectors stand for (to pick a sentence
+    by meaning when no word matches, from the stored vectors: nothing is embedded)."""
 
     query: np.ndarray
     vectors: VectorIndex
-    embed: Callable[[Sequence[str]], np.ndarray]
+    units: Callable[[str], list[str]]
 
 
 class QueryWords:
@@ -396,7 +397,7 @@ def answer(
         shown = [query.key[i].surface for i in matched_words if query.terms_of(i) & para_terms]
         sentence = best_sentence(text, query, index)
         if by == "meaning" and meaning is not None:
-            sentence = closest_sentence(text, meaning, sentence)
+            sentence = closest_sentence(hit.key, text, meaning, sentence)
         passages.append(Passage(
             article=article, paragraph=n, text=text, sentence=sentence, score=hit.score,
             matched=tuple(dict.fromkeys(shown)), by=by,
@@ -413,14 +414,14 @@ def _close_in_meaning(hit: Ranked) -> bool:
         hit.cosine >= SUPPORTED_COSINE and hit.coverage >= SUPPORT_COVERAGE)
 
 
-def closest_sentence(text: str, meaning: Meaning, fallback: str) -> str:
-    """The sentence of text nearest the question by meaning (for a passage found by
-    meaning, where shared words say little)."""
-    sentences = [t.strip() for t in _shape(text).texts if t.strip()]
-    if len(sentences) < 2:
+def closest_sentence(key: int, text: str, meaning: Meaning, fallback: str) -> str:
+    """The sentence of the paragraph nearest the question by meaning (for a passage found
+    by meaning, where shared words say little), from its stored sentence vectors."""
+    units = meaning.units(text)
+    cosines = meaning.vectors.row_cosines(meaning.query, key)
+    if len(units) < 2 or len(cosines) != len(units):
         return fallback
-    vectors = meaning.embed(sentences)
-    return sentences[int(np.argmax(vectors @ meaning.query))]
+    return units[1 + int(np.argmax(cosines[1:]))]
 
 
 def _word_weights(query: QueryWords, index: Bm25Index) -> list[float]:

@@ -8,9 +8,10 @@ bot calls them through asyncio.to_thread.
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 import logging
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -96,7 +97,30 @@ class Semantic:
     def __init__(self, embedder: Embedder, background: bool = True) -> None:
         self.embedder = embedder
         self.background = background
-        self.filler = VectorFiller()
+        self._asking = 0
+        self._asking_lock = threading.Lock()
+        self._busy_checks: list[Callable[[], bool]] = []
+        self.filler = VectorFiller(pause_while=self.busy)
+
+    def busy(self) -> bool:
+        """A question is being answered, or the application says it has work waiting."""
+        return self._asking > 0 or any(check() for check in self._busy_checks)
+
+    def pause_when(self, check: Callable[[], bool]) -> None:
+        """Also hold background embedding while check() says so (the bot: its engine has
+        questions queued)."""
+        self._busy_checks.append(check)
+
+    @contextmanager
+    def asking(self) -> Iterator[None]:
+        """Around a question: the background worker starts no batch meanwhile."""
+        with self._asking_lock:
+            self._asking += 1
+        try:
+            yield
+        finally:
+            with self._asking_lock:
+                self._asking -= 1
 
     def close(self) -> None:
         self.filler.stop()
@@ -196,7 +220,10 @@ class Library:
             quotes = self.store.quotes(self._id)
             vectors = None
             if self._vectors is not None and self._semantic is not None:
-                vectors = self.store.vector_rows(self._id, self._semantic.embedder.version)
+                model = self._semantic.embedder.version
+                vectors = VectorIndex()
+                vectors.load(self.store.vector_rows(self._id, model),
+                             total=self.store.count_vector_rows(self._id, model))
             self._articles = articles
             self._where = {r.key: (r.article_id, r.n) for r in rows}
             self._keys_of = {}
@@ -207,7 +234,7 @@ class Library:
             self._quotes = quotes
             self._speakers = None
             if self._vectors is not None and vectors is not None:
-                self._vectors.load(vectors)
+                self._vectors = vectors
                 if len(self._vectors) < len(rows) and self._semantic and self._semantic.background:
                     self._semantic.filler.notify(self)
             self._data_version, self._changes = data_version, changes
@@ -456,7 +483,13 @@ class Library:
         asked = answers.validate_question(question)
         k = answers.validate_count(k)
         scope_ids = [self.resolve(ref).id for ref in articles]
-        meaning = self._meaning(asked)
+        if self._semantic is None:
+            return self._ask(asked, k, scope_ids, context, None)
+        with self._semantic.asking():
+            return self._ask(asked, k, scope_ids, context, self._meaning(asked))
+
+    def _ask(self, asked: str, k: int, scope_ids: list[str], context: Sequence[str],
+             meaning: answers.Meaning | None) -> Answer:
         with self._lock:
             self._refresh()
             known_context = [a for a in context if a in self._articles]
@@ -486,7 +519,7 @@ class Library:
         if self._semantic is None or self._vectors is None or not len(self._vectors):
             return None
         embedder = self._semantic.embedder
-        return answers.Meaning(embedder.embed_one(question), self._vectors, embedder.embed)
+        return answers.Meaning(embedder.embed_one(question), self._vectors, meaning_units)
 
     def _has_form(self, form: str) -> bool:
         """Whether some paragraph of this library holds this exact word form."""

@@ -504,19 +504,26 @@ class Store:
 
     # -- paragraph vectors ------------------------------------------------------------
 
-    def vector_rows(self, library: int, model: str) -> list[tuple[int, bytes, bytes]]:
+    def vector_rows(self, library: int, model: str) -> Iterator[tuple[int, bytes, bytes]]:
         """(paragraph key, int8 vectors, float32 scales) of the library's paragraphs that
-        have vectors from this model."""
+        have vectors from this model, streamed (consume it before the next store call)."""
         with self._lock:
-            return [
-                (int(r[0]), r[1], r[2])
-                for r in self._db.execute(
-                    "SELECT v.paragraph_id, v.vecs, v.scales FROM paragraph_vectors v"
-                    " JOIN paragraphs p ON p.id = v.paragraph_id"
-                    " WHERE p.library_id=? AND v.model=? ORDER BY v.paragraph_id",
-                    (library, model),
-                )
-            ]
+            for r in self._db.execute(
+                "SELECT v.paragraph_id, v.vecs, v.scales FROM paragraph_vectors v"
+                " JOIN paragraphs p ON p.id = v.paragraph_id"
+                " WHERE p.library_id=? AND v.model=? ORDER BY v.paragraph_id",
+                (library, model),
+            ):
+                yield int(r[0]), r[1], r[2]
+
+    def count_vector_rows(self, library: int, model: str) -> int:
+        """How many vectors (paragraphs' and sentences') the library has from this model."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT COALESCE(SUM(LENGTH(v.scales)), 0) / 4 FROM paragraph_vectors v"
+                " JOIN paragraphs p ON p.id = v.paragraph_id"
+                " WHERE p.library_id=? AND v.model=?", (library, model)).fetchone()
+            return int(row[0])
 
     def vectors_of(self, keys: Sequence[int], model: str) -> list[tuple[int, bytes, bytes]]:
         """(key, int8 vectors, scales) of these paragraphs that have vectors of this model."""

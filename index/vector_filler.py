@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Protocol
 
 log = logging.getLogger(__name__)
 
-BATCH = 16  # paragraphs embedded per turn: ~0.2 s of one core for news paragraphs
+BATCH = 8  # paragraphs embedded per turn: ~0.1 s of one core for news paragraphs
+PAUSE_S = 0.02  # how often a paused worker looks again
 
 
 class Fillable(Protocol):
@@ -31,8 +34,12 @@ class Fillable(Protocol):
 class VectorFiller:
     """One daemon thread; `notify` wakes it for a library, `wait_idle` waits for the end."""
 
-    def __init__(self, batch: int = BATCH) -> None:
+    def __init__(self, batch: int = BATCH,
+                 pause_while: Callable[[], bool] = lambda: False) -> None:
+        """pause_while: while it says so (questions are being answered), no new batch
+        starts, so answers never wait for the model's background work."""
         self.batch = batch
+        self._pause_while = pause_while
         self._pending: OrderedDict[str, Fillable] = OrderedDict()
         self._cond = threading.Condition()
         self._busy = False
@@ -81,6 +88,8 @@ class VectorFiller:
             if library is None:
                 return
             done = 0
+            while self._pause_while() and not self._stopped:
+                time.sleep(PAUSE_S)
             try:
                 done = library.fill_vectors(self.batch)
             except Exception:  # a damaged paragraph must not stop every library's vectors

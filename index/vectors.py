@@ -14,7 +14,7 @@ no approximate index (and none of its recall loss) is needed at that size.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -104,24 +104,37 @@ class VectorIndex:
     def __contains__(self, key: int) -> bool:
         return key in self._slots
 
-    def load(self, rows: Sequence[tuple[int, bytes, bytes]]) -> None:
-        """Replace the contents with (key, int8 rows, float32 scales) per paragraph."""
+    def load(self, rows: Iterable[tuple[int, bytes, bytes]], total: int | None = None) -> None:
+        """Replace the contents with (key, int8 rows, float32 scales) per paragraph; given
+        the total number of vectors, rows are copied in chunks as they stream in (no copy
+        of the whole matrix is ever held twice)."""
         self._reset()
-        total = sum(len(scales) // 4 for _, _, scales in rows)
-        self._reserve(total)
-        if not rows:
-            return
-        self._rows[:total] = np.frombuffer(b"".join(r[1] for r in rows),
-                                           dtype=np.int8).reshape(total, DIMENSION)
-        self._codes[:total] = sign_codes(self._rows[:total])
-        self._scale[:total] = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float32)
+        if total is not None:
+            self._reserve(total)
+        chunk: list[tuple[int, bytes, bytes]] = []
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) == 4096:
+                self._append(chunk)
+                chunk = []
+        if chunk:
+            self._append(chunk)
+
+    def _append(self, rows: Sequence[tuple[int, bytes, bytes]]) -> None:
         counts = [len(scales) // 4 for _, _, scales in rows]
-        self._owner[:total] = np.repeat([key for key, _, _ in rows], counts)
-        start = 0
-        for (key, _, _), count in zip(rows, counts):
-            self._slots[key] = list(range(start, start + count))
-            start += count
-        self._size = total
+        count = sum(counts)
+        start = self._size
+        self._reserve(start + count)
+        block = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.int8).reshape(count, DIMENSION)
+        self._rows[start:start + count] = block
+        self._codes[start:start + count] = sign_codes(block)
+        self._scale[start:start + count] = np.frombuffer(b"".join(r[2] for r in rows),
+                                                         dtype=np.float32)
+        self._owner[start:start + count] = np.repeat([key for key, _, _ in rows], counts)
+        for (key, _, _), n in zip(rows, counts):
+            self._slots[key] = list(range(start, start + n))
+            start += n
+        self._size = start
 
     def add(self, key: int, blob: bytes, scales: bytes) -> None:
         self.remove(key)
@@ -209,6 +222,14 @@ class VectorIndex:
                 if len(out) == k:
                     break
         return list(out.items())
+
+    def row_cosines(self, query: np.ndarray, key: int) -> np.ndarray:
+        """The cosine of query with each of a paragraph's vectors, in stored order (the
+        paragraph's, then its sentences'); empty when it has none."""
+        slots = self._slots.get(key)
+        if not slots:
+            return np.zeros(0, dtype=np.float32)
+        return self._cosines(query, np.array(slots))
 
     def cosine_of(self, query: np.ndarray, keys: Sequence[int]) -> dict[int, float]:
         """The best cosine of query with each given paragraph that has vectors."""

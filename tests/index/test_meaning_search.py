@@ -164,3 +164,24 @@ def test_vectors_another_process_stored_are_taken_up(tmp_path) -> None:
         assert lib.vector_coverage() == (3, 3)
     finally:
         running.close()
+
+
+def test_background_embedding_waits_while_questions_are_answered() -> None:
+    from index.vector_filler import VectorFiller
+
+    busy = [True]
+    done: list[int] = []
+
+    class Work:
+        name = "w"
+
+        def fill_vectors(self, limit: int) -> int:
+            done.append(limit)
+            return 0
+
+    filler = VectorFiller(pause_while=lambda: busy[0])
+    filler.notify(Work())
+    assert not filler.wait_idle(0.3) and done == []  # held while busy
+    busy[0] = False
+    assert filler.wait_idle(5) and done == [filler.batch]
+    filler.stop()

@@ -90,6 +90,10 @@ class FormCounts:
         return form_id is not None and form_id < len(self._counts) and self._counts[form_id] > 0
 
 
+BACKGROUND_BATCH = 8
+BULK_BATCH = 64
+
+
 class Semantic:
     """Meaning search for the libraries of one process: the embedder and the worker
     that embeds stored paragraphs in the background (None of it when turned off)."""
@@ -100,7 +104,10 @@ class Semantic:
         self._asking = 0
         self._asking_lock = threading.Lock()
         self._busy_checks: list[Callable[[], bool]] = []
-        self.filler = VectorFiller(pause_while=self.busy)
+        # in the background small batches leave room for questions; in bulk (reindex, an
+        # evaluation, `add` waiting) larger ones cost less per paragraph
+        self.filler = VectorFiller(batch=BACKGROUND_BATCH if background else BULK_BATCH,
+                                   pause_while=self.busy)
 
     def busy(self) -> bool:
         """A question is being answered, or the application says it has work waiting."""

@@ -109,7 +109,8 @@ def cmd_list(ctx: CliContext) -> int:
 def cmd_show(ctx: CliContext) -> int:
     lib = ctx.library
     article = lib.resolve(ctx.args.article)
-    ctx.emit(jsonout.show(article, lib.quotes_of(article.id)), textrender.article_text(article))
+    quotes = lib.quotes_of(article.id)
+    ctx.emit(jsonout.show(article, quotes), textrender.article_text(article, quotes))
     return 0
 
 

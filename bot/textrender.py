@@ -179,7 +179,8 @@ def help_text() -> str:
     lines += [
         "  /list, /show ARTICLE            aliases of /articles and /article show",
         "  /quit                           leave (end of input works too)",
-        "Options are written name: value, e.g. /ask When does it reopen? results: 2",
+        "Options are written name: value, e.g. /ask When does it reopen? results: 2;",
+        "the first may be bare or named: /summary article: bridge sentences: 2",
         "A line without a command is asked as a question; it follows up the last answer",
         "(answered from that answer's article when it can be). /ask starts afresh.",
     ]

@@ -552,7 +552,9 @@ class Library:
         suggestions: list[str] = []
         if speaker is not None:
             speaker = speakers_mod.validate_speaker_query(speaker)
-            pool = speakers_mod.match_quotes(speaker, pool)
+            matched = speakers_mod.match_quotes(speaker, pool)
+            # nobody by that name: an unnamed source /speakers lists by this description
+            pool = matched or speakers_mod.described_as(speaker, pool)
             if not pool and stored:
                 # people only: a description ("its chairman") is nobody's name
                 named = {q.speaker for q in self._quotes if q.speaker}

@@ -221,6 +221,14 @@ def quotes_containing(words_: str, quotes: Sequence[Quote]) -> list[Quote]:
     return exact + rest
 
 
+def described_as(description: str, quotes: Sequence[Quote]) -> list[Quote]:
+    """Unnamed sources' quotes whose description is this one (case and spacing folded):
+    what `speaker_counts` groups under "a council spokesman" is found by those words."""
+    wanted = " ".join(description.casefold().split())
+    return [q for q in quotes if not q.speaker and q.description
+            and " ".join(q.description.casefold().split()) == wanted]
+
+
 def closest_quotes(words_: str, quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
     """When no quote holds all of words_: those holding the most of its key words (at
     least half of them), most first, in stored order among equals."""

@@ -428,10 +428,8 @@ class Library:
                      and a.id.startswith(folded)]
             if len(by_id) == 1:
                 return by_id[0]
-            # titles stored before their invisible characters were removed compare clean
-            by_title = [a for a in self._articles.values()
-                        if folded in clean_input(a.title).casefold()]
-        exact = [a for a in by_title if clean_input(a.title).casefold() == folded]
+            by_title = [a for a in self._articles.values() if folded in _title_form(a.title)]
+        exact = [a for a in by_title if _title_form(a.title) == folded]
         if len(exact) == 1:
             return exact[0]
         if len(by_title) == 1:
@@ -639,6 +637,12 @@ class Library:
         added = [o.article for o in outcomes if o.article is not None]
         skipped = [o.duplicate_of for o in outcomes if o.duplicate_of is not None]
         return added, skipped
+
+
+def _title_form(title: str) -> str:
+    """A title as a look-up compares it: one stored before titles were cleaned may still
+    hold invisible characters (never an ASCII one: the cheap test keeps resolve fast)."""
+    return title.casefold() if title.isascii() else clean_input(title).casefold()
 
 
 def _scrubbed(draft: ArticleDraft) -> ArticleDraft:

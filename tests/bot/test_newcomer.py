@@ -232,3 +232,16 @@ def test_voice_support_warnings_are_dropped_and_other_warnings_kept() -> None:
     assert not flt.filter(record("PyNaCl is not installed, voice will NOT be supported"))
     assert not flt.filter(record("davey is not installed, voice will NOT be supported"))
     assert flt.filter(record("Shard ID None has connected to Gateway"))
+
+
+def test_autocomplete_folds_invisible_characters_typed_in_a_title(tmp_path: Path) -> None:
+    from bot.autocomplete import article_choices
+
+    libraries = Libraries(tmp_path / "data", semantic=False)
+    try:
+        lib = libraries.get("default")
+        lib.add_inputs([str(FIXTURES / "harbour_bridge.txt")])
+        choices = article_choices(lib.articles(), "har\u200bbour bri\u00addge")
+        assert [c.value for c in choices] == [lib.articles()[0].id]
+    finally:
+        libraries.close()

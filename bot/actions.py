@@ -11,6 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from bot.options import (
+    DEFAULT_DIGEST_SENTENCES,
+    DEFAULT_RESULTS,
+    DEFAULT_SENTENCES,
+    MAX_NAME_CHARS,
+    MAX_QUESTION_CHARS,
+)
 from index import ingest
 from index.errors import FetchError, InputError, NewsdeskError, QuestionError
 from index.fetch import FetchedPage
@@ -25,14 +32,7 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
-from index.answers import MAX_QUESTION_CHARS
 from index.text import clean_input, scrub
-from bot.options import (
-    DEFAULT_DIGEST_SENTENCES,
-    DEFAULT_RESULTS,
-    DEFAULT_SENTENCES,
-    MAX_NAME_CHARS,
-)
 ATTACHMENT_TYPES = (".txt", ".md", ".html", ".htm")
 
 

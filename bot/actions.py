@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from bot.options import (
+    DEFAULT_DIGEST_SENTENCES,
+    DEFAULT_RESULTS,
+    DEFAULT_SENTENCES,
+    MAX_NAME_CHARS,
+    MAX_QUESTION_CHARS,
+)
 from index import ingest
 from index.errors import FetchError, InputError, NewsdeskError, QuestionError
 from index.fetch import FetchedPage
@@ -26,27 +32,12 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
-from index.text import scrub
-
-MAX_QUESTION_CHARS = 500
-MAX_RESULTS = 10
-MAX_SENTENCES = 10
-MAX_NAME_CHARS = 200
+from index.text import clean_input, scrub
 ATTACHMENT_TYPES = (".txt", ".md", ".html", ".htm")
-
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
 class PermissionRefused(NewsdeskError):
     """A member without Manage Server or the manager role tried to change the library."""
-
-
-def clean(text: str | None) -> str:
-    """User text without invisible characters, with runs of whitespace folded."""
-    if text is None:
-        return ""
-    text = unicodedata.normalize("NFC", scrub(text)).translate(_INVISIBLE)
-    return " ".join(text.split())
 
 
 def has_words(text: str) -> bool:
@@ -55,7 +46,7 @@ def has_words(text: str) -> bool:
 
 def check_question(question: str | None) -> str:
     """A question fit for searching, or a QuestionError saying what to change."""
-    text = clean(question)
+    text = clean_input(question, "question")
     if not text:
         raise QuestionError("The question is empty: ask with a few words, e.g. /ask who said what?")
     if len(text) > MAX_QUESTION_CHARS:
@@ -70,7 +61,7 @@ def check_question(question: str | None) -> str:
 
 def check_name(value: str | None, what: str) -> str:
     """A speaker, article or topic reference: non-empty words of reasonable length."""
-    text = clean(value)
+    text = clean_input(value, what)
     if not text or not has_words(text):
         raise InputError(f"Give a {what} with some letters or digits in it.")
     if len(text) > MAX_NAME_CHARS:
@@ -78,10 +69,10 @@ def check_name(value: str | None, what: str) -> str:
     return text
 
 
-def clamp(value: int | None, default: int, top: int) -> int:
-    if value is None:
-        return default
-    return max(1, min(int(value), top))
+def check_target(article: str | None, about: str | None) -> None:
+    """/summary takes an article or a topic (about:), exactly one of them."""
+    if bool(clean_input(article)) == bool(clean_input(about)):
+        raise InputError("Give either an article to summarize or about: a topic, not both.")
 
 
 @dataclass(frozen=True)
@@ -96,8 +87,8 @@ def ask(library: Library, question: str, results: int | None = None,
         context: Sequence[str] = ()) -> Asked:
     """context: the article ids of the answer this question follows up (a reply to the
     bot's answer, a question in its thread, the console's next question)."""
-    answer = library.ask(check_question(question), k=clamp(results, 3, MAX_RESULTS),
-                         context=context)
+    answer = library.ask(check_question(question),
+                         k=DEFAULT_RESULTS if results is None else results, context=context)
     sources: dict[str, Article] = {}
     if answer.speaker is not None:
         wanted = {q.article_id for q in answer.quotes}
@@ -112,7 +103,7 @@ def answered_articles(answer: Answer) -> tuple[str, ...]:
 
 
 def quotes(library: Library, speaker: str, article: str | None = None) -> QuoteLookup:
-    ref = check_name(article, "article") if clean(article) else None
+    ref = check_name(article, "article") if clean_input(article) else None
     return library.quotes(speaker=check_name(speaker, "speaker name"), article=ref)
 
 
@@ -125,11 +116,13 @@ def speakers(library: Library) -> list[SpeakerCount]:
 
 
 def summary(library: Library, article: str, sentences: int | None = None) -> Summary:
-    return library.summary(check_name(article, "article"), sentences=clamp(sentences, 3, MAX_SENTENCES))
+    return library.summary(check_name(article, "article"),
+                           sentences=DEFAULT_SENTENCES if sentences is None else sentences)
 
 
 def digest(library: Library, topic: str, sentences: int | None = None) -> Digest:
-    return library.digest(check_question(topic), sentences=clamp(sentences, 5, MAX_SENTENCES))
+    return library.digest(check_question(topic),
+                          sentences=DEFAULT_DIGEST_SENTENCES if sentences is None else sentences)
 
 
 def articles(library: Library) -> list[Article]:
@@ -146,7 +139,7 @@ def remove(library: Library, article: str) -> Article:
 
 def check_url(url: str | None) -> str:
     """An http(s) URL, or an InputError naming what is wrong with it."""
-    text = clean(url)
+    text = clean_input(url, "link")
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise InputError(f"Only http:// or https:// links can be added, not {text[:100]!r}.")
@@ -196,7 +189,7 @@ def add_file(library: Library, data: bytes, filename: str, source: str | None) -
 
 def add_text(library: Library, title: str, body: str) -> AddOutcome:
     """Pasted text: the title line first, then the body, as a text file reads."""
-    title = clean(title)
+    title = clean_input(title)
     text = scrub(body).replace("\r\n", "\n").strip()
     if not has_words(text):
         raise InputError("The pasted text is empty.")
@@ -206,4 +199,4 @@ def add_text(library: Library, title: str, body: str) -> AddOutcome:
 def mention_question(content: str, bot_id: int) -> str:
     """The question in a message that mentions the bot: the text without the mention."""
     text = re.sub(rf"<@!?{bot_id}>", " ", content)
-    return clean(text)
+    return clean_input(text)

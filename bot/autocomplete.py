@@ -11,6 +11,7 @@ from discord import app_commands
 
 from bot import render
 from index.models import Article, SpeakerCount
+from index.text import clean_input
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
@@ -20,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 def _matches(label: str, current: str) -> bool:
-    return current.casefold() in label.casefold()
+    return current.casefold() in clean_input(label).casefold()
 
 
 def speaker_choices(speakers: list[SpeakerCount], current: str) -> list[app_commands.Choice[str]]:
@@ -28,7 +29,7 @@ def speaker_choices(speakers: list[SpeakerCount], current: str) -> list[app_comm
     ranked = sorted(speakers, key=lambda s: (-s.quotes, s.name.casefold()))
     choices = []
     for s in ranked:
-        if not _matches(s.name, current.strip()):
+        if not _matches(s.name, clean_input(current)):
             continue
         label = f"{s.name} ({s.quotes} quote{'' if s.quotes == 1 else 's'})"
         value = s.name[: render.CHOICE_LIMIT]
@@ -41,7 +42,7 @@ def speaker_choices(speakers: list[SpeakerCount], current: str) -> list[app_comm
 
 def article_choices(articles: list[Article], current: str) -> list[app_commands.Choice[str]]:
     """Articles whose title or id contains what was typed, newest first, at most 25."""
-    typed = current.strip()
+    typed = clean_input(current)  # never refuses: a half-typed word only narrows the list
     ranked = sorted(articles, key=lambda a: a.added_at or "", reverse=True)
     choices = []
     for a in ranked:

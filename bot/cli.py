@@ -12,11 +12,12 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot import jsonout, logs, textrender
+from bot import jsonout, logs, options, textrender
 from bot.config import (
     Settings,
     data_dir_from_env,
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 
 SAMPLE_LIBRARY = "default"
 SAMPLE_FILE = "harbour_bridge.txt"
+SAMPLE_OFFERED = "sample_offered"  # meta key: the store (data folder) had its one offer
+README_DISCORD = "README: Running it on a Discord server"
 
 
 class CliContext:
@@ -109,7 +112,8 @@ def cmd_list(ctx: CliContext) -> int:
 def cmd_show(ctx: CliContext) -> int:
     lib = ctx.library
     article = lib.resolve(ctx.args.article)
-    ctx.emit(jsonout.show(article, lib.quotes_of(article.id)), textrender.article_text(article))
+    quotes = lib.quotes_of(article.id)
+    ctx.emit(jsonout.show(article, quotes), textrender.article_text(article, quotes))
     return 0
 
 
@@ -179,12 +183,14 @@ def cmd_summary(ctx: CliContext) -> int:
     if ctx.args.about is not None:
         if ctx.args.articles:
             raise InputError("give ARTICLE... or --about TOPIC, not both")
-        digest = lib.digest(ctx.args.about, sentences=n if n is not None else 5)
+        digest = lib.digest(ctx.args.about, sentences=options.DEFAULT_DIGEST_SENTENCES
+                            if n is None else n)
         ctx.emit(jsonout.digest(digest), textrender.digest_text(digest))
         return 0
     if not ctx.args.articles:
         raise InputError("summary needs an ARTICLE (id or part of a title) or --about TOPIC")
-    summaries = [lib.summary(ref, sentences=n if n is not None else 3) for ref in ctx.args.articles]
+    summaries = [lib.summary(ref, sentences=options.DEFAULT_SENTENCES if n is None else n)
+                 for ref in ctx.args.articles]
     if len(summaries) == 1:
         ctx.emit(jsonout.summary(summaries[0]), textrender.summary_text(summaries[0]))
     else:
@@ -233,14 +239,21 @@ def cmd_reindex(ctx: CliContext) -> int:
 
 
 def load_sample_if_empty(library: Library, out: TextIO) -> None:
-    """A first try needs something to ask about: the made-up sample, into an empty default."""
-    if library.name != SAMPLE_LIBRARY or len(library) > 0:
+    """A first try needs something to ask about: the made-up sample, into an empty default
+    library, once per data folder. The offer is remembered in the store, so a user who
+    removed the sample (or filled the library first) never gets it back unasked."""
+    if library.name != SAMPLE_LIBRARY or library.store.get_meta(SAMPLE_OFFERED) is not None:
         return
-    text = resources.files("bot.sample").joinpath(SAMPLE_FILE).read_text(encoding="utf-8")
-    outcome = library.add_text(text, source="newsdesk sample (made up)")
+    library.store.set_meta(SAMPLE_OFFERED, datetime.now(UTC).isoformat(timespec="seconds"))
+    if len(library) > 0:
+        return
+    sample = resources.files("bot.sample").joinpath(SAMPLE_FILE)
+    outcome = library.add_text(sample.read_text(encoding="utf-8"),
+                               source="newsdesk sample (made up)")
     if outcome.article is not None:
-        out.write(f"Loaded a made-up sample article: {outcome.article.title}. "
-                  "Try: /ask When does the bridge reopen?\n")
+        out.write(f"Loaded a made-up sample article (this once): {outcome.article.title}. "
+                  "Try: /ask When does the bridge reopen?  To load it again later: "
+                  f"/add {sample}\n")
 
 
 def cmd_console(ctx: CliContext) -> int:
@@ -282,7 +295,7 @@ def cmd_start(ctx: CliContext) -> int:
         return cmd_run(ctx)
     print("No DISCORD_TOKEN set (environment or .env): starting the local console. "
           "To connect to Discord, copy .env.example to .env and fill in DISCORD_TOKEN "
-          "(README: Running it on a server).", file=sys.stderr)
+          f"({README_DISCORD}).", file=sys.stderr)
     return cmd_console(ctx)
 
 
@@ -291,10 +304,9 @@ def cmd_start(ctx: CliContext) -> int:
 
 def _whole_number(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    return value
+        return options.whole_number(text)
+    except InputError as exc:  # the console's message, in argparse's frame
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -314,55 +326,69 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     def command(name: str, handler: Callable[[CliContext], int], help_text: str,
-                json_flag: bool = True) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+                example: str | None = None, json_flag: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text,
+                           epilog=f"example:\n  newsdesk {example}" if example else None,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
         if json_flag:
             p.add_argument("--json", action="store_true", help="print JSON (the CLI contract)")
         p.set_defaults(handler=handler)
         return p
 
-    p = command("add", cmd_add, "add files, folders (recursive) and http(s) URLs")
+    p = command("add", cmd_add, "add files, folders (recursive) and http(s) URLs",
+                "add story.txt notes/ https://example.com/news/bridge")
     p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
-    command("list", cmd_list, "list the stored articles")
-    p = command("show", cmd_show, "show one article with its paragraphs and quotes")
+    command("list", cmd_list, "list the stored articles", "list --json")
+    p = command("show", cmd_show, "show one article with its paragraphs and quotes",
+                "show bridge")
     p.add_argument("article", metavar="ARTICLE", help="id or part of the title")
-    p = command("remove", cmd_remove, "remove an article", json_flag=False)
+    p = command("remove", cmd_remove, "remove an article", "remove 3f2a9c1b7d04",
+                json_flag=False)
     p.add_argument("article", metavar="ARTICLE", help="id or part of the title")
-    p = command("ask", cmd_ask, "answer a question with quoted, attributed passages")
+    p = command("ask", cmd_ask, "answer a question with quoted, attributed passages",
+                'ask "When does the bridge reopen?" -k 2')
     p.add_argument("question", nargs="?", metavar="QUESTION")
-    p.add_argument("-k", type=_whole_number, default=3, help="passages to return (1-10, default 3)")
+    p.add_argument("-k", type=_whole_number, default=options.DEFAULT_RESULTS,
+                   help=f"passages to return (1-{options.MAX_RESULTS}, default "
+                        f"{options.DEFAULT_RESULTS})")
     p.add_argument("--batch", metavar="FILE", help="one question a line ('-' for stdin)")
     p.add_argument("--article", metavar="ARTICLE", action="append",
                    help="answer from this article only (id or part of the title; repeatable)")
-    p = command("quotes", cmd_quotes, "direct quotes by a speaker (none given: every quote)")
-    p.add_argument("speaker", nargs="?", metavar="SPEAKER")
+    p = command("quotes", cmd_quotes, "direct quotes by a speaker (none given: every quote)",
+                'quotes Alvarez --text "reopen to traffic"')
+    p.add_argument("speaker", nargs="?", metavar="SPEAKER",
+                   help="full name, surname or 'Mr Surname' (default: every speaker)")
     p.add_argument("--article", metavar="ARTICLE", help="only quotes from this article")
     p.add_argument("--text", metavar="WORDS", help="only quotes containing these words")
-    command("speakers", cmd_speakers, "everyone quoted, with quote counts")
-    p = command("summary", cmd_summary, "extractive summary of articles, or a topic digest")
+    command("speakers", cmd_speakers, "everyone quoted, with quote counts", "speakers --json")
+    p = command("summary", cmd_summary, "extractive summary of articles, or a topic digest",
+                "summary bridge --sentences 2")
     p.add_argument("articles", nargs="*", metavar="ARTICLE")
-    p.add_argument("--sentences", type=_whole_number, default=None, help="sentences (1-10)")
+    p.add_argument("--sentences", type=_whole_number, default=None,
+                   help=f"sentences ({options.MIN_SENTENCES}-{options.MAX_SENTENCES}; default "
+                        f"{options.DEFAULT_SENTENCES} for an article, "
+                        f"{options.DEFAULT_DIGEST_SENTENCES} with --about)")
     p.add_argument("--about", metavar="TOPIC", help="digest of a topic across the library")
     p = command("reindex", cmd_reindex, "give every paragraph its vectors for meaning search",
-                json_flag=False)
+                "reindex", json_flag=False)
     p.add_argument("--vectors", action="store_true",
                    help="compute every paragraph's vectors again, not only the missing ones")
     p = command("export", cmd_export, "write the library as JSON lines with a count/checksum "
-                "trailer", json_flag=False)
+                "trailer", "export library.jsonl", json_flag=False)
     p.add_argument("file", metavar="FILE")
     p = command("backup", cmd_backup, "an online copy of the whole store (every library)",
-                json_flag=False)
+                "backup newsdesk-backup.sqlite3", json_flag=False)
     p.add_argument("file", metavar="FILE")
     p = command("import", cmd_import, "import an export into --library (all or nothing)",
-                json_flag=False)
+                "--library 123456789 import library.jsonl", json_flag=False)
     p.add_argument("file", metavar="FILE")
     command("run", cmd_run, "run the Discord bot (settings from the environment and .env)",
-            json_flag=False)
+            "run", json_flag=False)
     command("console", cmd_console, "a local chat with the same commands as the bot",
-            json_flag=False)
-    command("sync", cmd_sync, "register the slash commands globally", json_flag=False)
+            "console < questions.txt", json_flag=False)
+    command("sync", cmd_sync, "register the slash commands globally", "sync", json_flag=False)
     command("start", cmd_start, "the bot when DISCORD_TOKEN is set, else the console "
-            "(what `make run` does)", json_flag=False)
+            "(what `make run` does)", "start", json_flag=False)
     return parser
 
 

@@ -6,13 +6,12 @@ console and the bot give the same answers. Errors print one line and the loop go
 
 from __future__ import annotations
 
-import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from bot import actions, textrender
+from bot import actions, options, textrender
 from index.errors import InputError, NewsdeskError
 from index.library import Library
 
@@ -29,50 +28,37 @@ class Session:
 
 @dataclass(frozen=True)
 class Line:
-    """A parsed console line: the command, its main text and its name: value options."""
+    """A parsed console line: the command and its options by name (the first option,
+    e.g. the question, may be typed bare or as `name: value`)."""
 
     command: str
-    text: str
-    options: dict[str, str]
+    options: dict[str, str | int]
     follow_up: bool = False  # a plain question, typed without /ask
 
+    def text(self, name: str) -> str | None:
+        value = self.options.get(name)
+        return None if value is None else str(value)
 
-# command -> the option names it takes (besides its main text)
-OPTIONS: dict[str, tuple[str, ...]] = {
-    "ask": ("results",),
-    "quotes": ("article",),
-    "summary": ("about", "sentences"),
-}
-ALIASES = {"list": "articles", "show": "article show", "exit": "quit", "whosaid": "whosaid"}
+    def number(self, name: str) -> int | None:
+        value = self.options.get(name)
+        return value if isinstance(value, int) else None
+
+
+ALIASES = {"list": "articles", "show": "article show", "exit": "quit"}
 
 
 def parse(line: str) -> Line:
-    """'/ask when? results: 2' -> Line('ask', 'when?', {'results': '2'}); no slash: ask."""
+    """'/ask when? results: 2' -> Line('ask', {'question': 'when?', 'results': 2}); a line
+    without a slash is a question. Options as the slash commands define them (bot.options)."""
     text = line.strip()
     if not text.startswith("/"):
-        return Line("ask", text, {}, follow_up=True)
+        return Line("ask", {"question": text}, follow_up=True)
     head, _, rest = text[1:].partition(" ")
     command = ALIASES.get(head.lower(), head.lower())
     if command == "article":
         sub, _, rest = rest.strip().partition(" ")
         command = f"article {sub.lower()}".strip()
-    names = OPTIONS.get(command, ())
-    options: dict[str, str] = {}
-    if names:
-        pattern = re.compile(rf"(?:^|\s)({'|'.join(names)}):\s*", re.IGNORECASE)
-        pieces = pattern.split(" " + rest)
-        rest = pieces[0]
-        for name, value in zip(pieces[1::2], pieces[2::2]):
-            options[name.lower()] = value.strip()
-    return Line(command, rest.strip(), options)
-
-
-def _number(value: str | None, name: str) -> int | None:
-    if value is None or value == "":
-        return None
-    if not value.strip().isdigit():
-        raise InputError(f"{name} must be a whole number, not {value!r}")
-    return int(value)
+    return Line(command, options.parse_options(command, rest))
 
 
 def execute(library: Library, line: Line, session: Session | None = None) -> str | None:
@@ -80,42 +66,45 @@ def execute(library: Library, line: Line, session: Session | None = None) -> str
 
     With a session, a plain question (no slash) follows up the last answer's articles;
     `/ask` always starts afresh."""
-    c, text, opts = line.command, line.text, line.options
+    c = line.command
     if c == "quit":
         return None
     if c == "help":
         return textrender.help_text()
     if c == "ask":
         context = session.context if session is not None and line.follow_up else ()
-        asked = actions.ask(library, text, _number(opts.get("results"), "results"), context)
+        asked = actions.ask(library, line.text("question") or "", line.number("results"),
+                            context)
         if session is not None:
             session.context = actions.answered_articles(asked.answer)
         return textrender.answer_text(asked.answer, asked.articles)
     if c == "quotes":
-        return textrender.quotes_text(actions.quotes(library, text, opts.get("article")))
+        return textrender.quotes_text(
+            actions.quotes(library, line.text("speaker") or "", line.text("article")))
     if c == "whosaid":
-        return textrender.quotes_text(actions.whosaid(library, text))
+        return textrender.quotes_text(actions.whosaid(library, line.text("words") or ""))
     if c == "speakers":
         return textrender.speakers_text(actions.speakers(library))
     if c == "summary":
-        sentences = _number(opts.get("sentences"), "sentences")
-        if "about" in opts:
-            return textrender.digest_text(actions.digest(library, opts["about"], sentences))
-        if not text:
-            raise InputError("give an article to summarize, or about: a topic")
-        return textrender.summary_text(actions.summary(library, text, sentences))
+        article, about = line.text("article"), line.text("about")
+        actions.check_target(article, about)
+        sentences = line.number("sentences")
+        if about is not None:
+            return textrender.digest_text(actions.digest(library, about, sentences))
+        return textrender.summary_text(actions.summary(library, article or "", sentences))
     if c == "articles":
         return textrender.articles_text(actions.articles(library))
     if c == "article show":
-        return textrender.article_text(actions.show(library, text))
+        article = actions.show(library, line.text("article") or "")
+        return textrender.article_text(article, library.quotes_of(article.id))
     if c == "add":
         try:
-            inputs = shlex.split(text)
+            inputs = shlex.split(line.text("text") or "")
         except ValueError as exc:
             raise InputError(f"cannot read the list of inputs: {exc}") from None
         return textrender.add_text(actions.add_inputs(library, inputs))
     if c == "remove":
-        return textrender.removed_text(actions.remove(library, text))
+        return textrender.removed_text(actions.remove(library, line.text("article") or ""))
     raise InputError(f"unknown command /{c}; type /help for the list")
 
 

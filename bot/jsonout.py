@@ -85,6 +85,8 @@ def quote_lookup(lookup: QuoteLookup) -> Json:
         "speaker": lookup.speaker,
         "quotes": [quote(q, a) for q, a in lookup.quotes],
         "suggestions": list(lookup.suggestions),
+        "text": lookup.text,
+        "closest": [quote(q, a) for q, a in lookup.closest],
     }
 
 

@@ -65,8 +65,17 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class VoiceSupportFilter(logging.Filter):
+    """Drops discord.py's start-up warnings that voice is unsupported (PyNaCl, davey
+    missing): newsdesk never joins a voice channel, so they only alarm the operator."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "voice will NOT be supported" not in str(record.msg)
+
+
 def install(level: int, secrets: Iterable[str] = (), *, discord_style: bool = False) -> None:
-    """Root logging at level, one handler, every handler filtered.
+    """Root logging at level, one handler, every handler filtered. Called again (the
+    CLI's set-up, then the bot's), it replaces its earlier handler: lines never double.
 
     discord_style: discord.py's own coloured format (the bot); else one plain line per
     record on stderr (the CLI).
@@ -85,6 +94,9 @@ def install(level: int, secrets: Iterable[str] = (), *, discord_style: bool = Fa
         handler.setFormatter(logging.Formatter("newsdesk: %(levelname)s: %(message)s"))
         root.addHandler(handler)
         root.setLevel(level)
+    voice = logging.getLogger("discord.client")  # the logger that warns, so no handler sees it
+    if not any(isinstance(f, VoiceSupportFilter) for f in voice.filters):
+        voice.addFilter(VoiceSupportFilter())
     flt = RedactingFilter(secrets)
     for handler in root.handlers:
         if handler not in before:

@@ -8,7 +8,7 @@ mention; anything cut is cut at a sentence or word and ends with an ellipsis.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import discord
@@ -346,20 +346,38 @@ def articles_named(embeds: Iterable[discord.Embed]) -> list[str]:
     return found
 
 
+def no_quotes_lines(lookup: QuoteLookup, where: str = "",
+                    mark: Callable[[str], str] = str) -> list[str]:
+    """What an empty quote look-up says, exactly: nothing is stored yet, nothing from that
+    speaker, or no stored quote holds those words; then the close names, if any.
+    where: the scope when no article limits it (" in this server"); mark: how names and
+    words are escaped for the medium."""
+    scope = f" in {mark(lookup.article.title)}" if lookup.article is not None else where
+    if not lookup.stored:
+        return [f"No quotes are stored{scope} yet."]
+    who = f" from {mark(lookup.speaker)}" if lookup.speaker else ""
+    if lookup.text is not None:
+        lines = [f"No stored quote{who}{scope} contains \u201c{mark(lookup.text)}\u201d."]
+    else:
+        lines = [f"No quotes{who} are stored{scope}."]
+    if lookup.suggestions:
+        lines.append("Did you mean: " + ", ".join(mark(s) for s in lookup.suggestions[:10]) + "?")
+    if lookup.closest:
+        lines.append("Closest quotes:")
+    return lines
+
+
 def quotes_pages(lookup: QuoteLookup, title: str | None = None) -> list[Page]:
     """/quotes and /whosaid: each quote verbatim with speaker and place; or suggestions."""
     heading = title or (
         f"Quotes from {plain_label(lookup.speaker, 200)}" if lookup.speaker else "Quotes"
     )
     if not lookup.quotes:
-        text = "No matching quotes are stored in this server."
-        if lookup.speaker:
-            text = f"No quotes from {escape(lookup.speaker)} are stored in this server."
-        if lookup.suggestions:
-            text += "\nDid you mean: " + ", ".join(escape(s) for s in lookup.suggestions[:10]) + "?"
-        else:
-            text += "\nUse `/speakers` to see who is quoted."
-        return [message(text, colour=WARN_COLOUR, title="No quotes found")]
+        lines = no_quotes_lines(lookup, " in this server", escape)
+        lines += [quote_entry(q, a) for q, a in lookup.closest]
+        if not lookup.suggestions and not lookup.closest:
+            lines.append("Use `/speakers` to see who is quoted.")
+        return [message("\n".join(lines), colour=WARN_COLOUR, title="No quotes found")]
     entries = [quote_entry(q, a) for q, a in lookup.quotes]
     return pack_entries(entries, title=heading, per_page=5, footer=f"{len(entries)} quotes")
 

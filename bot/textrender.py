@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping, Sequence
 
-from bot.render import HELP_LINES, format_date, match_note, quoted_label
+from bot.render import HELP_LINES, format_date, match_note, no_quotes_lines, quoted_label
 from index.models import (
     AddOutcome,
     AddReport,
@@ -79,11 +79,9 @@ def quote_text(quote: Quote, article: Article | None) -> str:
 
 def quotes_text(lookup: QuoteLookup) -> str:
     if not lookup.quotes:
-        who = f" from {lookup.speaker}" if lookup.speaker else ""
-        text = f"No quotes{who} are stored."
-        if lookup.suggestions:
-            text += " Did you mean: " + ", ".join(lookup.suggestions) + "?"
-        return text
+        lines = [" ".join(no_quotes_lines(lookup))]
+        lines += [quote_text(q, a) for q, a in lookup.closest]
+        return "\n\n".join(lines)
     return "\n\n".join(quote_text(q, a) for q, a in lookup.quotes)
 
 
@@ -138,7 +136,8 @@ def articles_text(articles: Sequence[Article]) -> str:
     return "\n".join(article_line(a) for a in articles)
 
 
-def article_text(a: Article) -> str:
+def article_text(a: Article, quotes: Sequence[Quote] = ()) -> str:
+    """The article's details, numbered paragraphs, then its quotes (as `show` promises)."""
     lines = [f"{a.title}  [{a.id}]"]
     if a.standfirst:
         lines.append(a.standfirst)
@@ -148,6 +147,9 @@ def article_text(a: Article) -> str:
     if a.url:
         lines.append(a.url)
     lines += [_wrap(p, f"  \u00b6{n} ", "      ") for n, p in enumerate(a.paragraphs, start=1)]
+    if quotes:
+        lines.append(f"Quotes ({len(quotes)}):")
+        lines += [quote_text(q, None) for q in quotes]
     return "\n".join(lines)
 
 
@@ -177,7 +179,8 @@ def help_text() -> str:
     lines += [
         "  /list, /show ARTICLE            aliases of /articles and /article show",
         "  /quit                           leave (end of input works too)",
-        "Options are written name: value, e.g. /ask When does it reopen? results: 2",
+        "Options are written name: value, e.g. /ask When does it reopen? results: 2;",
+        "the first may be bare or named: /summary article: bridge sentences: 2",
         "A line without a command is asked as a question; it follows up the last answer",
         "(answered from that answer's article when it can be). /ask starts afresh.",
     ]

@@ -22,7 +22,7 @@ from index.models import Answer, Article, Passage, Quote
 from index.search import Bm25Index, Bm25Params
 from index.sentences import sentence_spans
 from index.store import Store
-from index.text import Word, form_of, normalize, term_spans, tokenize, words
+from index.text import Word, clean_input, form_of, normalize, term_spans, tokenize, words
 from index.vectors import VectorIndex
 
 DEFAULT_PARAMS = Bm25Params(k1=0.9, b=0.75, idf="lucene")
@@ -131,7 +131,7 @@ def _key_words(all_words: list[Word], kind: AnswerType | None) -> list[Word]:
 
 def validate_question(question: str) -> str:
     """The question tidied, or a QuestionError a user can act on."""
-    tidy = " ".join(normalize(question or "").split())
+    tidy = " ".join(normalize(clean_input(question, "question")).split())
     if not tidy:
         raise QuestionError("the question is empty: ask something about the stored articles")
     if len(tidy) > MAX_QUESTION_CHARS:

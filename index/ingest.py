@@ -28,7 +28,7 @@ from index.boilerplate import is_boilerplate, strip_boilerplate
 from index.errors import InputError, NewsdeskError
 from index.models import ArticleDraft
 from index.name_lexicon import BYLINE_PARTICLES, BYLINE_ROLE_WORDS
-from index.text import normalize
+from index.text import clean_input, normalize
 
 log = logging.getLogger(__name__)
 
@@ -535,7 +535,7 @@ def parse_text(text: str, source: str | None = None) -> ArticleDraft:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         raise InputError(f"{name} has no article text")
-    title_line = " ".join(lines[first].split())
+    title_line = clean_input(lines[first])
     if fields.get("title") or not _is_title_line(title_line):
         title = fields.get("title") or _first_sentence_title(title_line)
         rest_start = first
@@ -544,7 +544,7 @@ def parse_text(text: str, source: str | None = None) -> ArticleDraft:
         rest_start = first + 1
     # Header lines are read one by one (non-empty lines), then the body from what follows.
     nonempty = [i for i in range(rest_start, len(lines)) if lines[i].strip()]
-    units = [" ".join(lines[i].split()) for i in nonempty[:4]]
+    units = [clean_input(lines[i]) for i in nonempty[:4]]
     used, standfirst, authors, published = _header(units)
     body_start = nonempty[used] if used < len(nonempty) else len(lines)
     paragraphs = strip_boilerplate(_paragraphs(lines[body_start:], kinds[body_start:]))

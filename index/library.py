@@ -46,7 +46,7 @@ from index.embedder import Embedder, default_embedder
 from index.search import Bm25Index, Bm25Params, Hit
 from index.sentences import sentence_spans
 from index.store import NewArticle, Store
-from index.text import analyze, normalize_body, scrub, tokenize
+from index.text import analyze, clean_input, normalize_body, scrub, tokenize
 from index.vector_filler import VectorFiller
 from index.vectors import VectorIndex, encode_vectors
 
@@ -450,7 +450,7 @@ class Library:
 
     def resolve(self, ref: str) -> Article:
         """An article by id (or id prefix), else by a case-insensitive part of its title."""
-        wanted = " ".join(ref.split())
+        wanted = clean_input(ref, "article")
         if not wanted:
             raise ArticleNotFound("name an article: its id or a part of its title")
         with self._lock:
@@ -462,8 +462,8 @@ class Library:
                      and a.id.startswith(folded)]
             if len(by_id) == 1:
                 return by_id[0]
-            by_title = [a for a in self._articles.values() if folded in a.title.casefold()]
-        exact = [a for a in by_title if a.title.casefold() == folded]
+            by_title = [a for a in self._articles.values() if folded in _title_form(a.title)]
+        exact = [a for a in by_title if _title_form(a.title) == folded]
         if len(exact) == 1:
             return exact[0]
         if len(by_title) == 1:
@@ -582,22 +582,35 @@ class Library:
             self._refresh()
             pool = list(self._quotes)
             articles = dict(self._articles)
+        target = None
         if article is not None:
             target = self.resolve(article)
             pool = [q for q in pool if q.article_id == target.id]
-        if text is not None:
-            pool = speakers_mod.quotes_containing(answers.validate_question(text), pool)
+        stored = len(pool)
         suggestions: list[str] = []
         if speaker is not None:
             speaker = speakers_mod.validate_speaker_query(speaker)
-            pool = speakers_mod.match_quotes(speaker, pool)
-            if not pool:
-                names = [s.name for s in self._speaker_counts()]
+            matched = speakers_mod.match_quotes(speaker, pool)
+            # nobody by that name: an unnamed source /speakers lists by this description
+            pool = matched or speakers_mod.described_as(speaker, pool)
+            if not pool and stored:
+                # people only: a description ("its chairman") is nobody's name
+                named = {q.speaker for q in self._quotes if q.speaker}
+                names = [s.name for s in self._speaker_counts() if s.name in named]
                 suggestions = speakers_mod.suggest_speakers(speaker, names)
+        closest: list[Quote] = []
+        if text is not None:
+            text = answers.validate_question(text)
+            found = speakers_mod.quotes_containing(text, pool)
+            if not found:
+                closest = speakers_mod.closest_quotes(text, pool)
+            pool = found
         return QuoteLookup(
             speaker=speaker,
             quotes=tuple((q, articles[q.article_id]) for q in pool),
             suggestions=tuple(suggestions),
+            text=text, article=target, stored=stored,
+            closest=tuple((q, articles[q.article_id]) for q in closest),
         )
 
     def _speaker_counts(self) -> list[SpeakerCount]:
@@ -666,17 +679,29 @@ class Library:
         return added, skipped
 
 
+def _title_form(title: str) -> str:
+    """A title as a look-up compares it: one stored before titles were cleaned may still
+    hold invisible characters (never an ASCII one: the cheap test keeps resolve fast)."""
+    return title.casefold() if title.isascii() else clean_input(title).casefold()
+
+
 def _scrubbed(draft: ArticleDraft) -> ArticleDraft:
     """The draft without lone surrogates, whatever road it came by (pasted text, a
-    damaged page): they cannot be hashed or stored as UTF-8."""
+    damaged page): they cannot be hashed or stored as UTF-8. Its title, standfirst,
+    authors and outlet, which people type to look it up, go through clean_input."""
 
     def fix(value: str | None) -> str | None:
         return None if value is None else scrub(value)
 
+    def line(value: str | None) -> str | None:  # what people look an article up by
+        return None if value is None else clean_input(value) or None
+
     return replace(
-        draft, title=scrub(draft.title), paragraphs=tuple(scrub(p) for p in draft.paragraphs),
-        standfirst=fix(draft.standfirst), authors=tuple(scrub(a) for a in draft.authors),
-        outlet=fix(draft.outlet), published=fix(draft.published), url=fix(draft.url),
+        draft, title=clean_input(draft.title) or scrub(draft.title),
+        paragraphs=tuple(scrub(p) for p in draft.paragraphs),
+        standfirst=line(draft.standfirst),
+        authors=tuple(a for a in (clean_input(a) for a in draft.authors) if a),
+        outlet=line(draft.outlet), published=fix(draft.published), url=fix(draft.url),
         source=fix(draft.source),
     )
 

@@ -92,7 +92,11 @@ class Answer:
 class QuoteLookup:
     speaker: str | None  # the query as asked (None: every quote)
     quotes: tuple[tuple[Quote, Article], ...]
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()  # named speakers close to a speaker that has none
+    text: str | None = None  # the words looked for (quotes --text, /whosaid)
+    article: Article | None = None  # the article the look-up was limited to
+    stored: int = 0  # quotes stored in the library (or that article) before filtering
+    closest: tuple[tuple[Quote, Article], ...] = ()  # sharing most words, when none has all
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from index.errors import QuestionError
 from index.models import Quote, SpeakerCount
 from index.name_lexicon import FEMALE_COURTESY, LOOKUP_TITLES, MALE_COURTESY
 from index.names import gender_of
-from index.text import fold_accents, normalize, words
+from index.text import clean_input, fold_accents, normalize, words
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def speaker_key(name: str) -> str:
 
 def validate_speaker_query(query: str) -> str:
     """The query stripped, or QuestionError saying what is wrong with it."""
-    q = " ".join((query or "").split())
+    q = clean_input(query, "speaker name")
     if not q:
         raise QuestionError("Give a speaker's name, for example: quotes Zelenskyy.")
     if len(q) > MAX_QUERY:
@@ -148,6 +148,8 @@ def suggest_speakers(query: str, names: Sequence[str], limit: int = 3) -> list[s
             difflib.SequenceMatcher(None, q, parts[-1]).ratio(),
             difflib.SequenceMatcher(None, q.split()[-1], parts[-1]).ratio() - 0.05,
         )
+        if key == q or name.casefold() == query.casefold():
+            continue  # the query itself would match already: never "did you mean" it
         if score >= 0.72 and (key not in scored or scored[key][0] < score):
             scored[key] = (score, name)
     ranked = sorted(scored.values(), key=lambda s: (-s[0], s[1]))
@@ -217,6 +219,30 @@ def quotes_containing(words_: str, quotes: Sequence[Quote]) -> list[Quote]:
             if terms <= have:
                 rest.append(q)
     return exact + rest
+
+
+def described_as(description: str, quotes: Sequence[Quote]) -> list[Quote]:
+    """Unnamed sources' quotes whose description is this one (case and spacing folded):
+    what `speaker_counts` groups under "a council spokesman" is found by those words."""
+    wanted = " ".join(description.casefold().split())
+    return [q for q in quotes if not q.speaker and q.description
+            and " ".join(q.description.casefold().split()) == wanted]
+
+
+def closest_quotes(words_: str, quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
+    """When no quote holds all of words_: those holding the most of its key words (at
+    least half of them), most first, in stored order among equals."""
+    terms = {t for w in words(words_) for t in w.terms}
+    if not terms or limit <= 0:
+        return []
+    need = (len(terms) + 1) // 2
+    scored: list[tuple[int, int, Quote]] = []
+    for i, q in enumerate(quotes):
+        shared = len(terms & {t for w in words(q.text) for t in w.terms})
+        if shared >= need:
+            scored.append((-shared, i, q))
+    scored.sort(key=lambda s: (s[0], s[1]))
+    return [q for _, _, q in scored[:limit]]
 
 
 _QUESTION_PATTERNS = [

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from index.errors import QuestionError
+
 # Punctuation that news text writes in several ways, folded to one ASCII form.
 _FOLD = str.maketrans(
     {
@@ -101,6 +103,39 @@ def scrub(text: str) -> str:
     """text with lone surrogates (which a JSON escape or a Discord form can carry, and
     which UTF-8, SQLite and hashing refuse) replaced by U+FFFD."""
     return _SURROGATE.sub("\ufffd", text)
+
+
+# Characters that draw nothing: zero-width space and joiners, word joiner and invisible
+# operators, BOM, soft hyphen, Mongolian vowel separator, bidirectional marks, embeddings
+# and isolates. Typed inside a word they make it a different string that looks the same.
+_INVISIBLE_RE = re.compile(
+    "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# C0 and C1 controls other than the whitespace ones (tab, newline...): escape, bell,
+# backspace and the like, which a terminal obeys instead of showing.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_input(text: str | None, what: str | None = None) -> str:
+    """Text from outside (a question, a name, a title, a byline) as newsdesk reads it:
+    NFC, lone surrogates replaced, invisible characters removed, whitespace runs folded.
+
+    Control characters (escape, bell...) are refused with a QuestionError naming `what`
+    when it is given (typed input: echoed back, they would drive the user's terminal);
+    without `what` (a file's title or byline) they read as spaces.
+    """
+    if text is None:
+        return ""
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", scrub(text)))
+    control = _CONTROL_RE.search(text)
+    if control is not None:
+        if what is not None:
+            raise QuestionError(
+                f"the {what} contains a control character (U+{ord(control.group()):04X}); "
+                "type it again without it"
+            )
+        text = _CONTROL_RE.sub(" ", text)
+    return " ".join(text.split())
 
 
 def normalize(text: str) -> str:

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import actions, autocomplete, render
+from bot import actions, autocomplete, options, render
 from bot.replies import defer, send_pages
 
 if TYPE_CHECKING:
@@ -30,11 +30,11 @@ class ArticlesCog(commands.Cog):
         await send_pages(interaction, pages, self.bot.pager)
 
     @article.command(name="show", description="Show an article's details and numbered paragraphs")
-    @app_commands.describe(article="The article (pick from the list, or type an id or part of a title)")
+    @app_commands.describe(**options.describe("article show"))
     async def show(
         self,
         interaction: discord.Interaction,
-        article: app_commands.Range[str, 1, actions.MAX_NAME_CHARS],
+        article: app_commands.Range[str, 1, options.MAX_NAME_CHARS],
     ) -> None:
         ref = actions.check_name(article, "article")
         await defer(interaction)

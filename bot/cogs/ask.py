@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import actions, render
+from bot import actions, options, render
 from bot.replies import defer, send_pages
 
 if TYPE_CHECKING:
@@ -20,15 +20,12 @@ class AskCog(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="ask", description="Ask a question; get the passages that answer it, quoted and attributed")
-    @app_commands.describe(
-        question="What you want to know, in plain words",
-        results="How many passages to show (1-10, default 3)",
-    )
+    @app_commands.describe(**options.describe("ask"))
     async def ask(
         self,
         interaction: discord.Interaction,
-        question: app_commands.Range[str, 1, actions.MAX_QUESTION_CHARS],
-        results: app_commands.Range[int, 1, actions.MAX_RESULTS] | None = None,
+        question: app_commands.Range[str, 1, options.MAX_QUESTION_CHARS],
+        results: app_commands.Range[int, 1, options.MAX_RESULTS] | None = None,
     ) -> None:
         text = actions.check_question(question)
         await defer(interaction)

@@ -12,7 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import actions, autocomplete, render
+from bot import actions, autocomplete, options, render
 from bot.paging import PREFIX
 from bot.replies import NO_MENTIONS, defer, report_error, send_pages
 from index.ingest import MAX_FILE_BYTES
@@ -107,11 +107,11 @@ class ManageCog(commands.Cog):
 
     @app_commands.command(name="remove", description="Remove an article from this server (Manage Server or the manager role)")
     @app_commands.default_permissions(manage_guild=True)
-    @app_commands.describe(article="The article to remove (pick from the list, or an id or part of a title)")
+    @app_commands.describe(**options.describe("remove"))
     async def remove(
         self,
         interaction: discord.Interaction,
-        article: app_commands.Range[str, 1, actions.MAX_NAME_CHARS],
+        article: app_commands.Range[str, 1, options.MAX_NAME_CHARS],
     ) -> None:
         self.bot.require_manager(interaction)
         ref = actions.check_name(article, "article")

@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import actions, autocomplete, render
+from bot import actions, autocomplete, options, render
 from bot.replies import defer, send_pages
 
 if TYPE_CHECKING:
@@ -21,15 +21,12 @@ class QuotesCog(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="quotes", description="What someone said, quoted word for word from this server's articles")
-    @app_commands.describe(
-        speaker="Who said it (pick from the list or type part of a name)",
-        article="Only quotes from this article (title or id)",
-    )
+    @app_commands.describe(**options.describe("quotes"))
     async def quotes(
         self,
         interaction: discord.Interaction,
-        speaker: app_commands.Range[str, 1, actions.MAX_NAME_CHARS],
-        article: app_commands.Range[str, 1, actions.MAX_NAME_CHARS] | None = None,
+        speaker: app_commands.Range[str, 1, options.MAX_NAME_CHARS],
+        article: app_commands.Range[str, 1, options.MAX_NAME_CHARS] | None = None,
     ) -> None:
         name = actions.check_name(speaker, "speaker name")
         await defer(interaction)
@@ -51,11 +48,11 @@ class QuotesCog(commands.Cog):
         return await autocomplete.articles_for(self.bot, interaction, current)
 
     @app_commands.command(name="whosaid", description="Find who said some words, and where")
-    @app_commands.describe(words="Words from the quote, e.g. reopen to traffic")
+    @app_commands.describe(**options.describe("whosaid"))
     async def whosaid(
         self,
         interaction: discord.Interaction,
-        words: app_commands.Range[str, 1, actions.MAX_QUESTION_CHARS],
+        words: app_commands.Range[str, 1, options.MAX_QUESTION_CHARS],
     ) -> None:
         text = actions.check_question(words)
         await defer(interaction)

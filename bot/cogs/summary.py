@@ -8,9 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import actions, autocomplete, render
+from bot import actions, autocomplete, options, render
 from bot.replies import defer, send_pages
-from index.errors import InputError
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
@@ -21,20 +20,15 @@ class SummaryCog(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="summary", description="Summarize an article, or give a digest about a topic across articles")
-    @app_commands.describe(
-        article="The article to summarize (pick from the list or type part of a title)",
-        about="A topic for a digest across all stored articles, instead of one article",
-        sentences="How many sentences (1-10; default 3 for an article, 5 for a digest)",
-    )
+    @app_commands.describe(**options.describe("summary"))
     async def summary(
         self,
         interaction: discord.Interaction,
-        article: app_commands.Range[str, 1, actions.MAX_NAME_CHARS] | None = None,
-        about: app_commands.Range[str, 1, actions.MAX_QUESTION_CHARS] | None = None,
-        sentences: app_commands.Range[int, 1, actions.MAX_SENTENCES] | None = None,
+        article: app_commands.Range[str, 1, options.MAX_NAME_CHARS] | None = None,
+        about: app_commands.Range[str, 1, options.MAX_QUESTION_CHARS] | None = None,
+        sentences: app_commands.Range[int, 1, options.MAX_SENTENCES] | None = None,
     ) -> None:
-        if (article is None) == (about is None):
-            raise InputError("Give either an article to summarize or about: a topic, not both.")
+        actions.check_target(article, about)
         if about is not None:
             topic = actions.check_question(about)
             await defer(interaction)

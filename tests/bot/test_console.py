@@ -23,8 +23,8 @@ def run(tmp_path: Path, text: str) -> tuple[int, str]:
 
 def test_options_are_read_as_name_colon_value() -> None:
     line = parse("/summary about: harbour repairs sentences: 4")
-    assert (line.command, line.text, line.options) == (
-        "summary", "", {"about": "harbour repairs", "sentences": "4"})
+    assert (line.command, line.options) == (
+        "summary", {"about": "harbour repairs", "sentences": 4})
     assert parse("/show bridge").command == "article show"
     assert parse("when does it reopen?").command == "ask"
 

@@ -351,3 +351,8 @@ def _count(n: int, noun: str) -> str:
 
 def iso_time(stamp: float) -> str:
     return datetime.fromtimestamp(stamp, UTC).replace(microsecond=0).isoformat()
+
+
+def iso_seconds(text: str | None) -> float:
+    """A stored ISO 8601 time as seconds since the epoch (0 for none)."""
+    return datetime.fromisoformat(text).timestamp() if text else 0.0

@@ -148,10 +148,23 @@ def follow(library: Library, url: str, limit: int, channel_id: int | None = None
     """Follow the feed at url: fetched and read first, so a page that is not a feed is
     refused and nothing is stored. Its items are taken at the next poll."""
     url = check_url(url)
+    check_room(library, url, limit)
+    return follow_fetched(library, url, fetch(url, policy), limit, channel_id)
+
+
+def check_room(library: Library, url: str, limit: int) -> None:
+    """FeedLimitReached when the library is full and url is not one of its feeds (so a
+    full library is told before anything is fetched)."""
     known = library.store.feed(library.store_id, url)
     if known is None and len(library.store.feeds(library.store_id)) >= limit:
         raise FeedLimitReached(limit)
-    parsed = parse_feed(fetch(url, policy))
+
+
+def follow_fetched(library: Library, url: str, page: FetchedPage, limit: int,
+                   channel_id: int | None = None) -> FeedRow:
+    """The CPU half of `follow` (the bot fetches in its fetch pool, then calls this in
+    its engine thread): read the document as a feed, then store it."""
+    parsed = parse_feed(page)
     return library.store.add_feed(library.store_id, url, parsed.title, channel_id, limit)
 
 

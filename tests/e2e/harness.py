@@ -144,6 +144,9 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
     run = BotRun(bot, libraries, errors)
     try:
         await asyncio.wait_for(bot.wait_until_ready(), timeout=15)
+        # on_ready's warm-up loads every library: a test that damages the store on purpose
+        # must not race it (it did, under load)
+        await asyncio.wait_for(bot.warmed.wait(), timeout=15)
         yield run
     finally:
         try:

@@ -116,7 +116,13 @@ class FeedPoller:
     async def poll_due(self) -> float:
         """Poll every feed whose time has come; returns when the next one is due."""
         next_due = time.time() + self.idle
+        store = self.bot.libraries.store
+        following = await asyncio.wrap_future(
+            self.bot.engine.submit("feeds", store.feed_libraries))
+        names = {name for name, _ in following}
         for guild in list(self.bot.guilds):
+            if str(guild.id) not in names:
+                continue
             rows: list[FeedRow] = await self.bot.run_engine(guild.id, feeds.feeds)
             for row in rows:
                 if row.next_poll <= time.time():

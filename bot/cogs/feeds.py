@@ -48,7 +48,7 @@ class FeedsCog(commands.Cog):
         self.bot = bot
 
     @feed.command(name="add", description="Follow an RSS or Atom feed: its new articles are added")
-    @app_commands.describe(url="The feed's address (RSS or Atom), starting with http:// or https://",
+    @app_commands.describe(url="The feed's address (RSS or Atom), from http:// or https://",
                            channel="Announce each new article here (optional)")
     async def add(self, interaction: discord.Interaction,
                   url: app_commands.Range[str, 1, 2000],

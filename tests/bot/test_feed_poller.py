@@ -86,7 +86,8 @@ def test_a_failed_fetch_is_returned_not_raised() -> None:
 
     async def scenario() -> object:
         pool = ThreadPoolExecutor(max_workers=1)
-        poller = FeedPoller(SimpleNamespace(fetcher=pool), 60.0, host_gap=0)  # type: ignore[arg-type]
+        bot = SimpleNamespace(fetcher=pool)
+        poller = FeedPoller(bot, 60.0, host_gap=0)  # type: ignore[arg-type]
         try:
             return await poller.fetch("http://a.example/x", refuse, "http://a.example/x")
         finally:

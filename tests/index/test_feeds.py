@@ -294,3 +294,23 @@ def test_feedparser_reads_a_stream_never_a_path_or_url():
                        body=b"http://127.0.0.1:9/feed.xml")
     with pytest.raises(FeedError, match="not an RSS or Atom feed"):
         feeds.parse_feed(page)
+
+
+def test_a_feed_at_a_non_public_address_gets_the_fetchers_one_refusal(libs, site):
+    url = site.put("/feed.xml", rss("Valley Courier", []), RSS)
+    lib = libs.get("a")
+    with pytest.raises(FetchError, match="from public http\\(s\\) addresses") as refused:
+        feeds.follow(lib, url, 20, policy=FetchPolicy())  # 127.0.0.1 not allowed
+    assert "redirect" not in str(refused.value) and site.hits["/feed.xml"] == 0
+    assert feeds.feeds(lib) == []
+
+
+def test_a_conditional_fetch_sends_the_validators_and_reads_304(site):
+    from index.fetch import fetch_feed
+
+    url = site.put("/feed.xml", rss("Valley Courier", []), RSS, etag='"abc"')
+    first = fetch_feed(url, LOCAL)
+    assert first.status == 200 and first.etag == '"abc"' and first.body
+    again = fetch_feed(url, LOCAL, etag=first.etag)
+    assert again.status == 304 and again.body == b""
+    assert site.conditional[-1][1] == '"abc"'

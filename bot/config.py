@@ -157,8 +157,6 @@ def data_dir_from_env(env: Mapping[str, str] | None = None,
     return Path((values.get("NEWSDESK_DATA") or "").strip() or "data")
 
 
-
-
 def parse_feeds_per_server(raw: str | None) -> int:
     """NEWSDESK_FEEDS_PER_SERVER: how many feeds one server may follow (default 20)."""
     if raw is None or not raw.strip():

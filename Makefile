@@ -29,6 +29,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench
 	$(BIN)/python -m bench.adversarial
+	$(BIN)/python -m bench.feeds
 
 # Longer runs of the hardening checks: adversarial inputs at three sizes, three rounds, and
 # the multi-process tests (CLI adds/removes under a running console, racing adders,

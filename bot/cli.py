@@ -238,6 +238,36 @@ def cmd_reindex(ctx: CliContext) -> int:
     return 0 if have == total else 1
 
 
+def cmd_feed(ctx: CliContext) -> int:
+    """feed add|list|remove|poll: the feeds this library follows (index/feeds.py)."""
+    from bot import feedout
+    from bot.config import feed_settings_from_env
+    from index import feeds
+
+    lib = ctx.library
+    action = ctx.args.feed_action
+    if action == "add":
+        limit, _ = feed_settings_from_env()
+        row = feeds.follow(lib, ctx.args.url, limit, policy=ctx.args.fetch_policy)
+        ctx.emit({"feed": feedout.feed(row)},
+                 f"following {feedout.feed_text(row)}\n(its articles are added at the next "
+                 "`newsdesk feed poll`, or by the running bot)")
+        return 0
+    if action == "remove":
+        feeds.unfollow(lib, ctx.args.url)
+        ctx.out.write(f"no longer following {ctx.args.url.strip()} (its articles stay)\n")
+        return 0
+    rows = feeds.feeds(lib)
+    if action == "list":
+        ctx.emit(feedout.feed_list(rows), feedout.feeds_text(rows))
+        return 0
+    _, interval = feed_settings_from_env()
+    results = [feeds.poll(lib, row, ctx.args.fetch_policy, interval) for row in rows]
+    embed_added(ctx)
+    ctx.emit(feedout.poll(results), feedout.poll_text(results))
+    return 1 if any(r.error for r in results) else 0
+
+
 def load_sample_if_empty(library: Library, out: TextIO) -> None:
     """A first try needs something to ask about: the made-up sample, into an empty default
     library, once per data folder. The offer is remembered in the store, so a user who
@@ -382,6 +412,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", cmd_import, "import an export into --library (all or nothing)",
                 "--library 123456789 import library.jsonl", json_flag=False)
     p.add_argument("file", metavar="FILE")
+    p = command("feed", cmd_feed, "follow RSS and Atom feeds: add, list, remove, poll",
+                "feed add https://example.com/news/rss.xml", json_flag=False)
+    feed_sub = p.add_subparsers(dest="feed_action", metavar="ACTION")
+    feed_sub.required = True
+    for action, help_text, has_url, has_json in (
+        ("add", "follow the feed at URL (checked to be an RSS or Atom feed)", True, True),
+        ("list", "the feeds followed, with their status", False, True),
+        ("remove", "stop following a feed (its articles stay)", True, False),
+        ("poll", "fetch every followed feed once now and add its new articles", False, True),
+    ):
+        fp = feed_sub.add_parser(
+            action, help=help_text, description=help_text,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=f"example:\n  newsdesk feed {action}"
+                   + (" https://example.com/news/rss.xml" if has_url else ""))
+        if has_url:
+            fp.add_argument("url", metavar="URL")
+        if has_json:
+            fp.add_argument("--json", action="store_true", help="print JSON (the CLI contract)")
     command("run", cmd_run, "run the Discord bot (settings from the environment and .env)",
             "run", json_flag=False)
     command("console", cmd_console, "a local chat with the same commands as the bot",

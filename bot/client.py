@@ -25,6 +25,7 @@ from bot import actions, logs, render
 from bot.config import ConfigError, Settings
 from bot.cooldown import Cooldowns, CoolingDown
 from bot.engine import FairEngine
+from bot.feeds import FeedPoller
 from bot.paging import EXPIRED_TEXT, LiveComponents, Pager
 from bot.replies import APOLOGY, NO_MENTIONS, new_reference, report_error
 from index.errors import FetchError, NewsdeskError
@@ -144,6 +145,8 @@ class NewsdeskBot(commands.Bot):
         self.warmed = asyncio.Event()  # set once warm_up has loaded and frozen
         self.sync_guild_on_start = sync_guild_on_start
         self.pager_timeout = pager_timeout
+        # feeds: one task polling every followed feed when due (bot/feeds.py)
+        self.feed_poller = FeedPoller(self, settings.feed_interval)
         point_discord_at(settings)
 
     async def setup_hook(self) -> None:
@@ -160,6 +163,7 @@ class NewsdeskBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("connected as %s to %d servers", self.user, len(self.guilds))
         await self.warm_up()
+        self.feed_poller.start()
 
     async def warm_up(self) -> None:
         """Load every server's library now, then keep the loaded objects out of the
@@ -220,6 +224,7 @@ class NewsdeskBot(commands.Bot):
         return await self.run_engine(guild_id, lambda library: show(fn(library, *args)))
 
     async def close(self) -> None:
+        await self.feed_poller.stop()
         await super().close()
         self.engine.shutdown()
         self.fetcher.shutdown(wait=False, cancel_futures=True)

@@ -19,6 +19,9 @@ from index.errors import NewsdeskError
 from index.fetch import FetchPolicy
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+DEFAULT_FEEDS_PER_SERVER = 20
+DEFAULT_FEED_INTERVAL = 15 * 60.0
+MIN_FEED_INTERVAL = 60.0  # an outlet is not asked more than once a minute
 
 
 class ConfigError(NewsdeskError):
@@ -39,6 +42,8 @@ class Settings:
     fetch_allow: tuple[str, ...] = ()  # hosts and networks links may reach besides public ones
     user_rate: Rate = Rate(10, 60)  # each member: /ask, /add, /summary (each) per window
     server_rate: Rate = Rate(120, 60)  # each server, the same three commands
+    feeds_per_server: int = DEFAULT_FEEDS_PER_SERVER  # feeds one server may follow
+    feed_interval: float = DEFAULT_FEED_INTERVAL  # seconds between two polls of a feed
 
     @classmethod
     def from_env(
@@ -96,6 +101,8 @@ class Settings:
             fetch_allow=parse_fetch_allow(get("NEWSDESK_FETCH_ALLOW")),
             user_rate=_rate("NEWSDESK_USER_RATE", get("NEWSDESK_USER_RATE"), Rate(10, 60)),
             server_rate=_rate("NEWSDESK_SERVER_RATE", get("NEWSDESK_SERVER_RATE"), Rate(120, 60)),
+            feeds_per_server=parse_feeds_per_server(get("NEWSDESK_FEEDS_PER_SERVER")),
+            feed_interval=parse_feed_interval(get("NEWSDESK_FEED_INTERVAL")),
         )
 
     @property
@@ -148,6 +155,46 @@ def data_dir_from_env(env: Mapping[str, str] | None = None,
     a library, without validating the bot's other settings."""
     values = _raw_values(env, dotenv_path)
     return Path((values.get("NEWSDESK_DATA") or "").strip() or "data")
+
+
+def parse_feeds_per_server(raw: str | None) -> int:
+    """NEWSDESK_FEEDS_PER_SERVER: how many feeds one server may follow (default 20)."""
+    if raw is None or not raw.strip():
+        return DEFAULT_FEEDS_PER_SERVER
+    text = raw.strip()
+    if not text.isdigit() or not 1 <= int(text) <= 1000:
+        raise ConfigError(f"NEWSDESK_FEEDS_PER_SERVER must be a whole number from 1 to 1000, "
+                          f"not {raw!r}.")
+    return int(text)
+
+
+_DURATION_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def parse_feed_interval(raw: str | None) -> float:
+    """NEWSDESK_FEED_INTERVAL: time between two polls of a feed, as 15m, 900s or 1h (a
+    bare number is minutes); at least a minute, at most a day. Default 15 minutes."""
+    if raw is None or not raw.strip():
+        return DEFAULT_FEED_INTERVAL
+    text = raw.strip().lower()
+    unit = _DURATION_UNITS.get(text[-1:], None)
+    number = text[:-1] if unit is not None else text
+    try:
+        seconds = float(number) * (unit or 60.0)
+    except ValueError:
+        seconds = -1.0
+    if not MIN_FEED_INTERVAL <= seconds <= 86400.0:
+        raise ConfigError(f"NEWSDESK_FEED_INTERVAL must be between 1m and 24h (e.g. 15m, 900s, "
+                          f"1h; a bare number is minutes), not {raw!r}.")
+    return seconds
+
+
+def feed_settings_from_env(env: Mapping[str, str] | None = None,
+                           dotenv_path: Path | None = None) -> tuple[int, float]:
+    """(NEWSDESK_FEEDS_PER_SERVER, NEWSDESK_FEED_INTERVAL in seconds), for the CLI."""
+    values = _raw_values(env, dotenv_path)
+    return (parse_feeds_per_server(values.get("NEWSDESK_FEEDS_PER_SERVER")),
+            parse_feed_interval(values.get("NEWSDESK_FEED_INTERVAL")))
 
 
 _ON = ("on", "true", "yes", "1")

@@ -544,8 +544,15 @@ HELP_LINES = (
 )
 
 
+# bot-only commands (the console has no feeds: it does not run long enough to poll them)
+BOT_HELP_LINES = (
+    ("/feed add url [channel] | list | remove", "follow RSS and Atom feeds: their new "
+     "articles are added, and announced in the channel if given"),
+)
+
+
 def help_pages() -> list[Page]:
-    lines = [f"`{usage}` \u2014 {what}" for usage, what in HELP_LINES]
+    lines = [f"`{usage}` \u2014 {what}" for usage, what in HELP_LINES + BOT_HELP_LINES]
     lines.append(
         "\nOr mention me with a question: *@newsdesk what did the mayor say about the bridge?* "
         "Reply to one of my answers (or ask in its thread) to follow it up: the question is "

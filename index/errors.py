@@ -37,3 +37,16 @@ class ImportFormatError(NewsdeskError):
 
 class StoreError(NewsdeskError):
     """The database could not be opened or is from a newer newsdesk."""
+
+
+class FeedError(NewsdeskError):
+    """A feed that cannot be followed or read (not a feed, an HTML page, not followed)."""
+
+
+class FeedLimitReached(FeedError):
+    """A library already follows as many feeds as it may."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"this library already follows {limit} feeds, the most it may; "
+                         "remove one first")

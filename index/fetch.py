@@ -22,7 +22,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.message import Message
 
 from index.errors import FetchError
@@ -168,6 +168,9 @@ class FetchedPage:
     content_type: str
     body: bytes
     charset: str | None = None
+    status: int = 200  # 304: a conditional fetch found nothing new (body empty)
+    etag: str | None = None  # validators for the next conditional fetch (feeds)
+    last_modified: str | None = None
 
     @property
     def is_text(self) -> bool:
@@ -176,7 +179,15 @@ class FetchedPage:
 
 
 class _Refused(Exception):
-    """Why one fetch failed, for the log; the user sees FETCH_FAILED."""
+    """Why one fetch failed, for the log; the user sees FETCH_FAILED.
+
+    told: a reason that may be shown (the feed's status), set only for failures that
+    came from an address the policy allowed, so it maps nothing the user could not see.
+    """
+
+    def __init__(self, reason: str, told: str | None = None) -> None:
+        super().__init__(reason)
+        self.told = told
 
 
 FETCH_FAILED = (
@@ -225,12 +236,53 @@ def fetch_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> FetchedPage:
     return page
 
 
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+               "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1")
+
+
+def fetch_feed(url: str, policy: FetchPolicy = DEFAULT_POLICY, etag: str | None = None,
+               last_modified: str | None = None) -> FetchedPage:
+    """Download a feed document under the same rules as a page, conditionally: with the
+    validators of the last fetch, an unchanged feed is a 304 page with no body.
+
+    Any content type is read (the feed parser judges it). A failure after reaching an
+    allowed address (an HTTP error, too large, a redirect loop) says why; one before it
+    (an address refused, no answer) reads as FETCH_FAILED, as for pages.
+    """
+    url = check_url(url)
+    shown = shown_url(url)
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    log.info("fetching feed %s", shown)
+    watchdog = _Deadline(policy.deadline)
+    try:
+        return _fetch(url, policy, watchdog, types=None, extra_headers=headers,
+                      accept=FEED_ACCEPT)
+    except _Refused as why:
+        log.info("feed fetch of %s refused or failed: %s", shown, why)
+        if why.told:
+            raise FetchError(f"could not fetch {shown}: {why.told}") from None
+        raise _failed(shown, policy) from None
+    except (OSError, http.client.HTTPException, ValueError) as err:
+        reason = "over the deadline" if watchdog.expired else f"{err.__class__.__name__}: {err}"
+        log.info("feed fetch of %s failed: %s", shown, reason)
+        raise _failed(shown, policy) from None
+    finally:
+        watchdog.cancel()
+
+
 def _failed(shown: str, policy: FetchPolicy) -> FetchError:
     return FetchError(FETCH_FAILED.format(url=shown, size=human_size(policy.max_bytes),
                                           seconds=policy.deadline))
 
 
-def _fetch(url: str, policy: FetchPolicy, watchdog: _Deadline) -> FetchedPage:
+def _fetch(url: str, policy: FetchPolicy, watchdog: _Deadline,
+           types: tuple[str, ...] | None = PAGE_TYPES,
+           extra_headers: dict[str, str] | None = None,
+           accept: str = "text/html, text/plain;q=0.8, */*;q=0.1") -> FetchedPage:
     for _hop in range(policy.max_redirects + 1):
         parts = urllib.parse.urlsplit(url)
         scheme = parts.scheme.lower()
@@ -246,8 +298,9 @@ def _fetch(url: str, policy: FetchPolicy, watchdog: _Deadline) -> FetchedPage:
             target = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
             conn.request("GET", target, headers={
                 "User-Agent": USER_AGENT,
-                "Accept": "text/html, text/plain;q=0.8, */*;q=0.1",
+                "Accept": accept,
                 "Accept-Encoding": "identity",
+                **(extra_headers or {}),
             })
             response = conn.getresponse()
             if response.status in _REDIRECTS:
@@ -256,13 +309,21 @@ def _fetch(url: str, policy: FetchPolicy, watchdog: _Deadline) -> FetchedPage:
                     raise _Refused(f"{response.status} without a Location")
                 url = urllib.parse.urljoin(url, location.strip())
                 continue
+            if response.status == 304 and extra_headers:
+                return FetchedPage(url=url, content_type="", body=b"", status=304,
+                                   etag=response.getheader("ETag"),
+                                   last_modified=response.getheader("Last-Modified"))
             if response.status != 200:
-                raise _Refused(f"answered {response.status} {response.reason}")
-            return _read_page(url, response, policy, watchdog)
+                raise _Refused(f"answered {response.status} {response.reason}",
+                               told=f"the server answered {response.status} {response.reason}")
+            page = _read_page(url, response, policy, watchdog, types)
+            return replace(page, etag=response.getheader("ETag"),
+                           last_modified=response.getheader("Last-Modified"))
         finally:
             watchdog.forget()
             conn.close()
-    raise _Refused(f"more than {policy.max_redirects} redirects")
+    raise _Refused(f"more than {policy.max_redirects} redirects",
+                   told=f"more than {policy.max_redirects} redirects (a redirect loop?)")
 
 
 def _checked_address(host: str, port: int, policy: FetchPolicy) -> str:
@@ -315,13 +376,15 @@ def _content_type(headers: Message) -> tuple[str, str | None]:
 
 
 def _read_page(url: str, response: http.client.HTTPResponse, policy: FetchPolicy,
-               watchdog: _Deadline) -> FetchedPage:
+               watchdog: _Deadline,
+               types: tuple[str, ...] | None = PAGE_TYPES) -> FetchedPage:
     ctype, charset = _content_type(response.headers)
-    if ctype and ctype not in PAGE_TYPES:
+    if ctype and types is not None and ctype not in types:
         raise _Refused(f"content type {ctype}")
+    too_big = f"over the {human_size(policy.max_bytes)} limit"
     length = response.getheader("Content-Length")
     if length and length.strip().isdigit() and int(length) > policy.max_bytes:
-        raise _Refused(f"Content-Length {length}, over {policy.max_bytes}")
+        raise _Refused(f"Content-Length {length}, over {policy.max_bytes}", told=too_big)
     body = bytearray()
     while True:
         if watchdog.expired:
@@ -331,7 +394,7 @@ def _read_page(url: str, response: http.client.HTTPResponse, policy: FetchPolicy
             break
         body += chunk
         if len(body) > policy.max_bytes:
-            raise _Refused(f"body over {policy.max_bytes} bytes")
+            raise _Refused(f"body over {policy.max_bytes} bytes", told=too_big)
     if watchdog.expired:
         raise _Refused("over the deadline")
     data = bytes(body)

@@ -45,7 +45,7 @@ from index.models import (
 from index.embedder import Embedder, default_embedder
 from index.search import Bm25Index, Bm25Params, Hit
 from index.sentences import sentence_spans
-from index.store import NewArticle, Store
+from index.store import FeedMark, NewArticle, Store
 from index.text import analyze, clean_input, normalize_body, scrub, tokenize
 from index.vector_filler import VectorFiller
 from index.vectors import VectorIndex, encode_vectors
@@ -266,18 +266,32 @@ class Library:
 
     # -- adding and removing ----------------------------------------------------------
 
-    def add_draft(self, draft: ArticleDraft, input_name: str | None = None) -> AddOutcome:
-        """Store a parsed article unless the same body is stored already."""
-        name = input_name or draft.source or draft.title
-        return self._add_many([draft], [name])[0]
+    @property
+    def store_id(self) -> int:
+        """The library's id in the store (feeds keep their state under it)."""
+        return self._id
 
-    def _add_many(self, drafts: Sequence[ArticleDraft], names: Sequence[str]) -> list[AddOutcome]:
+    def add_draft(self, draft: ArticleDraft, input_name: str | None = None,
+                  mark: FeedMark | None = None) -> AddOutcome:
+        """Store a parsed article unless the same body is stored already.
+
+        mark: the feed item it comes from, recorded in the same transaction as the
+        article (or as settled by the stored copy when it is a duplicate).
+        """
+        name = input_name or draft.source or draft.title
+        return self._add_many([draft], [name], [mark])[0]
+
+    def _add_many(self, drafts: Sequence[ArticleDraft], names: Sequence[str],
+                  marks: Sequence[FeedMark | None] = ()) -> list[AddOutcome]:
         with self._lock:
             self._refresh()
             outcomes: list[AddOutcome] = []
             batch: list[NewArticle] = []
+            batch_marks: list[FeedMark | None] = []
+            settled: list[tuple[FeedMark, str | None]] = []
             seen: dict[str, Article] = {}
-            for draft, name in zip(drafts, names):
+            for n, (draft, name) in enumerate(zip(drafts, names)):
+                mark = marks[n] if n < len(marks) else None
                 draft = _scrubbed(draft)
                 draft = replace(draft, paragraphs=ingest.split_long_paragraphs(draft.paragraphs))
                 try:
@@ -291,9 +305,13 @@ class Library:
                     self._load()  # another process stored it since this one last looked
                 if existing_id is not None and existing_id in self._articles:
                     outcomes.append(AddOutcome(name, duplicate_of=self._articles[existing_id]))
+                    if mark is not None:
+                        settled.append((mark, existing_id))
                     continue
                 if key in seen:
                     outcomes.append(AddOutcome(name, duplicate_of=seen[key]))
+                    if mark is not None:
+                        settled.append((mark, seen[key].id))
                     continue
                 article = Article(
                     id=article_id_for(key), title=draft.title, paragraphs=draft.paragraphs,
@@ -311,10 +329,13 @@ class Library:
                 batch.append(NewArticle(article, key, draft.source, [t for t, _ in analyzed],
                                         found, [f for _, f in analyzed]))
                 seen[key] = article
+                batch_marks.append(mark)
                 outcomes.append(AddOutcome(name, article=article))
+            if settled:
+                self.store.record_items(self._id, settled)
             if batch:
                 before = self._changes
-                stored = self.store.insert_articles(self._id, batch)
+                stored = self.store.insert_articles(self._id, batch, batch_marks)
                 self._wrote(before)
                 raced = {item.body_key: paragraphs for item, paragraphs in zip(batch, stored)
                          if isinstance(paragraphs, str)}

@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from index.errors import StoreError
+from index.errors import FeedLimitReached, StoreError
 from index.models import Article, Quote
 from index.text import word_forms
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DATABASE_NAME = "newsdesk.sqlite3"
 # How long a write waits for another process's write to finish. Adding a 5 MB article
 # takes seconds; an import of thousands of articles longer, so a waiting write gets 60 s.
@@ -105,6 +105,41 @@ _MIGRATIONS: dict[int, str] = {
         vecs BLOB NOT NULL
     );
     """,
+    # 5: feeds a library follows, with their fetch state, and every item seen in them
+    # (article_id NULL while its page still has to be fetched: retried, never forgotten).
+    # Articles by URL: a feed item whose link was added by hand is not fetched again.
+    5: """
+    CREATE TABLE feeds (
+        library_id INTEGER NOT NULL REFERENCES libraries(id),
+        url TEXT NOT NULL,
+        title TEXT,
+        channel_id INTEGER,
+        added_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled TEXT,
+        last_success TEXT,
+        last_error TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_poll REAL NOT NULL DEFAULT 0,
+        articles_added INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (library_id, url)
+    );
+    CREATE TABLE feed_items (
+        library_id INTEGER NOT NULL,
+        feed_url TEXT NOT NULL,
+        key TEXT NOT NULL,
+        link TEXT,
+        item TEXT NOT NULL,
+        article_id TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (library_id, feed_url, key)
+    );
+    CREATE INDEX feed_items_by_link ON feed_items(library_id, feed_url, link);
+    CREATE INDEX articles_by_url ON articles(library_id, url);
+    """,
 }
 
 
@@ -151,6 +186,37 @@ class NewArticle:
     paragraph_terms: Sequence[Sequence[str]]
     quotes: Sequence[Quote]
     paragraph_forms: Sequence[Sequence[str]] = ()
+
+
+@dataclass(frozen=True)
+class FeedMark:
+    """A feed item to record with the article made from it, in the same transaction:
+    after a crash either both are stored or neither (the item is fetched again)."""
+
+    feed_url: str
+    key: str  # the item's guid, else its link
+    link: str | None
+    item: str  # the item's fields as JSON, to retry it without the feed
+    counts: bool = True  # a new article from this item adds to the feed's articles_added
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    """A followed feed and its state, as stored."""
+
+    url: str
+    title: str | None
+    channel_id: int | None
+    added_at: str
+    etag: str | None
+    last_modified: str | None
+    last_polled: str | None
+    last_success: str | None
+    last_error: str | None
+    failures: int
+    next_poll: float
+    articles_added: int
+    pending: int = 0  # items whose page could not be fetched yet
 
 
 @contextmanager
@@ -352,21 +418,28 @@ class Store:
             return row[0] if row else None
 
     def insert_articles(
-        self, library: int, batch: Sequence[NewArticle]
+        self, library: int, batch: Sequence[NewArticle],
+        marks: Sequence[FeedMark | None] = (),
     ) -> list[list[StoredParagraph] | str]:
         """Write several articles in ONE transaction: all of them are stored, or none.
 
         An article whose body another process stored meanwhile is not written again: its
         place in the result holds the stored article's id instead of paragraphs.
+        marks (aligned with batch): the feed items the articles come from, recorded in
+        the same transaction.
         """
         with self._lock:
             try:
                 with self._transaction():
                     stored: list[list[StoredParagraph] | str] = []
-                    for item in batch:
+                    for n, item in enumerate(batch):
                         existing = self.find_by_body(library, item.body_key)
                         stored.append(existing if existing is not None
                                       else self._insert_one(library, item))
+                        mark = marks[n] if n < len(marks) else None
+                        if mark is not None:
+                            self._write_mark(library, mark, existing or item.article.id,
+                                             new=existing is None)
                     self._count_change(library)
                     return stored
             except BaseException:
@@ -584,6 +657,157 @@ class Store:
                 if cur.rowcount:
                     written.append(key)
             return written
+
+    # -- feeds --------------------------------------------------------------------------
+
+    _FEED_COLUMNS = ("url, title, channel_id, added_at, etag, last_modified, last_polled,"
+                     " last_success, last_error, failures, next_poll, articles_added")
+
+    def add_feed(self, library: int, url: str, title: str | None, channel_id: int | None,
+                 limit: int) -> FeedRow:
+        """Follow a feed (or update its title and channel when followed already); at most
+        limit feeds a library, checked inside the write so racing adds cannot pass it."""
+        with self._lock, self._transaction():
+            known = self._db.execute(
+                "SELECT 1 FROM feeds WHERE library_id=? AND url=?", (library, url)
+            ).fetchone()
+            if known:
+                self._db.execute(
+                    "UPDATE feeds SET title=COALESCE(?, title), channel_id=? WHERE"
+                    " library_id=? AND url=?", (title, channel_id, library, url))
+            else:
+                count = self._db.execute(
+                    "SELECT COUNT(*) FROM feeds WHERE library_id=?", (library,)
+                ).fetchone()[0]
+                if count >= limit:
+                    raise FeedLimitReached(limit)
+                self._db.execute(
+                    "INSERT INTO feeds(library_id, url, title, channel_id, added_at)"
+                    " VALUES (?,?,?,?,?)", (library, url, title, channel_id, _now()))
+            row = self._feed(library, url)
+            assert row is not None
+            return row
+
+    def remove_feed(self, library: int, url: str) -> bool:
+        """Stop following a feed (its articles stay); False when it was not followed."""
+        with self._lock, self._transaction():
+            cur = self._db.execute(
+                "DELETE FROM feeds WHERE library_id=? AND url=?", (library, url))
+            self._db.execute(
+                "DELETE FROM feed_items WHERE library_id=? AND feed_url=?", (library, url))
+            return cur.rowcount > 0
+
+    def feeds(self, library: int) -> list[FeedRow]:
+        with self._lock:
+            urls = [r[0] for r in self._db.execute(
+                "SELECT url FROM feeds WHERE library_id=? ORDER BY added_at, url", (library,))]
+            return [row for url in urls if (row := self._feed(library, url)) is not None]
+
+    def feed(self, library: int, url: str) -> FeedRow | None:
+        with self._lock:
+            return self._feed(library, url)
+
+    def _feed(self, library: int, url: str) -> FeedRow | None:
+        row = self._db.execute(
+            f"SELECT {self._FEED_COLUMNS} FROM feeds WHERE library_id=? AND url=?",
+            (library, url)).fetchone()
+        if row is None:
+            return None
+        pending = self._db.execute(
+            "SELECT COUNT(*) FROM feed_items WHERE library_id=? AND feed_url=?"
+            " AND article_id IS NULL", (library, url)).fetchone()[0]
+        return FeedRow(*row, pending=int(pending))
+
+    def feed_libraries(self) -> list[tuple[str, int]]:
+        """(library name, feeds) of every library that follows a feed."""
+        with self._lock:
+            return [(r[0], int(r[1])) for r in self._db.execute(
+                "SELECT l.name, COUNT(*) FROM feeds f JOIN libraries l ON l.id = f.library_id"
+                " GROUP BY l.name ORDER BY l.name")]
+
+    def known_items(self, library: int, feed_url: str, keys: Sequence[str],
+                    links: Sequence[str]) -> tuple[set[str], set[str]]:
+        """Of these item keys and links: the keys this feed has recorded, and the links
+        recorded (by this feed) or stored as an article's URL in the library."""
+        seen_keys: set[str] = set()
+        seen_links: set[str] = set()
+        with self._lock:
+            for start in range(0, len(keys), _SQL_CHUNK):
+                chunk = list(keys[start:start + _SQL_CHUNK])
+                marks = ",".join("?" * len(chunk))
+                seen_keys.update(r[0] for r in self._db.execute(
+                    f"SELECT key FROM feed_items WHERE library_id=? AND feed_url=?"
+                    f" AND key IN ({marks})", [library, feed_url, *chunk]))
+            for start in range(0, len(links), _SQL_CHUNK):
+                chunk = list(links[start:start + _SQL_CHUNK])
+                marks = ",".join("?" * len(chunk))
+                seen_links.update(r[0] for r in self._db.execute(
+                    f"SELECT link FROM feed_items WHERE library_id=? AND feed_url=?"
+                    f" AND link IN ({marks})", [library, feed_url, *chunk]))
+                seen_links.update(r[0] for r in self._db.execute(
+                    f"SELECT url FROM articles WHERE library_id=? AND url IN ({marks})",
+                    [library, *chunk]))
+        return seen_keys, seen_links
+
+    def pending_items(self, library: int, feed_url: str, limit: int,
+                      max_attempts: int) -> list[tuple[str, str]]:
+        """(key, item JSON) of items still waiting for their page, oldest first."""
+        with self._lock:
+            return [(r[0], r[1]) for r in self._db.execute(
+                "SELECT key, item FROM feed_items WHERE library_id=? AND feed_url=?"
+                " AND article_id IS NULL AND attempts < ? ORDER BY seen_at, rowid LIMIT ?",
+                (library, feed_url, max_attempts, limit))]
+
+    def record_items(self, library: int, marks: Sequence[tuple[FeedMark, str | None]],
+                     ) -> None:
+        """Items settled without a new article: (mark, the stored article it duplicates)."""
+        with self._lock, self._transaction():
+            for mark, article_id in marks:
+                self._write_mark(library, mark, article_id, new=False)
+
+    def item_failed(self, library: int, mark: FeedMark, error: str) -> None:
+        """An item whose page could not be fetched or read: kept, to be tried again."""
+        with self._lock, self._transaction():
+            self._db.execute(
+                "INSERT INTO feed_items(library_id, feed_url, key, link, item, attempts,"
+                " last_error, seen_at) VALUES (?,?,?,?,?,1,?,?)"
+                " ON CONFLICT(library_id, feed_url, key) DO UPDATE SET"
+                " attempts = attempts + 1, last_error = excluded.last_error",
+                (library, mark.feed_url, mark.key, mark.link, mark.item, error, _now()))
+
+    def _write_mark(self, library: int, mark: FeedMark, article_id: str | None,
+                    new: bool) -> None:
+        self._db.execute(
+            "INSERT INTO feed_items(library_id, feed_url, key, link, item, article_id,"
+            " seen_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(library_id, feed_url, key)"
+            " DO UPDATE SET article_id = excluded.article_id, last_error = NULL",
+            (library, mark.feed_url, mark.key, mark.link, mark.item, article_id, _now()))
+        if new and mark.counts:
+            self._db.execute(
+                "UPDATE feeds SET articles_added = articles_added + 1"
+                " WHERE library_id=? AND url=?", (library, mark.feed_url))
+
+    def feed_polled(self, library: int, url: str, *, ok: bool, error: str | None,
+                    next_poll: float, title: str | None = None, etag: str | None = None,
+                    last_modified: str | None = None, keep_validators: bool = False) -> None:
+        """A poll's outcome: success resets the failures (and keeps the new validators),
+        an error counts one more failure; next_poll is when to poll again."""
+        now = _now()
+        with self._lock, self._transaction():
+            if ok:
+                self._db.execute(
+                    "UPDATE feeds SET last_polled=?, last_success=?, last_error=?, failures=0,"
+                    " next_poll=?, title=COALESCE(?, title),"
+                    " etag=CASE WHEN ? THEN etag ELSE ? END,"
+                    " last_modified=CASE WHEN ? THEN last_modified ELSE ? END"
+                    " WHERE library_id=? AND url=?",
+                    (now, now, error, next_poll, title, keep_validators, etag,
+                     keep_validators, last_modified, library, url))
+            else:
+                self._db.execute(
+                    "UPDATE feeds SET last_polled=?, last_error=?, failures=failures+1,"
+                    " next_poll=? WHERE library_id=? AND url=?",
+                    (now, error, next_poll, library, url))
 
     def refresh_quotes(
         self, version_key: str, version: str, extract: Callable[[Sequence[str]], list[Quote]]

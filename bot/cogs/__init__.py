@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 def all_cogs(bot: NewsdeskBot) -> list[commands.Cog]:
     from bot.cogs.articles import ArticlesCog
+    from bot.cogs.feeds import FeedsCog
     from bot.cogs.ask import AskCog
     from bot.cogs.help import HelpCog
     from bot.cogs.manage import ManageCog
@@ -19,4 +20,4 @@ def all_cogs(bot: NewsdeskBot) -> list[commands.Cog]:
     from bot.cogs.summary import SummaryCog
 
     return [AskCog(bot), QuotesCog(bot), SummaryCog(bot), ArticlesCog(bot), ManageCog(bot),
-            HelpCog(bot)]
+            HelpCog(bot), FeedsCog(bot)]

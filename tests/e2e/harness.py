@@ -120,7 +120,8 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
                       manager_role: str | None = "Editors",
                       pager_timeout: float | None = None,
                       user_rate: Rate = Rate(100_000, 60),
-                      semantic: bool = False) -> AsyncIterator[BotRun]:
+                      semantic: bool = False,
+                      feed_interval: float = 900.0) -> AsyncIterator[BotRun]:
     """The real bot connected to a Discord at these endpoints, on the running loop.
 
     The fake may run elsewhere (another thread or process, as bench.loop_lag does so the
@@ -131,7 +132,7 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
         token="test-token", data_dir=data_dir, guild_id=GUILD_A,
         manager_role=manager_role, api_base=api_base, gateway_url=gateway_url,
         fetch_allow=("127.0.0.1",),  # the tests' own page servers
-        user_rate=user_rate, server_rate=Rate(100_000, 60),
+        user_rate=user_rate, server_rate=Rate(100_000, 60), feed_interval=feed_interval,
     )
     errors = ErrorLogs()
     root = logging.getLogger()
@@ -143,6 +144,9 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
     run = BotRun(bot, libraries, errors)
     try:
         await asyncio.wait_for(bot.wait_until_ready(), timeout=15)
+        # on_ready's warm-up loads every library: a test that damages the store on purpose
+        # must not race it (it did, under load)
+        await asyncio.wait_for(bot.warmed.wait(), timeout=15)
         yield run
     finally:
         try:
@@ -160,13 +164,14 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
 async def running_bot(tmp_path: Path, *, manager_role: str | None = "Editors",
                       pager_timeout: float | None = None,
                       data_dir: Path | None = None,
-                      user_rate: Rate = Rate(100_000, 60)) -> AsyncIterator[Harness]:
+                      user_rate: Rate = Rate(100_000, 60),
+                      feed_interval: float = 900.0) -> AsyncIterator[Harness]:
     fake = make_fake()
     await fake.start()
     try:
         async with bot_against(fake.api_base, fake.gateway_url, data_dir or tmp_path / "data",
                                manager_role=manager_role, pager_timeout=pager_timeout,
-                               user_rate=user_rate) as run:
+                               user_rate=user_rate, feed_interval=feed_interval) as run:
             await fake.wait_for(lambda: fake.ready and fake.commands, timeout=15)
             harness = Harness(fake, run.bot, run.libraries, run.errors, run.expected_errors)
             yield harness

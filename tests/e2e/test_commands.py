@@ -13,7 +13,7 @@ def test_commands_sync_to_the_development_server_within_discord_limits(tmp_path:
         async with running_bot(tmp_path) as h:
             names = {c["name"] for c in h.fake.commands[str(GUILD_A)]}
             assert names == {"ask", "quotes", "whosaid", "speakers", "summary", "articles",
-                             "article", "add", "remove", "help"}
+                             "article", "add", "remove", "help", "feed"}
             ask = h.fake.schema("ask")
             assert [(o["name"], o["type"], o.get("required", False)) for o in ask["options"]] == [
                 ("question", 3, True), ("results", 4, False)]
@@ -21,6 +21,10 @@ def test_commands_sync_to_the_development_server_within_discord_limits(tmp_path:
             assert int(add["default_member_permissions"]) == 1 << 5
             assert {o["name"]: o["type"] for o in add["options"]} == {"url": 1, "file": 1, "paste": 1}
             assert int(h.fake.schema("remove")["default_member_permissions"]) == 1 << 5
+            feed = h.fake.schema("feed")
+            assert int(feed["default_member_permissions"]) == 1 << 5
+            assert {o["name"]: o["type"] for o in feed["options"]} == {
+                "add": 1, "list": 1, "remove": 1}
             assert h.fake.schema("quotes")["options"][0]["autocomplete"] is True
             assert all(c.get("contexts") == [0] for c in h.fake.commands[str(GUILD_A)])
 

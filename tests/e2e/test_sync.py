@@ -29,7 +29,7 @@ def test_sync_global_registers_every_command_globally(tmp_path: Path) -> None:
         asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
-    assert count == 10
-    assert set(fake.commands) == {"global"} and len(fake.commands["global"]) == 10
+    assert count == 11
+    assert set(fake.commands) == {"global"} and len(fake.commands["global"]) == 11
     assert fake.identifies == 0 and not fake.violations
 

@@ -208,7 +208,7 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
                     break
                 spans.append(Span([Segment(p, s, e, mk, me)]))
         if len(spans) >= MAX_SPANS:
-            logger.warning("more than %d quotation spans: paragraphs after %d not read for quotes", MAX_SPANS, p + 1)
+            logger.info("more than %d quotation spans: paragraphs after %d not read for quotes", MAX_SPANS, p + 1)
             if carry is not None:
                 carry.closed = False
             carry = None

@@ -12,7 +12,7 @@ from index.embedder import Embedder, default_embedder
 from index.library import Libraries, meaning_units
 from index.models import ArticleDraft
 
-RAIL = ArticleDraft(
+STEELWORKS = ArticleDraft(
     title="Eastvale counts the cost of the steelworks closure",
     paragraphs=(
         "The number of people out of work in Eastvale rose to 12,000 in March, the "
@@ -44,7 +44,7 @@ def libraries(tmp_path: Path):
 
 def _filled(libraries: Libraries):
     lib = libraries.get("default")
-    lib.add_draft(RAIL)
+    lib.add_draft(STEELWORKS)
     lib.add_draft(ORCHARD)
     assert libraries.fill_vectors(timeout=60)
     return lib
@@ -52,7 +52,7 @@ def _filled(libraries: Libraries):
 
 def test_an_added_article_is_searchable_by_words_at_once_and_by_meaning_soon(libraries) -> None:
     lib = libraries.get("default")
-    article = lib.add_draft(RAIL).article
+    article = lib.add_draft(STEELWORKS).article
     assert lib.ask("statistics office Eastvale").passages  # BM25, no wait
     assert libraries.fill_vectors(timeout=60)
     assert lib.searchable_by_meaning(article.id)
@@ -94,7 +94,7 @@ def test_a_passage_found_by_meaning_marks_its_nearest_sentence(libraries) -> Non
 
 def test_a_library_opened_without_some_vectors_fills_them_in_the_background(tmp_path) -> None:
     plain = Libraries(tmp_path / "data")  # meaning search off: stores no vectors
-    plain.get("default").add_draft(RAIL)
+    plain.get("default").add_draft(STEELWORKS)
     plain.close()
     libs = Libraries(tmp_path / "data", semantic=True)
     try:
@@ -115,7 +115,7 @@ class _OtherModel(Embedder):
 
 def test_vectors_of_another_model_are_made_again(tmp_path) -> None:
     first = Libraries(tmp_path / "data", semantic=default_embedder(), background=False)
-    first.get("default").add_draft(RAIL)
+    first.get("default").add_draft(STEELWORKS)
     assert first.fill_vectors(60)
     first.close()
     second = Libraries(tmp_path / "data", semantic=_OtherModel(), background=False)
@@ -155,7 +155,7 @@ def test_vectors_another_process_stored_are_taken_up(tmp_path) -> None:
         lib = running.get("default")
         # another process (a CLI `add`) stores an article, then embeds it itself
         other = Libraries(tmp_path / "data", semantic=True, background=False)
-        other.get("default").add_draft(RAIL)
+        other.get("default").add_draft(STEELWORKS)
         lib.articles()  # the running process notices the article before its vectors exist
         assert lib.vector_coverage() == (0, 3)
         assert other.fill_vectors(60)

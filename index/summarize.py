@@ -46,6 +46,7 @@ MAX_CHARS = 120_000  # about 700 news sentences: longer texts are read in window
 _WINDOWS = 100
 _WINDOW_PARAGRAPHS = 20
 LEAD_PARAGRAPHS = 3  # the opening paragraphs of a news story: its lead
+LEAD_SENTENCES = 3  # ... and of those, the sentences the first summary sentence comes from
 _FURNITURE_WORDS = 5
 
 
@@ -367,13 +368,15 @@ def _select(sentences: list[_Sentence], scores: np.ndarray, n: int, w: Weights) 
                 moves.append(((value(i) + value(i - 1)) / 2, (i - 1, i)))
         return moves
 
-    # The lead: the first LEAD_PARAGRAPHS paragraphs that are not furniture.
+    # The lead: the opening sentences that are not furniture, at most LEAD_SENTENCES of
+    # them within the first LEAD_PARAGRAPHS paragraphs (a "paragraph" can hold half the
+    # story where a page lost its breaks; the news is in its first sentences).
     opening = list(dict.fromkeys(s.paragraph for s in sentences if not s.furniture))
     opening = opening[:LEAD_PARAGRAPHS]
     lead = [
         i for i, s in enumerate(sentences)
         if s.paragraph in opening and not s.furniture and not s.leaning
-    ]
+    ][:LEAD_SENTENCES]
     lead_first = w.lead_first and _is_news_layout(sentences, w)
     while budget > 0:
         moves = moves_from(lead) if lead_first and not chosen else []

@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test eval bench soak clean
 
-$(STAMP): pyproject.toml $(wildcard index/*.c)
+$(STAMP): pyproject.toml $(wildcard index/*/*.c)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsdesk needs Python 3.11 or newer; set PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

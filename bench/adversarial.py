@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.ingest import MAX_FILE_BYTES
+from index.ingest.articles import MAX_FILE_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 BOUND_SECONDS = 30.0

@@ -48,7 +48,7 @@ def _top_k(scores: np.ndarray, k: int) -> Top:
 
 
 def build_rank_bm25(corpus: list[list[str]], k1: float, b: float, idf: str) -> Built:
-    from index.search import Bm25Params, reference_model
+    from index.search.bm25 import Bm25Params, reference_model
 
     model = reference_model(corpus, Bm25Params(k1=k1, b=b, idf=idf))
     return Built(search=lambda q, k: _top_k(model.get_scores(list(q)), k),

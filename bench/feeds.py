@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from index import feeds
-from index.fetch import MAX_FILE_BYTES, FetchedPage, FetchPolicy
+from index.ingest import feeds
+from index.ingest.fetch import MAX_FILE_BYTES, FetchedPage, FetchPolicy
 from index.library import Libraries
 from tests.feedsite import FeedSite, Item, rss
 

@@ -18,9 +18,9 @@ from bot.options import (
     MAX_NAME_CHARS,
     MAX_QUESTION_CHARS,
 )
-from index import ingest
+from index.ingest import articles as ingest
 from index.errors import FetchError, InputError, NewsdeskError, QuestionError
-from index.fetch import FetchedPage
+from index.ingest.fetch import FetchedPage
 from index.library import Library
 from index.models import (
     AddOutcome,

@@ -239,10 +239,10 @@ def cmd_reindex(ctx: CliContext) -> int:
 
 
 def cmd_feed(ctx: CliContext) -> int:
-    """feed add|list|remove|poll: the feeds this library follows (index/feeds.py)."""
+    """feed add|list|remove|poll: the feeds this library follows (index/ingest/feeds.py)."""
     from bot import feedout
     from bot.config import feed_settings_from_env
-    from index import feeds
+    from index.ingest import feeds
 
     lib = ctx.library
     action = ctx.args.feed_action

@@ -29,7 +29,7 @@ from bot.feeds import FeedPoller
 from bot.paging import EXPIRED_TEXT, LiveComponents, Pager
 from bot.replies import APOLOGY, NO_MENTIONS, new_reference, report_error
 from index.errors import FetchError, NewsdeskError
-from index.fetch import FetchedPage, fetch_url
+from index.ingest.fetch import FetchedPage, fetch_url
 from index.library import Libraries, Library
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from dotenv import dotenv_values
 
 from bot.cooldown import Rate
 from index.errors import NewsdeskError
-from index.fetch import FetchPolicy
+from index.ingest.fetch import FetchPolicy
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_FEEDS_PER_SERVER = 20

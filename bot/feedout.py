@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot import jsonout
-from index.feeds import PollResult, iso_time
+from index.ingest.feeds import PollResult, iso_time
 from index.store import FeedRow
 
 Json = dict[str, Any]

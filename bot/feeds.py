@@ -1,7 +1,7 @@
 """Polling the servers' feeds inside the running bot: one asyncio task, no extra process.
 
 Every feed is polled when its own time comes (the interval after its last poll, longer
-after failures: index/feeds.py backs off). Fetching runs in the bot's fetch pool, off the
+after failures: index/ingest/feeds.py backs off). Fetching runs in the bot's fetch pool, off the
 event loop and off the engine thread, one request at a time per host with a gap between
 two (per-host pacing, so ten feeds of one outlet do not hammer it); reading and storing
 run in the engine thread under the server's turn (bot/engine.py), like any /add.
@@ -22,9 +22,9 @@ import discord
 
 from bot import render
 from bot.replies import NO_MENTIONS
-from index import feeds
+from index.ingest import feeds
 from index.errors import NewsdeskError
-from index.fetch import FetchedPage, fetch_feed, fetch_url
+from index.ingest.fetch import FetchedPage, fetch_feed, fetch_url
 from index.models import Article
 from index.store import FeedRow
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index import answers, summarize
+from index.search import answers
+
+from index.summaries import summarize
 from index.errors import InputError
 
 # The engine's limits, named here for the slash commands' ranges and the help texts.

@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.ingest import read_file
+from index.ingest.articles import read_file
 from index.library import Libraries, Library
 from index.models import ArticleDraft
 

@@ -41,8 +41,8 @@ if __package__ in (None, ""):  # `python eval/quotes_eval.py`
 
 from eval.quotes_baseline import naive_quotes  # noqa: E402
 from index.models import Quote  # noqa: E402
-from index.quotes import extract_quotes  # noqa: E402
-from index.speakers import match_quotes  # noqa: E402
+from index.quotes.extract import extract_quotes  # noqa: E402
+from index.quotes.speakers import match_quotes  # noqa: E402
 from index.text import fold_accents, normalize  # noqa: E402
 
 Extractor = Callable[[Sequence[str]], list[Quote]]

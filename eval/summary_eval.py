@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.sentences import split_sentences
-from index.summarize import extract, leans_on_previous, summarize
+from index.summaries.summarize import extract, leans_on_previous, summarize
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 BBC_DIR = SHARED / "data" / "bbc"
@@ -149,8 +149,8 @@ def load_cnndm(path: Path = CNNDM_CSV) -> list[CnnItem]:
     Every system gets the same body: without the wire dateline ("Kabul (CNN) -- "), which
     ingest keeps in the stored text and newsdesk's summaries leave out.
     """
-    from index.boilerplate import dateline_end
-    from index.ingest import parse_text
+    from index.ingest.boilerplate import dateline_end
+    from index.ingest.articles import parse_text
 
     items: list[CnnItem] = []
     with path.open(encoding="utf-8", newline="") as handle:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.embedder import DIMENSION, Embedder
+from index.meaning.embedder import DIMENSION, Embedder
 
 
 def cache_path() -> Path:

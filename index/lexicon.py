@@ -1,55 +1,258 @@
-"""A small hand-written lexicon of news words that stand for each other in questions.
+"""The one word list for names: titles, roles, particles, courtesy words, speech verbs.
 
-Readers ask "which city hosted the negotiations?" of an article that says "talks in
-Geneva". Each group lists words (as typed; they are stemmed with the one tokenizer)
-that a question word may be answered by. Groups are kept few and tight: a loose synonym
-costs more precision than it gains recall.
+Quote attribution (index.quotes.names, index.quotes.attribution, index.quotes.extract), speaker look-ups
+(index.quotes.speakers), sentence splitting (index.sentences) and bylines (index.ingest.articles) all
+read the words that surround a person's name from here, so a title added once is known
+everywhere. Compared casefolded, without a final period. Hand-written for English news.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from index.text import tokenize
-
-_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("talks", "negotiations"),
-    ("ceasefire", "truce", "armistice"),
-    ("company", "firm"),
-    ("buy", "acquire", "purchase", "takeover"),
-    ("killed", "dead", "died", "deaths"),
-    ("rise", "increase", "climb"),
-    ("fall", "decline", "drop"),
-    ("job", "employment"),
-    ("film", "movie"),
-    ("vote", "ballot"),
-    ("chancellor", "treasury"),
-    ("prime minister", "premier"),
+# Words that are titles or roles when they stand before a name (compared casefolded,
+# without a final period).
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister
+    president vice prime minister secretary chancellor senator sen rep representative
+    congressman congresswoman congressmember gov governor mayor lt lieutenant gen general
+    col colonel maj major capt captain sgt sergeant adm admiral cmdr commander judge justice
+    chief chairman chairwoman chair ceo cfo coo director leader spokesman spokeswoman
+    spokesperson ambassador envoy king queen prince princess pope sheikh emir ayatollah
+    deputy assistant attorney speaker commissioner superintendent inspector officer
+    minority majority whip candidate nominee founder executive head council defense defence
+    security foreign interior state home justice treasury finance health labor labour house
+    senate national federal democratic republican democrat gop tory labor labour liberal
+    conservative former acting interim ex then late mp mep secretary-general general-secretary
+    u.s us u.k uk eu un nato white chief-executive presidential engineer manager master
+    inspector analyst economist lawyer doctor nurse pastor bishop cardinal rabbi imam
+    coach chairperson treasurer auditor prosecutor detective constable sheriff
+    resident shopkeeper librarian teacher student volunteer organiser organizer
+    owner worker witness neighbour neighbor activist campaigner delegate anchor columnist
+    reporter correspondent editor historian scientist researcher strategist pollster
+    consultant adviser advisor aide official firefighter paramedic surgeon physician
+    veteran citizen chef architect designer actor actress artist musician comedian
+    spokesperson lawmaker legislator professor headteacher principal administrator
+    councillor councilor cllr alderman msp mla shadow boss skipper striker midfielder defender
+    goalkeeper winger manager presenter host broadcaster dj rapper singer songwriter
+    producer author novelist writer playwright poet director-general chairman-elect
+    president-elect premier chancellor commissioner regulator trustee governor-general
+    """.split()
 )
 
-# Verbs that only say an event happened; in a "where" or "when" question the place or
-# time is what is asked, and the verb ("were the talks held") matches unrelated events.
-EVENT_VERBS: frozenset[str] = frozenset(
-    tokenize("held hold holding hosted host hosting happen happened occur occurred")
+# Words that make a capitalised phrase an organisation or place rather than a person.
+ORG_WORDS: frozenset[str] = frozenset(
+    """
+    post times journal news tribune herald gazette telegraph guardian times daily weekly
+    review magazine press associated reuters network channel radio tv television
+    house department ministry committee party campaign council office agency commission
+    bureau service services court administration government congress senate parliament
+    assembly union association institute university college school foundation fund bank
+    group inc corp corporation co company ltd llc plc board center centre council
+    organization organisation kremlin pentagon police army navy force forces command
+    project coalition alliance league federation society club team network watch report
+    poll times-picayune politifact cnn fbi cia nsa
+    """.split()
 )
-EVENT_PHRASES: tuple[tuple[str, str], ...] = (
-    (tokenize("take")[0], tokenize("place")[0]),
-    (tokenize("took")[0], tokenize("place")[0]),
-    (tokenize("taking")[0], tokenize("place")[0]),
+
+STOP_CAPS: frozenset[str] = frozenset(
+    """
+    the a an in on at after before during when while but and or if as for to from with by
+    of this that these those it its he she they we i you his her their our my your there
+    here then so yet still however meanwhile also although though because since until
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow
+    according despite even last next earlier later asked speaking writing mr. mrs. one
+    often soon not other now some many most all both each every few several such what why
+    how who where just only already indeed instead nevertheless nonetheless moreover
+    furthermore perhaps maybe once again yes no well thus hence whether unless among
+    within without through throughout across along around under over near upon first
+    second third finally overall like unlike please read watch see click follow update
+    updated breaking note editor
+    more less much any none nobody everyone everybody someone somebody anyone anybody
+    another others everything something nothing likewise similarly besides amid beyond nor
+    ever never editorial thousands hundreds dozens millions scores officials residents
+    critics experts analysts supporters observers sources witnesses authorities protesters
+    voters people members aides advisers advisors staff workers students parents families
+    neighbours neighbors locals organisers organizers fans visitors customers users viewers
+    readers growers farmers owners firefighters police americans republicans democrats
+    hours minutes moments days weeks months years transcript
+    """.split()
+)
+
+PARTICLES: frozenset[str] = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos", "das", "ter", "ten"})
+SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+FEMALE_TITLES: frozenset[str] = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister",
+                  "congresswoman", "chairwoman", "spokeswoman"})
+MALE_TITLES: frozenset[str] = frozenset({"mr", "sir", "lord", "king", "prince", "father", "fr", "congressman",
+                "chairman", "spokesman", "sheikh", "emir", "pope"})
+
+# Common first names whose gender is clear; a small hand-written list, used only to
+# keep "she said" from landing on a man and "he said" on a woman.
+FEMALE_FIRST: frozenset[str] = frozenset(
+    """
+    hillary chelsea nancy elizabeth mary maria anna anne ann angela theresa teresa sarah sara
+    susan karen linda barbara jennifer jessica emily emma olivia sophia laura lisa julia julie
+    kamala michelle melania ivanka kellyanne condoleezza madeleine samantha nikki sheryl
+    marine ursula kristalina christine jacinda liz priti yulia olena tatiana natalia
+    svetlana irina olga ivanna iryna oksana veronika victoria margaret catherine kate diana
+    helen helena carla claire clare rachel rebecca ruth sandra sharon stephanie tina amy
+    alice jane joan joanna kelly debbie deborah donna dana heather megan hannah jill kirsten
+    tulsi patty amy elise marsha maxine nikki sylvia tammy val valerie wendy yvonne
+    hope huma donna loretta sally susana janet gina ilhan alexandria rashida ayanna
+    """.split()
+)
+MALE_FIRST: frozenset[str] = frozenset(
+    """
+    donald joe joseph barack bill william george john james robert michael david richard
+    charles thomas mark paul steven steve kevin brian jeff jeffrey mike mitch ted marco
+    rand chris christopher bernie ben benjamin tim timothy mitt jeb rick newt rudy rudolph
+    paul vladimir volodymyr sergei sergey dmitry dmitri rustem andriy andrii oleksandr
+    emmanuel boris keir rishi gordon tony david nicolas jared eric jim tom peter
+    frank gary greg harry henry jack jason kenneth larry matt matthew nick patrick ron scott
+    sean sam samuel stephen trey adam alan andrew anthony dan daniel dennis doug edward
+    franklin fred gerald jerry jon jonathan jose juan kirk lloyd luis martin max nathan
+    neil oliver philip phil ralph ray raymond reince roger roy russell ryan stuart todd
+    vince walter wayne xi recep bashar hassan ali mohammed muhammad ahmed abdullah omar
+    """.split()
 )
 
 
-@lru_cache(maxsize=1)
-def _alternatives() -> dict[str, tuple[str, ...]]:
-    table: dict[str, tuple[str, ...]] = {}
-    for group in _GROUPS:
-        stems = [tuple(tokenize(word)) for word in group]
-        singles = [s[0] for s in stems if len(s) == 1]
-        for stem in singles:
-            table[stem] = tuple(other for other in singles if other != stem)
-    return table
+# Adjectives of nationality, region and religion: capitalised, often before a name
+# ("Dutch striker Jaap Stam"), never a speaker's name themselves.
+DEMONYMS: frozenset[str] = frozenset(
+    """
+    american british english scottish welsh irish northern french german dutch belgian
+    spanish portuguese italian greek swiss austrian swedish norwegian danish finnish
+    icelandic polish czech slovak hungarian romanian bulgarian serbian croatian bosnian
+    slovenian albanian ukrainian russian belarusian lithuanian latvian estonian georgian
+    armenian turkish kurdish iranian iraqi syrian lebanese israeli palestinian jordanian
+    saudi yemeni omani emirati qatari kuwaiti egyptian libyan tunisian algerian moroccan
+    nigerian ghanaian kenyan ethiopian somali sudanese ugandan tanzanian zimbabwean
+    zambian angolan congolese african asian european arab indian pakistani afghan
+    bangladeshi nepalese chinese japanese korean taiwanese vietnamese thai cambodian
+    malaysian indonesian filipino singaporean australian canadian mexican brazilian
+    argentine argentinian chilean peruvian colombian venezuelan cuban latin
+    christian catholic protestant anglican orthodox evangelical muslim islamic islamist
+    sunni shia shiite jewish hindu sikh buddhist
+    anglo franco sino euro pan
+    """.split()
+)
 
+# First names borne by men and women alike in the news ("Lindsey Graham", "Lindsey
+# Vonn"): no gender is guessed from them; the article's "Mr"/"Ms" or pronouns decide.
+UNISEX_FIRST: frozenset[str] = frozenset(
+    "lindsey kim jordan alex pat jamie taylor morgan casey robin leslie jean "
+    "terry ashley shannon tracy stacey jody toni andrea nicola rio".split()
+)
 
-def alternatives(term: str) -> tuple[str, ...]:
-    """Other terms that may answer for term (stemmed), none for most words."""
-    return _alternatives().get(term, ())
+# People spoken of as a group ("City experts", "Labour officials"): a capitalised word
+# before one of them is a modifier, never a name.
+GROUP_NOUNS: frozenset[str] = frozenset(
+    """
+    officials residents critics experts analysts supporters observers sources witnesses
+    authorities protesters voters people members aides advisers advisors staff workers
+    students parents families neighbours neighbors locals organisers organizers fans
+    visitors customers users viewers readers growers farmers owners firefighters police
+    mps ministers leaders executives economists lawyers campaigners activists investors
+    traders bankers brokers insiders figures chiefs bosses players groups crowds
+    """.split()
+)
+
+# Kinds of body a news story names and then refers back to ("the magazine said").
+BODY_NOUNS: frozenset[str] = frozenset(
+    """
+    club board company firm group bank party union magazine newspaper paper broadcaster
+    corporation channel network department ministry council agency body institute
+    association federation league charity organisation organization regulator watchdog
+    airline carrier maker retailer chain operator publisher studio label website site
+    institution authority commission committee office
+    """.split()
+)
+# Texts a body speaks through ("the report said"): their owner is the speaker.
+MEDIUM_NOUNS: frozenset[str] = frozenset("report survey study statement review audit poll".split())
+# Words that join an organisation's name to what follows without being part of it.
+ORG_LINKS: frozenset[str] = frozenset("of for and".split())
+
+# Courtesy titles: they carry gender and stand only before a surname ("Mr Vane").
+COURTESY: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
+FEMALE_COURTESY: frozenset[str] = frozenset({"mrs", "ms", "miss"})
+MALE_COURTESY: frozenset[str] = frozenset({"mr"})  # "Dr" says nothing of gender
+
+# Verbs that tie a quote to its speaker.
+SPEECH_VERBS = (
+    "said says say saying told tells tell telling added adds adding wrote writes write writing "
+    "asked asks asking stated states declared declares explained explains noted notes noting "
+    "argued argues arguing insisted insists insisting continued continues recalled recalls "
+    "replied replies responded responds answered answers warned warns warning claimed claims "
+    "remarked remarks announced announces acknowledged acknowledges admitted admits conceded "
+    "concedes countered counters suggested suggests tweeted tweets tweeting posted demanded "
+    "demands urged urges joked jokes quipped quips predicted predicts cautioned cautions "
+    "emphasized emphasised emphasizes emphasises stressed stresses observed observes "
+    "complained complains charged charges contended contends maintained maintains concluded "
+    "concludes reported reports reporting described describes yelled shouted shouts "
+    "screamed whispered pleaded mused boasted boasts bragged lamented laments agreed agrees "
+    "vowed vows promised promises offered offers echoed echoes pointed testified testifies "
+    "recounted recounts confirmed confirms denied denies called calls calling dubbed "
+    "labeled labelled branded added explaining arguing chanted chant chanting sang sings "
+    "texted emailed messaged retorted snapped interjected scoffed barked gushed exclaimed "
+    "fumed thundered griped mocked written reacted retaliated beamed questioned exhorted "
+    "chimed marveled marvelled sighed opined opines remembered remembers proclaimed proclaims "
+    "cracked pressed assured assures reiterated reiterates conceded yelling shouting screaming "
+    "declaring asserted asserts asserting "
+    "according"
+).split()
+
+PARTICIPLES = {"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
+               "arguing", "warning", "explaining", "calling", "tweeting", "reporting",
+               "chanting", "yelling", "shouting", "screaming", "declaring", "asserting"}
+CONTINUATION_VERBS = {"added", "adds", "adding", "continued", "continues", "went"}
+
+# Titles a look-up drops before comparing names (Mr Vane, President Roux).
+LOOKUP_TITLES: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
+    secretary chancellor senator sen rep representative gov governor mayor gen general
+    judge justice chief chairman chairwoman ceo director leader ambassador envoy king queen
+    prince princess pope sheikh deputy spokesman spokeswoman former
+    """.split()
+)
+
+# Sentence splitting: abbreviations around a full stop.
+# Titles and abbreviations always followed by more of the same sentence.
+NEVER_FINAL: frozenset[str] = frozenset(
+    """
+    mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cpl cmdr adm brig
+    gov sen rep rev hon pres supt insp det fr sr jr st mt ft vs v cf viz approx
+    e.g i.e eg ie fig figs vol vols pp ch sec art
+    """.split()
+)
+# These precede a number ("No. 10", "Jan. 5", "Art. 5"); before anything else they may end.
+BEFORE_NUMBER: frozenset[str] = frozenset(
+    "no nos jan feb mar apr jun jul aug sep sept oct nov dec op tel".split()
+)
+# Abbreviations that often end a sentence too: decided by the next word.
+MAYBE_FINAL: frozenset[str] = frozenset(
+    """
+    inc ltd corp co plc llc bros jr sr st etc al esq dept univ assn ave blvd rd
+    jan feb mar apr jun jul aug sep sept oct nov dec no
+    """.split()
+)
+
+# Bylines.
+# Particles inside bylines' names (wider than in quotes, where do would be a verb).
+BYLINE_PARTICLES: frozenset[str] = frozenset(
+    "de da das do dos du del della di der den van von ter ten la le al el bin ibn y zu".split()
+)
+# Words that make the part after a comma a role or an outlet, not another name.
+BYLINE_ROLE_WORDS: frozenset[str] = frozenset(
+    """
+    reporter reporters correspondent correspondents editor editors writer writers journalist
+    journalists columnist columnists contributor contributors staff producer producers analyst
+    analysts chief senior deputy political politics economics economic business health science
+    technology tech diplomatic foreign home affairs security defence defense legal sports sport
+    culture arts news newsroom team desk bureau agency agencies press wire reuters afp ap bbc
+    cnn online digital associated special investigations investigative data global world
+    international national local community media photographer photographers video
+    """.split()
+)

@@ -18,18 +18,22 @@ from pathlib import Path
 
 import numpy as np
 
-from index import answers, backup, ingest
-from index import digest as digest_mod
-from index import quotes as quotes_mod
-from index import speakers as speakers_mod
-from index import summarize as summarize_mod
+from index.search import answers
+
+from index import backup
+
+from index.ingest import articles as ingest
+from index.summaries import digest as digest_mod
+from index.quotes import extract as quotes_mod
+from index.quotes import speakers as speakers_mod
+from index.summaries import summarize as summarize_mod
 from index.errors import (
     AmbiguousArticle,
     ArticleNotFound,
     InputError,
     NewsdeskError,
 )
-from index.fetch import DEFAULT_POLICY, FetchPolicy
+from index.ingest.fetch import DEFAULT_POLICY, FetchPolicy
 from index.models import (
     AddOutcome,
     AddReport,
@@ -42,13 +46,13 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
-from index.embedder import Embedder, default_embedder
-from index.search import Bm25Index, Bm25Params, Hit
+from index.meaning.embedder import Embedder, default_embedder
+from index.search.bm25 import Bm25Index, Bm25Params, Hit
 from index.sentences import sentence_spans
 from index.store import FeedMark, NewArticle, Store
 from index.text import analyze, clean_input, normalize_body, scrub, tokenize
-from index.vector_filler import VectorFiller
-from index.vectors import VectorIndex, encode_vectors
+from index.meaning.filler import VectorFiller
+from index.meaning.vectors import VectorIndex, encode_vectors
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.name_lexicon import BEFORE_NUMBER, MAYBE_FINAL, NEVER_FINAL
+from index.lexicon import BEFORE_NUMBER, MAYBE_FINAL, NEVER_FINAL
 from index.text import STOPWORDS
 
 # Terminal punctuation, closing marks, then the whitespace before the next sentence.

@@ -14,9 +14,9 @@ from discord.ext import commands
 
 from bot import actions, feedout, render
 from bot.replies import NO_MENTIONS, defer, send_pages
-from index import feeds
+from index.ingest import feeds
 from index.errors import NewsdeskError
-from index.fetch import fetch_feed
+from index.ingest.fetch import fetch_feed
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot

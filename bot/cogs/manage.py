@@ -15,7 +15,7 @@ from discord.ext import commands
 from bot import actions, autocomplete, options, render
 from bot.paging import PREFIX
 from bot.replies import NO_MENTIONS, defer, report_error, send_pages
-from index.ingest import MAX_FILE_BYTES
+from index.ingest.articles import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from bot.cli import main
-from index.ingest import MAX_FILE_BYTES
+from index.ingest.articles import MAX_FILE_BYTES
 from tests.conftest import ARTICLES
 
 

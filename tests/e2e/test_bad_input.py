@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from index.ingest import MAX_FILE_BYTES
+from index.ingest.articles import MAX_FILE_BYTES
 from tests.e2e.harness import ALICE, MOD, running_bot, text_of
 
 

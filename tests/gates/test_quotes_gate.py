@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from eval.quotes_eval import bbc_articles, polnear_articles, score_bbc, score_polnear, score_seed
-from index.name_lexicon import DEMONYMS, STOP_CAPS, TITLE_WORDS
-from index.quotes import extract_quotes
-from index.speakers import speaker_counts
+from index.lexicon import DEMONYMS, STOP_CAPS, TITLE_WORDS
+from index.quotes.extract import extract_quotes
+from index.quotes.speakers import speaker_counts
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 

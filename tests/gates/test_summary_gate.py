@@ -39,9 +39,9 @@ from eval.summary_eval import (  # noqa: E402
     sense_figures,
     unbalanced_quotes,
 )
-from index.ingest import read_file  # noqa: E402
+from index.ingest.articles import read_file  # noqa: E402
 from index.sentences import quote_groups  # noqa: E402
-from index.summarize import summarize  # noqa: E402
+from index.summaries.summarize import summarize  # noqa: E402
 
 # Floors for newsdesk on the 200-article subset, ROUGE-2 F1 x100, just under the measured
 # 57.8 (@3) and 73.0 (@ref); sumy TextRank measures 57.2 and 72.0 on the same articles.

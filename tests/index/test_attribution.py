@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.quotes import extract_quotes
+from index.quotes.extract import extract_quotes
 
 
 def _only(paragraphs: list[str]):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from index.quotes import extract_quotes
-from index.speakers import match_quotes
+from index.quotes.extract import extract_quotes
+from index.quotes.speakers import match_quotes
 
 
 def test_the_magazine_said_is_credited_to_the_magazine_named_earlier():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.boilerplate import (
+from index.ingest.boilerplate import (
     dateline_end,
     is_boilerplate,
     strip_boilerplate,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.digest import digest
+from index.summaries.digest import digest
 from index.errors import QuestionError
 from index.models import Article, SummarySentence
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from index import feeds
+from index.ingest import feeds
 from index.errors import FeedError, FeedLimitReached, FetchError
-from index.fetch import FetchedPage, FetchPolicy
+from index.ingest.fetch import FetchedPage, FetchPolicy
 from index.library import Libraries, Library
 from index.store import DATABASE_NAME
 from tests.feedsite import FeedSite, Item, article_html, atom, rss
@@ -306,7 +306,7 @@ def test_a_feed_at_a_non_public_address_gets_the_fetchers_one_refusal(libs, site
 
 
 def test_a_conditional_fetch_sends_the_validators_and_reads_304(site):
-    from index.fetch import fetch_feed
+    from index.ingest.fetch import fetch_feed
 
     url = site.put("/feed.xml", rss("Valley Courier", []), RSS, etag='"abc"')
     first = fetch_feed(url, LOCAL)

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from index.errors import FetchError, InputError
-from index.fetch import (
+from index.ingest.fetch import (
     USER_AGENT,
     FetchPolicy,
     fetch_url,
     is_public,
     system_connect,
 )
-from index.ingest import iter_inputs
+from index.ingest.articles import iter_inputs
 from index.models import ArticleDraft
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
@@ -183,7 +183,7 @@ def test_every_failure_reads_the_same_so_a_network_cannot_be_scanned(server, clo
 def test_the_reason_goes_to_the_log(caplog):
     policy = FetchPolicy(resolve=_stub_resolver({"inside.test": ["10.0.0.7"]}),
                          connect=_no_connection)
-    with caplog.at_level(logging.INFO, logger="index.fetch"):
+    with caplog.at_level(logging.INFO, logger="index.ingest.fetch"):
         with pytest.raises(FetchError):
             fetch_url("http://inside.test/a", policy)
     assert "non-public address 10.0.0.7" in caplog.text
@@ -304,7 +304,7 @@ def test_public_addresses_are_public():
 
 def test_credentials_in_a_url_never_reach_the_message(closed_port, caplog):
     url = f"http://editor:hunter2@127.0.0.1:{closed_port}/story"
-    with caplog.at_level(logging.INFO, logger="index.fetch"):
+    with caplog.at_level(logging.INFO, logger="index.ingest.fetch"):
         with pytest.raises(FetchError) as err:
             fetch_url(url, LOCAL)
     assert "hunter2" not in str(err.value) and "hunter2" not in caplog.text

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import InputError
-from index.ingest import parse_html, read_file
+from index.ingest.articles import parse_html, read_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 PAGE = FIXTURES / "bridge_page.html"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import InputError
-from index.ingest import (
+from index.ingest.articles import (
     MAX_FILE_BYTES,
     find_date,
     iter_inputs,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.embedder import Embedder, default_embedder
+from index.meaning.embedder import Embedder, default_embedder
 from index.library import Libraries, meaning_units
 from index.models import ArticleDraft
 
@@ -167,7 +167,7 @@ def test_vectors_another_process_stored_are_taken_up(tmp_path) -> None:
 
 
 def test_background_embedding_waits_while_questions_are_answered() -> None:
-    from index.vector_filler import VectorFiller
+    from index.meaning.filler import VectorFiller
 
     busy = [True]
     done: list[int] = []

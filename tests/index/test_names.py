@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from index.name_lexicon import FEMALE_FIRST, MALE_FIRST
-from index.names import gender_of
-from index.quotes import extract_quotes
+from index.lexicon import FEMALE_FIRST, MALE_FIRST
+from index.quotes.names import gender_of
+from index.quotes.extract import extract_quotes
 
 
 def test_no_first_name_is_listed_as_both_genders():

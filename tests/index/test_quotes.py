@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from index.quotes import EXTRACTOR_VERSION, extract_quotes
+from index.quotes.extract import EXTRACTOR_VERSION, extract_quotes
 
 
 def test_extractor_version_is_a_positive_int():

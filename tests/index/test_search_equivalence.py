@@ -1,7 +1,7 @@
 """Bm25Index ranks and scores exactly as rank-bm25 does, on generated corpora, and stays so
 through adds, removes and compaction (equal to a fresh build of the same paragraphs).
 
-rank-bm25 (index.search.reference_model with the same Bm25Params) is the reference.
+rank-bm25 (index.search.bm25.reference_model with the same Bm25Params) is the reference.
 Scores must agree within 1e-9 relative; rankings must agree up to the order of paragraphs
 with equal scores. The engine returns only paragraphs sharing a term with the question,
 so the expected ranking is rank-bm25's over those paragraphs.
@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from index.search import Bm25Index, Bm25Params, reference_model
+from index.search.bm25 import Bm25Index, Bm25Params, reference_model
 from index.store import encode_terms
 
 REL = 1e-9

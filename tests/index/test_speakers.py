@@ -6,7 +6,7 @@ import pytest
 
 from index.errors import QuestionError
 from index.models import Quote
-from index.speakers import (
+from index.quotes.speakers import (
     match_quotes,
     quotes_containing,
     speaker_counts,
@@ -145,7 +145,7 @@ def test_match_quotes_rejects_bad_query_with_question_error():
 
 
 def test_speaker_counts_of_made_up_articles_list_people_not_sentence_openers():
-    from index.quotes import extract_quotes
+    from index.quotes.extract import extract_quotes
 
     articles = {
         "fair": [
@@ -174,6 +174,6 @@ def test_courtesy_title_of_the_other_gender_does_not_match():
 
 
 def extract_quotes_for_lookup():
-    from index.quotes import extract_quotes
+    from index.quotes.extract import extract_quotes
 
     return extract_quotes(["“The ferry is late again,” said Ann Vane, whose brother Tom runs the kiosk."])

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import index.vectors as vectors_mod
-from index.vectors import DIMENSION, VectorIndex, encode_vectors, quantize
+import index.meaning.vectors as vectors_mod
+from index.meaning.vectors import DIMENSION, VectorIndex, encode_vectors, quantize
 
 
 def _unit(rng: np.random.Generator, n: int) -> np.ndarray:

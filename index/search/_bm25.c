@@ -1,6 +1,6 @@
 /* BM25 top-k over posting lists, scores equal to rank-bm25's to the last bit.
  *
- * Called by index/search.py (Bm25Index.search), which owns every array and the
+ * Called by index/search/bm25.py (Bm25Index.search), which owns every array and the
  * statistics; this file only walks them. Why C: the same MaxScore walk in numpy spends
  * most of a question in per-call overhead (0.5 ms median, 5 ms at p95 at 105,000
  * paragraphs); here it is a few tens of microseconds.
@@ -416,7 +416,7 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_bm25", "BM25 top-k kernel for index.search", -1, methods,
+    PyModuleDef_HEAD_INIT, "_bm25", "BM25 top-k kernel for index.search.bm25", -1, methods,
 };
 
 PyMODINIT_FUNC PyInit__bm25(void) { return PyModule_Create(&module); }

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from index import _bm25
+from index.search import _bm25
 
 
 @dataclass(frozen=True)
@@ -300,7 +300,7 @@ class Bm25Index:
         query is the question's term ids in order, repeats kept and None for a term the
         store has never seen, exactly as rank-bm25 takes a tokenized query.
 
-        The walk is index/_bm25.c: MaxScore over the posting lists, rarest term first,
+        The walk is index/search/_bm25.c: MaxScore over the posting lists, rarest term first,
         then the survivors scored term by term in query order, as rank-bm25 adds, so the
         scores are rank-bm25's to the last bit.
         """

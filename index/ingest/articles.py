@@ -23,11 +23,11 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
 
-from index import fetch
-from index.boilerplate import is_boilerplate, strip_boilerplate
+from index.ingest import fetch
+from index.ingest.boilerplate import is_boilerplate, strip_boilerplate
 from index.errors import InputError, NewsdeskError
 from index.models import ArticleDraft
-from index.name_lexicon import BYLINE_PARTICLES, BYLINE_ROLE_WORDS
+from index.lexicon import BYLINE_PARTICLES, BYLINE_ROLE_WORDS
 from index.text import clean_input, normalize
 
 log = logging.getLogger(__name__)

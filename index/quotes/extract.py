@@ -1,8 +1,8 @@
 """Direct quotes of an article with the person who said them.
 
-`extract_quotes` finds quotation spans (index.quote_spans), reads the speech cues
-around each (index.attribution) and resolves the subject to a person the article
-names (index.names): "Mr. X", a bare surname and "he/she" become the full name given
+`extract_quotes` finds quotation spans (index.quotes.spans), reads the speech cues
+around each (index.quotes.attribution) and resolves the subject to a person the article
+names (index.quotes.names): "Mr. X", a bare surname and "he/she" become the full name given
 earlier. Unnamed sources keep their description and no name. Scare quotes and titles
 with no speech cue are left out. Extraction never raises: a malformed quote is
 skipped and the rest of the article is still read.
@@ -16,10 +16,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.attribution import Cue, _sentence_subject, cues_in, mask, sentences
-from index.bodies import Bodies
+from index.quotes.attribution import Cue, _sentence_subject, cues_in, mask, sentences
+from index.quotes.bodies import Bodies
 from index.models import Quote
-from index.name_lexicon import (
+from index.lexicon import (
     CONTINUATION_VERBS,
     COURTESY,
     DEMONYMS,
@@ -29,7 +29,7 @@ from index.name_lexicon import (
     STOP_CAPS,
     TITLE_WORDS,
 )
-from index.names import (
+from index.quotes.names import (
     _PREPOSITION_LEAD,
     _RUN,
     NameBook,
@@ -43,7 +43,7 @@ from index.names import (
     is_title,
     parse_source,
 )
-from index.quote_spans import Span, find_spans
+from index.quotes.spans import Span, find_spans
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from index.models import Article, DigestSection, SummarySentence
 from index.sentences import quote_groups
-from index.summarize import leans_on_previous, says_the_same, validate_sentence_count
+from index.summaries.summarize import leans_on_previous, says_the_same, validate_sentence_count
 from index.text import normalize, tokenize
 
 log = logging.getLogger(__name__)

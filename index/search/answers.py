@@ -15,15 +15,15 @@ from functools import lru_cache
 
 import numpy as np
 
-from index.answer_types import AnswerType, expected_type, holds_near
+from index.search.answer_types import AnswerType, expected_type, holds_near
 from index.errors import QuestionError
-from index.lexicon import EVENT_PHRASES, EVENT_VERBS, alternatives
+from index.search.synonyms import EVENT_PHRASES, EVENT_VERBS, alternatives
 from index.models import Answer, Article, Passage, Quote
-from index.search import Bm25Index, Bm25Params
+from index.search.bm25 import Bm25Index, Bm25Params
 from index.sentences import sentence_spans
 from index.store import Store
 from index.text import Word, clean_input, form_of, normalize, term_spans, tokenize, words
-from index.vectors import VectorIndex
+from index.meaning.vectors import VectorIndex
 
 DEFAULT_PARAMS = Bm25Params(k1=0.9, b=0.75, idf="lucene")
 # Re-ranking of the BM25 candidates (tuned on half of SQuAD's articles, eval/ask_eval.py):

@@ -7,7 +7,7 @@ model also truncates at 256 tokens); the paragraph's cosine is the best of its v
 
 Vectors are kept as int8 with one scale per row (a unit vector's largest component maps
 to 127): 384 bytes a row. The cosine of a question with every row is one pass of integer
-dot products (the C kernel in index/_vectors.c; numpy when it is not built), exact for
+dot products (the C kernel in index/meaning/_vectors.c; numpy when it is not built), exact for
 the stored int8 vectors: brute force meets the latency target at 105,000 paragraphs, so
 no approximate index (and none of its recall loss) is needed at that size.
 """
@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 try:
-    from index import _vectors
+    from index.meaning import _vectors
 except ImportError:  # the extension is optional: numpy computes the same products
     _vectors = None
 

@@ -29,7 +29,7 @@ from itertools import accumulate
 
 import numpy as np
 
-from index.boilerplate import dateline_end, is_boilerplate
+from index.ingest.boilerplate import dateline_end, is_boilerplate
 from index.errors import QuestionError
 from index.models import SummarySentence
 from index.sentences import SentenceGroup, quote_groups

@@ -25,9 +25,9 @@ from datetime import UTC, datetime
 
 import feedparser
 
-from index import ingest
+from index.ingest import articles as ingest
 from index.errors import FeedError, FeedLimitReached, FetchError, InputError, NewsdeskError
-from index.fetch import DEFAULT_POLICY, FetchedPage, FetchPolicy, check_url, fetch_feed, fetch_url
+from index.ingest.fetch import DEFAULT_POLICY, FetchedPage, FetchPolicy, check_url, fetch_feed, fetch_url
 from index.library import Library
 from index.models import Article, ArticleDraft
 from index.store import FeedMark, FeedRow

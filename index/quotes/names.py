@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import gender_guesser.detector
 
-from index.name_lexicon import (
+from index.lexicon import (
     COURTESY,
     FEMALE_FIRST,
     FEMALE_TITLES,

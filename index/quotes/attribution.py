@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from index.name_lexicon import GROUP_NOUNS, PARTICIPLES, SPEECH_VERBS
-from index.names import (
+from index.lexicon import GROUP_NOUNS, PARTICIPLES, SPEECH_VERBS
+from index.quotes.names import (
     bare,
     _PREPOSITION_LEAD,
     Source,

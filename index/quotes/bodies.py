@@ -13,8 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from index.name_lexicon import BODY_NOUNS, MEDIUM_NOUNS, ORG_LINKS, STOP_CAPS
-from index.names import bare, is_given_name
+from index.lexicon import BODY_NOUNS, MEDIUM_NOUNS, ORG_LINKS, STOP_CAPS
+from index.quotes.names import bare, is_given_name
 
 _CAP = r"[A-Z](?:[\w&'\u2019.\-]*[\w&])?"  # never ends in a full stop ("PCs. The")
 _CAP_RUN = rf"{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,6}}"

@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from index.errors import QuestionError
 from index.models import Quote, SpeakerCount
-from index.name_lexicon import FEMALE_COURTESY, LOOKUP_TITLES, MALE_COURTESY
-from index.names import gender_of
+from index.lexicon import FEMALE_COURTESY, LOOKUP_TITLES, MALE_COURTESY
+from index.quotes.names import gender_of
 from index.text import clean_input, fold_accents, normalize, words
 
 logger = logging.getLogger(__name__)

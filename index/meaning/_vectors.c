@@ -1,6 +1,6 @@
 /* Dot products of one int8 query with every int8 row of a matrix, for meaning search.
  *
- * Called by index/vectors.py (VectorIndex.scores), which owns the arrays and falls back
+ * Called by index/meaning/vectors.py (VectorIndex.scores), which owns the arrays and falls back
  * to numpy when this extension is not built. Why C: at 105,000 paragraphs the int8
  * matrix is 40 MB; numpy has no int8 matrix-vector product (it would first copy the
  * matrix to float32, 161 MB a question), and a float32 copy kept in memory is four times

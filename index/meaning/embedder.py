@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from index.errors import NewsdeskError
+from index.meaning.onnx_graph import gather_before_dequantize
 
 log = logging.getLogger(__name__)
 
@@ -77,16 +78,19 @@ def installed_minilm() -> ModelFiles:
     return ModelFiles(Path(str(model)), MINILM_SHA256, Path(str(tokenizer)), TOKENIZER_SHA256)
 
 
-def _check_sha256(path: Path, expected: str) -> None:
+def _checked_bytes(path: Path, expected: str) -> bytes:
+    """The file's bytes, once their SHA-256 is the pinned one."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        data = path.read_bytes()
     except OSError as exc:
         raise ModelError(f"cannot read the embedding model file {path}: {exc}") from None
+    digest = hashlib.sha256(data).hexdigest()
     if digest != expected:
         raise ModelError(
             f"{path} has SHA-256 {digest[:16]}…, not the pinned {expected[:16]}…: "
             "reinstall the pinned package or set NEWSDESK_SEMANTIC=off"
         )
+    return data
 
 
 class Embedder:
@@ -102,8 +106,10 @@ class Embedder:
         from tokenizers import Tokenizer
 
         self.files = files or installed_minilm()
-        _check_sha256(self.files.model, self.files.model_sha256)
-        _check_sha256(self.files.tokenizer, self.files.tokenizer_sha256)
+        model = _checked_bytes(self.files.model, self.files.model_sha256)
+        _checked_bytes(self.files.tokenizer, self.files.tokenizer_sha256)
+        model, rewritten = gather_before_dequantize(model)
+        log.debug("embedding tables looked up before dequantizing: %d", rewritten)
         self.version = self.files.version
         tokenizer = Tokenizer.from_file(str(self.files.tokenizer))
         tokenizer.no_padding()  # the file pads every text to 128: batches are padded here
@@ -116,8 +122,9 @@ class Embedder:
         # without the arena, memory taken for a long batch is given back after it
         options.enable_cpu_mem_arena = False
         options.log_severity_level = 3
-        self._session = ort.InferenceSession(str(self.files.model), sess_options=options,
+        self._session = ort.InferenceSession(model, sess_options=options,
                                              providers=["CPUExecutionProvider"])
+        del model
         self._inputs = {i.name for i in self._session.get_inputs()}
         # Questions asked again and the sentences of passages shown again embed once; only
         # short texts are kept, so the cache stays under ~2 MB.

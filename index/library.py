@@ -172,6 +172,9 @@ class Libraries:
             if library is None:
                 library = Library(self.store, name, self.params, self.fetch_policy,
                                   self.semantic)
+                if self.semantic is not None:
+                    # loaded while the library was read; a bad model file fails here, once
+                    self.semantic.embedder.ready()
                 self._libraries[name] = library
             return library
 

@@ -570,7 +570,7 @@ class Library:
         ranked = answers.rank_quotes(rest, found, self._term_idf)
         passages = answers.speaker_passages(speaker, ranked, k, self._articles.__getitem__)
         return Answer(question=question, passages=tuple(passages), speaker=speaker,
-                      quotes=tuple(ranked[:k]))
+                      quotes=tuple((q, self._articles[q.article_id]) for q in ranked[:k]))
 
     def _term_idf(self, term: str) -> float:
         return self._index.idf(self.store.known_term_id(term))

@@ -27,14 +27,9 @@ from index.models import (
 )
 
 # Discord's documented limits.
-CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
-FIELD_NAME_LIMIT = 256
-FIELD_VALUE_LIMIT = 1024
 FOOTER_LIMIT = 2048
-AUTHOR_LIMIT = 256
-FIELDS_PER_EMBED = 25
 EMBED_TOTAL_LIMIT = 6000  # per message, across all its embeds
 EMBEDS_PER_MESSAGE = 10
 CHOICE_LIMIT = 100  # autocomplete choice name and value

@@ -61,6 +61,8 @@ class Pacer:
 
 
 class HasPacer(Protocol):
+    """What `defer` needs of the interaction's client (the bot): its pacer."""
+
     pacer: Pacer
 
 

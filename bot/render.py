@@ -19,7 +19,6 @@ from index.models import (
     Answer,
     Article,
     Digest,
-    Passage,
     Quote,
     QuoteLookup,
     SpeakerCount,

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval bench soak clean
+.PHONY: run test asan eval bench soak clean
 
 $(STAMP): pyproject.toml $(wildcard index/*/*.c)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsdesk needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -20,6 +20,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The BM25 kernel built with -fsanitize=address,undefined and the kernel and
+# search-equivalence tests run against it (a scratch build; the installed kernel stays).
+asan: $(STAMP)
+	PYTHON=$(abspath $(BIN)/python) .ci/asan
 
 eval: $(STAMP)
 	$(BIN)/python -m eval.ask_eval

@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-from bot.options import (
-    DEFAULT_DIGEST_SENTENCES,
-    DEFAULT_RESULTS,
-    DEFAULT_SENTENCES,
-    MAX_NAME_CHARS,
-    MAX_QUESTION_CHARS,
-)
+from bot.options import DEFAULT_DIGEST_SENTENCES, DEFAULT_RESULTS, DEFAULT_SENTENCES
+from index.errors import FetchError, InputError, NewsdeskError
 from index.ingest import articles as ingest
-from index.errors import FetchError, InputError, NewsdeskError, QuestionError
-from index.ingest.fetch import FetchedPage
+from index.ingest.fetch import FetchedPage, human_size
+from index.ingest.fetch import check_url as fetch_check_url
 from index.library import Library
 from index.models import (
     AddOutcome,
@@ -32,41 +25,23 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
+from index.quotes.speakers import validate_speaker_query
+from index.search.answers import validate_question
 from index.text import clean_input, scrub
-ATTACHMENT_TYPES = (".txt", ".md", ".html", ".htm")
+
+# The engine's own checks, run before a command defers so a bad input is refused at once
+# (the engine runs them again: one message wherever the input is typed).
+check_question = validate_question
+check_speaker = validate_speaker_query
+
+
+def check_url(url: str | None) -> str:
+    """An http(s) URL with a host (the fetcher's own check), or a FetchError saying why."""
+    return fetch_check_url(clean_input(url, "link"))
 
 
 class PermissionRefused(NewsdeskError):
     """A member without Manage Server or the manager role tried to change the library."""
-
-
-def has_words(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
-
-
-def check_question(question: str | None) -> str:
-    """A question fit for searching, or a QuestionError saying what to change."""
-    text = clean_input(question, "question")
-    if not text:
-        raise QuestionError("The question is empty: ask with a few words, e.g. /ask who said what?")
-    if len(text) > MAX_QUESTION_CHARS:
-        raise QuestionError(
-            f"The question is {len(text)} characters long; keep it under "
-            f"{MAX_QUESTION_CHARS} and ask about one thing at a time."
-        )
-    if not has_words(text):
-        raise QuestionError("The question has no words to search for (only symbols or emoji).")
-    return text
-
-
-def check_name(value: str | None, what: str) -> str:
-    """A speaker, article or topic reference: non-empty words of reasonable length."""
-    text = clean_input(value, what)
-    if not text or not has_words(text):
-        raise InputError(f"Give a {what} with some letters or digits in it.")
-    if len(text) > MAX_NAME_CHARS:
-        raise InputError(f"That {what} is too long ({len(text)} characters).")
-    return text
 
 
 def check_target(article: str | None, about: str | None) -> None:
@@ -75,36 +50,23 @@ def check_target(article: str | None, about: str | None) -> None:
         raise InputError("Give either an article to summarize or about: a topic, not both.")
 
 
-@dataclass(frozen=True)
-class Asked:
-    """An answer plus the articles its speaker quotes come from (quotes carry only ids)."""
-
-    answer: Answer
-    articles: dict[str, Article]
-
-
 def ask(library: Library, question: str, results: int | None = None,
-        context: Sequence[str] = ()) -> Asked:
+        context: Sequence[str] = ()) -> Answer:
     """context: the article ids of the answer this question follows up (a reply to the
     bot's answer, a question in its thread, the console's next question)."""
-    answer = library.ask(check_question(question),
-                         k=DEFAULT_RESULTS if results is None else results, context=context)
-    sources: dict[str, Article] = {}
-    if answer.speaker is not None:
-        wanted = {q.article_id for q in answer.quotes}
-        sources = {a.id: a for a in library.articles() if a.id in wanted}
-    return Asked(answer, sources)
+    return library.ask(check_question(question),
+                       k=DEFAULT_RESULTS if results is None else results, context=context)
 
 
 def answered_articles(answer: Answer) -> tuple[str, ...]:
     """The articles an answer drew on, best first: what a follow-up is read against."""
-    ids = [p.article.id for p in answer.passages] + [q.article_id for q in answer.quotes]
+    ids = [p.article.id for p in answer.passages] + [a.id for _, a in answer.quotes]
     return tuple(dict.fromkeys(ids))
 
 
 def quotes(library: Library, speaker: str, article: str | None = None) -> QuoteLookup:
-    ref = check_name(article, "article") if clean_input(article) else None
-    return library.quotes(speaker=check_name(speaker, "speaker name"), article=ref)
+    ref = article if clean_input(article) else None
+    return library.quotes(speaker=check_speaker(speaker), article=ref)
 
 
 def whosaid(library: Library, words: str) -> QuoteLookup:
@@ -116,7 +78,7 @@ def speakers(library: Library) -> list[SpeakerCount]:
 
 
 def summary(library: Library, article: str, sentences: int | None = None) -> Summary:
-    return library.summary(check_name(article, "article"),
+    return library.summary(article,
                            sentences=DEFAULT_SENTENCES if sentences is None else sentences)
 
 
@@ -130,20 +92,11 @@ def articles(library: Library) -> list[Article]:
 
 
 def show(library: Library, article: str) -> Article:
-    return library.resolve(check_name(article, "article"))
+    return library.resolve(article)
 
 
 def remove(library: Library, article: str) -> Article:
-    return library.remove(check_name(article, "article"))
-
-
-def check_url(url: str | None) -> str:
-    """An http(s) URL, or an InputError naming what is wrong with it."""
-    text = clean_input(url, "link")
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise InputError(f"Only http:// or https:// links can be added, not {text[:100]!r}.")
-    return text
+    return library.remove(article)
 
 
 def add_inputs(library: Library, inputs: list[str]) -> AddReport:
@@ -169,18 +122,18 @@ def add_page(library: Library, url: str, page: FetchedPage | FetchError) -> AddR
     return AddReport([library.add_draft(draft, url)])
 
 
-def check_attachment(filename: str, size: int, limit: int) -> None:
-    """Refuse an attachment before downloading it: wrong type, empty, too large."""
-    if not filename.lower().endswith(ATTACHMENT_TYPES):
+def check_attachment(filename: str, size: int) -> None:
+    """Refuse an attachment before downloading it: wrong type, empty, too large (the
+    engine's own formats and limit, as `add` would refuse the file)."""
+    if not filename.lower().endswith(ingest.SUPPORTED_SUFFIXES):
         raise InputError(
             f"{filename} is not a .txt, .md or .html file; attach the article as one of those."
         )
     if size == 0:
         raise InputError(f"{filename} is empty.")
-    if size > limit:
-        raise InputError(
-            f"{filename} is {size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB."
-        )
+    if size > ingest.MAX_FILE_BYTES:
+        raise InputError(f"{filename} is {human_size(size)}; the limit is "
+                         f"{human_size(ingest.MAX_FILE_BYTES)}.")
 
 
 def add_file(library: Library, data: bytes, filename: str, source: str | None) -> AddOutcome:
@@ -191,7 +144,7 @@ def add_text(library: Library, title: str, body: str) -> AddOutcome:
     """Pasted text: the title line first, then the body, as a text file reads."""
     title = clean_input(title)
     text = scrub(body).replace("\r\n", "\n").strip()
-    if not has_words(text):
+    if not any(ch.isalnum() for ch in text):
         raise InputError("The pasted text is empty.")
     return library.add_text(f"{title}\n\n{text}" if title else text, source=None)
 

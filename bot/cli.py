@@ -130,8 +130,7 @@ def cmd_ask(ctx: CliContext) -> int:
     if ctx.args.question is None:
         raise QuestionError("ask needs a QUESTION (or --batch FILE)")
     answer = lib.ask(ctx.args.question, k=ctx.args.k, articles=ctx.args.article or ())
-    sources = {a.id: a for a in lib.articles()} if answer.speaker else None
-    ctx.emit(jsonout.answer(answer, sources), textrender.answer_text(answer, sources))
+    ctx.emit(jsonout.answer(answer), textrender.answer_text(answer))
     return 0
 
 
@@ -149,15 +148,12 @@ def _ask_batch(ctx: CliContext, lib: Library) -> int:
                   if source == "-" else open(source, encoding="utf-8-sig", errors="replace"))
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
-    sources: dict[str, Any] | None = None
     with stream:
         for raw in stream:
             question = raw.rstrip("\r\n")
             try:
                 answer = lib.ask(question, k=ctx.args.k, articles=ctx.args.article or ())
-                if answer.speaker and sources is None:
-                    sources = {a.id: a for a in lib.articles()}
-                line = jsonout.answer(answer, sources)
+                line = jsonout.answer(answer)
             except NewsdeskError as exc:
                 line = {"question": question, "answers": [], "missing": [], "error": str(exc)}
             ctx.out.write(json.dumps(line, ensure_ascii=False) + "\n")

@@ -27,7 +27,7 @@ from bot.cooldown import Cooldowns, CoolingDown
 from bot.engine import FairEngine
 from bot.feeds import FeedPoller
 from bot.paging import EXPIRED_TEXT, LiveComponents, Pager
-from bot.replies import APOLOGY, NO_MENTIONS, new_reference, report_error
+from bot.replies import APOLOGY, NO_MENTIONS, Pacer, new_reference, report_error
 from index.errors import FetchError, NewsdeskError
 from index.ingest.fetch import FetchedPage, fetch_url
 from index.library import Libraries, Library
@@ -141,6 +141,7 @@ class NewsdeskBot(commands.Bot):
         self.fetcher = ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsdesk-fetch")
         self.cooldowns = Cooldowns(settings.user_rate, settings.server_rate)
         self.live = LiveComponents()
+        self.pacer = Pacer()  # acknowledgements paced per turn of this bot's loop
         self._warm_up_started = False
         self.warmed = asyncio.Event()  # set once warm_up has loaded and frozen
         self.sync_guild_on_start = sync_guild_on_start

@@ -73,11 +73,11 @@ def execute(library: Library, line: Line, session: Session | None = None) -> str
         return textrender.help_text()
     if c == "ask":
         context = session.context if session is not None and line.follow_up else ()
-        asked = actions.ask(library, line.text("question") or "", line.number("results"),
-                            context)
+        answer = actions.ask(library, line.text("question") or "", line.number("results"),
+                             context)
         if session is not None:
-            session.context = actions.answered_articles(asked.answer)
-        return textrender.answer_text(asked.answer, asked.articles)
+            session.context = actions.answered_articles(answer)
+        return textrender.answer_text(answer)
     if c == "quotes":
         return textrender.quotes_text(
             actions.quotes(library, line.text("speaker") or "", line.text("article")))

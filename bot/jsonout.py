@@ -62,7 +62,7 @@ def show(a: Article, quotes: Sequence[Quote]) -> Json:
     }
 
 
-def answer(ans: Answer, articles: dict[str, Article] | None = None) -> Json:
+def answer(ans: Answer) -> Json:
     out: Json = {
         "question": ans.question,
         "answers": [
@@ -75,8 +75,7 @@ def answer(ans: Answer, articles: dict[str, Article] | None = None) -> Json:
     }
     if ans.speaker is not None:
         out["speaker"] = ans.speaker
-        if articles is not None:
-            out["quotes"] = [quote(q, articles[q.article_id]) for q in ans.quotes]
+        out["quotes"] = [quote(q, a) for q, a in ans.quotes]
     return out
 
 

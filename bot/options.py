@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.search import answers
-
-from index.summaries import summarize
 from index.errors import InputError
+from index.quotes import speakers
+from index.search import answers
+from index.summaries import summarize
 
 # The engine's limits, named here for the slash commands' ranges and the help texts.
 MAX_QUESTION_CHARS = answers.MAX_QUESTION_CHARS
 MAX_RESULTS = answers.MAX_RESULTS
 MIN_SENTENCES = summarize.MIN_SENTENCES
 MAX_SENTENCES = summarize.MAX_SENTENCES
-MAX_NAME_CHARS = 200
+MAX_NAME_CHARS = speakers.MAX_QUERY  # a speaker's name or an article reference
 DEFAULT_RESULTS = 3
 DEFAULT_SENTENCES = 3  # an article's summary
 DEFAULT_DIGEST_SENTENCES = 5  # a digest about a topic

@@ -8,36 +8,27 @@ mention; anything cut is cut at a sentence or word and ends with an ellipsis.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
 
 import discord
 
+from bot.wording import HELP_LINES, format_date, match_note, no_quotes_lines, quoted_label
 from index.models import (
     AddOutcome,
     AddReport,
     Answer,
     Article,
     Digest,
-    Passage,
     Quote,
     QuoteLookup,
     SpeakerCount,
     Summary,
 )
 
-if TYPE_CHECKING:
-    from bot.actions import Asked
-
 # Discord's documented limits.
-CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
-FIELD_NAME_LIMIT = 256
-FIELD_VALUE_LIMIT = 1024
 FOOTER_LIMIT = 2048
-AUTHOR_LIMIT = 256
-FIELDS_PER_EMBED = 25
 EMBED_TOTAL_LIMIT = 6000  # per message, across all its embeds
 EMBEDS_PER_MESSAGE = 10
 CHOICE_LIMIT = 100  # autocomplete choice name and value
@@ -113,20 +104,6 @@ def safe_url(url: str | None) -> str | None:
         if not any(c.isspace() for c in url):
             return url
     return None
-
-
-def format_date(iso: str | None) -> str | None:
-    """'2025-02-12' -> '12 Feb 2025'; other strings as they are."""
-    if not iso:
-        return None
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso[:10])
-    if not match:
-        return iso
-    year, month, day = match.groups()
-    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-    if not 1 <= int(month) <= 12:
-        return iso
-    return f"{int(day)} {months[int(month) - 1]} {year}"
 
 
 def attribution(article: Article, paragraph: int | None = None) -> list[str]:
@@ -251,23 +228,11 @@ def marked_paragraph(text: str, sentence: str, budget: int = PARAGRAPH_BUDGET) -
     return "> " + body.replace("\n", "\n> ")
 
 
-def match_note(passage: Passage) -> str:
-    """Why a passage answers: the question's words it shares, or that it was found by
-    meaning (asked in other words than the article's)."""
-    if passage.by == "meaning":
-        return "matched by meaning"
-    return "matched: " + ", ".join(passage.matched) if passage.matched else ""
-
-
-def ask_pages(asked: Asked) -> list[Page]:
-    """/ask's answer, its speaker's quotes credited to the articles they come from."""
-    return answer_pages(asked.answer, asked.articles)
-
-
-def answer_pages(answer: Answer, sources: Mapping[str, Article] | None = None) -> list[Page]:
-    """An answer: one passage per page (or the speaker's quotes), or a plain no-answer."""
+def ask_pages(answer: Answer) -> list[Page]:
+    """/ask's answer: one passage per page (or the speaker's quotes with their articles), or a
+    plain no-answer."""
     if answer.speaker is not None:
-        return speaker_answer_pages(answer, sources or {})
+        return speaker_answer_pages(answer)
     if not answer.passages:
         return no_answer(answer.question, answer.missing)
     pages: list[Page] = []
@@ -314,7 +279,7 @@ def quote_entry(quote: Quote, article: Article | None) -> str:
     return f"\u201c{text}\u201d\n\u2014 {escape(clip(who, 200))} \u00b7 " + " ".join(where)
 
 
-def speaker_answer_pages(answer: Answer, articles: Mapping[str, Article]) -> list[Page]:
+def speaker_answer_pages(answer: Answer) -> list[Page]:
     """A 'what did X say' question answered from X's quotes."""
     speaker = answer.speaker or ""
     if not answer.quotes:
@@ -326,8 +291,8 @@ def speaker_answer_pages(answer: Answer, articles: Mapping[str, Article]) -> lis
                 title="No quotes found",
             )
         ]
-    entries = [quote_entry(q, articles.get(q.article_id)) for q in answer.quotes]
-    ids = list(dict.fromkeys(q.article_id for q in answer.quotes))
+    entries = [quote_entry(q, article) for q, article in answer.quotes]
+    ids = list(dict.fromkeys(article.id for _, article in answer.quotes))
     footer = ("article " if len(ids) == 1 else "articles ") + ", ".join(ids[:10])
     return pack_entries(entries, title=f"What {plain_label(speaker, 200)} said", per_page=5,
                         footer=footer)
@@ -344,27 +309,6 @@ def articles_named(embeds: Iterable[discord.Embed]) -> list[str]:
         for match in ARTICLE_IDS.finditer(text):
             found.extend(i for i in match.group(1).split(", ") if i and i not in found)
     return found
-
-
-def no_quotes_lines(lookup: QuoteLookup, where: str = "",
-                    mark: Callable[[str], str] = str) -> list[str]:
-    """What an empty quote look-up says, exactly: nothing is stored yet, nothing from that
-    speaker, or no stored quote holds those words; then the close names, if any.
-    where: the scope when no article limits it (" in this server"); mark: how names and
-    words are escaped for the medium."""
-    scope = f" in {mark(lookup.article.title)}" if lookup.article is not None else where
-    if not lookup.stored:
-        return [f"No quotes are stored{scope} yet."]
-    who = f" from {mark(lookup.speaker)}" if lookup.speaker else ""
-    if lookup.text is not None:
-        lines = [f"No stored quote{who}{scope} contains \u201c{mark(lookup.text)}\u201d."]
-    else:
-        lines = [f"No quotes{who} are stored{scope}."]
-    if lookup.suggestions:
-        lines.append("Did you mean: " + ", ".join(mark(s) for s in lookup.suggestions[:10]) + "?")
-    if lookup.closest:
-        lines.append("Closest quotes:")
-    return lines
 
 
 def quotes_pages(lookup: QuoteLookup, title: str | None = None) -> list[Page]:
@@ -393,12 +337,6 @@ def speakers_pages(speakers: Sequence[SpeakerCount]) -> list[Page]:
         lines.append(f"**{escape(s.name)}**{role} \u2014 {count}{where}")
     return pack_entries(lines, title="Who is quoted", per_page=20, budget=2000,
                         footer=f"{len(speakers)} speakers")
-
-
-def quoted_label(speaker: SpeakerCount) -> str:
-    """"Maria Alvarez, harbour master (3)": who is quoted, their role, how often."""
-    role = f", {speaker.roles[0]}" if speaker.roles else ""
-    return f"{speaker.name}{role} ({speaker.quotes})"
 
 
 def summary_pages(summary: Summary) -> list[Page]:
@@ -528,20 +466,6 @@ def removed_page(article: Article) -> list[Page]:
             title="Removed",
         )
     ]
-
-
-HELP_LINES = (
-    ("/ask question [results]", "the passages that answer, quoted with attribution"),
-    ("/quotes speaker [article]", "what someone said, word for word"),
-    ("/whosaid words", "who said these words"),
-    ("/speakers", "everyone quoted, with how often"),
-    ("/summary article [sentences]", "the key sentences of an article, in order"),
-    ("/summary about:topic", "a digest across the stored articles"),
-    ("/articles", "the stored articles"),
-    ("/article show article", "an article's paragraphs, numbered"),
-    ("/add url | file | paste", "add an article (Manage Server or the manager role)"),
-    ("/remove article", "remove an article (Manage Server or the manager role)"),
-)
 
 
 # bot-only commands (the console has no feeds: it does not run long enough to poll them)

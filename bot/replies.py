@@ -11,6 +11,7 @@ import asyncio
 import logging
 import secrets
 from collections.abc import Callable, Sequence
+from typing import Protocol, cast
 
 import discord
 
@@ -26,7 +27,8 @@ _PUBLIC_DEFER = "newsdesk_public_defer"
 
 
 class Pacer:
-    """At most `per_turn` acknowledgements start in one turn of the event loop.
+    """At most `per_turn` acknowledgements start in one turn of the event loop; the bot
+    holds one (`bot.pacer`), so it lives and dies with the bot and its loop.
 
     A burst of interactions (say 100 /ask at once) would otherwise open and write 100
     HTTP requests in one turn, a stall of tens of ms for everyone else on the loop. The
@@ -58,14 +60,17 @@ class Pacer:
             loop.call_soon(self._reset)
 
 
-PACER = Pacer()
+class HasPacer(Protocol):
+    """What `defer` needs of the interaction's client (the bot): its pacer."""
+
+    pacer: Pacer
 
 
 async def defer(interaction: discord.Interaction, *, ephemeral: bool = False) -> None:
     """Acknowledge now ("newsdesk is thinking…"), paced in bursts; the answer follows."""
     if interaction.response.is_done():
         return
-    await PACER.turn()
+    await cast(HasPacer, interaction.client).pacer.turn()
     if interaction.response.is_done():
         return
     await interaction.response.defer(ephemeral=ephemeral, thinking=True)

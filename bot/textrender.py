@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from bot.render import HELP_LINES, format_date, match_note, no_quotes_lines, quoted_label
+from bot.wording import HELP_LINES, format_date, match_note, no_quotes_lines, quoted_label
 from index.models import (
     AddOutcome,
     AddReport,
@@ -43,12 +43,12 @@ def marked(text: str, sentence: str) -> str:
     return f"{text[:start]}\u00bb{sentence}\u00ab{text[start + len(sentence):]}"
 
 
-def answer_text(answer: Answer, sources: Mapping[str, Article] | None = None) -> str:
+def answer_text(answer: Answer) -> str:
     if answer.speaker is not None:
         if not answer.quotes:
             return f"No quotes from {answer.speaker} are stored. Try /speakers."
         lines = [f"What {answer.speaker} said:"]
-        lines += [quote_text(q, (sources or {}).get(q.article_id)) for q in answer.quotes]
+        lines += [quote_text(q, article) for q, article in answer.quotes]
         return "\n\n".join(lines)
     if not answer.passages:
         lines = [f"Nothing stored answers \u201c{answer.question}\u201d."]

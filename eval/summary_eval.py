@@ -150,7 +150,7 @@ def load_cnndm(path: Path = CNNDM_CSV) -> list[CnnItem]:
     ingest keeps in the stored text and newsdesk's summaries leave out.
     """
     from index.ingest.boilerplate import dateline_end
-    from index.ingest.articles import parse_text
+    from index.ingest.layout import parse_text
 
     items: list[CnnItem] = []
     with path.open(encoding="utf-8", newline="") as handle:

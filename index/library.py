@@ -23,6 +23,7 @@ from index.search import answers
 from index import backup
 
 from index.ingest import articles as ingest
+from index.ingest import layout, limits
 from index.summaries import digest as digest_mod
 from index.quotes import extract as quotes_mod
 from index.quotes import speakers as speakers_mod
@@ -300,10 +301,10 @@ class Library:
             for n, (draft, name) in enumerate(zip(drafts, names)):
                 mark = marks[n] if n < len(marks) else None
                 draft = _scrubbed(draft)
-                draft = replace(draft, paragraphs=ingest.split_long_paragraphs(draft.paragraphs))
+                draft = replace(draft, paragraphs=limits.split_long_paragraphs(draft.paragraphs))
                 try:
-                    ingest.check_paragraph_count(len(draft.paragraphs))
-                    ingest.check_vocabulary(draft.paragraphs)
+                    limits.check_paragraph_count(len(draft.paragraphs))
+                    limits.check_vocabulary(draft.paragraphs)
                 except InputError as exc:
                     raise InputError(f"{name}: {exc}") from None
                 key = body_key(draft.paragraphs)
@@ -439,7 +440,7 @@ class Library:
 
     def add_text(self, text: str, source: str | None = None) -> AddOutcome:
         """Add pasted text in the text-file format (title line, optional byline, body)."""
-        return self.add_draft(ingest.parse_text(text, source=source), source or "pasted text")
+        return self.add_draft(layout.parse_text(text, source=source), source or "pasted text")
 
     def add_bytes(self, data: bytes, filename: str, source: str | None = None) -> AddOutcome:
         """Add an uploaded file (.txt, .md, .html) from its bytes."""
@@ -572,7 +573,7 @@ class Library:
         ranked = answers.rank_quotes(rest, found, self._term_idf)
         passages = answers.speaker_passages(speaker, ranked, k, self._articles.__getitem__)
         return Answer(question=question, passages=tuple(passages), speaker=speaker,
-                      quotes=tuple(ranked[:k]))
+                      quotes=tuple((q, self._articles[q.article_id]) for q in ranked[:k]))
 
     def _term_idf(self, term: str) -> float:
         return self._index.idf(self.store.known_term_id(term))

@@ -85,7 +85,8 @@ class Answer:
     passages: tuple[Passage, ...]
     missing: tuple[str, ...] = ()  # key words of the question that no stored article has
     speaker: str | None = None  # set when the question was answered from a speaker's quotes
-    quotes: tuple[Quote, ...] = ()  # the speaker's quotes, ranked, when speaker is set
+    # the speaker's quotes, ranked, each with its article, when speaker is set
+    quotes: tuple[tuple[Quote, Article], ...] = ()
 
 
 @dataclass(frozen=True)

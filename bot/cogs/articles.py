@@ -36,10 +36,9 @@ class ArticlesCog(commands.Cog):
         interaction: discord.Interaction,
         article: app_commands.Range[str, 1, options.MAX_NAME_CHARS],
     ) -> None:
-        ref = actions.check_name(article, "article")
         await defer(interaction)
         pages = await self.bot.engine_pages(
-            interaction.guild_id, render.article_pages, actions.show, ref
+            interaction.guild_id, render.article_pages, actions.show, article
         )
         await send_pages(interaction, pages, self.bot.pager)
 

@@ -15,7 +15,6 @@ from discord.ext import commands
 from bot import actions, autocomplete, options, render
 from bot.paging import PREFIX
 from bot.replies import NO_MENTIONS, defer, report_error, send_pages
-from index.ingest.articles import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from bot.client import NewsdeskBot
@@ -90,10 +89,10 @@ class ManageCog(commands.Cog):
         self, interaction: discord.Interaction, attachment: discord.Attachment
     ) -> None:
         self.bot.require_manager(interaction)
-        actions.check_attachment(attachment.filename, attachment.size, MAX_FILE_BYTES)
+        actions.check_attachment(attachment.filename, attachment.size)
         await defer(interaction, ephemeral=True)
         data = await attachment.read()
-        actions.check_attachment(attachment.filename, len(data), MAX_FILE_BYTES)
+        actions.check_attachment(attachment.filename, len(data))
         outcome = await self.bot.run_engine(
             interaction.guild_id, actions.add_file, data, attachment.filename,
             f"attachment {attachment.filename}",
@@ -114,9 +113,8 @@ class ManageCog(commands.Cog):
         article: app_commands.Range[str, 1, options.MAX_NAME_CHARS],
     ) -> None:
         self.bot.require_manager(interaction)
-        ref = actions.check_name(article, "article")
         await defer(interaction, ephemeral=True)
-        removed = await self.bot.run_engine(interaction.guild_id, actions.remove, ref)
+        removed = await self.bot.run_engine(interaction.guild_id, actions.remove, article)
         await interaction.followup.send(
             embeds=render.removed_page(removed)[0], ephemeral=True, allowed_mentions=NO_MENTIONS
         )

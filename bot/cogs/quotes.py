@@ -28,7 +28,7 @@ class QuotesCog(commands.Cog):
         speaker: app_commands.Range[str, 1, options.MAX_NAME_CHARS],
         article: app_commands.Range[str, 1, options.MAX_NAME_CHARS] | None = None,
     ) -> None:
-        name = actions.check_name(speaker, "speaker name")
+        name = actions.check_speaker(speaker)
         await defer(interaction)
         pages = await self.bot.engine_pages(
             interaction.guild_id, render.quotes_pages, actions.quotes, name, article

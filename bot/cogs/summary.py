@@ -37,10 +37,9 @@ class SummaryCog(commands.Cog):
             )
             await send_pages(interaction, pages, self.bot.pager)
             return
-        ref = actions.check_name(article, "article")
         await defer(interaction)
         pages = await self.bot.engine_pages(
-            interaction.guild_id, render.summary_pages, actions.summary, ref, sentences
+            interaction.guild_id, render.summary_pages, actions.summary, article or "", sentences
         )
         await send_pages(interaction, pages, self.bot.pager)
 

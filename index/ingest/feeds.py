@@ -26,6 +26,8 @@ from datetime import UTC, datetime
 import feedparser
 
 from index.ingest import articles as ingest
+from index.ingest.bylines import split_authors
+from index.ingest.html import parse_html
 from index.errors import FeedError, FeedLimitReached, FetchError, InputError, NewsdeskError
 from index.ingest.fetch import DEFAULT_POLICY, FetchedPage, FetchPolicy, check_url, fetch_feed, fetch_url
 from index.library import Library
@@ -329,14 +331,14 @@ def _draft(item: FeedItem, page: FetchedPage | NewsdeskError | None,
     the feed's title, author, date and link from the item."""
     if item.content is not None:
         html = f"<html><body><article>{item.content}</article></body></html>"
-        draft = ingest.parse_html(html, url=item.link, source=item.link)
+        draft = parse_html(html, url=item.link, source=item.link)
     elif isinstance(page, NewsdeskError):
         raise page
     elif page is None:
         raise InputError(f"{item.link} was not fetched")
     else:
         draft = ingest.parse_page(page, item.link)
-    authors = ingest.split_authors(item.author) if item.author else draft.authors
+    authors = split_authors(item.author) if item.author else draft.authors
     return replace(draft, title=item.title or draft.title, outlet=outlet or draft.outlet,
                    authors=authors or draft.authors,
                    published=item.published or draft.published, url=item.link,

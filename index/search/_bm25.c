@@ -12,8 +12,10 @@
  *   acc    float64[>=docs] all zero; used as scratch and left all zero again
  *   mark   uint8[>=docs]   all zero; likewise
  *   terms  sequence of (docs int32[], tfs int32[], idf, count), rarest first; each
- *          posting list sorted by paragraph
+ *          posting list strictly increasing, within [0, docs): its ends are checked
+ *          up front, every posting the walk uses as an index as it is read (ValueError)
  *   query  sequence of int: for each question position, its index in terms or -1
+ *   k      at least 1 (checked: ValueError)
  *   prune  whether every idf is positive (MaxScore needs non-negative weights)
  * returns a list of (paragraph, score, flags) best first, at most k; flags is bytes with
  * 1 for each entry of terms the paragraph contains.
@@ -151,6 +153,10 @@ static PyObject *search(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "OOOOOOOndp", &norm_o, &keys_o, &alive_o, &acc_o, &mark_o,
                           &terms_o, &query_o, &k, &k1, &prune))
         return NULL;
+    if (k < 1) {
+        PyErr_Format(PyExc_ValueError, "k must be at least 1, not %zd", k);
+        return NULL;
+    }
 
     Py_buffer norm_b = {0}, keys_b = {0}, alive_b = {0}, acc_b = {0}, mark_b = {0};
     Term *terms = NULL;
@@ -206,7 +212,7 @@ static PyObject *search(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_ValueError, "docs and tfs differ in length");
             goto done;
         }
-        if (t->len && (t->docs[0] < 0 || t->docs[t->len - 1] >= ndocs)) { /* sorted */
+        if (t->len && (t->docs[0] < 0 || t->docs[t->len - 1] >= ndocs)) {
             PyErr_SetString(PyExc_ValueError, "posting outside the paragraph range");
             goto done;
         }
@@ -233,17 +239,26 @@ static PyObject *search(PyObject *self, PyObject *args) {
     Py_ssize_t ntouched = 0, ncand = 0, step = 0;
     double floor = -1.0 / 0.0;
     int narrowed = 0; /* 1 once only the candidates are followed */
+    /* 1 when a list walked whole is out of order or out of range: the boundary checked
+     * only its ends (a full pass over every list would cost what pruning saves), so each
+     * posting is checked as it is used as an index; lists only searched (seek, tf_of)
+     * are read within their length whatever their order. */
+    int disordered = 0;
     Py_BEGIN_ALLOW_THREADS
     /* Phase 1: whole posting lists, rarest first, until no unseen paragraph can reach
      * the k-th score reached so far. */
-    for (; step < nterms && !narrowed; step++) {
+    for (; step < nterms && !narrowed && !disordered; step++) {
         const Term *t = &terms[step];
+        int32_t prev = -1;
         for (Py_ssize_t j = 0; j < t->len; j++) {
             int32_t d = t->docs[j];
+            if (d <= prev || d >= ndocs) { disordered = 1; break; }
+            prev = d;
             double w = weight(t, t->tfs[j], k1p1, norm[d]);
             if (!mark[d]) { mark[d] = 1; touched[ntouched++] = d; }
             acc[d] += t->count > 1 ? w * t->count : w;
         }
+        if (disordered) break;
         rest -= t->bound;
         done_bound += t->bound;
         if (prune && step + 1 < nterms && rest < done_bound) {
@@ -301,7 +316,8 @@ static PyObject *search(PyObject *self, PyObject *args) {
             }
         }
     }
-    if (!narrowed) {
+    if (disordered) ncand = 0;
+    else if (!narrowed) {
         ncand = 0;
         for (Py_ssize_t j = 0; j < ntouched; j++) {
             int32_t d = touched[j];
@@ -314,7 +330,7 @@ static PyObject *search(PyObject *self, PyObject *args) {
     int in_order = 0;
     /* Phase 2: the remaining terms looked up for the candidates only, dropping those
      * that cannot reach the k-th score any more. */
-    for (;;) {
+    for (; !disordered;) {
         if (step == nterms) rest = 0.0;
         if (ncand > k) {
             for (Py_ssize_t j = 0; j < ncand; j++) tmp[j] = acc[cand[j]];
@@ -344,7 +360,7 @@ static PyObject *search(PyObject *self, PyObject *args) {
      * A long list is walked once rather than searched once per survivor: many equal
      * scores at the k-th place (tables of figures) leave thousands of survivors. */
     for (Py_ssize_t j = 0; j < ncand; j++) { acc[cand[j]] = 0.0; mark[cand[j]] = 2; }
-    for (Py_ssize_t q = 0; q < nquery; q++) {
+    for (Py_ssize_t q = 0; q < nquery && !disordered; q++) {
         if (query[q] < 0) continue;
         const Term *t = &terms[query[q]];
         if (ncand * 4 < t->len) {
@@ -356,14 +372,22 @@ static PyObject *search(PyObject *self, PyObject *args) {
                 if (at < t->len && t->docs[at] == d) acc[d] += weight(t, t->tfs[at], k1p1, norm[d]);
             }
         } else {
+            int32_t prev = -1;
             for (Py_ssize_t j = 0; j < t->len; j++) {
                 int32_t d = t->docs[j];
+                if (d <= prev || d >= ndocs) { disordered = 1; break; }
+                prev = d;
                 if (mark[d] == 2) acc[d] += weight(t, t->tfs[j], k1p1, norm[d]);
             }
         }
     }
     Py_END_ALLOW_THREADS
 
+    if (disordered) {
+        for (Py_ssize_t j = 0; j < ntouched; j++) { acc[touched[j]] = 0.0; mark[touched[j]] = 0; }
+        PyErr_SetString(PyExc_ValueError, "posting list not sorted by paragraph");
+        goto done;
+    }
     best = PyMem_Malloc((ncand ? ncand : 1) * sizeof(Scored));
     if (best) {
         for (Py_ssize_t j = 0; j < ncand; j++) {

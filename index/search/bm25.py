@@ -9,15 +9,35 @@ always exact: they are kept as counts and turned into idf at query time.
 
 from __future__ import annotations
 
+import logging
 import math
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from index.search import _bm25
+from index.search import topk
+
+try:  # built by pip from index/search/_bm25.c; without a C compiler, numpy does the walk
+    from index.search import _bm25
+except ImportError:  # pragma: no cover - depends on the build
+    _bm25 = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
+
+# The top-k walks, by name: the C kernel when it was built, and its numpy twin (same
+# results; tests run the search-equivalence checks against both, as bm25s tests its
+# optional backends).
+KERNELS: dict[str, Callable[..., list[tuple[int, float, bytes]]]] = {"numpy": topk.search}
+if _bm25 is not None:
+    KERNELS["c"] = _bm25.search
+
+
+def default_kernel() -> str:
+    """"c" when the extension is built, else "numpy"."""
+    return "c" if "c" in KERNELS else "numpy"
 
 
 @dataclass(frozen=True)
@@ -92,8 +112,16 @@ class Bm25Index:
 
     MERGE_AT = 250_000  # appended postings before the block is rebuilt
 
-    def __init__(self, params: Bm25Params | None = None) -> None:
+    def __init__(self, params: Bm25Params | None = None, kernel: str | None = None) -> None:
+        """kernel: "c" or "numpy" (see KERNELS); None takes the C one when it is built."""
         self.params = params or Bm25Params()
+        self.kernel = kernel or default_kernel()
+        if self.kernel not in KERNELS:
+            raise ValueError(f"kernel {self.kernel!r} is not available (built: "
+                             f"{', '.join(sorted(KERNELS))})")
+        if self.kernel == "numpy" and kernel is None:
+            log.info("the C search kernel is not built; searching with numpy (slower)")
+        self._walk = KERNELS[self.kernel]
         self._doc_key = _Growable(np.int64)
         self._doc_len = _Growable(np.int64)
         self._alive = _Growable(np.bool_)
@@ -167,7 +195,7 @@ class Bm25Index:
         for key, blob in rows:
             keys.append(key)
             blobs.append(blob)
-        self.__init__(self.params)  # type: ignore[misc]
+        self.__init__(self.params, self.kernel)  # type: ignore[misc]
         if not keys:
             return
         pairs = np.frombuffer(b"".join(blobs), dtype=np.uint32).reshape(-1, 2)
@@ -302,9 +330,11 @@ class Bm25Index:
 
         The walk is index/search/_bm25.c: MaxScore over the posting lists, rarest term first,
         then the survivors scored term by term in query order, as rank-bm25 adds, so the
-        scores are rank-bm25's to the last bit.
+        scores are rank-bm25's to the last bit (index/search/topk.py without the C build).
         """
-        if len(self) == 0 or k <= 0:
+        if k < 1:
+            raise ValueError(f"k must be at least 1, not {k}")
+        if len(self) == 0:
             return []
         df = self._df.raw
         known = self._df.size
@@ -333,7 +363,7 @@ class Bm25Index:
             walk.append((postings[i][0], postings[i][1], idf, float(counts[i])))
         positions = [rank[slot[t]] if t in slot else -1 for t in query]
         alive = self._alive.raw if self._dead else None
-        found = _bm25.search(self._norms(), self._doc_key.raw, alive, self._scratch,
+        found = self._walk(self._norms(), self._doc_key.raw, alive, self._scratch,
                              self._mark, walk, positions, k, self.params.k1,
                              all(v > 0 for v in idfs))
         asked = [(pos, r) for pos, r in enumerate(positions) if r >= 0]

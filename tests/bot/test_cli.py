@@ -329,3 +329,27 @@ def test_ask_batch_answers_a_line_that_is_not_utf8_with_an_error_line(stored, tm
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and err == "" and len(lines) == 3
     assert lines[0]["answers"] and "error" in lines[1] and lines[2]["answers"]
+
+
+def test_the_cli_answers_without_importing_discord(tmp_path) -> None:
+    # discord.py is a third of the CLI's start-up; only `run` and `sync` need it
+    import subprocess
+    import sys
+
+    probe = ("import sys; from bot.cli import main; "
+             f"code = main(['--data', {str(tmp_path)!r}, 'list', '--json']); "
+             "sys.exit(code or ('discord' in sys.modules and 'discord was imported'))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"articles": []}
+
+
+def test_a_speaker_question_lists_each_quote_with_its_article(stored) -> None:
+    code, out, _ = stored("ask", "What did Declan Moss say about shifts?", "--json")
+    assert code == 0
+    answer = json.loads(out)
+    assert answer["speaker"] == "Declan Moss" and answer["quotes"]
+    titles = {a["title"] for a in json.loads(stored("list", "--json")[1])["articles"]}
+    assert all(q["article"]["title"] in titles for q in answer["quotes"])
+    assert any("longer shifts" in q["text"] for q in answer["quotes"])

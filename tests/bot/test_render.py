@@ -42,7 +42,7 @@ def test_answer_bolds_the_answering_sentence_and_attributes_it() -> None:
     a = article()
     p = Passage(a, 3, "Engineers met. The bridge will reopen on 4 March. Cables cracked.",
                 "The bridge will reopen on 4 March.", 2.0, ("bridge", "reopen"))
-    [page] = render.answer_pages(Answer("When?", (p,)))
+    [page] = render.ask_pages(Answer("When?", (p,)))
     embed = page[0]
     assert embed.title == "Harbour bridge to reopen" and embed.url == "https://example.org/bridge"
     assert "> Engineers met. **The bridge will reopen on 4 March.** Cables cracked." in embed.description
@@ -53,7 +53,7 @@ def test_a_huge_paragraph_keeps_its_answer_visible_within_limits() -> None:
     sentence = "The bridge will reopen on 4 March."
     text = LONG + " " + sentence + " " + LONG
     p = Passage(article(title="T" * 400), 1, text, sentence, 1.0, ("bridge",))
-    [page] = render.answer_pages(Answer("When?", (p,)))
+    [page] = render.ask_pages(Answer("When?", (p,)))
     assert within_limits(page)
     assert f"**{sentence}**" in page[0].description
     assert page[0].description.count("\u2026") >= 2
@@ -80,21 +80,26 @@ def test_fit_page_trims_an_oversized_page() -> None:
 def test_a_passage_found_by_meaning_says_so_instead_of_listing_words() -> None:
     passage = Passage(article=article(), paragraph=1, text="One.", sentence="One.", score=1.0,
                       matched=(), by="meaning")
-    page = render.answer_pages(Answer(question="q", passages=(passage,)))[0]
+    page = render.ask_pages(Answer(question="q", passages=(passage,)))[0]
     assert "matched by meaning" in page[0].description
     words = Passage(article=article(), paragraph=1, text="One.", sentence="One.", score=1.0,
                     matched=("bridge",))
-    page = render.answer_pages(Answer(question="q", passages=(words,)))[0]
+    page = render.ask_pages(Answer(question="q", passages=(words,)))[0]
     assert "matched: bridge" in page[0].description and "meaning" not in page[0].description
 
 
 def test_the_footers_of_an_answer_name_its_articles_for_follow_ups() -> None:
     passages = tuple(Passage(article=article(id=i), paragraph=1, text="One.", sentence="One.",
                              score=1.0, matched=("one",)) for i in ("aaaaaaaaaaaa", "bbbbbbbbbbbb"))
-    pages = render.answer_pages(Answer(question="q", passages=passages))
+    pages = render.ask_pages(Answer(question="q", passages=passages))
     assert [render.articles_named(p) for p in pages] == [["aaaaaaaaaaaa"], ["bbbbbbbbbbbb"]]
-    quotes = (Quote(text="We will.", paragraph=1, speaker="Ann Lee", article_id="aaaaaaaaaaaa"),
-              Quote(text="We won't.", paragraph=2, speaker="Ann Lee", article_id="cccccccccccc"))
-    spoken = render.answer_pages(Answer(question="q", passages=(), speaker="Ann Lee",
-                                        quotes=quotes), {})
+    quotes = tuple((Quote(text=text, paragraph=n, speaker="Ann Lee", article_id=i),
+                    article(id=i, title=f"Story {i[0]}"))
+                   for n, (text, i) in enumerate((("We will.", "aaaaaaaaaaaa"),
+                                                  ("We won't.", "cccccccccccc")), start=1))
+    spoken = render.ask_pages(Answer(question="q", passages=(), speaker="Ann Lee",
+                                     quotes=quotes))
     assert render.articles_named(spoken[0]) == ["aaaaaaaaaaaa", "cccccccccccc"]
+    # each quote is credited to the article it carries
+    assert "*Story a* \u00b61" in spoken[0][0].description
+    assert "*Story c* \u00b62" in spoken[0][0].description

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from index.ingest.articles import parse_text, read_file
+from index.ingest.articles import read_file
+from index.ingest.layout import parse_text
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SAMPLE = SHARED / "corpus" / "000_112936baa972ca14.txt"

@@ -67,7 +67,9 @@ def test_speaker_question_answers_from_that_speakers_quotes(filled):
     answer = filled.ask("What did Declan Moss say about shifts?")
     assert answer.speaker == "Declan Moss"
     assert answer.passages[0].paragraph == 3
-    assert "longer shifts" in answer.quotes[0].text
+    quote, article = answer.quotes[0]
+    assert "longer shifts" in quote.text
+    assert article.id == quote.article_id == answer.passages[0].article.id
 
 
 def test_results_count_is_honoured(filled):

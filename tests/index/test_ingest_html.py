@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from index.errors import InputError
-from index.ingest.articles import parse_html, read_file
+from index.ingest.articles import read_file
+from index.ingest.html import parse_html
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 PAGE = FIXTURES / "bridge_page.html"

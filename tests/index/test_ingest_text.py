@@ -5,15 +5,10 @@ from pathlib import Path
 import pytest
 
 from index.errors import InputError
-from index.ingest.articles import (
-    MAX_FILE_BYTES,
-    find_date,
-    iter_inputs,
-    parse_byline,
-    parse_bytes,
-    parse_text,
-    read_file,
-)
+from index.ingest.articles import MAX_FILE_BYTES, iter_inputs, parse_bytes, read_file
+from index.ingest.bylines import parse_byline
+from index.ingest.dates import find_date
+from index.ingest.layout import parse_text
 from index.models import ArticleDraft
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"

@@ -6,11 +6,7 @@ import time
 
 import pytest
 
-from index.quotes.extract import EXTRACTOR_VERSION, extract_quotes
-
-
-def test_extractor_version_is_a_positive_int():
-    assert isinstance(EXTRACTOR_VERSION, int) and EXTRACTOR_VERSION >= 1
+from index.quotes.extract import extract_quotes
 
 
 def test_straight_double_quotes_are_found_without_marks():
@@ -110,10 +106,10 @@ def test_non_latin_names_are_speakers():
     assert q.speaker == "Владимир Орлов"
 
 
-def test_empty_and_odd_input_never_raises():
+def test_empty_and_lone_marks_give_no_quotes():
     assert extract_quotes([]) == []
     assert extract_quotes(["", "   ", "“", "”", '"', "''", "«»"]) == []
-    assert isinstance(extract_quotes(["“" * 50, "”" * 50, "a “b” c “d"]), list)
+    assert extract_quotes(["“" * 50, "”" * 50, "a “b” c “d"]) == []
 
 
 def test_article_id_left_empty():

@@ -5,6 +5,9 @@ rank-bm25 (index.search.bm25.reference_model with the same Bm25Params) is the re
 Scores must agree within 1e-9 relative; rankings must agree up to the order of paragraphs
 with equal scores. The engine returns only paragraphs sharing a term with the question,
 so the expected ranking is rank-bm25's over those paragraphs.
+
+Every test runs against each top-k walk: the C kernel and its numpy fallback (`make asan`
+runs this file against a sanitizer build of the kernel).
 """
 
 from __future__ import annotations
@@ -13,11 +16,19 @@ import random
 
 import pytest
 
-from index.search.bm25 import Bm25Index, Bm25Params, reference_model
+from index.search.bm25 import KERNELS, Bm25Index, Bm25Params, reference_model
 from index.store import encode_terms
 
 REL = 1e-9
 MODES = ["lucene", "okapi"]
+
+
+@pytest.fixture(params=["c", "numpy"])
+def kernel(request: pytest.FixtureRequest) -> str:
+    """Each top-k walk; the C one only where it was built."""
+    if request.param not in KERNELS:
+        pytest.skip("the C search kernel is not built (no C compiler at install)")
+    return request.param
 
 
 def close(a: float, b: float) -> bool:
@@ -65,8 +76,8 @@ def random_queries(rng: random.Random, docs: list[list[str]], count: int) -> lis
     return out
 
 
-def build(corpus: Corpus, params: Bm25Params) -> Bm25Index:
-    index = Bm25Index(params)
+def build(corpus: Corpus, params: Bm25Params, kernel: str) -> Bm25Index:
+    index = Bm25Index(params, kernel)
     index.load((key, corpus.blob(key)) for key in sorted(corpus.docs))
     return index
 
@@ -99,7 +110,7 @@ def assert_same_as_reference(index: Bm25Index, corpus: Corpus, params: Bm25Param
 
 def assert_same_as_fresh_build(index: Bm25Index, corpus: Corpus, params: Bm25Params,
                                queries: list[list[str]], k: int = 10) -> None:
-    fresh = build(corpus, params)
+    fresh = build(corpus, params, index.kernel)
     assert len(index) == len(fresh) == len(corpus.docs)
     for query in queries:
         ids = corpus.query_ids(query)
@@ -111,7 +122,7 @@ def assert_same_as_fresh_build(index: Bm25Index, corpus: Corpus, params: Bm25Par
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_generated_corpus_ranks_as_rank_bm25(mode: str, seed: int) -> None:
+def test_generated_corpus_ranks_as_rank_bm25(mode: str, seed: int, kernel: str) -> None:
     rng = random.Random(seed)
     params = Bm25Params(k1=rng.choice([0.9, 1.2, 1.5]), b=rng.choice([0.0, 0.5, 0.75, 1.0]),
                         idf=mode)
@@ -120,58 +131,60 @@ def test_generated_corpus_ranks_as_rank_bm25(mode: str, seed: int) -> None:
     corpus = Corpus()
     for key, tokens in enumerate(docs, start=1):
         corpus.put(key * 3, tokens)  # keys are not positions
-    index = build(corpus, params)
+    index = build(corpus, params, kernel)
     for query in random_queries(rng, docs, 40):
         assert_same_as_reference(index, corpus, params, query, k=rng.choice([1, 3, 10, 50]))
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_library_of_one_paragraph_ranks_as_rank_bm25(mode: str) -> None:
+def test_library_of_one_paragraph_ranks_as_rank_bm25(mode: str, kernel: str) -> None:
     params = Bm25Params(idf=mode)
     corpus = Corpus()
     corpus.put(7, ["harbour", "bridge", "reopen", "bridge"])
-    index = build(corpus, params)
+    index = build(corpus, params, kernel)
     for query in (["bridge"], ["reopen", "harbour"], ["bridge", "bridge"], ["ferry", "bridge"]):
         assert_same_as_reference(index, corpus, params, query)
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_library_of_two_paragraphs_ranks_as_rank_bm25(mode: str) -> None:
+def test_library_of_two_paragraphs_ranks_as_rank_bm25(mode: str, kernel: str) -> None:
     params = Bm25Params(idf=mode)
     corpus = Corpus()
     corpus.put(1, ["council", "vote", "budget", "budget"])
     corpus.put(2, ["budget", "cut", "library", "hours"])
-    index = build(corpus, params)
+    index = build(corpus, params, kernel)
     for query in (["budget"], ["council", "budget"], ["library", "vote"], ["cut", "cut"]):
         assert_same_as_reference(index, corpus, params, query)
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_term_in_exactly_half_the_paragraphs_scores_as_rank_bm25(mode: str) -> None:
+def test_term_in_exactly_half_the_paragraphs_scores_as_rank_bm25(mode: str,
+                                                                  kernel: str) -> None:
     params = Bm25Params(idf=mode)
     corpus = Corpus()
     corpus.put(1, ["strike", "port", "workers"])
     corpus.put(2, ["strike", "rail", "talks", "talks"])
     corpus.put(3, ["harvest", "rain"])
     corpus.put(4, ["museum", "opens", "port"])
-    index = build(corpus, params)
+    index = build(corpus, params, kernel)
     for query in (["strike"], ["strike", "talks"], ["port", "strike"], ["strike", "rain"]):
         assert_same_as_reference(index, corpus, params, query)
 
 
-def test_term_in_exactly_half_the_paragraphs_still_counts_with_lucene_idf() -> None:
+def test_term_in_exactly_half_the_paragraphs_still_counts_with_lucene_idf(kernel: str) -> None:
     corpus = Corpus()
     for key, tokens in enumerate([["strike", "port"], ["strike", "rail"], ["rain"], ["museum"]]):
         corpus.put(key, tokens)
-    hits = build(corpus, Bm25Params(idf="lucene")).search(corpus.query_ids(["strike"]), 10)
+    index = build(corpus, Bm25Params(idf="lucene"), kernel)
+    hits = index.search(corpus.query_ids(["strike"]), 10)
     assert len(hits) == 2 and all(h.score > 0 for h in hits)
 
 
-def test_matched_lists_the_query_positions_a_paragraph_contains() -> None:
+def test_matched_lists_the_query_positions_a_paragraph_contains(kernel: str) -> None:
     corpus = Corpus()
     corpus.put(1, ["flood", "warning", "river"])
     corpus.put(2, ["river", "festival"])
-    index = build(corpus, Bm25Params())
+    index = build(corpus, Bm25Params(), kernel)
     query = ["river", "flood", "never-seen", "river"]
     by_key = {h.key: h.matched for h in index.search(corpus.query_ids(query), 10)}
     assert by_key == {1: (0, 1, 3), 2: (0, 3)}
@@ -179,14 +192,15 @@ def test_matched_lists_the_query_positions_a_paragraph_contains() -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("seed", [5, 6, 7])
-def test_adds_and_removes_rank_as_a_fresh_build_and_as_rank_bm25(mode: str, seed: int) -> None:
+def test_adds_and_removes_rank_as_a_fresh_build_and_as_rank_bm25(mode: str, seed: int,
+                                                                  kernel: str) -> None:
     rng = random.Random(seed)
     params = Bm25Params(k1=1.2, b=0.75, idf=mode)
     docs = random_corpus(rng, paragraphs=240, vocab_size=rng.randint(30, 300), max_len=40)
     corpus = Corpus()
     for key, tokens in enumerate(docs[:120], start=1):
         corpus.put(key, tokens)
-    index = build(corpus, params)
+    index = build(corpus, params, kernel)
     index.MERGE_AT = 400  # small, so adding also merges appended postings into the block
     next_key = 1000
     for tokens in docs[120:]:
@@ -203,12 +217,12 @@ def test_adds_and_removes_rank_as_a_fresh_build_and_as_rank_bm25(mode: str, seed
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_compaction_after_adds_and_removes_ranks_as_a_fresh_build(mode: str) -> None:
+def test_compaction_after_adds_and_removes_ranks_as_a_fresh_build(mode: str, kernel: str) -> None:
     rng = random.Random(8)
     params = Bm25Params(idf=mode)
     docs = random_corpus(rng, paragraphs=200, vocab_size=150, max_len=30)
     corpus = Corpus()
-    index = Bm25Index(params)
+    index = Bm25Index(params, kernel)
     for key, tokens in enumerate(docs, start=1):
         index.add(key, corpus.put(key, tokens))
     for gone in rng.sample(sorted(corpus.docs), 60):
@@ -221,9 +235,9 @@ def test_compaction_after_adds_and_removes_ranks_as_a_fresh_build(mode: str) -> 
         assert_same_as_reference(index, corpus, params, query)
 
 
-def test_removing_every_paragraph_leaves_nothing_to_find() -> None:
+def test_removing_every_paragraph_leaves_nothing_to_find(kernel: str) -> None:
     corpus = Corpus()
-    index = Bm25Index(Bm25Params())
+    index = Bm25Index(Bm25Params(), kernel)
     for key, tokens in enumerate([["tide", "table"], ["tide", "mark"]]):
         index.add(key, corpus.put(key, tokens))
     for key in (0, 1):
@@ -232,10 +246,10 @@ def test_removing_every_paragraph_leaves_nothing_to_find() -> None:
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_removed_paragraphs_do_not_crowd_others_out_of_the_top(mode: str) -> None:
+def test_removed_paragraphs_do_not_crowd_others_out_of_the_top(mode: str, kernel: str) -> None:
     params = Bm25Params(idf=mode)
     corpus = Corpus()
-    index = Bm25Index(params)
+    index = Bm25Index(params, kernel)
     key = 0
     for _ in range(12):  # a rare word, many times in each: these will be removed
         key += 1
@@ -253,7 +267,8 @@ def test_removed_paragraphs_do_not_crowd_others_out_of_the_top(mode: str) -> Non
         assert_same_as_reference(index, corpus, params, query)
 
 
-def exact_top(corpus: Corpus, params: Bm25Params, query: list[str], k: int) -> list[tuple[int, float]]:
+def exact_top(corpus: Corpus, params: Bm25Params, query: list[str],
+              k: int) -> list[tuple[int, float]]:
     """rank-bm25's scores of the paragraphs sharing a term, best first, ties by lower key."""
     keys = sorted(corpus.docs)
     scores = reference_model([corpus.docs[key] for key in keys], params).get_scores(query)
@@ -264,7 +279,8 @@ def exact_top(corpus: Corpus, params: Bm25Params, query: list[str], k: int) -> l
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("seed", [21, 22, 23])
-def test_top_k_and_scores_equal_rank_bm25_to_the_last_bit(mode: str, seed: int) -> None:
+def test_top_k_and_scores_equal_rank_bm25_to_the_last_bit(mode: str, seed: int,
+                                                           kernel: str) -> None:
     # Thousands of paragraphs over a small vocabulary: long posting lists, so the search
     # prunes (candidates only, exact re-scoring) rather than adding every list up.
     rng = random.Random(seed)
@@ -273,17 +289,17 @@ def test_top_k_and_scores_equal_rank_bm25_to_the_last_bit(mode: str, seed: int) 
     corpus = Corpus()
     for key, tokens in enumerate(docs, start=1):
         corpus.put(key * 2, tokens)
-    index = build(corpus, params)
+    index = build(corpus, params, kernel)
     for query in random_queries(rng, docs, 30):
         k = rng.choice([1, 5, 10])
         got = [(h.key, h.score) for h in index.search(corpus.query_ids(query), k)]
         assert got == exact_top(corpus, params, query, k), query
 
 
-def test_equal_scores_are_ranked_by_lower_key_first() -> None:
+def test_equal_scores_are_ranked_by_lower_key_first(kernel: str) -> None:
     corpus = Corpus()
     for key in (9, 4, 7):
         corpus.put(key, ["harbour", "crane"])
     corpus.put(5, ["harbour", "fishing", "fleet", "boats"])
-    hits = build(corpus, Bm25Params()).search(corpus.query_ids(["crane"]), 2)
+    hits = build(corpus, Bm25Params(), kernel).search(corpus.query_ids(["crane"]), 2)
     assert [h.key for h in hits] == [4, 7]

@@ -13,6 +13,8 @@ tokens), mean pooling over the real tokens, L2 normalisation.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import logging
 import threading
@@ -93,6 +95,20 @@ def _checked_bytes(path: Path, expected: str) -> bytes:
     return data
 
 
+def _give_back_freed_memory() -> None:
+    """Return to the system what building the session freed. onnxruntime's graph
+    optimisation briefly holds ~60 MB more than the session keeps; built in a thread, that
+    memory sits in the thread's own malloc arena, which glibc does not give back by itself
+    (measured: +55 MB RSS for the life of the process). A no-op off glibc."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)
+
+
 class Embedder:
     """Turns texts into unit vectors (float32, 384 dimensions); thread-safe.
 
@@ -145,6 +161,7 @@ class Embedder:
                                              providers=["CPUExecutionProvider"])
         del model
         self._inputs = {i.name for i in self._session.get_inputs()}
+        _give_back_freed_memory()
 
     def _load_in_background(self) -> None:
         try:

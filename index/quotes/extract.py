@@ -23,11 +23,15 @@ from index.lexicon import (
     CONTINUATION_VERBS,
     COURTESY,
     DEMONYMS,
+    DISCOURSE_OPENERS,
     GROUP_NOUNS,
     FEMALE_COURTESY,
     MALE_COURTESY,
+    OWNED_TEXTS,
     STOP_CAPS,
     TITLE_WORDS,
+    UNNAMED_PERSON_NOUNS,
+    UNNAMED_ROLES,
 )
 from index.quotes.names import (
     _PREPOSITION_LEAD,
@@ -48,7 +52,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 8
+EXTRACTOR_VERSION: int = 9
 
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
 _LOOKBACK = 64  # a pronoun looks back over at most this many named subjects and speakers
@@ -109,7 +113,7 @@ class _Article:
         self.speakers: list[_Event] = []  # named speakers of the quotes read so far, in order
         self._subject_events()
         # the person the story opens with ("Real Madrid midfielder David Beckham has ...")
-        opening = [e for e in self.subjects[:1] if e.position < 2 * _PARA and e.kind == "subject"]
+        opening = [e for e in self.subjects[:1] if e.position < 2 * _PARA and e.kind in ("subject", "speaker")]
         self.lede = opening[0].name if opening else None
 
     def add_speaker(self, position: int, name: str) -> None:
@@ -132,41 +136,58 @@ class _Article:
 
     # -- names -------------------------------------------------------------------
     def _subject_events(self) -> None:
+        """Who each sentence is about, in reading order: the named subject of a speech verb
+        (a speaker, even in indirect speech), an unnamed one ("a spokesman for ..."), the
+        person a "he said" of indirect speech stands for, else the person the sentence opens on."""
         for p, ss in enumerate(self.sents):
             for si, (lo, hi) in enumerate(ss):
-                pos = p * _PARA + lo
-                named = [c for c in self.cues[p][si] if c.source.kind == "name"]
-                if named:
-                    full = self.book.resolve(named[0].source.name or "")
+                cues = self.cues[p][si]
+                named = next((c for c in cues if c.source.kind == "name"), None)
+                if named is not None:
+                    full = self.book.resolve(named.source.name or "")
                     if self.book.is_person(full, speaking=True):
-                        self.subjects.append(_Event(p * _PARA + named[0].position, full, "subject"))
+                        att = self._name(named.source, record=False)  # the name its quotes get
+                        if att.kind == "name" and att.speaker:
+                            self.subjects.append(_Event(p * _PARA + named.position, att.speaker, "speaker"))
                     continue
-                unnamed = [c for c in self.cues[p][si] if c.source.kind == "description"
-                           and _UNNAMED_PERSON.match(c.source.description or "")]
-                if unnamed:
+                unnamed = next((c for c in cues if c.source.kind == "description"
+                                and _UNNAMED_PERSON.match(c.source.description or "")), None)
+                if unnamed is not None:
                     # "A Labour spokesman later said ...": a later "he said" is his
-                    self.subjects.append(_Event(p * _PARA + unnamed[0].position,
-                                                unnamed[0].source.description or "", "unnamed"))
+                    self.subjects.append(_Event(p * _PARA + unnamed.position, unnamed.source.description or "", "unnamed"))
                     continue
-                text = self.masked[p][lo:hi]
-                for m in _RUN.finditer(text):
-                    before = text[: m.start(1)]
-                    if len(before.split()) > 6 or _PREP_BEFORE.search(before) or _VERB_BEFORE.search(before):
-                        break  # "The image portrayed Mr Howard": a name after the verb is its object
-                    if re.match(r"['\u2019]s\b", text[m.end(1) :]):
-                        break  # "Putin's negotiator ..." is about someone else
-                    src = parse_source(m.group(1))
-                    if src is None or src.kind != "name" or not src.name:
-                        continue
-                    full = self.book.resolve(src.name)
-                    if len(full.split()) < 2 and full not in self.book.counts and full not in self.book.gender:
-                        continue  # "Harbour" in "Harbour master Maria Alvarez"; "Lord Goldsmith" is known
-                    if not self.book.is_person(full):
-                        continue  # "He worked on the Star Wars DVD": a title, not a person
-                    self.subjects.append(_Event(pos + m.start(1), full, "subject"))
-                    break
+                said = next((c for c in cues if c.source.kind == "pronoun" and c.source.name in ("he", "she")), None)
+                self._opening_subject(p, lo, said.position if said is not None else hi)
+                if said is not None:
+                    # "He argued that ...": indirect speech makes its speaker the one a later
+                    # '"…," he added' continues, as a quote would
+                    at = p * _PARA + said.position
+                    att = self._pronoun(said.source.name or "", at, said.verb, None)
+                    if att.speaker:
+                        self.subjects.append(_Event(at, att.speaker, "speaker"))
 
-    def _name(self, src: Source) -> _Attribution:
+    def _opening_subject(self, p: int, lo: int, hi: int) -> None:
+        """The person masked[p][lo:hi] opens on ("The director is Tom Vane"), if any, as a subject."""
+        text = self.masked[p][lo:hi]
+        for m in _RUN.finditer(text):
+            before = text[: m.start(1)]
+            if len(before.split()) > 6 or _PREP_BEFORE.search(before) or _VERB_BEFORE.search(before):
+                return  # "The image portrayed Mr Howard": a name after the verb is its object
+            if re.match(r"['\u2019]s\b", text[m.end(1) :]):
+                return  # "Putin's negotiator ..." is about someone else
+            src = parse_source(m.group(1))
+            if src is None or src.kind != "name" or not src.name:
+                continue
+            full = self.book.resolve(src.name)
+            if len(full.split()) < 2 and full not in self.book.counts and full not in self.book.gender:
+                continue  # "Harbour" in "Harbour master Maria Alvarez"; "Lord Goldsmith" is known
+            if not self.book.is_person(full):
+                continue  # "He worked on the Star Wars DVD": a title, not a person
+            self.subjects.append(_Event(p * _PARA + lo + m.start(1), full, "subject"))
+            return
+
+    def _name(self, src: Source, record: bool = True) -> _Attribution:
+        """The person a name stands for; `record` notes the roles and courtesy titles it came with."""
         name = (src.name or "").rstrip("'\u2019")  # "Pedro Mendes' shot": the name without the mark
         tokens = name.split()
         title = None
@@ -176,12 +197,13 @@ class _Article:
         courtesy = title in COURTESY or bool(src.role and bare(src.role).rstrip(".") in COURTESY)
         full = self.book.resolve(" ".join(tokens), family_first=courtesy)
         role = src.role
-        if role:
+        if role and record:
             self.book.add_roles(full, role.split())
         if role and bare(role).rstrip(".") in COURTESY:
-            self._note_courtesy(full, bare(role).rstrip("."))
+            if record:
+                self._note_courtesy(full, bare(role).rstrip("."))
             role = None
-        if title in COURTESY:
+        if title in COURTESY and record:
             self._note_courtesy(full, title)
         if len(full.split()) == 1 and role and is_capitalised(role.split()[-1]):
             lead = role.split()[-1]
@@ -224,7 +246,7 @@ class _Article:
         if m is None:
             return None
         head = m.group("head").casefold()
-        if head in _UNNAMED_ROLES:
+        if head in UNNAMED_ROLES:
             return None
         floor = (pos // _PARA - 2) * _PARA
         if head not in TITLE_WORDS and not m.group("age"):
@@ -255,7 +277,7 @@ class _Article:
         if pronoun in ("they", "it", "we", "i", "you"):
             if pronoun in ("they", "it") and last is not None and last.kind in ("org", "description"):
                 return last
-            return _Attribution(None, None, pronoun, "description")
+            return _Attribution(None)  # "we", "you": nobody the story names
         want = "m" if pronoun == "he" else "f"
         floor = (pos // _PARA - 3) * _PARA
         prior = self.recent(floor, pos)
@@ -269,7 +291,7 @@ class _Article:
 
         order: list[list[_Event]] = []  # tried in turn; the last fitting person of a group wins
         if verb in CONTINUATION_VERBS:
-            order.append([e for e in prior if e.kind == "speaker"])
+            order.append([e for e in prior if e.kind in ("speaker", "unnamed")])
         order.append(prior)
         # then a person the last paragraphs named without making them a subject
         # ("... did not impress shadow minister Tim Collins. "…," he said")
@@ -283,7 +305,7 @@ class _Article:
                     if self.book.gender_for(e.name) is None:
                         self.book.gender[e.name] = want
                     return _Attribution(e.name, None, None, "name")
-        return _Attribution(None, None, pronoun, "description")
+        return _Attribution(None)  # an unresolved "he" names nobody: never shown as a source
 
     def attribute(self, src: Source, pos: int, verb: str, last: _Attribution | None) -> _Attribution:
         if src.kind == "name":
@@ -382,11 +404,7 @@ _SUBJECT_THEN_VERB = re.compile(
 )
 
 
-_MEDIA = (
-    r"(?:report|statement|study|post|tweet|tweets|letter|memo|website|web site|editorial|release|"
-    r"press release|survey|blog post|blog|filing|lawsuit|complaint|email|e-mail|op-ed|column|"
-    r"account|message|note|book|speech|remarks|transcript|ruling|order|document|documents)"
-)
+_MEDIA = "(?:" + "|".join(re.escape(text) for text in OWNED_TEXTS) + ")"
 _OWNED_MEDIUM = re.compile(
     r"^(?:(?i:the|a|an|in|from)\s+)?(?P<owner>(?:[A-Z][\w.&'\u2019\-]*\s+)*[A-Z][\w.&\-]*?)(?:['\u2019]s?)?\s+"
     r"(?:(?:new|latest|official|own|annual|final|recent|written|joint|\w+day)\s+)?" + _MEDIA + r"$"
@@ -515,13 +533,11 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
 _DEFINITE_ROLE = re.compile(
     r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+)$"
 )
-_UNNAMED_ROLES = frozenset("spokesman spokeswoman spokesperson official source aide adviser advisor".split())
 _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019\-]*")
 # "a Labour spokesman", "one official": an unnamed person ("the spokesman" may be named)
 _UNNAMED_PERSON = re.compile(
     r"(?i)^(?:a|an|one|another)\s+(?:[\w'\u2019\-]+\s+){0,3}"
-    r"(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|insider|executive|"
-    r"broker|analyst|lawyer|diplomat|witness|resident|worker|officer|manager|member)"
+    r"(?:" + "|".join(sorted(UNNAMED_PERSON_NOUNS, key=len, reverse=True)) + r")"
     r"(?:\s+(?:for|of|at|from|with)\s+[^,;:]+)?$"  # "a spokeswoman for Oxford University"
 )
 # a finite verb before a name: the name is an object, not the sentence's subject
@@ -693,8 +709,21 @@ def extract_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     return out
 
 
+_FRAGMENT_MAX_WORDS = 2
+
+
+def is_fragment(text: str) -> bool:
+    """ '"But," he added, "…"': a few function words broken off by the cue say nothing alone."""
+    stripped = text.strip()
+    words = re.findall(r"[^\W\d_]+", stripped.casefold())
+    return (stripped.endswith(",") and 0 < len(words) <= _FRAGMENT_MAX_WORDS
+            and all(w in DISCOURSE_OPENERS for w in words))
+
+
 def _one(art: _Article, span: Span, done: list[tuple[Span, _Attribution]]) -> tuple[Quote | None, _Attribution | None]:
     text = span.text(art.paras)
+    if is_fragment(text):
+        return None, None
     n_words = len(text.split())
     last = done[-1][1] if done else None
     picked = art.pick_cue(span)

@@ -24,6 +24,7 @@ from index.lexicon import (
     MALE_TITLES,
     ORG_WORDS,
     PARTICLES,
+    PRONOUNS,
     STOP_CAPS,
     SUFFIXES,
     TITLE_WORDS,
@@ -98,7 +99,6 @@ _LEAD_DROP = re.compile(
     re.IGNORECASE,
 )
 
-PRONOUN_SUBJECTS = {"he", "she", "they", "it", "we", "i", "you"}
 
 _INVERTED_CUT = frozenset(
     """after before on in at during when while to from as via through for last this earlier
@@ -211,7 +211,7 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
     if not phrase:
         return None
     low = phrase.casefold()
-    if low in PRONOUN_SUBJECTS:
+    if low in PRONOUNS:
         return Source("pronoun", name=low)
     tokens = _TOKEN.findall(phrase)
     if len(tokens) > 1 and is_participle(tokens[0], tokens[1]):
@@ -249,7 +249,7 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         return Source("org", name=" ".join(t.strip(",;:") for t in tokens[k:]))
     if not _is_name_token(last) or is_possessive(last) or bare(last) in PARTICLES:
         desc = " ".join(tokens)
-        if bare(last) in PRONOUN_SUBJECTS and len(tokens) == 1:
+        if bare(last) in PRONOUNS and len(tokens) == 1:
             return Source("pronoun", name=bare(last))
         return Source("description", description=desc)
     # walk back over the name, stopping at titles, possessives and lowercase words
@@ -261,7 +261,7 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
             break
         if is_title(tok) and name_tokens:
             break
-        if is_title(tok) and i > 0 and bare(tokens[i - 1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}:
+        if is_title(tok) and i > 0 and bare(tokens[i - 1]).rstrip(".") in COURTESY:
             name_tokens.insert(0, tok)
             i -= 1
             break
@@ -287,7 +287,9 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
         # "the Department of Trade and Industry": one organisation's name, "of" and "and" included
         return Source("org", name=" ".join(t.strip(",;:()\"\u201c\u201d") for t in org_run + name_tokens))
     if role_tokens and (not any(bare(t) in ORG_WORDS for t in name_tokens) or bare(role_tokens[0]) in _INDEFINITE) and (
-        role_tokens[-1] in _OBJECT_PREPOSITIONS or (
+        role_tokens[-1] in _OBJECT_PREPOSITIONS
+        or (len(role_tokens) > 1 and bare(role_tokens[-1]) == "the" and role_tokens[-2] in _OBJECT_PREPOSITIONS)
+        or (
             _prepositional_role(role_tokens) and not (is_given_name(name_tokens[0]) or is_initial(name_tokens[0]))
         )
     ):

@@ -202,7 +202,7 @@ FEMALE_COURTESY: frozenset[str] = frozenset({"mrs", "ms", "miss"})
 MALE_COURTESY: frozenset[str] = frozenset({"mr"})  # "Dr" says nothing of gender
 
 # Verbs that tie a quote to its speaker.
-SPEECH_VERBS = (
+SPEECH_VERBS: list[str] = (
     "said says say saying told tells tell telling added adds adding wrote writes write writing "
     "asked asks asking stated states declared declares explained explains noted notes noting "
     "argued argues arguing insisted insists insisting continued continues recalled recalls "
@@ -225,10 +225,10 @@ SPEECH_VERBS = (
     "according"
 ).split()
 
-PARTICIPLES = {"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
+PARTICIPLES: frozenset[str] = frozenset({"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
                "arguing", "warning", "explaining", "calling", "tweeting", "reporting",
-               "chanting", "yelling", "shouting", "screaming", "declaring", "asserting"}
-CONTINUATION_VERBS = {"added", "adds", "adding", "continued", "continues", "went"}
+               "chanting", "yelling", "shouting", "screaming", "declaring", "asserting"})
+CONTINUATION_VERBS: frozenset[str] = frozenset({"added", "adds", "adding", "continued", "continues", "went"})
 
 # Titles a look-up drops before comparing names (Mr Vane, President Roux).
 LOOKUP_TITLES: frozenset[str] = frozenset(

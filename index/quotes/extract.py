@@ -13,8 +13,9 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from index.quotes.attribution import Cue, _sentence_subject, cues_in, mask, sentences
 from index.quotes.bodies import Bodies
@@ -63,12 +64,17 @@ _PREP_BEFORE = re.compile(
 )
 
 
+# Whom a quote is credited to: a person, an organisation, an unnamed source with its
+# description, or nobody.
+AttributionKind = Literal["name", "org", "description", "none"]
+
+
 @dataclass
 class _Attribution:
     speaker: str | None
     role: str | None = None
     description: str | None = None
-    kind: str = "none"  # name | org | description | none
+    kind: AttributionKind = "none"
 
 
 _Event = NameEvent
@@ -471,8 +477,8 @@ def _subject_of(clause: str) -> Source | None:
     m = _SUBJECT_THEN_VERB.match(clause)
     if m is None or re.search(r"['\u2019]s?\s", m.group("name") + " "):
         return None
-    if m.group("verb") in GROUP_NOUNS:
-        return None  # "City experts say": a modifier and a group, not a name and its verb
+    if m.group("verb") in GROUP_NOUNS or m.group("verb") in TITLE_WORDS:
+        return None  # "City experts say", "Harbour master Ann Roux": a modifier and a noun, not a name and its verb
     if m.group("verb") in _NOT_SUBJECT_VERB and not (
         m.group("verb") in {"is", "was", "are", "were"} and (m.group("next") or "").endswith("ing")
     ):
@@ -571,45 +577,25 @@ def _last_char(text: str, i: int) -> str:
     return text[k - 1] if k else ""
 
 
-def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
-    """Attribution from neighbours when the quote's sentence has no cue."""
+@dataclass
+class _Neighbours:
+    """What the context rules read around a quote that has no cue of its own."""
+
+    art: _Article
+    span: Span
+    last: _Attribution | None  # the attribution of the quote before
+    p: int  # the quote's first paragraph and sentence
+    si: int
+    end_at: int  # where the quote's last segment ends, in its last paragraph
+    same_par: list[_Attribution]  # quotes already credited that end in paragraph p
+    lead_now: str  # words between the sentence start and the quote (after any earlier quote)
+    lead: str  # the sentence's words before the quote, read for a colon lead
+
+
+def _neighbours(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Neighbours:
     first = span.segments[0]
     p = first.paragraph
     si = art.sentence_of(p, first.mark_start)
-    short = _short_cue_sentence(art, span.end_paragraph, art.sentence_of(span.end_paragraph, span.segments[-1].mark_start))
-    last = prev[-1][1] if prev else None
-    end_at = span.segments[-1].mark_end
-    tail = art.masked[span.end_paragraph][end_at : end_at + 200]  # a sign-off is short
-    sign = re.match(r"^[\s\u00a0]*[-\u2014\u2013\u2015]+\s*([^,.;:\x00]{2,80})", tail)
-    if sign:  # a sign-off after the quote: '..." - Carla Ruiz'
-        src = parse_source(sign.group(1), inverted=True)
-        if src is not None and src.kind in ("name", "org"):
-            return art.attribute(src, span.end_paragraph * _PARA + span.segments[-1].mark_end, "said", last)
-    nxt = span.end_paragraph + 1
-    if nxt < len(art.paras) and _rest_empty(art.masked[span.end_paragraph], end_at):
-        sign = re.match(r"^\s*[-\u2014\u2013\u2015]+\s*([^,.;:]{2,80})", art.masked[nxt])
-        if sign:  # a sign-off line after the quote: "- Hillary Clinton."
-            src = parse_source(sign.group(1), inverted=True)
-            if src is not None and src.kind in ("name", "org"):
-                return art.attribute(src, nxt * _PARA, "said", last)
-    if short is not None:
-        return art.attribute(short.source, span.end_paragraph * _PARA + short.position, short.verb, last)
-    subject = _clause_subject(art, p, si, first.mark_start)
-    if subject is not None:
-        return art.attribute(subject, p * _PARA + art.sents[p][si][0], "said", last)
-    same_par = art.credited.get(p, [])
-    lead_now = art.masked[p][art.sents[p][si][0] : first.mark_start].split("\x00")[-1].strip()
-    if same_par and si > 0 and not lead_now:
-        plo, phi = art.sents[p][si - 1]
-        unnamed = [c for c in art.cues[p][si - 1] if _UNNAMED_PERSON.match(c.source.description or "")]
-        if unnamed and "\x00" not in art.masked[p][plo:phi]:
-            # '"…," says Mr Lakhani. One broker said it was political. "If you …"': the
-            # sentence between the two quotes hands over to someone else
-            return art.attribute(unnamed[-1].source, p * _PARA + unnamed[-1].position, unnamed[-1].verb, last)
-    if same_par and not lead_now.endswith(":"):
-        return same_par[-1]  # a colon lead ('Vale: "…" Brill: "…"') names a new speaker
-    before_empty = art.lead_blank[p] >= first.mark_start
-    before_colon = _last_char(art.masked[p], first.mark_start) == ":"
     lo = art.sents[p][si][0]
     lead = art.masked[p][lo : first.mark_start].strip()
     if "\x00" in lead:
@@ -619,46 +605,184 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
             lead = tail_lead  # 'Vale: "..." Brill: "..."': the name just before this quote
         elif head_lead.endswith(":") and len(tail_lead.split()) <= 3:
             lead = head_lead  # "Ryan: 'Images' Have 'No Place'": both are Ryan's
-    if lead.endswith(":") and "\x00" not in lead:
-        # "Republican pollster Daron Shaw: ..." or "X had a message: ..."
-        head = lead[:-1].split(",")[-1] if len(lead[:-1].split()) > 6 else lead[:-1]
-        head = re.split(r"\s[-\u2014\u2013]+\s", head)[-1]  # "HEADLINE - Carl Bialik:"
-        parts = head.split(",")
-        if len(parts) >= 2 and is_apposition(parts[1]):
-            src = parse_source(head, inverted=True)  # "Julie Marin, 34, Eastfield: ..."
-        else:
-            src = _medium_owner(head) or parse_source(head, inverted=False)
-        if src is None or src.kind not in ("name", "org"):
-            src = _sentence_subject(lead[:-1])
-        if src is not None and src.kind in ("name", "org", "pronoun"):
-            return art.attribute(src, p * _PARA + lo, "said", last)
-    if same_par:
-        return same_par[-1]
-    if si > 0 and not lead:
-        plo, phi = art.sents[p][si - 1]
-        cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")
-                or _UNNAMED_PERSON.match(c.source.description or "")]  # "One broker said ..."
-        if cues and "\x00" not in art.masked[p][plo:phi]:
-            return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, last)
-    alone = before_empty and _rest_empty(art.masked[span.end_paragraph], end_at)
-    if alone and first.paragraph == span.end_paragraph:
-        owner = _name_line_owner(art, p)
+    return _Neighbours(
+        art, span, prev[-1][1] if prev else None, p, si, span.segments[-1].mark_end,
+        art.credited.get(p, []), art.masked[p][lo : first.mark_start].split("\x00")[-1].strip(), lead,
+    )
+
+
+def _sign_off_after(n: _Neighbours) -> _Attribution | None:
+    """A sign-off after the quote: '..." - Carla Ruiz'."""
+    art, span = n.art, n.span
+    tail = art.masked[span.end_paragraph][n.end_at : n.end_at + 200]  # a sign-off is short
+    sign = re.match(r"^[\s\u00a0]*[-\u2014\u2013\u2015]+\s*([^,.;:\x00]{2,80})", tail)
+    if sign:
+        src = parse_source(sign.group(1), inverted=True)
+        if src is not None and src.kind in ("name", "org"):
+            return art.attribute(src, span.end_paragraph * _PARA + n.end_at, "said", n.last)
+    return None
+
+
+def _sign_off_line(n: _Neighbours) -> _Attribution | None:
+    """A sign-off line after a quote that ends its paragraph: "- Ann Roux."."""
+    art, span = n.art, n.span
+    nxt = span.end_paragraph + 1
+    if nxt < len(art.paras) and _rest_empty(art.masked[span.end_paragraph], n.end_at):
+        sign = re.match(r"^\s*[-\u2014\u2013\u2015]+\s*([^,.;:]{2,80})", art.masked[nxt])
+        if sign:
+            src = parse_source(sign.group(1), inverted=True)
+            if src is not None and src.kind in ("name", "org"):
+                return art.attribute(src, nxt * _PARA, "said", n.last)
+    return None
+
+
+def _cue_sentence_after(n: _Neighbours) -> _Attribution | None:
+    """`"..." Smith said.` written as its own sentence right after the quote."""
+    art, span = n.art, n.span
+    end_p = span.end_paragraph
+    short = _short_cue_sentence(art, end_p, art.sentence_of(end_p, span.segments[-1].mark_start))
+    if short is not None:
+        return art.attribute(short.source, end_p * _PARA + short.position, short.verb, n.last)
+    return None
+
+
+def _subject_of_the_sentence(n: _Neighbours) -> _Attribution | None:
+    """ "Vale is labeling the plan "a blatant abuse"": the sentence's named subject."""
+    first = n.span.segments[0]
+    subject = _clause_subject(n.art, n.p, n.si, first.mark_start)
+    if subject is not None:
+        return n.art.attribute(subject, n.p * _PARA + n.art.sents[n.p][n.si][0], "said", n.last)
+    return None
+
+
+def _unnamed_between_quotes(n: _Neighbours) -> _Attribution | None:
+    """ '"…," says Mr Lakhani. One broker said it was political. "If you …"': the sentence
+    between two quotes of a paragraph hands over to an unnamed person."""
+    art, p, si = n.art, n.p, n.si
+    if not n.same_par or si == 0 or n.lead_now:
+        return None
+    plo, phi = art.sents[p][si - 1]
+    unnamed = [c for c in art.cues[p][si - 1] if _UNNAMED_PERSON.match(c.source.description or "")]
+    if unnamed and "\x00" not in art.masked[p][plo:phi]:
+        return art.attribute(unnamed[-1].source, p * _PARA + unnamed[-1].position, unnamed[-1].verb, n.last)
+    return None
+
+
+def _speaker_of_the_paragraph(n: _Neighbours) -> _Attribution | None:
+    """The speaker of the paragraph's quote before, unless a colon lead ('Vale: "…" Brill:
+    "…"') names a new one."""
+    if n.same_par and not n.lead_now.endswith(":"):
+        return n.same_par[-1]
+    return None
+
+
+def _colon_lead(n: _Neighbours) -> _Attribution | None:
+    """ "Republican pollster Daron Shaw: ...", "X had a message: ...": who the lead names."""
+    lead = n.lead
+    if not lead.endswith(":") or "\x00" in lead:
+        return None
+    head = lead[:-1].split(",")[-1] if len(lead[:-1].split()) > 6 else lead[:-1]
+    head = re.split(r"\s[-\u2014\u2013]+\s", head)[-1]  # "HEADLINE - Carl Bialik:"
+    parts = head.split(",")
+    if len(parts) >= 2 and is_apposition(parts[1]):
+        src = parse_source(head, inverted=True)  # "Julie Marin, 34, Eastfield: ..."
+    else:
+        src = _medium_owner(head) or parse_source(head, inverted=False)
+    if src is None or src.kind not in ("name", "org"):
+        src = _sentence_subject(lead[:-1])
+    if src is not None and src.kind in ("name", "org", "pronoun"):
+        return n.art.attribute(src, n.p * _PARA + n.art.sents[n.p][n.si][0], "said", n.last)
+    return None
+
+
+def _speaker_of_the_paragraph_after_colon(n: _Neighbours) -> _Attribution | None:
+    """A colon lead that names nobody: the paragraph's speaker goes on."""
+    return n.same_par[-1] if n.same_par else None
+
+
+def _cue_of_the_sentence_before(n: _Neighbours) -> _Attribution | None:
+    """A quote opening its sentence after one with a cue and no quote ("One broker said ...")."""
+    art, p, si = n.art, n.p, n.si
+    if si == 0 or n.lead:
+        return None
+    plo, phi = art.sents[p][si - 1]
+    cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")
+            or _UNNAMED_PERSON.match(c.source.description or "")]
+    if cues and "\x00" not in art.masked[p][plo:phi]:
+        return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, n.last)
+    return None
+
+
+def _quote_alone(n: _Neighbours) -> bool:
+    return n.art.lead_blank[n.p] >= n.span.segments[0].mark_start
+
+
+def _name_line_of_a_vox_pop(n: _Neighbours) -> _Attribution | None:
+    """A paragraph that is only a quote, signed by a name line before or after it."""
+    art, span = n.art, n.span
+    alone = _quote_alone(n) and _rest_empty(art.masked[span.end_paragraph], n.end_at)
+    if alone and span.segments[0].paragraph == span.end_paragraph:
+        owner = _name_line_owner(art, n.p)
         if owner is not None:
-            return art.attribute(owner[0], owner[1] * _PARA, "said", last)
-    if before_empty and p > 0:
-        prev_text = art.masked[p - 1].rstrip()
-        if prev_text.endswith(":") and art.cues[p - 1]:
-            cues = [c for c in art.cues[p - 1][-1] if c.source.kind != "inherit"]
-            if cues:
-                return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position, cues[-1].verb, last)
-        prev_par = art.credited.get(p - 1, [])
-        if prev_par and prev_par[-1].speaker:
-            return prev_par[-1]
-    if before_colon or before_empty:
-        pos = p * _PARA + first.mark_start
-        recent = [e for e in art.recent((p - 1) * _PARA, pos) if e.kind != "unnamed"]
-        if recent:
-            return _Attribution(recent[-1].name, None, None, "name")
+            return art.attribute(owner[0], owner[1] * _PARA, "said", n.last)
+    return None
+
+
+def _paragraph_before(n: _Neighbours) -> _Attribution | None:
+    """A paragraph opening on the quote: the cue of a paragraph before that ends in a colon,
+    else the named speaker of the paragraph before's last quote."""
+    art, p = n.art, n.p
+    if not _quote_alone(n) or p == 0:
+        return None
+    prev_text = art.masked[p - 1].rstrip()
+    if prev_text.endswith(":") and art.cues[p - 1]:
+        cues = [c for c in art.cues[p - 1][-1] if c.source.kind != "inherit"]
+        if cues:
+            return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position, cues[-1].verb, n.last)
+    prev_par = art.credited.get(p - 1, [])
+    if prev_par and prev_par[-1].speaker:
+        return prev_par[-1]
+    return None
+
+
+def _person_just_named(n: _Neighbours) -> _Attribution | None:
+    """A quote opening its paragraph or after a colon: the person named last, this
+    paragraph or the one before."""
+    art, p = n.art, n.p
+    first = n.span.segments[0]
+    if not (_last_char(art.masked[p], first.mark_start) == ":" or _quote_alone(n)):
+        return None
+    recent = [e for e in art.recent((p - 1) * _PARA, p * _PARA + first.mark_start) if e.kind != "unnamed"]
+    if recent:
+        return _Attribution(recent[-1].name, None, None, "name")
+    return None
+
+
+# The rules `_context` tries, in order, for a quote whose sentence has no cue; the first
+# that credits someone wins.
+CONTEXT_RULES: tuple[Callable[[_Neighbours], _Attribution | None], ...] = (
+    _sign_off_after,
+    _sign_off_line,
+    _cue_sentence_after,
+    _subject_of_the_sentence,
+    _unnamed_between_quotes,
+    _speaker_of_the_paragraph,
+    _colon_lead,
+    _speaker_of_the_paragraph_after_colon,
+    _cue_of_the_sentence_before,
+    _name_line_of_a_vox_pop,
+    _paragraph_before,
+    _person_just_named,
+)
+
+
+def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
+    """Attribution from neighbours when the quote's sentence has no cue."""
+    around = _neighbours(art, span, prev)
+    for rule in CONTEXT_RULES:
+        att = rule(around)
+        if att is not None:
+            return att
     return None
 
 

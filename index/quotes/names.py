@@ -20,6 +20,7 @@ import gender_guesser.detector
 
 from index.lexicon import (
     COURTESY,
+    DEMONYMS,
     FEMALE_FIRST,
     FEMALE_TITLES,
     MALE_FIRST,
@@ -58,7 +59,8 @@ def is_possessive(token: str) -> bool:
 def is_title(token: str) -> bool:
     if token.rstrip(",") == "Del.":
         return True  # Delegate; lower-case "del" is a particle ("Guillermo del Toro")
-    return bare(token).rstrip(".") in TITLE_WORDS
+    word = bare(token).rstrip(".")
+    return word in TITLE_WORDS or ("-" in word and all(part in TITLE_WORDS for part in word.split("-")))
 
 
 def _is_name_token(token: str) -> bool:
@@ -494,6 +496,21 @@ _RUN = re.compile(
 )
 
 
+def _sentence_pieces(run: str, start: int) -> list[tuple[int, str]]:
+    """A capitalised run cut where a sentence ends inside it ("Indonesia. Chancellor Gordon
+    Brown"): each piece with its offset, so the name after the full stop is read too."""
+    pieces: list[tuple[int, str]] = []
+    at = 0
+    for m in re.finditer(r"\S+", run):
+        tok = m.group(0)
+        if m.end() < len(run) and tok.endswith(".") and len(bare(tok)) > 1 and not is_title(tok) \
+                and "." not in tok[:-1]:
+            pieces.append((start + at, run[at : m.end()]))
+            at = m.end() + 1
+    pieces.append((start + at, run[at:]))
+    return [(s, piece) for s, piece in pieces if piece.strip()]
+
+
 @dataclass
 class NameEvent:
     """A person at a position of the article: the speaker of a quote, a sentence's subject, a mention."""
@@ -532,45 +549,48 @@ class NameBook:
     def scan(self, position_base: int, text: str) -> None:
         """Record the person names (two or more name words) in one masked paragraph."""
         for m in _RUN.finditer(text):
-            tokens = m.group(1).split()
-            title = None
-            while tokens and (is_title(tokens[0]) or bare(tokens[0]) in STOP_CAPS):
-                if is_title(tokens[0]):
-                    title = bare(tokens[0]).rstrip(".")
-                tokens = tokens[1:]
-            if tokens and is_participle(tokens[0], text[m.end(1) : m.end(1) + 2].strip() or "x"):
-                tokens = tokens[1:]
-            for k, tok in enumerate(tokens[:-1]):
-                if tok.endswith(".") and len(bare(tok)) > 1 and not is_title(tok) and "." not in tok[:-1]:
-                    tokens = tokens[: k + 1]  # "Mr Immelt. Full year": a sentence ends there
-                    break
-            # "Chief Fire Officer Hannah Lind": the role ends at its last title word
-            for k in range(len(tokens) - 3, -1, -1):
-                if is_title(tokens[k]) and not is_possessive(tokens[k]):
-                    title = bare(tokens[k]).rstrip(".")
-                    tokens = tokens[k + 1 :]
-                    break
-            # a possessive ends the name: "Putin's negotiator" names Putin, not more
-            for k, tok in enumerate(tokens):
-                if is_possessive(tok):
-                    tokens = tokens[: k + 1]
-                    break
-            tokens = [re.sub(r"['\u2019]s?$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
-            if len(tokens) < 2 or len(tokens) > 4:
-                if len(tokens) == 1 and title in FEMALE_TITLES | MALE_TITLES:
-                    self._note_title(tokens[0], title)
-                continue
-            known_first = bare(tokens[0]) in MALE_FIRST or bare(tokens[0]) in FEMALE_FIRST
-            if any(bare(t) in ORG_WORDS or bare(t) in STOP_CAPS or (is_title(t) and not known_first) for t in tokens):
-                continue
-            if all(t.isupper() for t in tokens):
-                continue
-            name = " ".join(tokens)
-            self.add(position_base + m.start(1), name, title)
-            # the words just before a mention ("England captain David Beckham"): a role
-            # the story may later use alone ("the captain said")
-            lead = text[max(0, m.start(1) - 40) : m.start(1)] + " " + m.group(1)[: m.group(1).find(tokens[0])]
-            self.add_roles(name, lead.split()[-4:])
+            for start, run in _sentence_pieces(m.group(1), m.start(1)):
+                self._scan_run(position_base, text, start, run)
+
+    def _scan_run(self, position_base: int, text: str, start: int, run: str) -> None:
+        """Record the person a run of capitalised words at text[start:] names, if any."""
+        tokens = run.split()
+        title = None
+        while tokens and (is_title(tokens[0]) or bare(tokens[0]) in STOP_CAPS
+                          or (bare(tokens[0]) in DEMONYMS and len(tokens) > 2)):  # "American Serena Williams"; "German Gref" is a name
+            if is_title(tokens[0]):
+                title = bare(tokens[0]).rstrip(".")
+            tokens = tokens[1:]
+        end = start + len(run)
+        if tokens and is_participle(tokens[0], text[end : end + 2].strip() or "x"):
+            tokens = tokens[1:]
+        # "Chief Fire Officer Hannah Lind": the role ends at its last title word
+        for k in range(len(tokens) - 3, -1, -1):
+            if is_title(tokens[k]) and not is_possessive(tokens[k]):
+                title = bare(tokens[k]).rstrip(".")
+                tokens = tokens[k + 1 :]
+                break
+        # a possessive ends the name: "Putin's negotiator" names Putin, not more
+        for k, tok in enumerate(tokens):
+            if is_possessive(tok):
+                tokens = tokens[: k + 1]
+                break
+        tokens = [re.sub(r"['\u2019]s?$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
+        if len(tokens) < 2 or len(tokens) > 4:
+            if len(tokens) == 1 and title in FEMALE_TITLES | MALE_TITLES:
+                self._note_title(tokens[0], title)
+            return
+        known_first = bare(tokens[0]) in MALE_FIRST or bare(tokens[0]) in FEMALE_FIRST
+        if any(bare(t) in ORG_WORDS or bare(t) in STOP_CAPS or (is_title(t) and not known_first) for t in tokens):
+            return
+        if all(t.isupper() for t in tokens):
+            return
+        name = " ".join(tokens)
+        self.add(position_base + start, name, title)
+        # the words just before a mention ("England captain David Beckham"): a role
+        # the story may later use alone ("the captain said")
+        lead = text[max(0, start - 40) : start] + " " + run[: run.find(tokens[0])]
+        self.add_roles(name, lead.split()[-4:])
 
     def _note_title(self, surname: str, title: str) -> None:
         full = self.resolve(surname)

@@ -174,13 +174,35 @@ MEDIUM_NOUNS: frozenset[str] = frozenset("report survey study statement review a
 # Words that join an organisation's name to what follows without being part of it.
 ORG_LINKS: frozenset[str] = frozenset("of for and".split())
 
+# Unnamed people a story quotes: "a spokesman", "one broker", "an official". With "the"
+# they may still refer back to a named person ("the minister"), except the first group,
+# who are unnamed by trade ("the spokesman" is never the minister just named).
+UNNAMED_ROLES: frozenset[str] = frozenset(
+    "spokesman spokeswoman spokesperson official source aide adviser advisor".split()
+)
+UNNAMED_PERSON_NOUNS: frozenset[str] = UNNAMED_ROLES | frozenset(
+    "insider executive broker analyst lawyer diplomat witness resident worker officer manager member".split()
+)
+# Texts a person or body speaks through ("Vale's Facebook post", "the IMF report"): the
+# owner is the speaker. MEDIUM_NOUNS are the ones a body is named by ("the report said").
+OWNED_TEXTS: tuple[str, ...] = tuple(
+    w.strip() for w in """
+    press release|blog post|web site|report|statement|study|post|tweet|tweets|letter|memo|
+    website|editorial|release|survey|blog|filing|lawsuit|complaint|email|e-mail|op-ed|column|
+    account|message|note|book|speech|remarks|transcript|ruling|order|document|documents
+    """.split("|")
+)
+
+# Subject pronouns: a cue whose subject is one of these is resolved to a person earlier.
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
 # Courtesy titles: they carry gender and stand only before a surname ("Mr Vane").
 COURTESY: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
 FEMALE_COURTESY: frozenset[str] = frozenset({"mrs", "ms", "miss"})
 MALE_COURTESY: frozenset[str] = frozenset({"mr"})  # "Dr" says nothing of gender
 
 # Verbs that tie a quote to its speaker.
-SPEECH_VERBS = (
+SPEECH_VERBS: list[str] = (
     "said says say saying told tells tell telling added adds adding wrote writes write writing "
     "asked asks asking stated states declared declares explained explains noted notes noting "
     "argued argues arguing insisted insists insisting continued continues recalled recalls "
@@ -203,10 +225,10 @@ SPEECH_VERBS = (
     "according"
 ).split()
 
-PARTICIPLES = {"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
+PARTICIPLES: frozenset[str] = frozenset({"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
                "arguing", "warning", "explaining", "calling", "tweeting", "reporting",
-               "chanting", "yelling", "shouting", "screaming", "declaring", "asserting"}
-CONTINUATION_VERBS = {"added", "adds", "adding", "continued", "continues", "went"}
+               "chanting", "yelling", "shouting", "screaming", "declaring", "asserting"})
+CONTINUATION_VERBS: frozenset[str] = frozenset({"added", "adds", "adding", "continued", "continues", "went"})
 
 # Titles a look-up drops before comparing names (Mr Vane, President Roux).
 LOOKUP_TITLES: frozenset[str] = frozenset(
@@ -224,18 +246,39 @@ NEVER_FINAL: frozenset[str] = frozenset(
     """
     mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cpl cmdr adm brig
     gov sen rep rev hon pres supt insp det fr sr jr st mt ft vs v cf viz approx
-    e.g i.e eg ie fig figs vol vols pp ch sec art
+    e.g i.e eg ie sec atty cllr msgr sens reps del
     """.split()
 )
-# These precede a number ("No. 10", "Jan. 5", "Art. 5"); before anything else they may end.
+# These precede a number ("No. 10", "Jan. 5", "Art. 5"); before anything else they may end
+# ("the stage hit Art. The ...").
 BEFORE_NUMBER: frozenset[str] = frozenset(
-    "no nos jan feb mar apr jun jul aug sep sept oct nov dec op tel".split()
+    "no nos jan feb mar apr jun jul aug sep sept oct nov dec op tel art fig figs vol vols pp ch".split()
 )
 # Abbreviations that often end a sentence too: decided by the next word.
 MAYBE_FINAL: frozenset[str] = frozenset(
     """
     inc ltd corp co plc llc bros jr sr st etc al esq dept univ assn ave blvd rd
     jan feb mar apr jun jul aug sep sept oct nov dec no
+    """.split()
+)
+
+# Next words that show a new sentence has begun after an ambiguous abbreviation ("U.S.
+# The"), beside the stop words of index.text.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    """
+    however meanwhile but and yet still then now so thus instead since although though
+    officials police analysts critics experts earlier later last next many some several
+    shares sales its their his her our
+    """.split()
+)
+
+# Words that open a sentence and lean on what follows ("But," he added, "…"): a quote of
+# nothing but these is a fragment broken off by its cue, not a quote on its own.
+DISCOURSE_OPENERS: frozenset[str] = frozenset(
+    """
+    but and or so also however yet still then now thus instead meanwhile well besides
+    moreover furthermore indeed anyway though although nevertheless nonetheless first
+    second third finally plus
     """.split()
 )
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.lexicon import BEFORE_NUMBER, MAYBE_FINAL, NEVER_FINAL
+from index.lexicon import BEFORE_NUMBER, MAYBE_FINAL, NEVER_FINAL, SENTENCE_OPENERS
 from index.text import STOPWORDS
 
 # Terminal punctuation, closing marks, then the whitespace before the next sentence.
@@ -33,13 +33,7 @@ _WORD_INNER = "_'\u2019."
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 
 # Next words that show a new sentence has begun after an ambiguous abbreviation.
-_OPENER_WORDS: frozenset[str] = STOPWORDS | frozenset(
-    """
-    however meanwhile but and yet still then now so thus instead since although though
-    officials police analysts critics experts earlier later last next many some several
-    shares sales its their his her our
-    """.split()
-)
+_OPENER_WORDS: frozenset[str] = STOPWORDS | SENTENCE_OPENERS
 _TITLES_NOT_ENDING_SENTENCE = NEVER_FINAL - {"sr", "jr", "st", "v"}
 
 
@@ -98,8 +92,8 @@ def _is_boundary(text: str, punct_start: int, next_start: int) -> bool:
     opener = nxt.casefold() in _OPENER_WORDS and nxt[:1].isupper()
     if low in BEFORE_NUMBER and nxt[:1].isdigit():
         return False
-    if low in _TITLES_NOT_ENDING_SENTENCE:
-        return False
+    if low in _TITLES_NOT_ENDING_SENTENCE and not (len(word) > 1 and word.isupper()):
+        return False  # "Mr." goes on; "IE." (an acronym, not "i.e.") may end
     if low in MAYBE_FINAL:
         return opener
     if "." in low or len(word) == 1:

@@ -13,7 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from index.lexicon import GROUP_NOUNS, PARTICIPLES, SPEECH_VERBS
+from index.lexicon import (
+    BEFORE_NUMBER,
+    GROUP_NOUNS,
+    MAYBE_FINAL,
+    NEVER_FINAL,
+    PARTICIPLES,
+    PARTICLES,
+    SPEECH_VERBS,
+)
 from index.quotes.names import (
     bare,
     _PREPOSITION_LEAD,
@@ -25,6 +33,7 @@ from index.quotes.names import (
     is_possessive,
     parse_source,
 )
+from index.sentences import sentence_spans
 
 _VERB_SET = frozenset(SPEECH_VERBS)
 # two-word cues: first word -> the words that may follow it ("went on", "pointed out")
@@ -64,12 +73,19 @@ def _speech_verbs(seg: str) -> Iterator[tuple[str, int, int]]:
 
 _WORD_START_RE = re.compile(r"(?<![\w'\u2019-])[A-Za-z]+")
 _ACCORDING = re.compile(r"(?i)\baccording to\s+([^,.;:\x00]+)")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|etc|Jan|Feb|"
-    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Prof|Rev|Capt|Maj|Adm|Cmdr|Gov|Pres|Ft|Mt|Ave|approx|Del|Atty|"
-    r"Supt|Det|Insp|Cllr|Hon|Msgr|Sens|Reps)|"
-    r"\b[A-Z]|(?:\b[A-Za-z]\.)+[A-Za-z])$"
-)
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Is the full stop at `dot` an abbreviation's ("Mr.", "Inc.", "U.S.", an initial), not a sentence end?"""
+    k = dot
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:dot]
+    if not word:
+        return False
+    low = word.casefold()
+    return (low in NEVER_FINAL or low in MAYBE_FINAL or low in BEFORE_NUMBER
+            or (len(word) == 1 and word.isupper()) or ("." in word and word.replace(".", "").isalpha()))
 
 
 @dataclass(frozen=True)
@@ -102,46 +118,28 @@ def mask(text: str, ranges: list[tuple[int, int]]) -> str:
 # on adversarial input (megabytes of quote marks). News sentences are far shorter.
 MAX_SENTENCE = 2000
 MAX_VERBS = 12  # speech verbs read per sentence
-_SENTENCE_END = re.compile(r"[.!?\x00](?=[ \t\n])")  # where a sentence may end
 
 
 def sentences(masked: str, original: str) -> list[tuple[int, int]]:
-    """Sentence bounds in a masked paragraph; a quote ending a sentence may end it."""
+    """Sentence bounds of a paragraph, end to end (each holds the spaces after it).
+
+    The sentences are index.sentences' (the one splitter of answers, quotes and
+    summaries) read on the original text, so a quote closing with its own full stop
+    ('…left." The') ends its sentence; a cut whose space lies inside a quote (masked in
+    `masked`) is the quoted speaker's sentence, not the narrative's, and is skipped.
+    """
+    n = len(masked)
+    cuts = [b for _, b in sentence_spans(original) if b < n and masked[b] != "\x00"]
     bounds: list[tuple[int, int]] = []
     start = 0
-    n = len(masked)
-    for cand in _SENTENCE_END.finditer(masked):
-        i = cand.start()
-        while i + 1 - start > MAX_SENTENCE:
+    for cut in [*cuts, n]:
+        if cut <= start:
+            continue
+        while cut - start > MAX_SENTENCE:
             bounds.append((start, start + MAX_SENTENCE))
             start += MAX_SENTENCE
-        c = masked[i]
-        end_here = False
-        if c in ".!?" and i + 1 < n and masked[i + 1] in " \t\n":
-            j = i + 1
-            while j < n and masked[j] in " \t\n":
-                j += 1
-            if j < n and (masked[j].isupper() or masked[j] == "\x00" or masked[j].isdigit()):
-                if not (c == "." and _ABBREV.search(masked[max(0, i - 12) : i])):
-                    end_here = True
-        elif c == "\x00" and i + 1 < n and masked[i + 1] in " \t\n" and i > 0:
-            # a quote that closed with sentence punctuation inside its marks
-            k = i
-            while k > 0 and original[k] in "\u201d\"'\u00bb\u201c":
-                k -= 1
-            j = i + 1
-            while j < n and masked[j] in " \t\n":
-                j += 1
-            if original[k] in ".!?" and j < n and (masked[j].isupper() or masked[j] == "\x00"):
-                end_here = True
-        if end_here or i + 1 - start >= MAX_SENTENCE:
-            bounds.append((start, i + 1))
-            start = i + 1
-    while n - start > MAX_SENTENCE:
-        bounds.append((start, start + MAX_SENTENCE))
-        start += MAX_SENTENCE
-    if start < n:
-        bounds.append((start, n))
+        bounds.append((start, cut))
+        start = cut
     return bounds
 
 
@@ -167,7 +165,7 @@ def _subject_after(masked: str, verb_end: int, hi: int) -> str:
         if k >= 0:
             stop = min(stop, k)
     for m in re.finditer(r"\.", chunk[:stop]):
-        if not _ABBREV.search(chunk[max(0, m.start() - 12) : m.start()]):
+        if not _abbreviation_before(chunk, m.start()):
             stop = m.start()
             break
     return chunk[:stop]
@@ -183,13 +181,13 @@ def _trim_clause(chunk: str) -> str:
     return last
 
 
+# A determined noun phrase can be a subject: a determiner, a group of people ("officials",
+# "residents": the lexicon's group nouns, singular or plural) or a possessive.
 _DETERMINED = re.compile(
     r"(?i)^(?:a|an|the|one|another|two|three|four|several|some|many|most|few|both|all|his|her|"
-    r"its|their|our|my|this|that|these|those|officials?|sources?|people|aides?|critics|experts|"
-    r"analysts|supporters|advisers|advisors|voters|residents|witnesses|police|authorities|"
-    r"democrats|republicans|more|others|thousands|hundreds|dozens|millions|scores|nobody|"
-    r"everyone|everybody|someone|somebody|anyone|none|residents|members|fans|organi[sz]ers|"
-    r"protesters|students|workers|parents|families|neighbou?rs|locals|staff|"
+    r"its|their|our|my|this|that|these|those|more|others|thousands|hundreds|dozens|millions|scores|"
+    r"nobody|everyone|everybody|someone|somebody|anyone|none|official|source|aide|democrats|republicans|"
+    + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"|"
     r"(?:[A-Z][\w.\-]*\s+){0,3}[\w.\-]+['\u2019]s?)\b"  # "Tom Vane's mother", "Vale's lawyer"
 )
 
@@ -216,9 +214,11 @@ def _sentence_subject(chunk: str) -> Source | None:
         words = part.split()
         for i, tok in enumerate(words[:8]):
             low = tok.lower()
+            if i == 0 and low in ("he", "she"):
+                return Source("pronoun", name=low)  # "A month later, he paid ... and explained"
             if tok[:1].isupper() and not is_participle(tok, words[i + 1] if i + 1 < len(words) else ""):
                 j = i
-                while j < len(words) and (words[j][:1].isupper() or words[j].lower() in ("de", "van", "von", "al")):
+                while j < len(words) and (words[j][:1].isupper() or words[j].lower() in PARTICLES):
                     j += 1
                     if words[j - 1].endswith(("\u2019s", "'s")):
                         break
@@ -228,8 +228,6 @@ def _sentence_subject(chunk: str) -> Source | None:
                 src = parse_source(" ".join(words[i:j]), inverted=True)
                 if src is not None and src.kind in ("name", "org"):
                     return src
-                if low in ("he", "she") and i == 0:
-                    return Source("pronoun", name=low)
             if low in ("of", "to", "with", "by", "for", "from", "about", "in", "on", "at", "after", "before"):
                 break
     return None

@@ -13,8 +13,9 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from index.quotes.attribution import Cue, _sentence_subject, cues_in, mask, sentences
 from index.quotes.bodies import Bodies
@@ -23,11 +24,15 @@ from index.lexicon import (
     CONTINUATION_VERBS,
     COURTESY,
     DEMONYMS,
+    DISCOURSE_OPENERS,
     GROUP_NOUNS,
     FEMALE_COURTESY,
     MALE_COURTESY,
+    OWNED_TEXTS,
     STOP_CAPS,
     TITLE_WORDS,
+    UNNAMED_PERSON_NOUNS,
+    UNNAMED_ROLES,
 )
 from index.quotes.names import (
     _PREPOSITION_LEAD,
@@ -48,7 +53,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 8
+EXTRACTOR_VERSION: int = 9
 
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
 _LOOKBACK = 64  # a pronoun looks back over at most this many named subjects and speakers
@@ -59,12 +64,17 @@ _PREP_BEFORE = re.compile(
 )
 
 
+# Whom a quote is credited to: a person, an organisation, an unnamed source with its
+# description, or nobody.
+AttributionKind = Literal["name", "org", "description", "none"]
+
+
 @dataclass
 class _Attribution:
     speaker: str | None
     role: str | None = None
     description: str | None = None
-    kind: str = "none"  # name | org | description | none
+    kind: AttributionKind = "none"
 
 
 _Event = NameEvent
@@ -109,7 +119,7 @@ class _Article:
         self.speakers: list[_Event] = []  # named speakers of the quotes read so far, in order
         self._subject_events()
         # the person the story opens with ("Real Madrid midfielder David Beckham has ...")
-        opening = [e for e in self.subjects[:1] if e.position < 2 * _PARA and e.kind == "subject"]
+        opening = [e for e in self.subjects[:1] if e.position < 2 * _PARA and e.kind in ("subject", "speaker")]
         self.lede = opening[0].name if opening else None
 
     def add_speaker(self, position: int, name: str) -> None:
@@ -132,41 +142,58 @@ class _Article:
 
     # -- names -------------------------------------------------------------------
     def _subject_events(self) -> None:
+        """Who each sentence is about, in reading order: the named subject of a speech verb
+        (a speaker, even in indirect speech), an unnamed one ("a spokesman for ..."), the
+        person a "he said" of indirect speech stands for, else the person the sentence opens on."""
         for p, ss in enumerate(self.sents):
             for si, (lo, hi) in enumerate(ss):
-                pos = p * _PARA + lo
-                named = [c for c in self.cues[p][si] if c.source.kind == "name"]
-                if named:
-                    full = self.book.resolve(named[0].source.name or "")
+                cues = self.cues[p][si]
+                named = next((c for c in cues if c.source.kind == "name"), None)
+                if named is not None:
+                    full = self.book.resolve(named.source.name or "")
                     if self.book.is_person(full, speaking=True):
-                        self.subjects.append(_Event(p * _PARA + named[0].position, full, "subject"))
+                        att = self._name(named.source, record=False)  # the name its quotes get
+                        if att.kind == "name" and att.speaker:
+                            self.subjects.append(_Event(p * _PARA + named.position, att.speaker, "speaker"))
                     continue
-                unnamed = [c for c in self.cues[p][si] if c.source.kind == "description"
-                           and _UNNAMED_PERSON.match(c.source.description or "")]
-                if unnamed:
+                unnamed = next((c for c in cues if c.source.kind == "description"
+                                and _UNNAMED_PERSON.match(c.source.description or "")), None)
+                if unnamed is not None:
                     # "A Labour spokesman later said ...": a later "he said" is his
-                    self.subjects.append(_Event(p * _PARA + unnamed[0].position,
-                                                unnamed[0].source.description or "", "unnamed"))
+                    self.subjects.append(_Event(p * _PARA + unnamed.position, unnamed.source.description or "", "unnamed"))
                     continue
-                text = self.masked[p][lo:hi]
-                for m in _RUN.finditer(text):
-                    before = text[: m.start(1)]
-                    if len(before.split()) > 6 or _PREP_BEFORE.search(before) or _VERB_BEFORE.search(before):
-                        break  # "The image portrayed Mr Howard": a name after the verb is its object
-                    if re.match(r"['\u2019]s\b", text[m.end(1) :]):
-                        break  # "Putin's negotiator ..." is about someone else
-                    src = parse_source(m.group(1))
-                    if src is None or src.kind != "name" or not src.name:
-                        continue
-                    full = self.book.resolve(src.name)
-                    if len(full.split()) < 2 and full not in self.book.counts and full not in self.book.gender:
-                        continue  # "Harbour" in "Harbour master Maria Alvarez"; "Lord Goldsmith" is known
-                    if not self.book.is_person(full):
-                        continue  # "He worked on the Star Wars DVD": a title, not a person
-                    self.subjects.append(_Event(pos + m.start(1), full, "subject"))
-                    break
+                said = next((c for c in cues if c.source.kind == "pronoun" and c.source.name in ("he", "she")), None)
+                self._opening_subject(p, lo, said.position if said is not None else hi)
+                if said is not None:
+                    # "He argued that ...": indirect speech makes its speaker the one a later
+                    # '"…," he added' continues, as a quote would
+                    at = p * _PARA + said.position
+                    att = self._pronoun(said.source.name or "", at, said.verb, None)
+                    if att.speaker:
+                        self.subjects.append(_Event(at, att.speaker, "speaker"))
 
-    def _name(self, src: Source) -> _Attribution:
+    def _opening_subject(self, p: int, lo: int, hi: int) -> None:
+        """The person masked[p][lo:hi] opens on ("The director is Tom Vane"), if any, as a subject."""
+        text = self.masked[p][lo:hi]
+        for m in _RUN.finditer(text):
+            before = text[: m.start(1)]
+            if len(before.split()) > 6 or _PREP_BEFORE.search(before) or _VERB_BEFORE.search(before):
+                return  # "The image portrayed Mr Howard": a name after the verb is its object
+            if re.match(r"['\u2019]s\b", text[m.end(1) :]):
+                return  # "Putin's negotiator ..." is about someone else
+            src = parse_source(m.group(1))
+            if src is None or src.kind != "name" or not src.name:
+                continue
+            full = self.book.resolve(src.name)
+            if len(full.split()) < 2 and full not in self.book.counts and full not in self.book.gender:
+                continue  # "Harbour" in "Harbour master Maria Alvarez"; "Lord Goldsmith" is known
+            if not self.book.is_person(full):
+                continue  # "He worked on the Star Wars DVD": a title, not a person
+            self.subjects.append(_Event(p * _PARA + lo + m.start(1), full, "subject"))
+            return
+
+    def _name(self, src: Source, record: bool = True) -> _Attribution:
+        """The person a name stands for; `record` notes the roles and courtesy titles it came with."""
         name = (src.name or "").rstrip("'\u2019")  # "Pedro Mendes' shot": the name without the mark
         tokens = name.split()
         title = None
@@ -176,12 +203,13 @@ class _Article:
         courtesy = title in COURTESY or bool(src.role and bare(src.role).rstrip(".") in COURTESY)
         full = self.book.resolve(" ".join(tokens), family_first=courtesy)
         role = src.role
-        if role:
+        if role and record:
             self.book.add_roles(full, role.split())
         if role and bare(role).rstrip(".") in COURTESY:
-            self._note_courtesy(full, bare(role).rstrip("."))
+            if record:
+                self._note_courtesy(full, bare(role).rstrip("."))
             role = None
-        if title in COURTESY:
+        if title in COURTESY and record:
             self._note_courtesy(full, title)
         if len(full.split()) == 1 and role and is_capitalised(role.split()[-1]):
             lead = role.split()[-1]
@@ -224,7 +252,7 @@ class _Article:
         if m is None:
             return None
         head = m.group("head").casefold()
-        if head in _UNNAMED_ROLES:
+        if head in UNNAMED_ROLES:
             return None
         floor = (pos // _PARA - 2) * _PARA
         if head not in TITLE_WORDS and not m.group("age"):
@@ -255,7 +283,7 @@ class _Article:
         if pronoun in ("they", "it", "we", "i", "you"):
             if pronoun in ("they", "it") and last is not None and last.kind in ("org", "description"):
                 return last
-            return _Attribution(None, None, pronoun, "description")
+            return _Attribution(None)  # "we", "you": nobody the story names
         want = "m" if pronoun == "he" else "f"
         floor = (pos // _PARA - 3) * _PARA
         prior = self.recent(floor, pos)
@@ -269,7 +297,7 @@ class _Article:
 
         order: list[list[_Event]] = []  # tried in turn; the last fitting person of a group wins
         if verb in CONTINUATION_VERBS:
-            order.append([e for e in prior if e.kind == "speaker"])
+            order.append([e for e in prior if e.kind in ("speaker", "unnamed")])
         order.append(prior)
         # then a person the last paragraphs named without making them a subject
         # ("... did not impress shadow minister Tim Collins. "…," he said")
@@ -283,7 +311,7 @@ class _Article:
                     if self.book.gender_for(e.name) is None:
                         self.book.gender[e.name] = want
                     return _Attribution(e.name, None, None, "name")
-        return _Attribution(None, None, pronoun, "description")
+        return _Attribution(None)  # an unresolved "he" names nobody: never shown as a source
 
     def attribute(self, src: Source, pos: int, verb: str, last: _Attribution | None) -> _Attribution:
         if src.kind == "name":
@@ -382,11 +410,7 @@ _SUBJECT_THEN_VERB = re.compile(
 )
 
 
-_MEDIA = (
-    r"(?:report|statement|study|post|tweet|tweets|letter|memo|website|web site|editorial|release|"
-    r"press release|survey|blog post|blog|filing|lawsuit|complaint|email|e-mail|op-ed|column|"
-    r"account|message|note|book|speech|remarks|transcript|ruling|order|document|documents)"
-)
+_MEDIA = "(?:" + "|".join(re.escape(text) for text in OWNED_TEXTS) + ")"
 _OWNED_MEDIUM = re.compile(
     r"^(?:(?i:the|a|an|in|from)\s+)?(?P<owner>(?:[A-Z][\w.&'\u2019\-]*\s+)*[A-Z][\w.&\-]*?)(?:['\u2019]s?)?\s+"
     r"(?:(?:new|latest|official|own|annual|final|recent|written|joint|\w+day)\s+)?" + _MEDIA + r"$"
@@ -453,8 +477,8 @@ def _subject_of(clause: str) -> Source | None:
     m = _SUBJECT_THEN_VERB.match(clause)
     if m is None or re.search(r"['\u2019]s?\s", m.group("name") + " "):
         return None
-    if m.group("verb") in GROUP_NOUNS:
-        return None  # "City experts say": a modifier and a group, not a name and its verb
+    if m.group("verb") in GROUP_NOUNS or m.group("verb") in TITLE_WORDS:
+        return None  # "City experts say", "Harbour master Ann Roux": a modifier and a noun, not a name and its verb
     if m.group("verb") in _NOT_SUBJECT_VERB and not (
         m.group("verb") in {"is", "was", "are", "were"} and (m.group("next") or "").endswith("ing")
     ):
@@ -515,13 +539,11 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
 _DEFINITE_ROLE = re.compile(
     r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+)$"
 )
-_UNNAMED_ROLES = frozenset("spokesman spokeswoman spokesperson official source aide adviser advisor".split())
 _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019\-]*")
 # "a Labour spokesman", "one official": an unnamed person ("the spokesman" may be named)
 _UNNAMED_PERSON = re.compile(
     r"(?i)^(?:a|an|one|another)\s+(?:[\w'\u2019\-]+\s+){0,3}"
-    r"(?:spokes(?:man|woman|person)|official|source|aide|adviser|advisor|insider|executive|"
-    r"broker|analyst|lawyer|diplomat|witness|resident|worker|officer|manager|member)"
+    r"(?:" + "|".join(sorted(UNNAMED_PERSON_NOUNS, key=len, reverse=True)) + r")"
     r"(?:\s+(?:for|of|at|from|with)\s+[^,;:]+)?$"  # "a spokeswoman for Oxford University"
 )
 # a finite verb before a name: the name is an object, not the sentence's subject
@@ -555,45 +577,25 @@ def _last_char(text: str, i: int) -> str:
     return text[k - 1] if k else ""
 
 
-def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
-    """Attribution from neighbours when the quote's sentence has no cue."""
+@dataclass
+class _Neighbours:
+    """What the context rules read around a quote that has no cue of its own."""
+
+    art: _Article
+    span: Span
+    last: _Attribution | None  # the attribution of the quote before
+    p: int  # the quote's first paragraph and sentence
+    si: int
+    end_at: int  # where the quote's last segment ends, in its last paragraph
+    same_par: list[_Attribution]  # quotes already credited that end in paragraph p
+    lead_now: str  # words between the sentence start and the quote (after any earlier quote)
+    lead: str  # the sentence's words before the quote, read for a colon lead
+
+
+def _neighbours(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Neighbours:
     first = span.segments[0]
     p = first.paragraph
     si = art.sentence_of(p, first.mark_start)
-    short = _short_cue_sentence(art, span.end_paragraph, art.sentence_of(span.end_paragraph, span.segments[-1].mark_start))
-    last = prev[-1][1] if prev else None
-    end_at = span.segments[-1].mark_end
-    tail = art.masked[span.end_paragraph][end_at : end_at + 200]  # a sign-off is short
-    sign = re.match(r"^[\s\u00a0]*[-\u2014\u2013\u2015]+\s*([^,.;:\x00]{2,80})", tail)
-    if sign:  # a sign-off after the quote: '..." - Carla Ruiz'
-        src = parse_source(sign.group(1), inverted=True)
-        if src is not None and src.kind in ("name", "org"):
-            return art.attribute(src, span.end_paragraph * _PARA + span.segments[-1].mark_end, "said", last)
-    nxt = span.end_paragraph + 1
-    if nxt < len(art.paras) and _rest_empty(art.masked[span.end_paragraph], end_at):
-        sign = re.match(r"^\s*[-\u2014\u2013\u2015]+\s*([^,.;:]{2,80})", art.masked[nxt])
-        if sign:  # a sign-off line after the quote: "- Hillary Clinton."
-            src = parse_source(sign.group(1), inverted=True)
-            if src is not None and src.kind in ("name", "org"):
-                return art.attribute(src, nxt * _PARA, "said", last)
-    if short is not None:
-        return art.attribute(short.source, span.end_paragraph * _PARA + short.position, short.verb, last)
-    subject = _clause_subject(art, p, si, first.mark_start)
-    if subject is not None:
-        return art.attribute(subject, p * _PARA + art.sents[p][si][0], "said", last)
-    same_par = art.credited.get(p, [])
-    lead_now = art.masked[p][art.sents[p][si][0] : first.mark_start].split("\x00")[-1].strip()
-    if same_par and si > 0 and not lead_now:
-        plo, phi = art.sents[p][si - 1]
-        unnamed = [c for c in art.cues[p][si - 1] if _UNNAMED_PERSON.match(c.source.description or "")]
-        if unnamed and "\x00" not in art.masked[p][plo:phi]:
-            # '"…," says Mr Lakhani. One broker said it was political. "If you …"': the
-            # sentence between the two quotes hands over to someone else
-            return art.attribute(unnamed[-1].source, p * _PARA + unnamed[-1].position, unnamed[-1].verb, last)
-    if same_par and not lead_now.endswith(":"):
-        return same_par[-1]  # a colon lead ('Vale: "…" Brill: "…"') names a new speaker
-    before_empty = art.lead_blank[p] >= first.mark_start
-    before_colon = _last_char(art.masked[p], first.mark_start) == ":"
     lo = art.sents[p][si][0]
     lead = art.masked[p][lo : first.mark_start].strip()
     if "\x00" in lead:
@@ -603,46 +605,184 @@ def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -
             lead = tail_lead  # 'Vale: "..." Brill: "..."': the name just before this quote
         elif head_lead.endswith(":") and len(tail_lead.split()) <= 3:
             lead = head_lead  # "Ryan: 'Images' Have 'No Place'": both are Ryan's
-    if lead.endswith(":") and "\x00" not in lead:
-        # "Republican pollster Daron Shaw: ..." or "X had a message: ..."
-        head = lead[:-1].split(",")[-1] if len(lead[:-1].split()) > 6 else lead[:-1]
-        head = re.split(r"\s[-\u2014\u2013]+\s", head)[-1]  # "HEADLINE - Carl Bialik:"
-        parts = head.split(",")
-        if len(parts) >= 2 and is_apposition(parts[1]):
-            src = parse_source(head, inverted=True)  # "Julie Marin, 34, Eastfield: ..."
-        else:
-            src = _medium_owner(head) or parse_source(head, inverted=False)
-        if src is None or src.kind not in ("name", "org"):
-            src = _sentence_subject(lead[:-1])
-        if src is not None and src.kind in ("name", "org", "pronoun"):
-            return art.attribute(src, p * _PARA + lo, "said", last)
-    if same_par:
-        return same_par[-1]
-    if si > 0 and not lead:
-        plo, phi = art.sents[p][si - 1]
-        cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")
-                or _UNNAMED_PERSON.match(c.source.description or "")]  # "One broker said ..."
-        if cues and "\x00" not in art.masked[p][plo:phi]:
-            return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, last)
-    alone = before_empty and _rest_empty(art.masked[span.end_paragraph], end_at)
-    if alone and first.paragraph == span.end_paragraph:
-        owner = _name_line_owner(art, p)
+    return _Neighbours(
+        art, span, prev[-1][1] if prev else None, p, si, span.segments[-1].mark_end,
+        art.credited.get(p, []), art.masked[p][lo : first.mark_start].split("\x00")[-1].strip(), lead,
+    )
+
+
+def _sign_off_after(n: _Neighbours) -> _Attribution | None:
+    """A sign-off after the quote: '..." - Carla Ruiz'."""
+    art, span = n.art, n.span
+    tail = art.masked[span.end_paragraph][n.end_at : n.end_at + 200]  # a sign-off is short
+    sign = re.match(r"^[\s\u00a0]*[-\u2014\u2013\u2015]+\s*([^,.;:\x00]{2,80})", tail)
+    if sign:
+        src = parse_source(sign.group(1), inverted=True)
+        if src is not None and src.kind in ("name", "org"):
+            return art.attribute(src, span.end_paragraph * _PARA + n.end_at, "said", n.last)
+    return None
+
+
+def _sign_off_line(n: _Neighbours) -> _Attribution | None:
+    """A sign-off line after a quote that ends its paragraph: "- Ann Roux."."""
+    art, span = n.art, n.span
+    nxt = span.end_paragraph + 1
+    if nxt < len(art.paras) and _rest_empty(art.masked[span.end_paragraph], n.end_at):
+        sign = re.match(r"^\s*[-\u2014\u2013\u2015]+\s*([^,.;:]{2,80})", art.masked[nxt])
+        if sign:
+            src = parse_source(sign.group(1), inverted=True)
+            if src is not None and src.kind in ("name", "org"):
+                return art.attribute(src, nxt * _PARA, "said", n.last)
+    return None
+
+
+def _cue_sentence_after(n: _Neighbours) -> _Attribution | None:
+    """`"..." Smith said.` written as its own sentence right after the quote."""
+    art, span = n.art, n.span
+    end_p = span.end_paragraph
+    short = _short_cue_sentence(art, end_p, art.sentence_of(end_p, span.segments[-1].mark_start))
+    if short is not None:
+        return art.attribute(short.source, end_p * _PARA + short.position, short.verb, n.last)
+    return None
+
+
+def _subject_of_the_sentence(n: _Neighbours) -> _Attribution | None:
+    """ "Vale is labeling the plan "a blatant abuse"": the sentence's named subject."""
+    first = n.span.segments[0]
+    subject = _clause_subject(n.art, n.p, n.si, first.mark_start)
+    if subject is not None:
+        return n.art.attribute(subject, n.p * _PARA + n.art.sents[n.p][n.si][0], "said", n.last)
+    return None
+
+
+def _unnamed_between_quotes(n: _Neighbours) -> _Attribution | None:
+    """ '"…," says Mr Lakhani. One broker said it was political. "If you …"': the sentence
+    between two quotes of a paragraph hands over to an unnamed person."""
+    art, p, si = n.art, n.p, n.si
+    if not n.same_par or si == 0 or n.lead_now:
+        return None
+    plo, phi = art.sents[p][si - 1]
+    unnamed = [c for c in art.cues[p][si - 1] if _UNNAMED_PERSON.match(c.source.description or "")]
+    if unnamed and "\x00" not in art.masked[p][plo:phi]:
+        return art.attribute(unnamed[-1].source, p * _PARA + unnamed[-1].position, unnamed[-1].verb, n.last)
+    return None
+
+
+def _speaker_of_the_paragraph(n: _Neighbours) -> _Attribution | None:
+    """The speaker of the paragraph's quote before, unless a colon lead ('Vale: "…" Brill:
+    "…"') names a new one."""
+    if n.same_par and not n.lead_now.endswith(":"):
+        return n.same_par[-1]
+    return None
+
+
+def _colon_lead(n: _Neighbours) -> _Attribution | None:
+    """ "Republican pollster Daron Shaw: ...", "X had a message: ...": who the lead names."""
+    lead = n.lead
+    if not lead.endswith(":") or "\x00" in lead:
+        return None
+    head = lead[:-1].split(",")[-1] if len(lead[:-1].split()) > 6 else lead[:-1]
+    head = re.split(r"\s[-\u2014\u2013]+\s", head)[-1]  # "HEADLINE - Carl Bialik:"
+    parts = head.split(",")
+    if len(parts) >= 2 and is_apposition(parts[1]):
+        src = parse_source(head, inverted=True)  # "Julie Marin, 34, Eastfield: ..."
+    else:
+        src = _medium_owner(head) or parse_source(head, inverted=False)
+    if src is None or src.kind not in ("name", "org"):
+        src = _sentence_subject(lead[:-1])
+    if src is not None and src.kind in ("name", "org", "pronoun"):
+        return n.art.attribute(src, n.p * _PARA + n.art.sents[n.p][n.si][0], "said", n.last)
+    return None
+
+
+def _speaker_of_the_paragraph_after_colon(n: _Neighbours) -> _Attribution | None:
+    """A colon lead that names nobody: the paragraph's speaker goes on."""
+    return n.same_par[-1] if n.same_par else None
+
+
+def _cue_of_the_sentence_before(n: _Neighbours) -> _Attribution | None:
+    """A quote opening its sentence after one with a cue and no quote ("One broker said ...")."""
+    art, p, si = n.art, n.p, n.si
+    if si == 0 or n.lead:
+        return None
+    plo, phi = art.sents[p][si - 1]
+    cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")
+            or _UNNAMED_PERSON.match(c.source.description or "")]
+    if cues and "\x00" not in art.masked[p][plo:phi]:
+        return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, n.last)
+    return None
+
+
+def _quote_alone(n: _Neighbours) -> bool:
+    return n.art.lead_blank[n.p] >= n.span.segments[0].mark_start
+
+
+def _name_line_of_a_vox_pop(n: _Neighbours) -> _Attribution | None:
+    """A paragraph that is only a quote, signed by a name line before or after it."""
+    art, span = n.art, n.span
+    alone = _quote_alone(n) and _rest_empty(art.masked[span.end_paragraph], n.end_at)
+    if alone and span.segments[0].paragraph == span.end_paragraph:
+        owner = _name_line_owner(art, n.p)
         if owner is not None:
-            return art.attribute(owner[0], owner[1] * _PARA, "said", last)
-    if before_empty and p > 0:
-        prev_text = art.masked[p - 1].rstrip()
-        if prev_text.endswith(":") and art.cues[p - 1]:
-            cues = [c for c in art.cues[p - 1][-1] if c.source.kind != "inherit"]
-            if cues:
-                return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position, cues[-1].verb, last)
-        prev_par = art.credited.get(p - 1, [])
-        if prev_par and prev_par[-1].speaker:
-            return prev_par[-1]
-    if before_colon or before_empty:
-        pos = p * _PARA + first.mark_start
-        recent = [e for e in art.recent((p - 1) * _PARA, pos) if e.kind != "unnamed"]
-        if recent:
-            return _Attribution(recent[-1].name, None, None, "name")
+            return art.attribute(owner[0], owner[1] * _PARA, "said", n.last)
+    return None
+
+
+def _paragraph_before(n: _Neighbours) -> _Attribution | None:
+    """A paragraph opening on the quote: the cue of a paragraph before that ends in a colon,
+    else the named speaker of the paragraph before's last quote."""
+    art, p = n.art, n.p
+    if not _quote_alone(n) or p == 0:
+        return None
+    prev_text = art.masked[p - 1].rstrip()
+    if prev_text.endswith(":") and art.cues[p - 1]:
+        cues = [c for c in art.cues[p - 1][-1] if c.source.kind != "inherit"]
+        if cues:
+            return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position, cues[-1].verb, n.last)
+    prev_par = art.credited.get(p - 1, [])
+    if prev_par and prev_par[-1].speaker:
+        return prev_par[-1]
+    return None
+
+
+def _person_just_named(n: _Neighbours) -> _Attribution | None:
+    """A quote opening its paragraph or after a colon: the person named last, this
+    paragraph or the one before."""
+    art, p = n.art, n.p
+    first = n.span.segments[0]
+    if not (_last_char(art.masked[p], first.mark_start) == ":" or _quote_alone(n)):
+        return None
+    recent = [e for e in art.recent((p - 1) * _PARA, p * _PARA + first.mark_start) if e.kind != "unnamed"]
+    if recent:
+        return _Attribution(recent[-1].name, None, None, "name")
+    return None
+
+
+# The rules `_context` tries, in order, for a quote whose sentence has no cue; the first
+# that credits someone wins.
+CONTEXT_RULES: tuple[Callable[[_Neighbours], _Attribution | None], ...] = (
+    _sign_off_after,
+    _sign_off_line,
+    _cue_sentence_after,
+    _subject_of_the_sentence,
+    _unnamed_between_quotes,
+    _speaker_of_the_paragraph,
+    _colon_lead,
+    _speaker_of_the_paragraph_after_colon,
+    _cue_of_the_sentence_before,
+    _name_line_of_a_vox_pop,
+    _paragraph_before,
+    _person_just_named,
+)
+
+
+def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
+    """Attribution from neighbours when the quote's sentence has no cue."""
+    around = _neighbours(art, span, prev)
+    for rule in CONTEXT_RULES:
+        att = rule(around)
+        if att is not None:
+            return att
     return None
 
 
@@ -693,8 +833,21 @@ def extract_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     return out
 
 
+_FRAGMENT_MAX_WORDS = 2
+
+
+def is_fragment(text: str) -> bool:
+    """ '"But," he added, "…"': a few function words broken off by the cue say nothing alone."""
+    stripped = text.strip()
+    words = re.findall(r"[^\W\d_]+", stripped.casefold())
+    return (stripped.endswith(",") and 0 < len(words) <= _FRAGMENT_MAX_WORDS
+            and all(w in DISCOURSE_OPENERS for w in words))
+
+
 def _one(art: _Article, span: Span, done: list[tuple[Span, _Attribution]]) -> tuple[Quote | None, _Attribution | None]:
     text = span.text(art.paras)
+    if is_fragment(text):
+        return None, None
     n_words = len(text.split())
     last = done[-1][1] if done else None
     picked = art.pick_cue(span)

@@ -12,18 +12,22 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 import gender_guesser.detector
 
 from index.lexicon import (
     COURTESY,
+    DEMONYMS,
     FEMALE_FIRST,
     FEMALE_TITLES,
     MALE_FIRST,
     MALE_TITLES,
     ORG_WORDS,
     PARTICLES,
+    PRONOUNS,
     STOP_CAPS,
     SUFFIXES,
     TITLE_WORDS,
@@ -55,7 +59,8 @@ def is_possessive(token: str) -> bool:
 def is_title(token: str) -> bool:
     if token.rstrip(",") == "Del.":
         return True  # Delegate; lower-case "del" is a particle ("Guillermo del Toro")
-    return bare(token).rstrip(".") in TITLE_WORDS
+    word = bare(token).rstrip(".")
+    return word in TITLE_WORDS or ("-" in word and all(part in TITLE_WORDS for part in word.split("-")))
 
 
 def _is_name_token(token: str) -> bool:
@@ -69,11 +74,20 @@ def _is_name_token(token: str) -> bool:
     return is_capitalised(token) and b not in STOP_CAPS
 
 
+# What a cue's subject phrase is: a person's name, an organisation's, a pronoun, a
+# description of someone unnamed ("a council spokesman"), or "inherit" (a cue whose
+# subject is the one before it: "..., adding").
+SourceKind = Literal["name", "org", "pronoun", "description", "inherit"]
+# Why a person is in the event book: they spoke (a quote or a speech verb), a sentence
+# opened on them, or they were only mentioned; "unnamed" is a described speaker.
+EventKind = Literal["speaker", "subject", "mention", "unnamed"]
+
+
 @dataclass(frozen=True)
 class Source:
     """Who a cue's subject is: a named speaker (with role) or a description."""
 
-    kind: str  # "name" | "org" | "pronoun" | "description"
+    kind: SourceKind
     name: str | None = None
     role: str | None = None
     description: str | None = None
@@ -98,7 +112,6 @@ _LEAD_DROP = re.compile(
     re.IGNORECASE,
 )
 
-PRONOUN_SUBJECTS = {"he", "she", "they", "it", "we", "i", "you"}
 
 _INVERTED_CUT = frozenset(
     """after before on in at during when while to from as via through for last this earlier
@@ -170,89 +183,130 @@ def is_apposition(part: str) -> bool:
     return False
 
 
-def parse_source(phrase: str, inverted: bool = False) -> Source | None:
-    """Read a cue's subject phrase as a name with role, a pronoun, or a description."""
-    phrase = _clean_phrase(phrase)
-    if not phrase:
+@dataclass
+class _Reading:
+    """A subject phrase as the rules of `parse_source` narrow it down."""
+
+    phrase: str
+    inverted: bool
+    appo_role: str | None = None  # "Lind, the chief": the apposition after the name
+    tokens: list[str] = field(default_factory=list)
+    name_tokens: list[str] = field(default_factory=list)
+    role_tokens: list[str] = field(default_factory=list)
+
+
+_Verdict = Source | None  # None: the next rule reads on
+
+_CAP_TOKENS = 14  # a subject phrase is read from its last this many words
+
+
+def _inverted_apposition(r: _Reading) -> _Verdict:
+    """After an inverted verb ("said Lind, the chief"): the first comma part is the subject,
+    a determined second part its role; "another user, Jo Bayer" is Jo Bayer."""
+    if not r.inverted:
         return None
-    appo_role: str | None = None
-    if inverted:
-        parts = [p.strip() for p in phrase.split(",") if p.strip()]
-        phrase = parts[0] if parts else ""
-        if len(parts) >= 2 and re.match(r"(?i)^(a|an|the)\s", parts[1]) and len(parts[1].split()) <= 12:
-            appo_role = re.sub(r"(?i)^(the|a|an)\s+", "", _clean_phrase(parts[1]))  # "Lind, the chief"
-        if len(parts) >= 2 and re.match(r"(?i)^(a|an|the|another|one|\w+['\u2019]s)\b", parts[0]):
-            second = parse_source(parts[1], inverted=True)
-            if second is not None and second.kind == "name":  # "another user, Jo Bayer"
-                return Source("name", second.name, second.role or parts[0], None)
-    else:
-        parts = [p.strip() for p in phrase.split(",") if p.strip()]
-        if not parts:
-            return None
-        # "Nick Witney, a fellow at the council," -> the nearest name before the apposition
-        last = parts[-1]
-        if len(parts) >= 2 and is_apposition(last) and not _names_a_person(last):
-            for k in range(len(parts) - 2, -1, -1):
-                if re.match(_PREPOSITION_LEAD, parts[k]) and k == len(parts) - 2:
-                    break  # "In Iowa, voters said": a place, then the subject
-                head = parse_source(parts[k], inverted=True)
-                if head is not None and head.kind in ("name", "org"):
-                    role = head.role
-                    nxt = parts[k + 1]
-                    if not role and re.match(r"(?i)^(a|an|the)\b|[a-z]", nxt) and is_apposition(nxt) \
-                            and not bare(nxt.split()[0]).endswith("ing"):
-                        role = clean_role(parts[k + 1])
-                    return Source(head.kind, head.name, role, None)
-                if not is_apposition(parts[k]):
-                    break
-        phrase = last
-    phrase = _LEAD_DROP.sub("", phrase)
-    phrase = _ADVERB_TAIL.sub("", phrase).strip()
-    if not phrase:
+    parts = [p.strip() for p in r.phrase.split(",") if p.strip()]
+    r.phrase = parts[0] if parts else ""
+    if len(parts) >= 2 and re.match(r"(?i)^(a|an|the)\s", parts[1]) and len(parts[1].split()) <= 12:
+        r.appo_role = re.sub(r"(?i)^(the|a|an)\s+", "", _clean_phrase(parts[1]))
+    if len(parts) >= 2 and re.match(r"(?i)^(a|an|the|another|one|\w+['\u2019]s)\b", parts[0]):
+        second = parse_source(parts[1], inverted=True)
+        if second is not None and second.kind == "name":
+            return Source("name", second.name, second.role or parts[0], None)
+    return None
+
+
+def _name_before_apposition(r: _Reading) -> _Verdict:
+    """ "Nick Witney, a fellow at the council," before the verb: the nearest name before the
+    apposition speaks; otherwise the last comma part is the subject ("In Iowa, voters")."""
+    if r.inverted:
         return None
-    low = phrase.casefold()
-    if low in PRONOUN_SUBJECTS:
-        return Source("pronoun", name=low)
-    tokens = _TOKEN.findall(phrase)
+    parts = [p.strip() for p in r.phrase.split(",") if p.strip()]
+    last = parts[-1] if parts else ""
+    if len(parts) >= 2 and is_apposition(last) and not _names_a_person(last):
+        for k in range(len(parts) - 2, -1, -1):
+            if re.match(_PREPOSITION_LEAD, parts[k]) and k == len(parts) - 2:
+                break  # "In Iowa, voters said": a place, then the subject
+            head = parse_source(parts[k], inverted=True)
+            if head is not None and head.kind in ("name", "org"):
+                role = head.role
+                nxt = parts[k + 1]
+                if not role and re.match(r"(?i)^(a|an|the)\b|[a-z]", nxt) and is_apposition(nxt) \
+                        and not bare(nxt.split()[0]).endswith("ing"):
+                    role = clean_role(parts[k + 1])
+                return Source(head.kind, head.name, role, None)
+            if not is_apposition(parts[k]):
+                break
+    r.phrase = last
+    return None
+
+
+def _pronoun_subject(r: _Reading) -> _Verdict:
+    """ "and he", "he later": a pronoun once the joining word and adverbs are dropped."""
+    r.phrase = _ADVERB_TAIL.sub("", _LEAD_DROP.sub("", r.phrase)).strip()
+    low = r.phrase.casefold()
+    return Source("pronoun", name=low) if low in PRONOUNS else None
+
+
+def _words_of_subject(r: _Reading) -> _Verdict:
+    """The phrase's words: an opening participle lowered ("Appearing before ..."), an
+    inverted subject cut at its trailing clause, the last words kept, a suffix dropped."""
+    tokens = _TOKEN.findall(r.phrase)
     if len(tokens) > 1 and is_participle(tokens[0], tokens[1]):
-        tokens[0] = tokens[0].lower()  # "Appearing before supporters": no name
-    if inverted:
-        # "Putin's negotiator Vladimir Medinsky after the meeting": cut the trailing clause
-        for i, tok in enumerate(tokens):
-            word = bare(tok)
-            if i and word in _INVERTED_CUT:
-                if any(is_capitalised(t) and bare(t) not in STOP_CAPS for t in tokens[:i]):
-                    tokens = tokens[:i]
-                    break
-            elif i and word in {"of", "and"} and tok == word:
-                # "Tom Hale of Eastfield Trust" is Hale; "Secretary of State John Kerry" and
-                # "former Gov. and party chairman Ed Rendell" read on to the name
-                prev = tokens[i - 1]
-                if _is_name_token(prev) and not is_title(prev) and bare(prev) not in ORG_WORDS \
-                        and not is_possessive(prev) and not prev.endswith(","):
-                    tokens = tokens[:i]
-                    break
-    if len(tokens) > 14:
-        tokens = tokens[-14:]
-    if not tokens:
-        return None
-    last = tokens[-1]
-    if bare(last) in SUFFIXES and len(tokens) > 1:
+        tokens[0] = tokens[0].lower()
+    if r.inverted:
+        tokens = _cut_trailing_clause(tokens)
+    tokens = tokens[-_CAP_TOKENS:]
+    if len(tokens) > 1 and bare(tokens[-1]) in SUFFIXES:
         tokens = tokens[:-1]
-        last = tokens[-1]
+    r.tokens = tokens
+    return None
+
+
+def _cut_trailing_clause(tokens: list[str]) -> list[str]:
+    """ "Putin's negotiator Vladimir Medinsky after the meeting" ends at "Medinsky"."""
+    for i, tok in enumerate(tokens):
+        word = bare(tok)
+        if i and word in _INVERTED_CUT:
+            if any(is_capitalised(t) and bare(t) not in STOP_CAPS for t in tokens[:i]):
+                return tokens[:i]
+        elif i and word in {"of", "and"} and tok == word:
+            # "Tom Hale of Eastfield Trust" is Hale; "Secretary of State John Kerry" and
+            # "former Gov. and party chairman Ed Rendell" read on to the name
+            prev = tokens[i - 1]
+            if _is_name_token(prev) and not is_title(prev) and bare(prev) not in ORG_WORDS \
+                    and not is_possessive(prev) and not prev.endswith(","):
+                return tokens[:i]
+    return tokens
+
+
+def _organisation_ending_in_common_word(r: _Reading) -> _Verdict:
+    """ "Judicial Watch", "Harbour Watch": capitalised words ending in an organisation word."""
+    tokens = r.tokens
+    last = tokens[-1]
     if len(tokens) > 1 and bare(last) in ORG_WORDS and not _is_name_token(last) and is_capitalised(last) \
             and _is_name_token(tokens[-2]) and not is_possessive(tokens[-2]):
-        # "Judicial Watch", "Harbour Watch": an organisation whose last word is a common one
         k = len(tokens) - 2
         while k > 0 and _is_name_token(tokens[k - 1]) and not is_possessive(tokens[k - 1]):
             k -= 1
         return Source("org", name=" ".join(t.strip(",;:") for t in tokens[k:]))
+    return None
+
+
+def _no_name_at_the_end(r: _Reading) -> _Verdict:
+    """A phrase whose head is a common word, a possessive or a particle names nobody."""
+    last = r.tokens[-1]
     if not _is_name_token(last) or is_possessive(last) or bare(last) in PARTICLES:
-        desc = " ".join(tokens)
-        if bare(last) in PRONOUN_SUBJECTS and len(tokens) == 1:
+        if bare(last) in PRONOUNS and len(r.tokens) == 1:
             return Source("pronoun", name=bare(last))
-        return Source("description", description=desc)
-    # walk back over the name, stopping at titles, possessives and lowercase words
+        return Source("description", description=" ".join(r.tokens))
+    return None
+
+
+def _name_and_role(r: _Reading) -> _Verdict:
+    """Walk back from the end over the name, stopping at a title, possessive or lowercase
+    word ("Harbour MP Jane Porter"): what is left before it is the role."""
+    tokens = r.tokens
     name_tokens: list[str] = []
     i = len(tokens) - 1
     while i >= 0 and len(name_tokens) < 5:
@@ -261,8 +315,8 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
             break
         if is_title(tok) and name_tokens:
             break
-        if is_title(tok) and i > 0 and bare(tokens[i - 1]).rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}:
-            name_tokens.insert(0, tok)
+        if is_title(tok) and i > 0 and bare(tokens[i - 1]).rstrip(".") in COURTESY:
+            name_tokens.insert(0, tok)  # "Mr Chancellor": a surname that is also a title
             i -= 1
             break
         name_tokens.insert(0, tok)
@@ -270,54 +324,122 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
     while name_tokens and bare(name_tokens[0]) in PARTICLES and len(name_tokens) > 1 and not is_capitalised(name_tokens[0]):
         name_tokens.pop(0)
         i += 1
-    role_tokens = tokens[: i + 1]
-    if len(role_tokens) >= 2 and bare(role_tokens[-1]) == "and" and role_tokens[-1] == "and" \
-            and _is_name_token(role_tokens[-2]) and not is_title(role_tokens[-2]):
-        # "Nina Tarr and Blake Eden wrote": credit the first named, as "said X and Y" does
-        first = parse_source(" ".join(role_tokens[:-1]), inverted=False)
+    r.name_tokens, r.role_tokens = name_tokens, tokens[: i + 1]
+    return None
+
+
+def _first_of_two_names(r: _Reading) -> _Verdict:
+    """ "Nina Tarr and Blake Eden wrote": the first named, as "said X and Y" credits."""
+    role = r.role_tokens
+    if len(role) >= 2 and bare(role[-1]) == "and" and role[-1] == "and" \
+            and _is_name_token(role[-2]) and not is_title(role[-2]):
+        first = parse_source(" ".join(role[:-1]), inverted=False)
         if first is not None and first.kind == "name":
             return first
-    courtesy = bool(role_tokens) and bare(role_tokens[-1]).rstrip(".") in COURTESY
-    if not name_tokens or (all(is_title(t) for t in name_tokens) and not courtesy) or (
-        len(name_tokens) > 1 and all(t.isupper() for t in name_tokens)
+    return None
+
+
+def _titles_only(r: _Reading) -> _Verdict:
+    """No name left, only titles ("the Prime Minister"), or a run of capitals: a description."""
+    role, names = r.role_tokens, r.name_tokens
+    courtesy = bool(role) and bare(role[-1]).rstrip(".") in COURTESY
+    if not names or (all(is_title(t) for t in names) and not courtesy) or (
+        len(names) > 1 and all(t.isupper() for t in names)
     ):
-        return Source("description", description=" ".join(tokens))
-    org_run = _org_name_before(role_tokens)
-    if org_run and not (is_given_name(name_tokens[0]) or is_initial(name_tokens[0])):
-        # "the Department of Trade and Industry": one organisation's name, "of" and "and" included
-        return Source("org", name=" ".join(t.strip(",;:()\"\u201c\u201d") for t in org_run + name_tokens))
-    if role_tokens and (not any(bare(t) in ORG_WORDS for t in name_tokens) or bare(role_tokens[0]) in _INDEFINITE) and (
-        role_tokens[-1] in _OBJECT_PREPOSITIONS or (
-            _prepositional_role(role_tokens) and not (is_given_name(name_tokens[0]) or is_initial(name_tokens[0]))
-        )
+        return Source("description", description=" ".join(r.tokens))
+    return None
+
+
+def _organisation_with_joining_words(r: _Reading) -> _Verdict:
+    """ "the Department of Trade and Industry": one organisation's name, "of" and "and" included."""
+    run = _org_name_before(r.role_tokens)
+    if run and not (is_given_name(r.name_tokens[0]) or is_initial(r.name_tokens[0])):
+        return Source("org", name=" ".join(t.strip(",;:()\"\u201c\u201d") for t in run + r.name_tokens))
+    return None
+
+
+def _object_of_preposition(r: _Reading) -> _Verdict:
+    """ "Labour MP for West Ham", "a spokesman for the Northport Press", "the star of Rain Man
+    and Tootsie", "Mr Vane from Coastal Analytics": the name is the object, never who speaks."""
+    role, names = r.role_tokens, r.name_tokens
+    if not role:
+        return None
+    if any(bare(t) in ORG_WORDS for t in names) and bare(role[0]) not in _INDEFINITE:
+        return None
+    after_preposition = role[-1] in _OBJECT_PREPOSITIONS or (
+        len(role) > 1 and bare(role[-1]) == "the" and role[-2] in _OBJECT_PREPOSITIONS
+    )
+    if after_preposition or (
+        _prepositional_role(role) and not (is_given_name(names[0]) or is_initial(names[0]))
     ):
-        # "Labour MP for West Ham", "the star of Rain Man and Tootsie", "Mr Vane from
-        # Coastal Analytics": the name is the object of the preposition, never who speaks
-        return Source("description", description=" ".join(tokens))
-    name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in name_tokens)
+        return Source("description", description=" ".join(r.tokens))
+    return None
+
+
+def _organisation_name(r: _Reading) -> _Verdict:
+    """An organisation word, a lone acronym or "the" before the name: an organisation, whose
+    name keeps its title-like words ("The Democratic National Committee")."""
+    role, names = r.role_tokens, r.name_tokens
+    folded = [bare(t) for t in names]
+    if not (any(f in ORG_WORDS for f in folded) or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1)
+            or (role and bare(role[-1]) == "the")):
+        return None
+    name = re.sub(r"['\u2019]s$", "", " ".join(t.strip(",;:()\"\u201c\u201d") for t in names))
+    k = len(role)
+    while k > 0 and is_capitalised(role[k - 1]) and bare(role[k - 1]) not in STOP_CAPS \
+            and not is_possessive(role[k - 1]):
+        k -= 1
+    if k < len(role):
+        name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in role[k:] + names)
+    return Source("org", name=re.sub(r"^(?:The|the)\s+", "", name), role=None)
+
+
+def _person(r: _Reading) -> _Verdict:
+    """A person's name, with the words before it (or the apposition after it) as the role."""
+    name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in r.name_tokens)
     name = re.sub(r"['\u2019]s$", "", name)
+    role_tokens = r.role_tokens
     while role_tokens and is_capitalised(role_tokens[0]) and bare(role_tokens[0]) in STOP_CAPS \
             and bare(role_tokens[0]) not in {"the", "a", "an"}:
         role_tokens = role_tokens[1:]  # "Yesterday resident Ruth Amari"
-    role = " ".join(role_tokens).strip(" ,")
-    role = re.sub(r"(?i)^(the|a|an)\s+", "", role)
+    role = re.sub(r"(?i)^(the|a|an)\s+", "", " ".join(role_tokens).strip(" ,"))
     if role and bare(role_tokens[0]) in {"in", "on", "at", "after", "before", "during", "with", "by", "from", "for", "of", "to"}:
         role = ""
-    folded = [bare(t) for t in name_tokens]
-    is_org = any(f in ORG_WORDS for f in folded) or (
-        len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) > 1
-    ) or (role_tokens and bare(role_tokens[-1]) == "the")
-    if is_org:
-        # "The Democratic National Committee": an organisation's name keeps its title-like words
-        k = len(role_tokens)
-        while k > 0 and is_capitalised(role_tokens[k - 1]) and bare(role_tokens[k - 1]) not in STOP_CAPS \
-                and not is_possessive(role_tokens[k - 1]):
-            k -= 1
-        if k < len(role_tokens):
-            name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in role_tokens[k:] + name_tokens)
-        name = re.sub(r"^(?:The|the)\s+", "", name)
-        return Source("org", name=name, role=None)
-    return Source("name", name=name, role=role or appo_role or None)
+    return Source("name", name=name, role=role or r.appo_role or None)
+
+
+# The rules parse_source applies, in order: each either decides (a Source, or nobody) or
+# narrows the reading for the next.
+SOURCE_RULES: tuple[Callable[[_Reading], _Verdict], ...] = (
+    _inverted_apposition,
+    _name_before_apposition,
+    _pronoun_subject,
+    _words_of_subject,
+    _organisation_ending_in_common_word,
+    _no_name_at_the_end,
+    _name_and_role,
+    _first_of_two_names,
+    _titles_only,
+    _organisation_with_joining_words,
+    _object_of_preposition,
+    _organisation_name,
+    _person,
+)
+
+
+def parse_source(phrase: str, inverted: bool = False) -> Source | None:
+    """Read a cue's subject phrase as a name with role, an organisation, a pronoun, or a
+    description; None when it holds nothing. `inverted`: the phrase follows its verb."""
+    reading = _Reading(_clean_phrase(phrase), inverted)
+    if not reading.phrase:
+        return None
+    for rule in SOURCE_RULES:
+        if not reading.phrase:
+            return None  # narrowed to nothing ("," after an inverted verb)
+        verdict = rule(reading)
+        if verdict is not None:
+            return verdict
+    return None
 
 
 def _names_a_person(part: str) -> bool:
@@ -374,13 +496,28 @@ _RUN = re.compile(
 )
 
 
+def _sentence_pieces(run: str, start: int) -> list[tuple[int, str]]:
+    """A capitalised run cut where a sentence ends inside it ("Indonesia. Chancellor Gordon
+    Brown"): each piece with its offset, so the name after the full stop is read too."""
+    pieces: list[tuple[int, str]] = []
+    at = 0
+    for m in re.finditer(r"\S+", run):
+        tok = m.group(0)
+        if m.end() < len(run) and tok.endswith(".") and len(bare(tok)) > 1 and not is_title(tok) \
+                and "." not in tok[:-1]:
+            pieces.append((start + at, run[at : m.end()]))
+            at = m.end() + 1
+    pieces.append((start + at, run[at:]))
+    return [(s, piece) for s, piece in pieces if piece.strip()]
+
+
 @dataclass
 class NameEvent:
     """A person at a position of the article: the speaker of a quote, a sentence's subject, a mention."""
 
     position: int
     name: str
-    kind: str  # "speaker" | "subject" | "mention"
+    kind: EventKind
 
 
 @dataclass
@@ -412,45 +549,48 @@ class NameBook:
     def scan(self, position_base: int, text: str) -> None:
         """Record the person names (two or more name words) in one masked paragraph."""
         for m in _RUN.finditer(text):
-            tokens = m.group(1).split()
-            title = None
-            while tokens and (is_title(tokens[0]) or bare(tokens[0]) in STOP_CAPS):
-                if is_title(tokens[0]):
-                    title = bare(tokens[0]).rstrip(".")
-                tokens = tokens[1:]
-            if tokens and is_participle(tokens[0], text[m.end(1) : m.end(1) + 2].strip() or "x"):
-                tokens = tokens[1:]
-            for k, tok in enumerate(tokens[:-1]):
-                if tok.endswith(".") and len(bare(tok)) > 1 and not is_title(tok) and "." not in tok[:-1]:
-                    tokens = tokens[: k + 1]  # "Mr Immelt. Full year": a sentence ends there
-                    break
-            # "Chief Fire Officer Hannah Lind": the role ends at its last title word
-            for k in range(len(tokens) - 3, -1, -1):
-                if is_title(tokens[k]) and not is_possessive(tokens[k]):
-                    title = bare(tokens[k]).rstrip(".")
-                    tokens = tokens[k + 1 :]
-                    break
-            # a possessive ends the name: "Putin's negotiator" names Putin, not more
-            for k, tok in enumerate(tokens):
-                if is_possessive(tok):
-                    tokens = tokens[: k + 1]
-                    break
-            tokens = [re.sub(r"['\u2019]s?$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
-            if len(tokens) < 2 or len(tokens) > 4:
-                if len(tokens) == 1 and title in FEMALE_TITLES | MALE_TITLES:
-                    self._note_title(tokens[0], title)
-                continue
-            known_first = bare(tokens[0]) in MALE_FIRST or bare(tokens[0]) in FEMALE_FIRST
-            if any(bare(t) in ORG_WORDS or bare(t) in STOP_CAPS or (is_title(t) and not known_first) for t in tokens):
-                continue
-            if all(t.isupper() for t in tokens):
-                continue
-            name = " ".join(tokens)
-            self.add(position_base + m.start(1), name, title)
-            # the words just before a mention ("England captain David Beckham"): a role
-            # the story may later use alone ("the captain said")
-            lead = text[max(0, m.start(1) - 40) : m.start(1)] + " " + m.group(1)[: m.group(1).find(tokens[0])]
-            self.add_roles(name, lead.split()[-4:])
+            for start, run in _sentence_pieces(m.group(1), m.start(1)):
+                self._scan_run(position_base, text, start, run)
+
+    def _scan_run(self, position_base: int, text: str, start: int, run: str) -> None:
+        """Record the person a run of capitalised words at text[start:] names, if any."""
+        tokens = run.split()
+        title = None
+        while tokens and (is_title(tokens[0]) or bare(tokens[0]) in STOP_CAPS
+                          or (bare(tokens[0]) in DEMONYMS and len(tokens) > 2)):  # "American Serena Williams"; "German Gref" is a name
+            if is_title(tokens[0]):
+                title = bare(tokens[0]).rstrip(".")
+            tokens = tokens[1:]
+        end = start + len(run)
+        if tokens and is_participle(tokens[0], text[end : end + 2].strip() or "x"):
+            tokens = tokens[1:]
+        # "Chief Fire Officer Hannah Lind": the role ends at its last title word
+        for k in range(len(tokens) - 3, -1, -1):
+            if is_title(tokens[k]) and not is_possessive(tokens[k]):
+                title = bare(tokens[k]).rstrip(".")
+                tokens = tokens[k + 1 :]
+                break
+        # a possessive ends the name: "Putin's negotiator" names Putin, not more
+        for k, tok in enumerate(tokens):
+            if is_possessive(tok):
+                tokens = tokens[: k + 1]
+                break
+        tokens = [re.sub(r"['\u2019]s?$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
+        if len(tokens) < 2 or len(tokens) > 4:
+            if len(tokens) == 1 and title in FEMALE_TITLES | MALE_TITLES:
+                self._note_title(tokens[0], title)
+            return
+        known_first = bare(tokens[0]) in MALE_FIRST or bare(tokens[0]) in FEMALE_FIRST
+        if any(bare(t) in ORG_WORDS or bare(t) in STOP_CAPS or (is_title(t) and not known_first) for t in tokens):
+            return
+        if all(t.isupper() for t in tokens):
+            return
+        name = " ".join(tokens)
+        self.add(position_base + start, name, title)
+        # the words just before a mention ("England captain David Beckham"): a role
+        # the story may later use alone ("the captain said")
+        lead = text[max(0, start - 40) : start] + " " + run[: run.find(tokens[0])]
+        self.add_roles(name, lead.split()[-4:])
 
     def _note_title(self, surname: str, title: str) -> None:
         full = self.resolve(surname)

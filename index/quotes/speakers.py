@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from index.errors import QuestionError
 from index.models import Quote, SpeakerCount
-from index.lexicon import FEMALE_COURTESY, LOOKUP_TITLES, MALE_COURTESY
+from index.lexicon import FEMALE_COURTESY, LOOKUP_TITLES, MALE_COURTESY, SUFFIXES
 from index.quotes.names import gender_of
 from index.text import clean_input, fold_accents, normalize, words
 
@@ -56,7 +56,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     toks = [t for t in toks if t]
     while len(toks) > 1 and toks[0] in LOOKUP_TITLES:
         toks = toks[1:]
-    if len(toks) > 1 and toks[-1] in {"jr", "sr", "ii", "iii"}:
+    if len(toks) > 1 and toks[-1] in SUFFIXES:
         toks = toks[:-1]
     return tuple(toks)
 

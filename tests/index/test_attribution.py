@@ -714,3 +714,49 @@ def test_unnamed_speaker_between_two_quotes_takes_over():
         "political. “Nobody sends money where it is not welcome.”",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [("Lakhani", None), (None, "One harbour broker")]
+
+
+def test_he_said_after_a_spokesman_for_the_named_press_stays_unnamed():
+    quotes = extract_quotes([
+        "Grainger Books said the word led its list. A spokesman for the Northport University Press said "
+        "that the word was now in children's dictionaries. “It was the word of last year,” he said. "
+        "“But,” he added, “it took hold very quickly.”",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "A spokesman for the Northport University Press"),
+        (None, "A spokesman for the Northport University Press"),
+    ]
+
+
+def test_indirect_speech_subject_is_the_one_he_added_continues():
+    quotes = extract_quotes([
+        "Tom Vane visited the quay on Monday. He argued that the ferry fares must rise. Bill Roux, the "
+        "harbour master, met the visitors at the gate. “They will rise by spring,” he added.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_the_person_a_copula_names_is_the_subject_a_he_said_takes():
+    quotes = extract_quotes([
+        "“The songs will be new,” said Mr Hale. The show's director is Owen Pryce, known for the stage "
+        "hit Art. “The staging will be bold,” he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Hale", "Owen Pryce"]
+
+
+def test_pronoun_after_a_time_phrase_is_the_sentence_subject():
+    quotes = extract_quotes([
+        "Tom Vane announced the levy in June. A month later, he visited the quay at Eastfield, "
+        "Northshire and explained why the levy was “fair”.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_unresolved_pronoun_is_neither_speaker_nor_description():
+    [q] = extract_quotes(["“We will appeal the ruling,” he said."])
+    assert (q.speaker, q.description) == (None, None)
+
+
+def test_a_discourse_word_broken_off_by_its_cue_is_not_a_quote():
+    quotes = extract_quotes(["“Also,” said Ann Roux, “the ferry will run on Sundays.”"])
+    assert [(q.text, q.speaker) for q in quotes] == [("the ferry will run on Sundays.", "Ann Roux")]

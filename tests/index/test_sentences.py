@@ -269,3 +269,13 @@ def test_many_broken_quotations_are_grouped_in_linear_time():
     groups = quote_groups(text)
     assert time.perf_counter() - started < 10  # loose: quadratic takes many minutes
     assert groups[0].whole and not any(g.whole for g in groups[1:])
+
+
+def test_acronym_spelled_like_an_abbreviation_ends_a_sentence():
+    assert split_sentences("Fewer holes were found in IE. Paul Vane said so.") == [
+        "Fewer holes were found in IE.", "Paul Vane said so."]
+
+
+def test_article_abbreviation_holds_only_before_a_number():
+    assert len(split_sentences("It breaks Art. 5 of the treaty.")) == 1
+    assert len(split_sentences("He staged the hit Art. The run sold out.")) == 2

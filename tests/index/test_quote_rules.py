@@ -1,0 +1,152 @@
+"""The named rules of attribution, one test each: how a subject phrase is read
+(names.SOURCE_RULES) and whom a quote with no cue of its own is credited to
+(extract.CONTEXT_RULES). Sentences are made up for the project."""
+
+from __future__ import annotations
+
+from index.quotes.extract import CONTEXT_RULES, extract_quotes
+from index.quotes.names import SOURCE_RULES, Source, _clean_phrase, _Reading, parse_source
+
+
+def _decided(phrase: str, inverted: bool = False) -> tuple[str, Source]:
+    """The rule that decides a phrase, and what parse_source makes of it."""
+    reading = _Reading(_clean_phrase(phrase), inverted)
+    for rule in SOURCE_RULES:
+        verdict = rule(reading)
+        if verdict is not None:
+            assert parse_source(phrase, inverted) == verdict
+            return rule.__name__, verdict
+    raise AssertionError("no rule decided")
+
+
+# -- subject phrases -------------------------------------------------------------------
+
+def test_rule_inverted_apposition_credits_the_name_after_a_described_person():
+    assert _decided("another harbour user, Jo Bayer", inverted=True) == (
+        "_inverted_apposition", Source("name", "Jo Bayer", "another harbour user"))
+
+
+def test_rule_name_before_apposition_credits_the_name_not_its_description():
+    assert _decided("Nick Vane, a fellow at the harbour trust,") == (
+        "_name_before_apposition", Source("name", "Nick Vane", "a fellow at the harbour trust"))
+
+
+def test_rule_pronoun_subject_reads_past_joining_words_and_adverbs():
+    assert _decided("and she later") == ("_pronoun_subject", Source("pronoun", name="she"))
+
+
+def test_rule_words_of_subject_cuts_an_inverted_subject_at_its_trailing_clause():
+    assert _decided("Tom Hale of Eastfield Trust after the meeting", inverted=True) == (
+        "_person", Source("name", "Tom Hale"))
+
+
+def test_nothing_is_read_from_punctuation_alone():
+    assert parse_source(", ;") is None
+
+
+def test_rule_organisation_ending_in_common_word():
+    assert _decided("Harbour Watch") == ("_organisation_ending_in_common_word", Source("org", "Harbour Watch"))
+
+
+def test_rule_no_name_at_the_end_is_a_description():
+    assert _decided("a council spokesman") == (
+        "_no_name_at_the_end", Source("description", description="a council spokesman"))
+
+
+def test_rule_first_of_two_names_credits_the_first():
+    rule, src = _decided("Nina Tarr and Blake Eden")
+    assert rule == "_first_of_two_names" and src is not None and src.name == "Nina Tarr"
+
+
+def test_rule_titles_only_is_a_description():
+    assert _decided("the Prime Minister") == (
+        "_titles_only", Source("description", description="the Prime Minister"))
+
+
+def test_rule_organisation_with_joining_words_keeps_of_and_and():
+    assert _decided("the Department of Harbours and Ferries") == (
+        "_organisation_with_joining_words", Source("org", "Department of Harbours and Ferries"))
+
+
+def test_rule_object_of_preposition_names_nobody_who_speaks():
+    rule, src = _decided("A spokesman for the Northport University Press")
+    assert rule == "_object_of_preposition" and src is not None and src.kind == "description"
+    assert _decided("Labour MP for West Harbour")[0] == "_object_of_preposition"
+
+
+def test_rule_organisation_name_keeps_its_title_like_words():
+    assert _decided("The Democratic Harbour Committee") == (
+        "_organisation_name", Source("org", "Democratic Harbour Committee"))
+
+
+def test_rule_person_takes_the_words_before_the_name_as_role():
+    assert _decided("Harbour MP Jane Porter") == ("_person", Source("name", "Jane Porter", "Harbour MP"))
+
+
+def test_source_rules_are_each_named_once():
+    names = [rule.__name__ for rule in SOURCE_RULES]
+    assert len(names) == len(set(names)) and names[-1] == "_person"
+
+
+# -- quotes with no cue of their own -----------------------------------------------------
+
+def _credits(paragraphs: list[str]) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.description) for q in extract_quotes(paragraphs)]
+
+
+def test_rule_sign_off_after_the_quote():
+    assert _credits(["“The quay is our living room.” - Carla Ruiz, Eastfield"])[0][0] == "Carla Ruiz"
+
+
+def test_rule_sign_off_line_after_the_quote():
+    assert _credits(["“Keep the ferry running, whatever it costs.”", "- Ann Roux, ferry user"])[0][0] == "Ann Roux"
+
+
+def test_rule_cue_sentence_after_the_quote():
+    assert _credits(["“Not paid!” Tom Vane declared, waving the letter at the council."])[0][0] == "Tom Vane"
+
+
+def test_rule_subject_of_the_sentence_says_the_quoted_words():
+    assert _credits(["Mayor Ann Roux is calling the plan “a harbour for the few”."])[0][0] == "Ann Roux"
+
+
+def test_rule_unnamed_between_quotes_takes_over():
+    assert _credits([
+        "“Fares are fine,” says Mr Lakhani. One ferry broker said the rise was political. "
+        "“Nobody pays more for the same boat.”",
+    ])[1] == (None, "One ferry broker")
+
+
+def test_rule_speaker_of_the_paragraph_goes_on():
+    assert _credits(["“We are ready,” said Ann Roux. “The boats are painted and the crews are back.”"]) == [
+        ("Ann Roux", None), ("Ann Roux", None)]
+
+
+def test_rule_colon_lead_names_the_speaker():
+    assert _credits(["Harbour master Maria Alvarez: “The cables will hold for another forty years.”"])[0][0] == "Maria Alvarez"
+
+
+def test_rule_speaker_of_the_paragraph_after_a_colon_lead_that_names_nobody():
+    assert _credits(["“We are ready,” said Ann Roux. The plan in short: “Boats first, then the cars, then the lorries.”"]) == [
+        ("Ann Roux", None), ("Ann Roux", None)]
+
+
+def test_rule_cue_of_the_sentence_before():
+    assert _credits(["Tom Vane said the toll would stay. “Nobody wants a dearer crossing.”"])[0][0] == "Tom Vane"
+
+
+def test_rule_name_line_of_a_vox_pop():
+    assert _credits(["Julie Marin, 34, Eastfield", "“I cross twice a day and I want it open.”"])[0][0] == "Julie Marin"
+
+
+def test_rule_paragraph_before_ending_in_a_colon():
+    assert _credits(["Tom Vane, the harbour master, told the meeting:", "“The cables are sound and the deck is dry.”"])[0][0] == "Tom Vane"
+
+
+def test_rule_person_just_named_opens_the_next_paragraph():
+    assert _credits(["Owen Pryce runs the ferry café by the quay.", "“Trade has halved since the closure.”"])[0][0] == "Owen Pryce"
+
+
+def test_context_rules_are_each_named_once():
+    names = [rule.__name__ for rule in CONTEXT_RULES]
+    assert len(names) == len(set(names))

@@ -29,8 +29,8 @@ from itertools import accumulate
 
 import numpy as np
 
-from index.ingest.boilerplate import dateline_end, is_boilerplate
 from index.errors import QuestionError
+from index.ingest.boilerplate import dateline_end, is_boilerplate
 from index.models import SummarySentence
 from index.sentences import SentenceGroup, quote_groups
 from index.text import normalize, tokenize

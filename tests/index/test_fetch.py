@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import FetchError, InputError
+from index.ingest.articles import iter_inputs
 from index.ingest.fetch import (
     USER_AGENT,
     FetchPolicy,
@@ -20,7 +21,6 @@ from index.ingest.fetch import (
     is_public,
     system_connect,
 )
-from index.ingest.articles import iter_inputs
 from index.models import ArticleDraft
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"

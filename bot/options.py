@@ -92,7 +92,7 @@ def parse_options(command: str, rest: str) -> dict[str, str | int]:
     if lead:
         values[spec[0].name] = lead
     by_name = {o.name: o for o in spec}
-    for name, value in zip(pieces[1::2], pieces[2::2]):
+    for name, value in zip(pieces[1::2], pieces[2::2], strict=True):
         option = by_name[name.lower()]
         if option.name in values:
             raise InputError(f"{option.name} is given twice; give it once")

@@ -246,7 +246,7 @@ class Bm25Index:
         if terms:
             self._df.ensure(max(terms) + 1)
         df = self._df.view
-        for term, tf in zip(terms, pairs[:, 1].tolist()):
+        for term, tf in zip(terms, pairs[:, 1].tolist(), strict=True):
             entry = self._delta.get(term)
             if entry is None:
                 entry = self._delta[term] = (array("i"), array("i"))

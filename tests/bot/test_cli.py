@@ -174,7 +174,7 @@ def test_topic_digest_prints_one_line_per_sentence_with_its_paragraph(stored):
     starts = [i for i, line in enumerate(lines) if line.startswith("  ") and line[2] != " "]
     ends = [i for i, line in enumerate(lines) if line.startswith("  ") and "(\u00b6" in line]
     assert len(starts) == 3 and len(ends) == 3
-    assert all(a <= b < c for a, b, c in zip(starts, ends, starts[1:] + [len(lines)]))
+    assert all(a <= b < c for a, b, c in zip(starts, ends, starts[1:] + [len(lines)], strict=True))
 
 
 def test_show_lists_paragraphs_and_quotes(stored):

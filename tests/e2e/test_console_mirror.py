@@ -71,7 +71,8 @@ def test_a_console_session_gets_the_slash_commands_answers_and_refusals(tmp_path
             return [await h.answer(name, **options) for name, options, _ in SESSION]
 
     shown = asyncio.run(scenario())
-    for (name, options, line), want, console, slash in zip(SESSION, EXPECTED, typed, shown):
+    for (_name, _options, line), want, console, slash in zip(SESSION, EXPECTED, typed, shown,
+                                                               strict=True):
         refused = console.startswith("error: ")
         assert refused == bool(slash["ephemeral"]), (line, console, slash)
         assert want in console and want in text_of(slash), (line, console, text_of(slash))

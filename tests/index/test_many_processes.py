@@ -169,7 +169,7 @@ def test_three_processes_adding_the_same_files_store_one_copy_each(tmp_path):
     _cli(tmp_path, "list")  # the database exists; the race is over the articles
     adders = [_spawn(tmp_path, "add", str(ARTICLES), "--json") for _ in range(3)]
     results = [proc.communicate(timeout=120) for proc in adders]
-    for proc, (stdout, stderr) in zip(adders, results):
+    for proc, (stdout, stderr) in zip(adders, results, strict=True):
         assert proc.returncode == 0 and stderr == "", stderr
         report = json.loads(stdout)
         assert len(report["added"]) + len(report["duplicates"]) == 3

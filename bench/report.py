@@ -109,7 +109,8 @@ def table(result: dict) -> str:
                 f"{_f(max(m['cold_start']['peak_rss_mb'], m['peak_rss_mb_end']), 0)} "
                 f"| {_f(s['ask']['p50_ms'], 2)} \\| {_f(m['ask']['p50_ms'], 2)} "
                 f"| {_f(s['ask']['p95_ms'], 2)} \\| {_f(m['ask']['p95_ms'], 2)} "
-                f"| {_f(s['add_searchable']['max_ms'], 1)} \\| {_f(m['add_searchable']['max_ms'], 1)} "
+                f"| {_f(s['add_searchable']['max_ms'], 1)} \\| "
+                f"{_f(m['add_searchable']['max_ms'], 1)} "
                 f"| {_f(m['add_meaning']['meaning_s'], 2)} "
                 f"| {emb['texts_embedded_fresh']} in {_f(emb['seconds'], 0)} s "
                 f"({_f(rate, 0) if rate else 'cached'}) |"
@@ -145,9 +146,11 @@ def table(result: dict) -> str:
     for s in result["sizes"]:
         eq = s.get("equality")
         if eq:
-            lines.append(f"{s['paragraphs']} paragraphs: top 10 equal to rank-bm25 for "
-                         f"{eq['equal']}/{eq['checked']} questions"
-                         + (f"; first mismatches: {eq['mismatches'][:3]}" if eq["mismatches"] else ""))
+            lines.append(
+                f"{s['paragraphs']} paragraphs: top 10 equal to rank-bm25 for "
+                f"{eq['equal']}/{eq['checked']} questions"
+                + (f"; first mismatches: {eq['mismatches'][:3]}" if eq["mismatches"] else "")
+            )
     final = result["sizes"][-1]
     note = "" if final["paragraphs"] >= FULL_SIZE else \
         f" (largest size measured is {final['paragraphs']} paragraphs, not the full library)"
@@ -184,7 +187,8 @@ def lag_summary(lag: dict) -> list[str]:
         f"event-loop lag ms: p50 {loop['p50_ms']:.2f}  p95 {loop['p95_ms']:.2f}  max "
         f"{loop['max_ms']:.2f}  ({loop['ticks']} ticks of {loop['tick_ms']:.0f} ms; idle max "
         f"{lag['idle_loop_lag']['max_ms']:.2f})",
-        f"time to ack ms: p50 {ack['p50_ms']:.1f}  p95 {ack['p95_ms']:.1f}  max {ack['max_ms']:.1f}",
+        f"time to ack ms: p50 {ack['p50_ms']:.1f}  p95 {ack['p95_ms']:.1f}  max "
+        f"{ack['max_ms']:.1f}",
         f"time to answer ms: p50 {done['p50_ms']:.1f}  p95 {done['p95_ms']:.1f}  max "
         f"{done['max_ms']:.1f}",
     ]

@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 PREFIX = "newsdesk:"
 PAGER_TIMEOUT = 600.0  # seconds; interaction tokens live 15 minutes, so stay below
 EXPIRED_TEXT = "This answer has expired (the buttons only work for a while). Ask again."
-NOT_YOURS_TEXT = "Only the person who asked can turn these pages. Ask your own question to page through it."
+NOT_YOURS_TEXT = (
+    "Only the person who asked can turn these pages. Ask your own question to page through it."
+)
 
 
 class LiveComponents:

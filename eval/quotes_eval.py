@@ -101,7 +101,9 @@ def _name_words(source: str) -> set[str]:
     return out
 
 
-_DETERMINERS = frozenset("a an the one another this that some many several two three his her their its".split())
+_DETERMINERS = frozenset(
+    "a an the one another this that some many several two three his her their its".split()
+)
 _KINDS = frozenset(
     "democrat republican american conservative liberal progressive democrat".split()
 )
@@ -233,7 +235,11 @@ def score_seed(extractor: Extractor = extract_quotes, shared: Path = SHARED) -> 
         hit = None
         for i, q in enumerate(quotes):
             t = _fold(q.text)
-            if q.paragraph == g["paragraph"] and t.startswith(_fold(g["starts"])) and t.endswith(_fold(g["ends"])):
+            if (
+                q.paragraph == g["paragraph"]
+                and t.startswith(_fold(g["starts"]))
+                and t.endswith(_fold(g["ends"]))
+            ):
                 hit = i
                 break
         if hit is None:
@@ -274,7 +280,9 @@ def bbc_articles(shared: Path = SHARED) -> list[dict]:
     gold = json.loads((shared / "eval" / BBC_GOLD).read_text(encoding="utf-8"))
     out: list[dict] = []
     for art in gold["articles"]:
-        text = (shared / "data" / "bbc" / "articles" / art["file"]).read_text(encoding="utf-8", errors="replace")
+        text = (shared / "data" / "bbc" / "articles" / art["file"]).read_text(
+            encoding="utf-8", errors="replace"
+        )
         blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
         body = [" ".join(b.split()) for b in blocks[1:]]  # block 1 is the title line
         out.append({**art, "body": body})
@@ -339,7 +347,9 @@ def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
             if any(_f1(sw, gw) >= 0.5 or _inside(sw, gw) >= 0.8 for gw in gwords):
                 sys_ok += 1
             else:
-                problems.append(f"{art['file']} extra quote ¶{quotes[si].paragraph}: {quotes[si].text[:50]!r}")
+                problems.append(
+                    f"{art['file']} extra quote ¶{quotes[si].paragraph}: {quotes[si].text[:50]!r}"
+                )
         pairs = sorted(
             ((f, gi, si) for gi, gw in enumerate(gwords) for si, sw in enumerate(swords)
              if (f := _f1(sw, gw)) >= 0.5),
@@ -358,7 +368,11 @@ def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
                 if best is not None and _inside(sw, gwords[best]) >= 0.8:
                     part_of[si] = gold[best]["id"]
         for g in gold:
-            kind = "unnamed" if g["speaker"] is None else ("organisation" if _is_gold_organisation(g) else "person")
+            kind = (
+                "unnamed"
+                if g["speaker"] is None
+                else ("organisation" if _is_gold_organisation(g) else "person")
+            )
             si = found.get(g["id"])
             if si is None:
                 problems.append(f"{art['file']} {g['id']} not found ({g['starts'][:30]!r})")
@@ -375,11 +389,15 @@ def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
                 )
         for look in art["speaker_lookups"]:
             look_total += 1
-            got = sorted({part_of.get(quotes.index(q), "extra") for q in match_quotes(look["ask"], quotes)})
+            got = sorted(
+                {part_of.get(quotes.index(q), "extra") for q in match_quotes(look["ask"], quotes)}
+            )
             if got == sorted(set(look["quotes"])):
                 look_ok += 1
             else:
-                problems.append(f"{art['file']} look-up {look['ask']!r}: {got} != {sorted(look['quotes'])}")
+                problems.append(
+                    f"{art['file']} look-up {look['ask']!r}: {got} != {sorted(look['quotes'])}"
+                )
     return {
         "articles": len(articles),
         "gold_quotes": gold_total,
@@ -402,12 +420,19 @@ def figures(split: str = "dev", shared: Path = SHARED) -> dict:
     elapsed = time.perf_counter() - t0
     fig = {
         "seed": score_seed(extract_quotes, shared),
-        "polnear": {"split": split, "system": system, "baseline": score_polnear(arts, naive_quotes)},
+        "polnear": {
+            "split": split,
+            "system": system,
+            "baseline": score_polnear(arts, naive_quotes),
+        },
         "seconds": round(elapsed, 2),
     }
     if (shared / "eval" / BBC_GOLD).is_file():
         bbc = bbc_articles(shared)
-        fig["bbc"] = {"system": score_bbc(bbc, extract_quotes), "baseline": score_bbc(bbc, naive_quotes)}
+        fig["bbc"] = {
+            "system": score_bbc(bbc, extract_quotes),
+            "baseline": score_bbc(bbc, naive_quotes),
+        }
     return fig
 
 
@@ -423,15 +448,18 @@ def _table(fig: dict, problems: bool = False) -> str:
     if "bbc" in fig:
         bbc = fig["bbc"]
         rows += [
-            f"BBC dev ({bbc['system']['articles']} articles, {bbc['system']['gold_quotes']} gold quotes, "
+            f"BBC dev ({bbc['system']['articles']} articles, "
+            f"{bbc['system']['gold_quotes']} gold quotes, "
             f"{bbc['system']['lookups']} look-ups)",
-            f"{'':10} {'recall':>8} {'precision':>10} {'speaker':>8} {'look-ups':>9} {'quotes':>7}  by kind",
+            f"{'':10} {'recall':>8} {'precision':>10} {'speaker':>8} {'look-ups':>9} "
+            f"{'quotes':>7}  by kind",
         ]
         for label in ("system", "baseline"):
             r = bbc[label]
             kinds = ", ".join(f"{k} {v}" for k, v in r["speaker_by_kind"].items())
             rows.append(
-                f"{label:10} {r['recall']:>8.3f} {r['precision']:>10.3f} {r['speaker_accuracy']:>8.3f} "
+                f"{label:10} {r['recall']:>8.3f} {r['precision']:>10.3f} "
+                f"{r['speaker_accuracy']:>8.3f} "
                 f"{r['lookup_accuracy']:>9.3f} {r['system_quotes']:>7}  {kinds}"
             )
         if problems:

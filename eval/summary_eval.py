@@ -386,7 +386,9 @@ def sense_figures(items: Sequence[BbcItem], system: System, n: int = 3) -> dict[
     total = SenseCounts()
     for item in items:
         one = sense_of(item.paragraphs, system(item.paragraphs, item.title, n))
-        total = SenseCounts(*(a + b for a, b in zip(vars(total).values(), vars(one).values(), strict=True)))
+        total = SenseCounts(
+            *(a + b for a, b in zip(vars(total).values(), vars(one).values(), strict=True))
+        )
     return {
         "sentences": total.sentences,
         "dangling_pct": round(100 * total.dangling / max(total.sentences, 1), 2),

@@ -104,7 +104,10 @@ class ManageCog(commands.Cog):
         self.bot.require_manager(interaction)
         await interaction.response.send_modal(PasteModal(self.bot))
 
-    @app_commands.command(name="remove", description="Remove an article from this server (Manage Server or the manager role)")
+    @app_commands.command(
+        name="remove",
+        description="Remove an article from this server (Manage Server or the manager role)",
+    )
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.describe(**options.describe("remove"))
     async def remove(

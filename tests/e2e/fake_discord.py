@@ -114,7 +114,11 @@ class Exchange:
                 shown.append(data)
         for i, msg in enumerate(self.followups):
             data = dict(msg)
-            if i == 0 and any(cb["type"] == 5 for cb in self.callbacks) and not msg.get("_after_delete"):
+            if (
+                i == 0
+                and any(cb["type"] == 5 for cb in self.callbacks)
+                and not msg.get("_after_delete")
+            ):
                 data["ephemeral"] = self.deferred_ephemeral
             else:
                 data["ephemeral"] = bool(data.get("flags", 0) & EPHEMERAL)
@@ -323,7 +327,11 @@ class FakeDiscord:
         else:
             dm = self.next_id()
             payload["context"] = 1
-            payload["channel"] = {"id": str(dm), "type": 1, "recipients": [user(member.id, member.name)]}
+            payload["channel"] = {
+                "id": str(dm),
+                "type": 1,
+                "recipients": [user(member.id, member.name)],
+            }
             payload["channel_id"] = str(dm)
             payload["user"] = user(member.id, member.name)
         if message is not None:
@@ -342,7 +350,12 @@ class FakeDiscord:
                         "options": self._options(sub_spec.get("options", []), values, None)}]
         else:
             options = self._options(options_spec, values, None)
-        data: dict[str, Any] = {"id": str(schema["id"]), "name": name, "type": 1, "options": options}
+        data: dict[str, Any] = {
+            "id": str(schema["id"]),
+            "name": name,
+            "type": 1,
+            "options": options,
+        }
         if guild_id is not None and not global_command:
             data["guild_id"] = str(guild_id)
         if resolved:
@@ -473,7 +486,9 @@ class FakeDiscord:
         finally:
             await self._notify()
 
-    async def _route(self, method: str, path: str, body: Any, request: web.Request) -> web.StreamResponse:
+    async def _route(
+        self, method: str, path: str, body: Any, request: web.Request
+    ) -> web.StreamResponse:
         if method == "GET" and path == "/users/@me":
             return self._json(BOT_USER)
         if method == "GET" and path == "/oauth2/applications/@me":
@@ -489,8 +504,15 @@ class FakeDiscord:
             stored = []
             for cmd in body:
                 self._check_command(cmd)
-                stored.append({**cmd, "id": str(self.next_id()), "application_id": str(APP_ID),
-                               "version": "1", **({"guild_id": scope} if scope != "global" else {})})
+                stored.append(
+                    {
+                        **cmd,
+                        "id": str(self.next_id()),
+                        "application_id": str(APP_ID),
+                        "version": "1",
+                        **({"guild_id": scope} if scope != "global" else {}),
+                    }
+                )
             self.commands[scope] = stored
             return self._json(stored)
         m = re.fullmatch(r"/interactions/(\d+)/([^/]+)/callback", path)
@@ -515,7 +537,9 @@ class FakeDiscord:
                 exchange.edits.append(body)
                 stored = self.messages.get(int(m.group(3))) if m.group(3).isdigit() else None
                 if stored is not None:
-                    stored.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
+                    stored.update(
+                        {k: v for k, v in body.items() if k in ("content", "embeds", "components")}
+                    )
                     return self._json(stored)
                 return self._json(self._store_message(body, channel_id=None, webhook=True))
         m = re.fullmatch(r"/channels/(\d+)/messages", path)
@@ -531,7 +555,9 @@ class FakeDiscord:
         if m and method == "PATCH":
             self._check_message(body, f"edit {path}", edit=True)
             stored = self.messages[int(m.group(2))]
-            stored.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
+            stored.update(
+                {k: v for k, v in body.items() if k in ("content", "embeds", "components")}
+            )
             stored.setdefault("_edits", []).append(body)
             return self._json(stored)
         if re.fullmatch(r"/channels/(\d+)/typing", path) and method == "POST":
@@ -636,12 +662,16 @@ class FakeDiscord:
                 self.violations.append(f"{where}: embed {what} of {len(text)} characters")
             return len(text)
 
-        size = limit(e.get("title"), 256, "title") + limit(e.get("description"), 4096, "description")
+        size = limit(e.get("title"), 256, "title") + limit(
+            e.get("description"), 4096, "description"
+        )
         fields = e.get("fields") or []
         if len(fields) > 25:
             self.violations.append(f"{where}: {len(fields)} fields")
         for f in fields:
-            size += limit(f.get("name"), 256, "field name") + limit(f.get("value"), 1024, "field value")
+            size += limit(f.get("name"), 256, "field name") + limit(
+                f.get("value"), 1024, "field value"
+            )
             if not f.get("name") or not f.get("value"):
                 self.violations.append(f"{where}: empty field {f!r}")
         size += limit((e.get("footer") or {}).get("text"), 2048, "footer")

@@ -80,7 +80,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if self.path.startswith("/hop"):
             n = int(self.path[4:] or 0)
-            return self._send(302, None, b"", {"Location": f"/hop{n + 1}" if n < 9 else "/article.html"})
+            return self._send(
+                302, None, b"", {"Location": f"/hop{n + 1}" if n < 9 else "/article.html"}
+            )
         routes.get(self.path, lambda: self._send(404, "text/html", b"not here"))()
 
 

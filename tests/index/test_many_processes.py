@@ -183,7 +183,10 @@ def test_ask_batch_during_an_add_answers_every_line(tmp_path):
     many = tmp_path / "many"
     many.mkdir()
     for n in range(40):  # distinct bodies, so each is a real write
-        text = FERRY.read_text(encoding="utf-8") + f"\nThe crossing reopened on day {n} of the dispute.\n"
+        text = (
+            FERRY.read_text(encoding="utf-8")
+            + f"\nThe crossing reopened on day {n} of the dispute.\n"
+        )
         (many / f"ferry_{n}.txt").write_text(text, encoding="utf-8")
     questions = tmp_path / "questions.txt"
     questions.write_text("Where did the ferry talks break down?\n" * 400, encoding="utf-8")

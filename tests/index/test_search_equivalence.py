@@ -273,7 +273,11 @@ def exact_top(corpus: Corpus, params: Bm25Params, query: list[str],
     keys = sorted(corpus.docs)
     scores = reference_model([corpus.docs[key] for key in keys], params).get_scores(query)
     wanted = set(query)
-    sharing = [(key, float(s)) for key, s in zip(keys, scores, strict=True) if wanted & set(corpus.docs[key])]
+    sharing = [
+        (key, float(s))
+        for key, s in zip(keys, scores, strict=True)
+        if wanted & set(corpus.docs[key])
+    ]
     return sorted(sharing, key=lambda pair: (-pair[1], pair[0]))[:k]
 
 

@@ -152,15 +152,35 @@ def paragraphs_of(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n+", text) if p.strip()]
 
 
+def _polnear_contents(rec: dict) -> list[tuple[list[str], bool, str]]:
+    """Each gold attribution's content words, whether it is a direct quote, and its source."""
+    contents = []
+    for att in rec["attributions"]:
+        content = " ".join(c["text"] for c in att["content"]).strip()
+        source = " ".join(s["text"] for s in att["source"]).strip()
+        direct = content.startswith(_MARK_START)
+        contents.append((_words(content), direct, source))
+    return contents
+
+
+def _one_to_one(pairs: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """(gold, system) pairs taken in the order given, each side used at most once."""
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    out: list[tuple[int, int]] = []
+    for _, gi, si in pairs:
+        if gi in used_g or si in used_s:
+            continue
+        used_g.add(gi)
+        used_s.add(si)
+        out.append((gi, si))
+    return out
+
+
 def score_polnear(articles: list[dict], extractor: Extractor) -> dict:
     gold_direct = matched = sys_total = sys_ok = spk_total = spk_ok = all_total = all_ok = 0
     for rec in articles:
-        contents = []
-        for att in rec["attributions"]:
-            content = " ".join(c["text"] for c in att["content"]).strip()
-            source = " ".join(s["text"] for s in att["source"]).strip()
-            direct = content.startswith(_MARK_START)
-            contents.append((_words(content), direct, source))
+        contents = _polnear_contents(rec)
         quotes = extractor(paragraphs_of(rec["text"]))
         sys_words = [_words(q.text) for q in quotes]
         sys_total += len(quotes)
@@ -174,13 +194,7 @@ def score_polnear(articles: list[dict], extractor: Extractor) -> dict:
              if (f := _f1(sw, contents[gi][0])) >= 0.5),
             reverse=True,
         )
-        used_g: set[int] = set()
-        used_s: set[int] = set()
-        for _, gi, si in pairs:
-            if gi in used_g or si in used_s:
-                continue
-            used_g.add(gi)
-            used_s.add(si)
+        for gi, si in _one_to_one(pairs):
             matched += 1
             names = _name_words(contents[gi][2])
             speaker = quotes[si].speaker
@@ -329,6 +343,42 @@ def _is_gold_organisation(gold: dict) -> bool:
     return bool(gold.get("speaker") and desc) and not desc.startswith(("her ", "his "))
 
 
+def _bbc_kind(gold: dict) -> str:
+    if gold["speaker"] is None:
+        return "unnamed"
+    return "organisation" if _is_gold_organisation(gold) else "person"
+
+
+def _bbc_part_of(ids: dict[int, str], swords: list[list[str]], gwords: list[list[str]],
+                 gold: list[dict]) -> dict[int, str]:
+    """System quote index -> gold id, with a piece of a gold quote the system split off
+    counted as that quote."""
+    part_of = dict(ids)
+    for si, sw in enumerate(swords):
+        if si not in part_of:
+            best = max(range(len(gold)), key=lambda gi: _inside(sw, gwords[gi]), default=None)
+            if best is not None and _inside(sw, gwords[best]) >= 0.8:
+                part_of[si] = gold[best]["id"]
+    return part_of
+
+
+def _bbc_lookups(art: dict, quotes: list[Quote], part_of: dict[int, str],
+                 problems: list[str]) -> int:
+    """How many of the article's speaker look-ups return exactly the gold quotes."""
+    right = 0
+    for look in art["speaker_lookups"]:
+        got = sorted(
+            {part_of.get(quotes.index(q), "extra") for q in match_quotes(look["ask"], quotes)}
+        )
+        if got == sorted(set(look["quotes"])):
+            right += 1
+        else:
+            problems.append(
+                f"{art['file']} look-up {look['ask']!r}: {got} != {sorted(look['quotes'])}"
+            )
+    return right
+
+
 def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
     """Quote recall/precision, speaker accuracy and look-ups over the BBC dev articles."""
     gold_total = matched = sys_total = sys_ok = spk_ok = look_total = look_ok = 0
@@ -361,18 +411,9 @@ def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
                 continue
             ids[si] = gold[gi]["id"]
         found = {gid: si for si, gid in ids.items()}
-        part_of = dict(ids)  # a piece of a gold quote the system split off counts as that quote
-        for si, sw in enumerate(swords):
-            if si not in part_of:
-                best = max(range(len(gold)), key=lambda gi: _inside(sw, gwords[gi]), default=None)
-                if best is not None and _inside(sw, gwords[best]) >= 0.8:
-                    part_of[si] = gold[best]["id"]
+        part_of = _bbc_part_of(ids, swords, gwords, gold)
         for g in gold:
-            kind = (
-                "unnamed"
-                if g["speaker"] is None
-                else ("organisation" if _is_gold_organisation(g) else "person")
-            )
+            kind = _bbc_kind(g)
             si = found.get(g["id"])
             if si is None:
                 problems.append(f"{art['file']} {g['id']} not found ({g['starts'][:30]!r})")
@@ -387,17 +428,8 @@ def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
                     f"{art['file']} {g['id']} credited to {quotes[si].speaker!r} "
                     f"(role {quotes[si].role!r}), gold {g['speaker']!r}"
                 )
-        for look in art["speaker_lookups"]:
-            look_total += 1
-            got = sorted(
-                {part_of.get(quotes.index(q), "extra") for q in match_quotes(look["ask"], quotes)}
-            )
-            if got == sorted(set(look["quotes"])):
-                look_ok += 1
-            else:
-                problems.append(
-                    f"{art['file']} look-up {look['ask']!r}: {got} != {sorted(look['quotes'])}"
-                )
+        look_total += len(art["speaker_lookups"])
+        look_ok += _bbc_lookups(art, quotes, part_of, problems)
     return {
         "articles": len(articles),
         "gold_quotes": gold_total,

@@ -68,16 +68,18 @@ class Pager(discord.ui.View):
         self.live = live
         self.token = live.new()
         self.message: discord.Message | discord.WebhookMessage | None = None
-        self.previous = discord.ui.Button(
+        self.previous: discord.ui.Button[Pager] = discord.ui.Button(
             label="\u25c0", style=discord.ButtonStyle.secondary,
             custom_id=f"{PREFIX}page:{self.token}:prev",
         )
-        self.next = discord.ui.Button(
+        self.next: discord.ui.Button[Pager] = discord.ui.Button(
             label="\u25b6", style=discord.ButtonStyle.secondary,
             custom_id=f"{PREFIX}page:{self.token}:next",
         )
-        self.previous.callback = self._on_previous
-        self.next.callback = self._on_next
+        # discord.py's documented way to give a button its callback; mypy reads it as
+        # replacing a method
+        self.previous.callback = self._on_previous  # type: ignore[method-assign]
+        self.next.callback = self._on_next  # type: ignore[method-assign]
         self.add_item(self.previous)
         self.add_item(self.next)
         self._sync_buttons()

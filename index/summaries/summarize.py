@@ -226,9 +226,9 @@ def _centrality(sentences: list[_Sentence], damping: float) -> np.ndarray:
     postings: dict[str, list[tuple[int, int]]] = {}
     lengths = np.ones(n)
     for i, s in enumerate(sentences):
-        counts = Counter(s.terms)
+        term_counts = Counter(s.terms)
         lengths[i] = max(len(s.terms), 1)
-        for term, count in counts.items():
+        for term, count in term_counts.items():
             postings.setdefault(term, []).append((i, count))
     if not postings:
         return np.full(n, 1.0 / n)

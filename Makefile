@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test asan eval bench soak clean
+.PHONY: run test lint asan eval bench soak clean
 
 $(STAMP): pyproject.toml $(wildcard index/*/*.c)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsdesk needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -20,6 +20,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# ruff (style, likely bugs, complexity cap) and mypy over the engine and the bot; both are
+# configured in pyproject.toml and pinned in its test extra.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy index bot
 
 # The BM25 kernel built with -fsanitize=address,undefined and the kernel and
 # search-equivalence tests run against it (a scratch build; the installed kernel stays).

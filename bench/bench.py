@@ -32,9 +32,9 @@ from bench.corpus import make_questions, reuters_drafts, synthetic_drafts, take_
 from bench.engines import ENGINES
 from bench.probe import Plan
 from bench.report import judge, table
-from index.search.answers import DEFAULT_PARAMS
 from index.library import Libraries, Library
 from index.models import ArticleDraft
+from index.search.answers import DEFAULT_PARAMS
 from index.text import tokenize
 
 log = logging.getLogger(__name__)

@@ -34,7 +34,7 @@ def same_top(ours: Sequence[tuple[int, float]], reference: Sequence[tuple[int, f
         return f"{len(ours)} results, rank-bm25 has {len(ref)} with a positive score"
     ref_score = dict(ref)
     floor = ref[-1][1] if ref else 0.0
-    for rank, ((key, score), (_, expected)) in enumerate(zip(ours, ref), start=1):
+    for rank, ((key, score), (_, expected)) in enumerate(zip(ours, ref, strict=True), start=1):
         if not _close(score, expected):
             return f"rank {rank}: score {score!r}, rank-bm25 {expected!r}"
         pos = position_of_key.get(key)
@@ -55,7 +55,7 @@ def compare_all(ours: Sequence[Sequence[tuple[int, float]]],
                 position_of_key: dict[int, int]) -> dict:
     """Counts of equal rankings over the questions both measured, with the first misses."""
     mismatches: list[Mismatch] = []
-    for i, (a, b) in enumerate(zip(ours, reference)):
+    for i, (a, b) in enumerate(zip(ours, reference, strict=False)):
         why = same_top(a, b, position_of_key)
         if why is not None:
             mismatches.append(Mismatch(i, why))

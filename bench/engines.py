@@ -66,7 +66,7 @@ def build_bm25s(corpus: list[list[str]], k1: float, b: float, idf: str) -> Built
     def search(q: Sequence[str], k: int) -> Top:
         docs, scores = retriever.retrieve([list(q)], k=min(k, n), show_progress=False,
                                           n_threads=0, sorted=True)
-        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
     return Built(search=search, note=f"bm25s numpy backend, method={method}, retrieve(k)")
 

@@ -151,7 +151,10 @@ async def _fire(data: Path, conn: Connection, semantic: bool = False) -> dict:
         "loop_lag": {**latency(lags), "ticks": len(lags), "tick_ms": TICK_S * 1000},
         "idle_loop_lag": latency(idle),
         "loop_cpu_per_tick": latency(work),
-        "worst_tick": {"lag_ms": max(lags) * 1000, "loop_cpu_ms": work[lags.index(max(lags))] * 1000},
+        "worst_tick": {
+            "lag_ms": max(lags) * 1000,
+            "loop_cpu_ms": work[lags.index(max(lags))] * 1000,
+        },
         "time_to_ack": latency([r[0] for r in results]),
         "time_to_answer": latency([r[1] for r in results]),
         "vectors_after": list(run.bot.library(GUILD_A).vector_coverage()),

@@ -92,7 +92,7 @@ def run(data: Path, library: str, plan: Plan, spawned_at: float) -> dict:
 
     add_times: list[float] = []
     added_ids: list[str] = []
-    for draft, marker in zip(plan.new_articles, plan.markers):
+    for draft, marker in zip(plan.new_articles, plan.markers, strict=True):
         t = time.perf_counter()
         outcome = lib.add_draft(draft)
         found = lib.search_paragraphs(marker, 10)

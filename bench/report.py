@@ -68,6 +68,18 @@ def _f(value: float | None, digits: int = 3) -> str:
 
 def table(result: dict) -> str:
     """Markdown tables: newsdesk per size, engines per size with ratios, then targets."""
+    final = result["sizes"][-1]
+    note = "" if final["paragraphs"] >= FULL_SIZE else \
+        f" (largest size measured is {final['paragraphs']} paragraphs, not the full library)"
+    lines = (_sizes_table(result) + _modes_table(result) + _engines_table(result)
+             + _notes(result) + _lag_lines(result))
+    lines += ["", f"Targets at {final['paragraphs']} paragraphs{note}:"]
+    lines += [verdict_line(v) for v in result["targets"]]
+    return "\n".join(lines)
+
+
+def _sizes_table(result: dict) -> list[str]:
+    """The machine, the command and newsdesk's figures at each size."""
     lines = [
         f"machine: {result['machine']['cores']} cores, Python {result['machine']['python']}, "
         f"{result['machine']['platform']}",
@@ -88,6 +100,12 @@ def table(result: dict) -> str:
             f"| {_f(s['quotes']['p50_ms'], 2)} / {_f(s['quotes']['p95_ms'], 2)} "
             f"| {_f(s['summary']['p50_ms'], 2)} / {_f(s['summary']['p95_ms'], 2)} |"
         )
+    return lines
+
+
+def _modes_table(result: dict) -> list[str]:
+    """BM25 only beside meaning search, at each size measured in both modes."""
+    lines: list[str] = []
     meaning = [s for s in result["sizes"] if "semantic" in s]
     if meaning:
         lines += [
@@ -109,12 +127,18 @@ def table(result: dict) -> str:
                 f"{_f(max(m['cold_start']['peak_rss_mb'], m['peak_rss_mb_end']), 0)} "
                 f"| {_f(s['ask']['p50_ms'], 2)} \\| {_f(m['ask']['p50_ms'], 2)} "
                 f"| {_f(s['ask']['p95_ms'], 2)} \\| {_f(m['ask']['p95_ms'], 2)} "
-                f"| {_f(s['add_searchable']['max_ms'], 1)} \\| {_f(m['add_searchable']['max_ms'], 1)} "
+                f"| {_f(s['add_searchable']['max_ms'], 1)} \\| "
+                f"{_f(m['add_searchable']['max_ms'], 1)} "
                 f"| {_f(m['add_meaning']['meaning_s'], 2)} "
                 f"| {emb['texts_embedded_fresh']} in {_f(emb['seconds'], 0)} s "
                 f"({_f(rate, 0) if rate else 'cached'}) |"
             )
-    lines += [
+    return lines
+
+
+def _engines_table(result: dict) -> list[str]:
+    """newsdesk and the other engines on the same tokens, with newsdesk/engine ratios."""
+    lines = [
         "",
         "| paragraphs | engine | p50 / p95 ms (n) | build s | index RSS MB | newsdesk/engine p50 "
         "| newsdesk/engine p95 |",
@@ -137,7 +161,12 @@ def table(result: dict) -> str:
                              f" / {_f(only['p95_ms'])} ({only['n']}) | | "
                              f"| {_f(s['engine']['p50_ms'] / only['p50_ms'])} "
                              f"| {_f(s['engine']['p95_ms'] / only['p95_ms'])} |")
-    lines.append("")
+    return lines
+
+
+def _notes(result: dict) -> list[str]:
+    """Refused questions and the rank-bm25 equality check at each size."""
+    lines = [""]
     for s in result["sizes"]:
         if s["ask"].get("refused"):
             lines.append(f"{s['paragraphs']} paragraphs: ask refused {s['ask']['refused']} "
@@ -145,12 +174,17 @@ def table(result: dict) -> str:
     for s in result["sizes"]:
         eq = s.get("equality")
         if eq:
-            lines.append(f"{s['paragraphs']} paragraphs: top 10 equal to rank-bm25 for "
-                         f"{eq['equal']}/{eq['checked']} questions"
-                         + (f"; first mismatches: {eq['mismatches'][:3]}" if eq["mismatches"] else ""))
-    final = result["sizes"][-1]
-    note = "" if final["paragraphs"] >= FULL_SIZE else \
-        f" (largest size measured is {final['paragraphs']} paragraphs, not the full library)"
+            lines.append(
+                f"{s['paragraphs']} paragraphs: top 10 equal to rank-bm25 for "
+                f"{eq['equal']}/{eq['checked']} questions"
+                + (f"; first mismatches: {eq['mismatches'][:3]}" if eq["mismatches"] else "")
+            )
+    return lines
+
+
+def _lag_lines(result: dict) -> list[str]:
+    """The event loop under concurrent /ask, BM25 only and with meaning search."""
+    lines: list[str] = []
     if "loop_lag" in result:
         lines += [""] + lag_summary(result["loop_lag"])
     if "loop_lag_semantic" in result:
@@ -164,9 +198,7 @@ def table(result: dict) -> str:
         lines.append(f"answer time p50/max added by the background embedding: "
                      f"{lag['time_to_answer']['p50_ms'] - before['p50_ms']:+.1f} / "
                      f"{lag['time_to_answer']['max_ms'] - before['max_ms']:+.1f} ms")
-    lines += ["", f"Targets at {final['paragraphs']} paragraphs{note}:"]
-    lines += [verdict_line(v) for v in result["targets"]]
-    return "\n".join(lines)
+    return lines
 
 
 def verdict_line(v: dict) -> str:
@@ -184,7 +216,8 @@ def lag_summary(lag: dict) -> list[str]:
         f"event-loop lag ms: p50 {loop['p50_ms']:.2f}  p95 {loop['p95_ms']:.2f}  max "
         f"{loop['max_ms']:.2f}  ({loop['ticks']} ticks of {loop['tick_ms']:.0f} ms; idle max "
         f"{lag['idle_loop_lag']['max_ms']:.2f})",
-        f"time to ack ms: p50 {ack['p50_ms']:.1f}  p95 {ack['p95_ms']:.1f}  max {ack['max_ms']:.1f}",
+        f"time to ack ms: p50 {ack['p50_ms']:.1f}  p95 {ack['p95_ms']:.1f}  max "
+        f"{ack['max_ms']:.1f}",
         f"time to answer ms: p50 {done['p50_ms']:.1f}  p95 {done['p95_ms']:.1f}  max "
         f"{done['max_ms']:.1f}",
     ]

@@ -50,19 +50,26 @@ def article_choices(articles: list[Article], current: str) -> list[app_commands.
             continue
         if len(a.id) > render.CHOICE_LIMIT:
             continue
-        choices.append(app_commands.Choice(name=render.plain_label(a.title or a.id, render.CHOICE_LIMIT),
-                                           value=a.id))
+        choices.append(
+            app_commands.Choice(
+                name=render.plain_label(a.title or a.id, render.CHOICE_LIMIT), value=a.id
+            )
+        )
         if len(choices) == render.CHOICES_PER_RESPONSE:
             break
     return choices
 
 
-async def speakers_for(bot: NewsdeskBot, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+async def speakers_for(
+    bot: NewsdeskBot, interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
     return await _choices(bot, interaction, "speaker",
                           lambda lib: speaker_choices(list(lib.speakers()), current))
 
 
-async def articles_for(bot: NewsdeskBot, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+async def articles_for(
+    bot: NewsdeskBot, interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
     return await _choices(bot, interaction, "article",
                           lambda lib: article_choices(list(lib.articles()), current))
 

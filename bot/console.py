@@ -66,46 +66,62 @@ def execute(library: Library, line: Line, session: Session | None = None) -> str
 
     With a session, a plain question (no slash) follows up the last answer's articles;
     `/ask` always starts afresh."""
-    c = line.command
-    if c == "quit":
+    if line.command == "quit":
         return None
-    if c == "help":
-        return textrender.help_text()
-    if c == "ask":
-        context = session.context if session is not None and line.follow_up else ()
-        answer = actions.ask(library, line.text("question") or "", line.number("results"),
-                             context)
-        if session is not None:
-            session.context = actions.answered_articles(answer)
-        return textrender.answer_text(answer)
-    if c == "quotes":
-        return textrender.quotes_text(
-            actions.quotes(library, line.text("speaker") or "", line.text("article")))
-    if c == "whosaid":
-        return textrender.quotes_text(actions.whosaid(library, line.text("words") or ""))
-    if c == "speakers":
-        return textrender.speakers_text(actions.speakers(library))
-    if c == "summary":
-        article, about = line.text("article"), line.text("about")
-        actions.check_target(article, about)
-        sentences = line.number("sentences")
-        if about is not None:
-            return textrender.digest_text(actions.digest(library, about, sentences))
-        return textrender.summary_text(actions.summary(library, article or "", sentences))
-    if c == "articles":
-        return textrender.articles_text(actions.articles(library))
-    if c == "article show":
-        article = actions.show(library, line.text("article") or "")
-        return textrender.article_text(article, library.quotes_of(article.id))
-    if c == "add":
-        try:
-            inputs = shlex.split(line.text("text") or "")
-        except ValueError as exc:
-            raise InputError(f"cannot read the list of inputs: {exc}") from None
-        return textrender.add_text(actions.add_inputs(library, inputs))
-    if c == "remove":
-        return textrender.removed_text(actions.remove(library, line.text("article") or ""))
-    raise InputError(f"unknown command /{c}; type /help for the list")
+    run = _COMMANDS.get(line.command)
+    if run is None:
+        raise InputError(f"unknown command /{line.command}; type /help for the list")
+    return run(library, line, session)
+
+
+def _ask(library: Library, line: Line, session: Session | None) -> str:
+    context = session.context if session is not None and line.follow_up else ()
+    answer = actions.ask(library, line.text("question") or "", line.number("results"), context)
+    if session is not None:
+        session.context = actions.answered_articles(answer)
+    return textrender.answer_text(answer)
+
+
+def _summary(library: Library, line: Line, _session: Session | None) -> str:
+    article, about = line.text("article"), line.text("about")
+    actions.check_target(article, about)
+    sentences = line.number("sentences")
+    if about is not None:
+        return textrender.digest_text(actions.digest(library, about, sentences))
+    return textrender.summary_text(actions.summary(library, article or "", sentences))
+
+
+def _show(library: Library, line: Line, _session: Session | None) -> str:
+    article = actions.show(library, line.text("article") or "")
+    return textrender.article_text(article, library.quotes_of(article.id))
+
+
+def _add(library: Library, line: Line, _session: Session | None) -> str:
+    try:
+        inputs = shlex.split(line.text("text") or "")
+    except ValueError as exc:
+        raise InputError(f"cannot read the list of inputs: {exc}") from None
+    return textrender.add_text(actions.add_inputs(library, inputs))
+
+
+# Each console command and what runs it (`quit` is execute's own).
+_COMMANDS: dict[str, Callable[[Library, Line, Session | None], str]] = {
+    "help": lambda _library, _line, _session: textrender.help_text(),
+    "ask": _ask,
+    "quotes": lambda library, line, _session: textrender.quotes_text(
+        actions.quotes(library, line.text("speaker") or "", line.text("article"))),
+    "whosaid": lambda library, line, _session: textrender.quotes_text(
+        actions.whosaid(library, line.text("words") or "")),
+    "speakers": lambda library, _line, _session: textrender.speakers_text(
+        actions.speakers(library)),
+    "summary": _summary,
+    "articles": lambda library, _line, _session: textrender.articles_text(
+        actions.articles(library)),
+    "article show": _show,
+    "add": _add,
+    "remove": lambda library, line, _session: textrender.removed_text(
+        actions.remove(library, line.text("article") or "")),
+}
 
 
 def run_console(library: Library, stdin: TextIO, stdout: TextIO,

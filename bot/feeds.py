@@ -22,8 +22,8 @@ import discord
 
 from bot import render
 from bot.replies import NO_MENTIONS
-from index.ingest import feeds
 from index.errors import NewsdeskError
+from index.ingest import feeds
 from index.ingest.fetch import FetchedPage, fetch_feed, fetch_url
 from index.models import Article
 from index.store import FeedRow

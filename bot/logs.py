@@ -20,10 +20,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # /interactions/<id>/<token>/callback and /webhooks/<application id>/<token>/...
     (re.compile(r"(/(?:interactions|webhooks)/\d+/)[^/\s?'\"]+"), r"\1" + REDACTED),
     # "token": "..." in a payload (JSON or a Python dict's repr)
-    (re.compile(r"""(['"]token['"]\s*:\s*)(['"])(?:\\.|(?!\2)[^\\])*\2"""), r"\1'" + REDACTED + "'"),
+    (
+        re.compile(r"""(['"]token['"]\s*:\s*)(['"])(?:\\.|(?!\2)[^\\])*\2"""),
+        r"\1'" + REDACTED + "'",
+    ),
     # message contents and option values: what users typed
-    (re.compile(r"""(['"](?:content|value)['"]\s*:\s*)(['"])(?:\\.|(?!\2)[^\\])*\2"""),
-     r"\1'" + REDACTED + "'"),
+    (
+        re.compile(r"""(['"](?:content|value)['"]\s*:\s*)(['"])(?:\\.|(?!\2)[^\\])*\2"""),
+        r"\1'" + REDACTED + "'",
+    ),
     # scheme://user:password@host
     (re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/\s@:]*:[^/\s@]*@"), r"\1" + REDACTED + "@"),
     # an Authorization header's value

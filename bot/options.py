@@ -39,8 +39,11 @@ class Option:
 COMMANDS: dict[str, tuple[Option, ...]] = {
     "ask": (
         Option("question", "What you want to know, in plain words"),
-        Option("results", f"How many passages to show (1-{MAX_RESULTS}, default "
-                          f"{DEFAULT_RESULTS})", number=True),
+        Option(
+            "results",
+            f"How many passages to show (1-{MAX_RESULTS}, default {DEFAULT_RESULTS})",
+            number=True,
+        ),
     ),
     "quotes": (
         Option("speaker", "Who said it (pick from the list or type part of a name)"),
@@ -50,15 +53,21 @@ COMMANDS: dict[str, tuple[Option, ...]] = {
     "summary": (
         Option("article", "The article to summarize (pick from the list or type part of a title)"),
         Option("about", "A topic for a digest across all stored articles, instead of one article"),
-        Option("sentences", f"How many sentences ({MIN_SENTENCES}-{MAX_SENTENCES}; default "
-                            f"{DEFAULT_SENTENCES} for an article, {DEFAULT_DIGEST_SENTENCES} "
-                            "for a digest)", number=True),
+        Option(
+            "sentences",
+            f"How many sentences ({MIN_SENTENCES}-{MAX_SENTENCES}; default "
+            f"{DEFAULT_SENTENCES} for an article, {DEFAULT_DIGEST_SENTENCES} "
+            "for a digest)",
+            number=True,
+        ),
     ),
     "article show": (
         Option("article", "The article (pick from the list, or type an id or part of a title)"),
     ),
     "remove": (
-        Option("article", "The article to remove (pick from the list, or an id or part of a title)"),
+        Option(
+            "article", "The article to remove (pick from the list, or an id or part of a title)"
+        ),
     ),
 }
 
@@ -92,7 +101,7 @@ def parse_options(command: str, rest: str) -> dict[str, str | int]:
     if lead:
         values[spec[0].name] = lead
     by_name = {o.name: o for o in spec}
-    for name, value in zip(pieces[1::2], pieces[2::2]):
+    for name, value in zip(pieces[1::2], pieces[2::2], strict=True):
         option = by_name[name.lower()]
         if option.name in values:
             raise InputError(f"{option.name} is given twice; give it once")

@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 PREFIX = "newsdesk:"
 PAGER_TIMEOUT = 600.0  # seconds; interaction tokens live 15 minutes, so stay below
 EXPIRED_TEXT = "This answer has expired (the buttons only work for a while). Ask again."
-NOT_YOURS_TEXT = "Only the person who asked can turn these pages. Ask your own question to page through it."
+NOT_YOURS_TEXT = (
+    "Only the person who asked can turn these pages. Ask your own question to page through it."
+)
 
 
 class LiveComponents:
@@ -66,16 +68,18 @@ class Pager(discord.ui.View):
         self.live = live
         self.token = live.new()
         self.message: discord.Message | discord.WebhookMessage | None = None
-        self.previous = discord.ui.Button(
+        self.previous: discord.ui.Button[Pager] = discord.ui.Button(
             label="\u25c0", style=discord.ButtonStyle.secondary,
             custom_id=f"{PREFIX}page:{self.token}:prev",
         )
-        self.next = discord.ui.Button(
+        self.next: discord.ui.Button[Pager] = discord.ui.Button(
             label="\u25b6", style=discord.ButtonStyle.secondary,
             custom_id=f"{PREFIX}page:{self.token}:next",
         )
-        self.previous.callback = self._on_previous
-        self.next.callback = self._on_next
+        # discord.py's documented way to give a button its callback; mypy reads it as
+        # replacing a method
+        self.previous.callback = self._on_previous  # type: ignore[method-assign]
+        self.next.callback = self._on_next  # type: ignore[method-assign]
         self.add_item(self.previous)
         self.add_item(self.next)
         self._sync_buttons()

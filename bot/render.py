@@ -441,7 +441,9 @@ def article_pages(article: Article) -> list[Page]:
 def outcome_line(outcome: AddOutcome) -> str:
     if outcome.article is not None:
         a = outcome.article
-        return f"Added **{escape(clip(a.title, 200))}** (`{escape(a.id)}`, {len(a.paragraphs)} \u00b6)"
+        return (
+            f"Added **{escape(clip(a.title, 200))}** (`{escape(a.id)}`, {len(a.paragraphs)} \u00b6)"
+        )
     if outcome.duplicate_of is not None:
         a = outcome.duplicate_of
         return f"Already stored as **{escape(clip(a.title, 200))}** (`{escape(a.id)}`)"

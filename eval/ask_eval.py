@@ -242,7 +242,9 @@ def _print_table(result: dict, label: str = "") -> None:
     if "rank-bm25 lower().split()" in result:
         rows.append(("rank-bm25 lower().split()", result["rank-bm25 lower().split()"]))
     for name, row in rows:
-        print(f"{name:34} {row['R@1']:6.3f} {row['R@3']:6.3f} {row['R@10']:6.3f} {row['MRR@10']:7.3f}")
+        print(
+            f"{name:34} {row['R@1']:6.3f} {row['R@3']:6.3f} {row['R@10']:6.3f} {row['MRR@10']:7.3f}"
+        )
     print(f"mean ms per question: {result['newsdesk']['all']['ms_per_question']:.2f}")
     rel = result["relevance rule"]
     print(f"relevance rule: answerable answered {rel['answerable answered']:.3f}, "

@@ -14,7 +14,9 @@ from index.models import Quote
 
 _QUOTE = re.compile(r"\u201c([^\u201d]+)\u201d|\"([^\"]+)\"|''(.+?)''")
 _SAID = re.compile(r"\bsaid\b")
-_NEXT_TO = re.compile(r"([A-Z][\w\u2019'.-]*|he|she|He|She)\s+said\b|\bsaid\s+([A-Z][\w.-]*|he|she)")
+_NEXT_TO = re.compile(
+    r"([A-Z][\w\u2019'.-]*|he|she|He|She)\s+said\b|\bsaid\s+([A-Z][\w.-]*|he|she)"
+)
 
 
 def naive_quotes(paragraphs: Sequence[str]) -> list[Quote]:

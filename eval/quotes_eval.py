@@ -101,7 +101,9 @@ def _name_words(source: str) -> set[str]:
     return out
 
 
-_DETERMINERS = frozenset("a an the one another this that some many several two three his her their its".split())
+_DETERMINERS = frozenset(
+    "a an the one another this that some many several two three his her their its".split()
+)
 _KINDS = frozenset(
     "democrat republican american conservative liberal progressive democrat".split()
 )
@@ -150,15 +152,35 @@ def paragraphs_of(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n+", text) if p.strip()]
 
 
+def _polnear_contents(rec: dict) -> list[tuple[list[str], bool, str]]:
+    """Each gold attribution's content words, whether it is a direct quote, and its source."""
+    contents = []
+    for att in rec["attributions"]:
+        content = " ".join(c["text"] for c in att["content"]).strip()
+        source = " ".join(s["text"] for s in att["source"]).strip()
+        direct = content.startswith(_MARK_START)
+        contents.append((_words(content), direct, source))
+    return contents
+
+
+def _one_to_one(pairs: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """(gold, system) pairs taken in the order given, each side used at most once."""
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    out: list[tuple[int, int]] = []
+    for _, gi, si in pairs:
+        if gi in used_g or si in used_s:
+            continue
+        used_g.add(gi)
+        used_s.add(si)
+        out.append((gi, si))
+    return out
+
+
 def score_polnear(articles: list[dict], extractor: Extractor) -> dict:
     gold_direct = matched = sys_total = sys_ok = spk_total = spk_ok = all_total = all_ok = 0
     for rec in articles:
-        contents = []
-        for att in rec["attributions"]:
-            content = " ".join(c["text"] for c in att["content"]).strip()
-            source = " ".join(s["text"] for s in att["source"]).strip()
-            direct = content.startswith(_MARK_START)
-            contents.append((_words(content), direct, source))
+        contents = _polnear_contents(rec)
         quotes = extractor(paragraphs_of(rec["text"]))
         sys_words = [_words(q.text) for q in quotes]
         sys_total += len(quotes)
@@ -172,13 +194,7 @@ def score_polnear(articles: list[dict], extractor: Extractor) -> dict:
              if (f := _f1(sw, contents[gi][0])) >= 0.5),
             reverse=True,
         )
-        used_g: set[int] = set()
-        used_s: set[int] = set()
-        for _, gi, si in pairs:
-            if gi in used_g or si in used_s:
-                continue
-            used_g.add(gi)
-            used_s.add(si)
+        for gi, si in _one_to_one(pairs):
             matched += 1
             names = _name_words(contents[gi][2])
             speaker = quotes[si].speaker
@@ -233,7 +249,11 @@ def score_seed(extractor: Extractor = extract_quotes, shared: Path = SHARED) -> 
         hit = None
         for i, q in enumerate(quotes):
             t = _fold(q.text)
-            if q.paragraph == g["paragraph"] and t.startswith(_fold(g["starts"])) and t.endswith(_fold(g["ends"])):
+            if (
+                q.paragraph == g["paragraph"]
+                and t.startswith(_fold(g["starts"]))
+                and t.endswith(_fold(g["ends"]))
+            ):
                 hit = i
                 break
         if hit is None:
@@ -274,7 +294,9 @@ def bbc_articles(shared: Path = SHARED) -> list[dict]:
     gold = json.loads((shared / "eval" / BBC_GOLD).read_text(encoding="utf-8"))
     out: list[dict] = []
     for art in gold["articles"]:
-        text = (shared / "data" / "bbc" / "articles" / art["file"]).read_text(encoding="utf-8", errors="replace")
+        text = (shared / "data" / "bbc" / "articles" / art["file"]).read_text(
+            encoding="utf-8", errors="replace"
+        )
         blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
         body = [" ".join(b.split()) for b in blocks[1:]]  # block 1 is the title line
         out.append({**art, "body": body})
@@ -321,6 +343,42 @@ def _is_gold_organisation(gold: dict) -> bool:
     return bool(gold.get("speaker") and desc) and not desc.startswith(("her ", "his "))
 
 
+def _bbc_kind(gold: dict) -> str:
+    if gold["speaker"] is None:
+        return "unnamed"
+    return "organisation" if _is_gold_organisation(gold) else "person"
+
+
+def _bbc_part_of(ids: dict[int, str], swords: list[list[str]], gwords: list[list[str]],
+                 gold: list[dict]) -> dict[int, str]:
+    """System quote index -> gold id, with a piece of a gold quote the system split off
+    counted as that quote."""
+    part_of = dict(ids)
+    for si, sw in enumerate(swords):
+        if si not in part_of:
+            best = max(range(len(gold)), key=lambda gi: _inside(sw, gwords[gi]), default=None)
+            if best is not None and _inside(sw, gwords[best]) >= 0.8:
+                part_of[si] = gold[best]["id"]
+    return part_of
+
+
+def _bbc_lookups(art: dict, quotes: list[Quote], part_of: dict[int, str],
+                 problems: list[str]) -> int:
+    """How many of the article's speaker look-ups return exactly the gold quotes."""
+    right = 0
+    for look in art["speaker_lookups"]:
+        got = sorted(
+            {part_of.get(quotes.index(q), "extra") for q in match_quotes(look["ask"], quotes)}
+        )
+        if got == sorted(set(look["quotes"])):
+            right += 1
+        else:
+            problems.append(
+                f"{art['file']} look-up {look['ask']!r}: {got} != {sorted(look['quotes'])}"
+            )
+    return right
+
+
 def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
     """Quote recall/precision, speaker accuracy and look-ups over the BBC dev articles."""
     gold_total = matched = sys_total = sys_ok = spk_ok = look_total = look_ok = 0
@@ -339,7 +397,9 @@ def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
             if any(_f1(sw, gw) >= 0.5 or _inside(sw, gw) >= 0.8 for gw in gwords):
                 sys_ok += 1
             else:
-                problems.append(f"{art['file']} extra quote ¶{quotes[si].paragraph}: {quotes[si].text[:50]!r}")
+                problems.append(
+                    f"{art['file']} extra quote ¶{quotes[si].paragraph}: {quotes[si].text[:50]!r}"
+                )
         pairs = sorted(
             ((f, gi, si) for gi, gw in enumerate(gwords) for si, sw in enumerate(swords)
              if (f := _f1(sw, gw)) >= 0.5),
@@ -351,14 +411,9 @@ def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
                 continue
             ids[si] = gold[gi]["id"]
         found = {gid: si for si, gid in ids.items()}
-        part_of = dict(ids)  # a piece of a gold quote the system split off counts as that quote
-        for si, sw in enumerate(swords):
-            if si not in part_of:
-                best = max(range(len(gold)), key=lambda gi: _inside(sw, gwords[gi]), default=None)
-                if best is not None and _inside(sw, gwords[best]) >= 0.8:
-                    part_of[si] = gold[best]["id"]
+        part_of = _bbc_part_of(ids, swords, gwords, gold)
         for g in gold:
-            kind = "unnamed" if g["speaker"] is None else ("organisation" if _is_gold_organisation(g) else "person")
+            kind = _bbc_kind(g)
             si = found.get(g["id"])
             if si is None:
                 problems.append(f"{art['file']} {g['id']} not found ({g['starts'][:30]!r})")
@@ -373,13 +428,8 @@ def score_bbc(articles: list[dict], extractor: Extractor) -> dict:
                     f"{art['file']} {g['id']} credited to {quotes[si].speaker!r} "
                     f"(role {quotes[si].role!r}), gold {g['speaker']!r}"
                 )
-        for look in art["speaker_lookups"]:
-            look_total += 1
-            got = sorted({part_of.get(quotes.index(q), "extra") for q in match_quotes(look["ask"], quotes)})
-            if got == sorted(set(look["quotes"])):
-                look_ok += 1
-            else:
-                problems.append(f"{art['file']} look-up {look['ask']!r}: {got} != {sorted(look['quotes'])}")
+        look_total += len(art["speaker_lookups"])
+        look_ok += _bbc_lookups(art, quotes, part_of, problems)
     return {
         "articles": len(articles),
         "gold_quotes": gold_total,
@@ -402,12 +452,19 @@ def figures(split: str = "dev", shared: Path = SHARED) -> dict:
     elapsed = time.perf_counter() - t0
     fig = {
         "seed": score_seed(extract_quotes, shared),
-        "polnear": {"split": split, "system": system, "baseline": score_polnear(arts, naive_quotes)},
+        "polnear": {
+            "split": split,
+            "system": system,
+            "baseline": score_polnear(arts, naive_quotes),
+        },
         "seconds": round(elapsed, 2),
     }
     if (shared / "eval" / BBC_GOLD).is_file():
         bbc = bbc_articles(shared)
-        fig["bbc"] = {"system": score_bbc(bbc, extract_quotes), "baseline": score_bbc(bbc, naive_quotes)}
+        fig["bbc"] = {
+            "system": score_bbc(bbc, extract_quotes),
+            "baseline": score_bbc(bbc, naive_quotes),
+        }
     return fig
 
 
@@ -423,15 +480,18 @@ def _table(fig: dict, problems: bool = False) -> str:
     if "bbc" in fig:
         bbc = fig["bbc"]
         rows += [
-            f"BBC dev ({bbc['system']['articles']} articles, {bbc['system']['gold_quotes']} gold quotes, "
+            f"BBC dev ({bbc['system']['articles']} articles, "
+            f"{bbc['system']['gold_quotes']} gold quotes, "
             f"{bbc['system']['lookups']} look-ups)",
-            f"{'':10} {'recall':>8} {'precision':>10} {'speaker':>8} {'look-ups':>9} {'quotes':>7}  by kind",
+            f"{'':10} {'recall':>8} {'precision':>10} {'speaker':>8} {'look-ups':>9} "
+            f"{'quotes':>7}  by kind",
         ]
         for label in ("system", "baseline"):
             r = bbc[label]
             kinds = ", ".join(f"{k} {v}" for k, v in r["speaker_by_kind"].items())
             rows.append(
-                f"{label:10} {r['recall']:>8.3f} {r['precision']:>10.3f} {r['speaker_accuracy']:>8.3f} "
+                f"{label:10} {r['recall']:>8.3f} {r['precision']:>10.3f} "
+                f"{r['speaker_accuracy']:>8.3f} "
                 f"{r['lookup_accuracy']:>9.3f} {r['system_quotes']:>7}  {kinds}"
             )
         if problems:

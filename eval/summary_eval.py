@@ -366,7 +366,7 @@ def sense_of(paragraphs: Sequence[str], summary: Sequence[str]) -> SenseCounts:
     covered = {i + k for i, size in placed if i >= 0 for k in range(size)}
     dangling = sum(
         1
-        for text, (i, _) in zip(summary, placed)
+        for text, (i, _) in zip(summary, placed, strict=True)
         if i > 0 and leans_on_previous(text) and i - 1 not in covered
     )
     words = sum(len(p.split()) for p in paragraphs)
@@ -386,7 +386,9 @@ def sense_figures(items: Sequence[BbcItem], system: System, n: int = 3) -> dict[
     total = SenseCounts()
     for item in items:
         one = sense_of(item.paragraphs, system(item.paragraphs, item.title, n))
-        total = SenseCounts(*(a + b for a, b in zip(vars(total).values(), vars(one).values())))
+        total = SenseCounts(
+            *(a + b for a, b in zip(vars(total).values(), vars(one).values(), strict=True))
+        )
     return {
         "sentences": total.sentences,
         "dangling_pct": round(100 * total.dangling / max(total.sentences, 1), 2),

@@ -25,7 +25,9 @@ from index.meaning.embedder import DIMENSION, Embedder
 
 def cache_path() -> Path:
     configured = os.environ.get("NEWSDESK_VECTOR_CACHE")
-    return Path(configured) if configured else Path.home() / ".cache" / "newsdesk" / "vectors.sqlite3"
+    return (
+        Path(configured) if configured else Path.home() / ".cache" / "newsdesk" / "vectors.sqlite3"
+    )
 
 
 class CachedEmbedder(Embedder):

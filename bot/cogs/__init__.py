@@ -12,8 +12,8 @@ if TYPE_CHECKING:
 
 def all_cogs(bot: NewsdeskBot) -> list[commands.Cog]:
     from bot.cogs.articles import ArticlesCog
-    from bot.cogs.feeds import FeedsCog
     from bot.cogs.ask import AskCog
+    from bot.cogs.feeds import FeedsCog
     from bot.cogs.help import HelpCog
     from bot.cogs.manage import ManageCog
     from bot.cogs.quotes import QuotesCog

@@ -19,7 +19,10 @@ class AskCog(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="ask", description="Ask a question; get the passages that answer it, quoted and attributed")
+    @app_commands.command(
+        name="ask",
+        description="Ask a question; get the passages that answer it, quoted and attributed",
+    )
     @app_commands.describe(**options.describe("ask"))
     async def ask(
         self,

@@ -14,8 +14,8 @@ from discord.ext import commands
 
 from bot import actions, feedout, render
 from bot.replies import NO_MENTIONS, defer, send_pages
-from index.ingest import feeds
 from index.errors import NewsdeskError
+from index.ingest import feeds
 from index.ingest.fetch import fetch_feed
 
 if TYPE_CHECKING:

@@ -19,7 +19,9 @@ class HelpCog(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="help", description="How to use newsdesk: the commands and what they do")
+    @app_commands.command(
+        name="help", description="How to use newsdesk: the commands and what they do"
+    )
     async def help(self, interaction: discord.Interaction) -> None:
         await interaction.response.send_message(
             embeds=render.help_pages()[0], ephemeral=True, allowed_mentions=NO_MENTIONS

@@ -20,7 +20,10 @@ class QuotesCog(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="quotes", description="What someone said, quoted word for word from this server's articles")
+    @app_commands.command(
+        name="quotes",
+        description="What someone said, quoted word for word from this server's articles",
+    )
     @app_commands.describe(**options.describe("quotes"))
     async def quotes(
         self,
@@ -62,7 +65,9 @@ class QuotesCog(commands.Cog):
         )
         await send_pages(interaction, pages, self.bot.pager)
 
-    @app_commands.command(name="speakers", description="Everyone quoted in this server's articles, most quoted first")
+    @app_commands.command(
+        name="speakers", description="Everyone quoted in this server's articles, most quoted first"
+    )
     async def speakers(self, interaction: discord.Interaction) -> None:
         await defer(interaction)
         pages = await self.bot.engine_pages(

@@ -19,7 +19,10 @@ class SummaryCog(commands.Cog):
     def __init__(self, bot: NewsdeskBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="summary", description="Summarize an article, or give a digest about a topic across articles")
+    @app_commands.command(
+        name="summary",
+        description="Summarize an article, or give a digest about a topic across articles",
+    )
     @app_commands.describe(**options.describe("summary"))
     async def summary(
         self,

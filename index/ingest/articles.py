@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from index.errors import InputError, NewsdeskError
@@ -156,6 +157,6 @@ def iter_inputs(
             yield arg, InputError(f"{arg}: folder has no article files ({_SUPPORTED_SHOWN})")
             return
         for file in files:
-            yield str(file), _guard(str(file), lambda file=file: read_file(file))
+            yield str(file), _guard(str(file), partial(read_file, file))
         return
     yield arg, _guard(arg, lambda: read_file(path))

@@ -25,11 +25,18 @@ from datetime import UTC, datetime
 
 import feedparser
 
+from index.errors import FeedError, FeedLimitReached, FetchError, InputError, NewsdeskError
 from index.ingest import articles as ingest
 from index.ingest.bylines import split_authors
+from index.ingest.fetch import (
+    DEFAULT_POLICY,
+    FetchedPage,
+    FetchPolicy,
+    check_url,
+    fetch_feed,
+    fetch_url,
+)
 from index.ingest.html import parse_html
-from index.errors import FeedError, FeedLimitReached, FetchError, InputError, NewsdeskError
-from index.ingest.fetch import DEFAULT_POLICY, FetchedPage, FetchPolicy, check_url, fetch_feed, fetch_url
 from index.library import Library
 from index.models import Article, ArticleDraft
 from index.store import FeedMark, FeedRow

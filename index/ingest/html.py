@@ -175,36 +175,12 @@ def parse_html(
     if doc is not None and doc.sitename and not _meta(tree, "og:site_name"):
         outlet = doc.sitename
     title = (doc.title if doc else None) or _page_title(tree, outlet)
-    authors = split_authors(doc.author) if doc is not None and doc.author else ()
-    if not authors:
-        meta_author = _meta(tree, "author", "article:author", "dc.creator")
-        if meta_author and not meta_author.startswith("http"):
-            authors = split_authors(meta_author)
-    published = find_date(doc.date) if doc is not None and doc.date else None
-    if not published:
-        stated = [_meta(tree, "article:published_time", "datePublished", "date", "dc.date") or ""]
-        stated += _json_ld_values(tree, "datePublished")
-        published = next((d for d in map(find_date, stated) if d), None)
+    authors = _authors(tree, doc)
+    published = _published(tree, doc)
     if not paragraphs:
         log.info("trafilatura found no body in %s; using the <p> fallback", name)
         paragraphs = _fallback_paragraphs(tree)
-    # Leading title repeats, bylines and date lines belong to the header, not the body.
-    while paragraphs:
-        head = paragraphs[0]
-        if title and _same_text(head, title):
-            paragraphs = paragraphs[1:]
-            continue
-        byline = parse_byline(head) if len(head) < 160 else None
-        if byline is not None:
-            authors = authors or byline[0]
-            published = published or byline[1]
-            paragraphs = paragraphs[1:]
-            continue
-        if date_line(head):
-            published = published or date_line(head)
-            paragraphs = paragraphs[1:]
-            continue
-        break
+    paragraphs, authors, published = _strip_header(paragraphs, title, authors, published)
     paragraphs = strip_boilerplate(paragraphs)
     if not paragraphs:
         raise InputError(f"{name} has no article text")
@@ -230,3 +206,46 @@ def parse_html(
         source=source,
     )
 
+
+def _authors(tree: lxml.html.HtmlElement, doc: Document | None) -> tuple[str, ...]:
+    """The extractor's authors, else the page's author meta tag (never a profile URL)."""
+    authors = split_authors(doc.author) if doc is not None and doc.author else ()
+    if not authors:
+        meta_author = _meta(tree, "author", "article:author", "dc.creator")
+        if meta_author and not meta_author.startswith("http"):
+            authors = split_authors(meta_author)
+    return authors
+
+
+def _published(tree: lxml.html.HtmlElement, doc: Document | None) -> str | None:
+    """The extractor's date, else the first date the page's metadata or JSON-LD states."""
+    published = find_date(doc.date) if doc is not None and doc.date else None
+    if not published:
+        stated = [_meta(tree, "article:published_time", "datePublished", "date", "dc.date") or ""]
+        stated += _json_ld_values(tree, "datePublished")
+        published = next((d for d in map(find_date, stated) if d), None)
+    return published
+
+
+def _strip_header(
+    paragraphs: list[str], title: str | None, authors: tuple[str, ...], published: str | None
+) -> tuple[list[str], tuple[str, ...], str | None]:
+    """Leading title repeats, bylines and date lines belong to the header, not the body:
+    dropped, with the authors and date they give where the metadata had none."""
+    while paragraphs:
+        head = paragraphs[0]
+        if title and _same_text(head, title):
+            paragraphs = paragraphs[1:]
+            continue
+        byline = parse_byline(head) if len(head) < 160 else None
+        if byline is not None:
+            authors = authors or byline[0]
+            published = published or byline[1]
+            paragraphs = paragraphs[1:]
+            continue
+        if date_line(head):
+            published = published or date_line(head)
+            paragraphs = paragraphs[1:]
+            continue
+        break
+    return paragraphs, authors, published

@@ -60,7 +60,7 @@ def _paragraphs(lines: list[str], kinds: list[LineKind]) -> list[str]:
         return [" ".join(lines[i].split()) for i in filled if kinds[i] != HEADING]
     out: list[str] = []
     block: list[str] = []
-    for line, kind in zip(lines, kinds):
+    for line, kind in zip(lines, kinds, strict=True):
         if not line.strip() or kind in (ITEM, HEADING):
             if block:
                 out.append(_join(block))

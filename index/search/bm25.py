@@ -75,8 +75,8 @@ class _Growable:
     """A numpy vector with amortised O(1) append, read through `view`."""
 
     def __init__(self, dtype: type, initial: np.ndarray | None = None) -> None:
-        data = np.zeros(0, dtype=dtype) if initial is None else initial.astype(dtype)
-        self._data = np.zeros(max(16, len(data) * 2), dtype=dtype)
+        data: np.ndarray = np.zeros(0, dtype=dtype) if initial is None else initial.astype(dtype)
+        self._data: np.ndarray = np.zeros(max(16, len(data) * 2), dtype=dtype)
         self._data[: len(data)] = data
         self.size = len(data)
 
@@ -246,7 +246,7 @@ class Bm25Index:
         if terms:
             self._df.ensure(max(terms) + 1)
         df = self._df.view
-        for term, tf in zip(terms, pairs[:, 1].tolist()):
+        for term, tf in zip(terms, pairs[:, 1].tolist(), strict=True):
             entry = self._delta.get(term)
             if entry is None:
                 entry = self._delta[term] = (array("i"), array("i"))
@@ -281,10 +281,10 @@ class Bm25Index:
                                  np.diff(self._ptr))]
         doc_parts = [self._post_doc.astype(np.int64)]
         tf_parts = [self._post_tf]
-        for term, (docs, tfs) in self._delta.items():
-            terms_parts.append(np.full(len(docs), term, dtype=np.int64))
-            doc_parts.append(np.array(docs, dtype=np.int64))
-            tf_parts.append(np.array(tfs, dtype=np.int32))
+        for term, (delta_docs, delta_tfs) in self._delta.items():
+            terms_parts.append(np.full(len(delta_docs), term, dtype=np.int64))
+            doc_parts.append(np.array(delta_docs, dtype=np.int64))
+            tf_parts.append(np.array(delta_tfs, dtype=np.int32))
         terms = np.concatenate(terms_parts)
         docs = np.concatenate(doc_parts)
         tfs = np.concatenate(tf_parts)

@@ -74,4 +74,4 @@ def search(norm: np.ndarray, keys: np.ndarray, alive: np.ndarray | None, acc: np
     for i, (docs, tfs, _) in enumerate(lists):
         flags[:, i] = _tf_in(docs, tfs, best) > 0
     return [(int(keys[d]), float(scores[o]), flags[j].tobytes())
-            for j, (d, o) in enumerate(zip(best.tolist(), order.tolist()))]
+            for j, (d, o) in enumerate(zip(best.tolist(), order.tolist(), strict=True))]

@@ -29,8 +29,8 @@ from itertools import accumulate
 
 import numpy as np
 
-from index.ingest.boilerplate import dateline_end, is_boilerplate
 from index.errors import QuestionError
+from index.ingest.boilerplate import dateline_end, is_boilerplate
 from index.models import SummarySentence
 from index.sentences import SentenceGroup, quote_groups
 from index.text import normalize, tokenize
@@ -226,9 +226,9 @@ def _centrality(sentences: list[_Sentence], damping: float) -> np.ndarray:
     postings: dict[str, list[tuple[int, int]]] = {}
     lengths = np.ones(n)
     for i, s in enumerate(sentences):
-        counts = Counter(s.terms)
+        term_counts = Counter(s.terms)
         lengths[i] = max(len(s.terms), 1)
-        for term, count in counts.items():
+        for term, count in term_counts.items():
             postings.setdefault(term, []).append((i, count))
     if not postings:
         return np.full(n, 1.0 / n)
@@ -324,72 +324,90 @@ def _select(sentences: list[_Sentence], scores: np.ndarray, n: int, w: Weights) 
     opening paragraphs (the lead carries the news), and every later one loses score for
     what it shares with the lead, so it adds what the lead does not say.
     """
-    count = len(sentences)
-    folded = [normalize(s.text).casefold() for s in sentences]
-    terms = [set(s.terms) for s in sentences]
-    chosen: list[int] = []
-    budget = n
-
-    def overlap(i: int, j: int) -> float:
-        """Share of the smaller unit's terms the other one has too (0 to 1)."""
-        a, b = terms[i], terms[j]
-        return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-    def fits(i: int) -> bool:
-        s = sentences[i]
-        return (
-            i not in chosen and s.whole and s.sentences <= min(budget, w.longest_quote)
-            and not any(
-                folded[i] == folded[j] or overlap(i, j) >= w.duplicate_overlap for j in chosen
-            )
-        )
-
-    def value(i: int) -> float:
-        base = float(scores[i]) / sentences[i].sentences ** w.group_exponent
-        if not chosen:
-            return base
-        return base - w.redundancy * overlap(i, chosen[0])
-
-    def moves_from(pool: Sequence[int] | range) -> list[tuple[float, tuple[int, ...]]]:
-        moves: list[tuple[float, tuple[int, ...]]] = []
-        for i in pool:
-            if not fits(i):
-                continue
-            s = sentences[i]
-            if not s.leaning or i - 1 in chosen:
-                moves.append((value(i), (i,)))
-                continue
-            before = sentences[i - 1] if i > 0 else None
-            if (
-                before is not None and not s.after_gap and fits(i - 1)
-                and (not before.leaning or i - 2 in chosen)
-                and before.sentences + s.sentences <= budget
-            ):
-                moves.append(((value(i) + value(i - 1)) / 2, (i - 1, i)))
-        return moves
-
-    # The lead: the opening sentences that are not furniture, at most LEAD_SENTENCES of
-    # them within the first LEAD_PARAGRAPHS paragraphs (a "paragraph" can hold half the
-    # story where a page lost its breaks; the news is in its first sentences).
-    opening = list(dict.fromkeys(s.paragraph for s in sentences if not s.furniture))
-    opening = opening[:LEAD_PARAGRAPHS]
-    lead = [
-        i for i, s in enumerate(sentences)
-        if s.paragraph in opening and not s.furniture and not s.leaning
-    ][:LEAD_SENTENCES]
+    picked = _Selection(sentences, scores, n, w)
+    lead = _lead(sentences)
     lead_first = w.lead_first and _is_news_layout(sentences, w)
-    while budget > 0:
-        moves = moves_from(lead) if lead_first and not chosen else []
-        moves = moves or moves_from(range(count))
+    while picked.budget > 0:
+        moves = picked.moves_from(lead) if lead_first and not picked.chosen else []
+        moves = moves or picked.moves_from(range(len(sentences)))
         if not moves:
             break
         _, move = max(moves, key=lambda m: (m[0], -m[1][0]))
+        picked.take(move)
+    if picked.budget > 0:  # a shorter summary beats a repeat or a broken-off quotation
+        log.debug("summary is %d sentences short of %d", picked.budget, n)
+    return sorted(picked.chosen)
+
+
+def _lead(sentences: Sequence[_Sentence]) -> list[int]:
+    """The lead: the opening sentences that are not furniture, at most LEAD_SENTENCES of
+    them within the first LEAD_PARAGRAPHS paragraphs (a "paragraph" can hold half the
+    story where a page lost its breaks; the news is in its first sentences)."""
+    opening = list(dict.fromkeys(s.paragraph for s in sentences if not s.furniture))
+    opening = opening[:LEAD_PARAGRAPHS]
+    return [
+        i for i, s in enumerate(sentences)
+        if s.paragraph in opening and not s.furniture and not s.leaning
+    ][:LEAD_SENTENCES]
+
+
+class _Selection:
+    """One summary's choices so far and the sentences it has left (see _select)."""
+
+    def __init__(self, sentences: list[_Sentence], scores: np.ndarray, budget: int,
+                 w: Weights) -> None:
+        self.sentences = sentences
+        self.scores = scores
+        self.budget = budget
+        self.w = w
+        self.chosen: list[int] = []
+        self.folded = [normalize(s.text).casefold() for s in sentences]
+        self.terms = [set(s.terms) for s in sentences]
+
+    def overlap(self, i: int, j: int) -> float:
+        """Share of the smaller unit's terms the other one has too (0 to 1)."""
+        a, b = self.terms[i], self.terms[j]
+        return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+    def fits(self, i: int) -> bool:
+        s, w = self.sentences[i], self.w
+        return (
+            i not in self.chosen and s.whole and s.sentences <= min(self.budget, w.longest_quote)
+            and not any(
+                self.folded[i] == self.folded[j] or self.overlap(i, j) >= w.duplicate_overlap
+                for j in self.chosen
+            )
+        )
+
+    def value(self, i: int) -> float:
+        w = self.w
+        base = float(self.scores[i]) / self.sentences[i].sentences ** w.group_exponent
+        if not self.chosen:
+            return base
+        return base - w.redundancy * self.overlap(i, self.chosen[0])
+
+    def moves_from(self, pool: Sequence[int] | range) -> list[tuple[float, tuple[int, ...]]]:
+        moves: list[tuple[float, tuple[int, ...]]] = []
+        for i in pool:
+            if not self.fits(i):
+                continue
+            s = self.sentences[i]
+            if not s.leaning or i - 1 in self.chosen:
+                moves.append((self.value(i), (i,)))
+                continue
+            before = self.sentences[i - 1] if i > 0 else None
+            if (
+                before is not None and not s.after_gap and self.fits(i - 1)
+                and (not before.leaning or i - 2 in self.chosen)
+                and before.sentences + s.sentences <= self.budget
+            ):
+                moves.append(((self.value(i) + self.value(i - 1)) / 2, (i - 1, i)))
+        return moves
+
+    def take(self, move: tuple[int, ...]) -> None:
         for i in move:
-            chosen.append(i)
-            budget -= sentences[i].sentences
-    if budget > 0:  # a shorter summary beats a repeat or a broken-off quotation
-        log.debug("summary is %d sentences short of %d", budget, n)
-    return sorted(chosen)
+            self.chosen.append(i)
+            self.budget -= self.sentences[i].sentences
 
 
 def summarize(

@@ -51,15 +51,25 @@ class _Pages(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - http.server's hook
         pages = {
             "/pdf": ("application/pdf", b"%PDF-1.4 not an article"),
-            "/empty": ("text/html", b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>"),
-            "/story": ("text/html", (
-                b"<html><head><title>Harbour crane collapses</title>"
-                b"<meta property='og:site_name' content='Northport Gazette'></head><body><article>"
-                b"<h1>Harbour crane collapses</h1><p>By Ana Lopes</p>"
-                b"<p>A crane collapsed at Northport harbour on Sunday night, damaging two warehouses "
-                b"and closing the east quay for the rest of the week.</p>"
-                b"<p>Nobody was hurt, the harbour authority said in a statement on Monday morning.</p>"
-                b"</article></body></html>")),
+            "/empty": (
+                "text/html",
+                b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>",
+            ),
+            "/story": (
+                "text/html",
+                (
+                    b"<html><head><title>Harbour crane collapses</title>"
+                    b"<meta property='og:site_name' content='Northport "
+                    b"Gazette'></head><body><article>"
+                    b"<h1>Harbour crane collapses</h1><p>By Ana Lopes</p>"
+                    b"<p>A crane collapsed at Northport harbour on Sunday night, damaging two "
+                    b"warehouses "
+                    b"and closing the east quay for the rest of the week.</p>"
+                    b"<p>Nobody was hurt, the harbour authority said in a statement on Monday "
+                    b"morning.</p>"
+                    b"</article></body></html>"
+                ),
+            ),
         }
         kind, body = pages.get(self.path, ("text/plain", b""))
         self.send_response(200 if self.path in pages else 404)
@@ -102,7 +112,11 @@ def test_add_reports_each_input_in_the_contract_shape(run):
     assert article["author"] == "Priya Natarajan" and article["paragraphs"] == 6
     code, out, _ = run("add", str(ARTICLES / "ferry_strike.txt"), "--json")
     result = json.loads(out)
-    assert code == 0 and result["added"] == [] and result["duplicates"][0]["article"]["id"] == article["id"]
+    assert (
+        code == 0
+        and result["added"] == []
+        and result["duplicates"][0]["article"]["id"] == article["id"]
+    )
 
 
 def test_add_goes_on_after_a_refusal_and_exits_1(run, tmp_path):
@@ -147,7 +161,9 @@ def test_quotes_by_speaker_carry_article_and_paragraph(stored):
     code, out, _ = stored("quotes", "Brandt", "--json")
     quotes = json.loads(out)["quotes"]
     assert code == 0 and quotes
-    assert all(q["speaker"] == "Helen Brandt" and q["article"]["title"].startswith("Ferry") for q in quotes)
+    assert all(
+        q["speaker"] == "Helen Brandt" and q["article"]["title"].startswith("Ferry") for q in quotes
+    )
     assert "The door is open" in [q["text"].rstrip(",.") for q in quotes]
 
 
@@ -174,7 +190,7 @@ def test_topic_digest_prints_one_line_per_sentence_with_its_paragraph(stored):
     starts = [i for i, line in enumerate(lines) if line.startswith("  ") and line[2] != " "]
     ends = [i for i, line in enumerate(lines) if line.startswith("  ") and "(\u00b6" in line]
     assert len(starts) == 3 and len(ends) == 3
-    assert all(a <= b < c for a, b, c in zip(starts, ends, starts[1:] + [len(lines)]))
+    assert all(a <= b < c for a, b, c in zip(starts, ends, starts[1:] + [len(lines)], strict=True))
 
 
 def test_show_lists_paragraphs_and_quotes(stored):
@@ -198,7 +214,10 @@ def test_export_and_import_round_trip(stored, run, tmp_path):
 
 
 def test_export_to_a_folder_or_missing_folder_is_one_line_and_leaves_nothing(stored, tmp_path):
-    for target, message in ((tmp_path, "is a folder"), (tmp_path / "no" / "x.jsonl", "does not exist")):
+    for target, message in (
+        (tmp_path, "is a folder"),
+        (tmp_path / "no" / "x.jsonl", "does not exist"),
+    ):
         code, _, err = stored("export", str(target))
         assert code == 1 and err.count("\n") == 1 and message in err, err
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".part")]
@@ -207,7 +226,9 @@ def test_export_to_a_folder_or_missing_folder_is_one_line_and_leaves_nothing(sto
 def test_backup_copies_the_whole_store(stored, tmp_path):
     code, out, _ = stored("backup", str(tmp_path / "copy.sqlite3"))
     assert code == 0 and "backed up" in out
-    code, out, _ = stored("--database-url", f"sqlite:///{tmp_path / 'copy.sqlite3'}", "list", "--json")
+    code, out, _ = stored(
+        "--database-url", f"sqlite:///{tmp_path / 'copy.sqlite3'}", "list", "--json"
+    )
     assert code == 0 and len(json.loads(out)["articles"]) == 3
 
 
@@ -228,7 +249,9 @@ def test_unsupported_database_url_is_refused(run):
 
 def test_database_url_picks_the_file(run, tmp_path):
     db = tmp_path / "elsewhere.sqlite3"
-    code, _, _ = run("--database-url", f"sqlite:///{db}", "add", str(ARTICLES / "orchard_frost.txt"))
+    code, _, _ = run(
+        "--database-url", f"sqlite:///{db}", "add", str(ARTICLES / "orchard_frost.txt")
+    )
     assert code == 0 and db.exists()
 
 
@@ -252,7 +275,9 @@ def test_empty_file(stored, tmp_path):
     _assert_refused(stored, ["add", str(path)], "empty", _listed(stored))
 
 
-@pytest.mark.parametrize("magic", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"])
+@pytest.mark.parametrize(
+    "magic", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"]
+)
 def test_binary_file_renamed_txt(stored, tmp_path, magic):
     path = tmp_path / "story.txt"
     path.write_bytes(magic + bytes(range(256)) * 4)
@@ -298,7 +323,11 @@ def test_url_that_is_not_http(stored):
 def test_page_url_is_added_with_its_metadata(run, site):
     code, out, _ = run("add", f"{site}/story", "--json")
     [article] = json.loads(out)["added"]
-    assert code == 0 and article["url"].startswith(site) and article["title"] == "Harbour crane collapses"
+    assert (
+        code == 0
+        and article["url"].startswith(site)
+        and article["title"] == "Harbour crane collapses"
+    )
 
 
 @pytest.mark.parametrize("question, message", [("", "empty"), ("the and of", "common words")])

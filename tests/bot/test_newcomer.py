@@ -25,7 +25,9 @@ def words_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSDESK_SEMANTIC", "off")
 
 
-def newsdesk(tmp_path: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+def newsdesk(
+    tmp_path: Path, *args: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
     out = io.StringIO()
     code = cli.main(["--data", str(tmp_path / "data"), *args], out=out)
     return code, out.getvalue(), capsys.readouterr().err

@@ -45,8 +45,15 @@ def test_answer_bolds_the_answering_sentence_and_attributes_it() -> None:
     [page] = render.ask_pages(Answer("When?", (p,)))
     embed = page[0]
     assert embed.title == "Harbour bridge to reopen" and embed.url == "https://example.org/bridge"
-    assert "> Engineers met. **The bridge will reopen on 4 March.** Cables cracked." in embed.description
-    assert "Jane Roe \u00b7 Northport Gazette \u00b7 12 Feb 2025 \u00b7 \u00b63 \u00b7 matched: bridge, reopen" in embed.description
+    assert (
+        "> Engineers met. **The bridge will reopen on 4 March.** Cables cracked."
+        in embed.description
+    )
+    assert (
+        "Jane Roe \u00b7 Northport Gazette \u00b7 12 Feb 2025 \u00b7 \u00b63 \u00b7 matched: "
+        "bridge, reopen"
+        in embed.description
+    )
 
 
 def test_a_huge_paragraph_keeps_its_answer_visible_within_limits() -> None:

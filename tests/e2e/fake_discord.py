@@ -114,7 +114,11 @@ class Exchange:
                 shown.append(data)
         for i, msg in enumerate(self.followups):
             data = dict(msg)
-            if i == 0 and any(cb["type"] == 5 for cb in self.callbacks) and not msg.get("_after_delete"):
+            if (
+                i == 0
+                and any(cb["type"] == 5 for cb in self.callbacks)
+                and not msg.get("_after_delete")
+            ):
                 data["ephemeral"] = self.deferred_ephemeral
             else:
                 data["ephemeral"] = bool(data.get("flags", 0) & EPHEMERAL)
@@ -323,7 +327,11 @@ class FakeDiscord:
         else:
             dm = self.next_id()
             payload["context"] = 1
-            payload["channel"] = {"id": str(dm), "type": 1, "recipients": [user(member.id, member.name)]}
+            payload["channel"] = {
+                "id": str(dm),
+                "type": 1,
+                "recipients": [user(member.id, member.name)],
+            }
             payload["channel_id"] = str(dm)
             payload["user"] = user(member.id, member.name)
         if message is not None:
@@ -342,7 +350,12 @@ class FakeDiscord:
                         "options": self._options(sub_spec.get("options", []), values, None)}]
         else:
             options = self._options(options_spec, values, None)
-        data: dict[str, Any] = {"id": str(schema["id"]), "name": name, "type": 1, "options": options}
+        data: dict[str, Any] = {
+            "id": str(schema["id"]),
+            "name": name,
+            "type": 1,
+            "options": options,
+        }
         if guild_id is not None and not global_command:
             data["guild_id"] = str(guild_id)
         if resolved:
@@ -473,7 +486,22 @@ class FakeDiscord:
         finally:
             await self._notify()
 
-    async def _route(self, method: str, path: str, body: Any, request: web.Request) -> web.StreamResponse:
+    async def _route(
+        self, method: str, path: str, body: Any, request: web.Request
+    ) -> web.StreamResponse:
+        """The endpoints by group, in order; a request none of them takes is a violation."""
+        response = self._route_application(method, path, body)
+        if response is None:
+            response = await self._route_interaction(method, path, body, request)
+        if response is None:
+            response = self._route_channel(method, path, body)
+        if response is not None:
+            return response
+        self.violations.append(f"unexpected request {method} {path}")
+        return self._json({"message": "404: Not Found", "code": 0}, status=404)
+
+    def _route_application(self, method: str, path: str, body: Any) -> web.Response | None:
+        """The bot user, the application, and command registration."""
         if method == "GET" and path == "/users/@me":
             return self._json(BOT_USER)
         if method == "GET" and path == "/oauth2/applications/@me":
@@ -489,10 +517,22 @@ class FakeDiscord:
             stored = []
             for cmd in body:
                 self._check_command(cmd)
-                stored.append({**cmd, "id": str(self.next_id()), "application_id": str(APP_ID),
-                               "version": "1", **({"guild_id": scope} if scope != "global" else {})})
+                stored.append(
+                    {
+                        **cmd,
+                        "id": str(self.next_id()),
+                        "application_id": str(APP_ID),
+                        "version": "1",
+                        **({"guild_id": scope} if scope != "global" else {}),
+                    }
+                )
             self.commands[scope] = stored
             return self._json(stored)
+        return None
+
+    async def _route_interaction(self, method: str, path: str, body: Any,
+                                 request: web.Request) -> web.Response | None:
+        """Interaction callbacks and the follow-ups and edits sent through the webhook."""
         m = re.fullmatch(r"/interactions/(\d+)/([^/]+)/callback", path)
         if m and method == "POST":
             return await self._callback(m.group(1), m.group(2), body, request)
@@ -515,9 +555,15 @@ class FakeDiscord:
                 exchange.edits.append(body)
                 stored = self.messages.get(int(m.group(3))) if m.group(3).isdigit() else None
                 if stored is not None:
-                    stored.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
+                    stored.update(
+                        {k: v for k, v in body.items() if k in ("content", "embeds", "components")}
+                    )
                     return self._json(stored)
                 return self._json(self._store_message(body, channel_id=None, webhook=True))
+        return None
+
+    def _route_channel(self, method: str, path: str, body: Any) -> web.Response | None:
+        """Channel messages (the bot's replies to mentions) and the typing indicator."""
         m = re.fullmatch(r"/channels/(\d+)/messages", path)
         if m and method == "POST":
             self._check_message(body, f"message {path}")
@@ -531,13 +577,14 @@ class FakeDiscord:
         if m and method == "PATCH":
             self._check_message(body, f"edit {path}", edit=True)
             stored = self.messages[int(m.group(2))]
-            stored.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
+            stored.update(
+                {k: v for k, v in body.items() if k in ("content", "embeds", "components")}
+            )
             stored.setdefault("_edits", []).append(body)
             return self._json(stored)
         if re.fullmatch(r"/channels/(\d+)/typing", path) and method == "POST":
             return web.Response(status=204)
-        self.violations.append(f"unexpected request {method} {path}")
-        return self._json({"message": "404: Not Found", "code": 0}, status=404)
+        return None
 
     async def _callback(self, interaction_id: str, token: str, body: Any,
                         request: web.Request) -> web.Response:
@@ -551,6 +598,20 @@ class FakeDiscord:
                                "code": 40060}, status=400)
         kind = body.get("type")
         data = body.get("data") or {}
+        self._check_callback(kind, data)
+        exchange.callbacks.append(body)
+        resource: dict[str, Any] = {"type": kind}
+        if kind in (4, 7):
+            resource["message"] = self._store_message(data, channel_id=None, webhook=True)
+        return self._json({
+            "interaction": {"id": interaction_id, "type": exchange.kind,
+                            "response_message_loading": kind == 5,
+                            "response_message_ephemeral": bool(data.get("flags", 0) & EPHEMERAL)},
+            "resource": resource,
+        })
+
+    def _check_callback(self, kind: Any, data: dict[str, Any]) -> None:
+        """What Discord checks of a callback of each type: a message, choices, a modal."""
         if kind in (4, 7):
             self._check_message(data, f"callback type {kind}", edit=kind == 7)
         elif kind == 8:
@@ -565,16 +626,6 @@ class FakeDiscord:
                 self.violations.append(f"modal {data!r}")
         elif kind not in (5, 6):
             self.violations.append(f"callback type {kind}")
-        exchange.callbacks.append(body)
-        resource: dict[str, Any] = {"type": kind}
-        if kind in (4, 7):
-            resource["message"] = self._store_message(data, channel_id=None, webhook=True)
-        return self._json({
-            "interaction": {"id": interaction_id, "type": exchange.kind,
-                            "response_message_loading": kind == 5,
-                            "response_message_ephemeral": bool(data.get("flags", 0) & EPHEMERAL)},
-            "resource": resource,
-        })
 
     def _store_message(self, body: dict[str, Any], channel_id: int | None,
                        webhook: bool = False) -> dict[str, Any]:
@@ -604,13 +655,8 @@ class FakeDiscord:
             self.violations.append(f"{where}: body is not an object")
             return
         has_text = "content" in body or "embeds" in body
-        mentions = body.get("allowed_mentions")
         if has_text or not edit:
-            if mentions is None:
-                self.violations.append(f"{where}: no allowed_mentions")
-            elif mentions.get("parse") != [] or mentions.get("users") or mentions.get("roles") \
-                    or mentions.get("replied_user"):
-                self.violations.append(f"{where}: allowed_mentions {mentions!r} may ping")
+            self._check_mentions(body.get("allowed_mentions"), where)
         content = body.get("content") or ""
         if len(content) > 2000:
             self.violations.append(f"{where}: content of {len(content)} characters")
@@ -624,7 +670,18 @@ class FakeDiscord:
             self.violations.append(f"{where}: embeds total {total} characters")
         if not edit and not content and not embeds and not body.get("components"):
             self.violations.append(f"{where}: empty message")
-        for row in body.get("components") or []:
+        self._check_components(body.get("components") or [], where)
+
+    def _check_mentions(self, mentions: dict[str, Any] | None, where: str) -> None:
+        """A message with text must say it pings nobody."""
+        if mentions is None:
+            self.violations.append(f"{where}: no allowed_mentions")
+        elif mentions.get("parse") != [] or mentions.get("users") or mentions.get("roles") \
+                or mentions.get("replied_user"):
+            self.violations.append(f"{where}: allowed_mentions {mentions!r} may ping")
+
+    def _check_components(self, rows: list[dict[str, Any]], where: str) -> None:
+        for row in rows:
             for comp in row.get("components", []):
                 if len(comp.get("custom_id", "")) > 100 or len(comp.get("label") or "") > 80:
                     self.violations.append(f"{where}: component {comp!r}")
@@ -636,12 +693,14 @@ class FakeDiscord:
                 self.violations.append(f"{where}: embed {what} of {len(text)} characters")
             return len(text)
 
-        size = limit(e.get("title"), 256, "title") + limit(e.get("description"), 4096, "description")
+        size = limit(e.get("title"), 256, "title")
+        size += limit(e.get("description"), 4096, "description")
         fields = e.get("fields") or []
         if len(fields) > 25:
             self.violations.append(f"{where}: {len(fields)} fields")
         for f in fields:
-            size += limit(f.get("name"), 256, "field name") + limit(f.get("value"), 1024, "field value")
+            size += limit(f.get("name"), 256, "field name")
+            size += limit(f.get("value"), 1024, "field value")
             if not f.get("name") or not f.get("value"):
                 self.violations.append(f"{where}: empty field {f!r}")
         size += limit((e.get("footer") or {}).get("text"), 2048, "footer")
@@ -666,23 +725,35 @@ class FakeDiscord:
             self.violations.append(f"{where}: {len(options)} options")
         seen_optional = False
         for opt in options:
-            kind = opt.get("type")
-            oname = opt.get("name", "")
-            if kind not in OPTION_TYPES:
-                self.violations.append(f"{where}: option {oname} type {kind}")
-            if not COMMAND_NAME_RE.match(oname) or oname != oname.lower():
-                self.violations.append(f"{where}: option name {oname!r}")
-            if not 1 <= len(opt.get("description", "")) <= 100:
-                self.violations.append(f"{where}: option {oname} description")
-            if kind in (1, 2):
+            if opt.get("type") in (1, 2):
+                self._check_option_name(opt, where)
                 self._check_command(opt, depth + 1)
                 continue
-            if opt.get("required"):
-                if seen_optional:
-                    self.violations.append(f"{where}: required option {oname} after optional")
-            else:
-                seen_optional = True
-            if opt.get("autocomplete") and kind not in (3, 4, 10):
-                self.violations.append(f"{where}: autocomplete on type {kind}")
-            if len(opt.get("choices") or []) > 25:
-                self.violations.append(f"{where}: option {oname} choices")
+            seen_optional = self._check_option(opt, where, seen_optional)
+
+    def _check_option_name(self, opt: dict[str, Any], where: str) -> None:
+        kind = opt.get("type")
+        oname = opt.get("name", "")
+        if kind not in OPTION_TYPES:
+            self.violations.append(f"{where}: option {oname} type {kind}")
+        if not COMMAND_NAME_RE.match(oname) or oname != oname.lower():
+            self.violations.append(f"{where}: option name {oname!r}")
+        if not 1 <= len(opt.get("description", "")) <= 100:
+            self.violations.append(f"{where}: option {oname} description")
+
+    def _check_option(self, opt: dict[str, Any], where: str, seen_optional: bool) -> bool:
+        """One value option; returns whether an optional one has been seen by now (required
+        options must come first)."""
+        self._check_option_name(opt, where)
+        kind = opt.get("type")
+        oname = opt.get("name", "")
+        if opt.get("required"):
+            if seen_optional:
+                self.violations.append(f"{where}: required option {oname} after optional")
+        else:
+            seen_optional = True
+        if opt.get("autocomplete") and kind not in (3, 4, 10):
+            self.violations.append(f"{where}: autocomplete on type {kind}")
+        if len(opt.get("choices") or []) > 25:
+            self.violations.append(f"{where}: option {oname} choices")
+        return seen_optional

@@ -38,6 +38,7 @@ ALICE = Member(500000000000000002, "alice")
 BOB = Member(500000000000000003, "bob")
 EDITOR = Member(500000000000000004, "editor", roles=[EDITOR_ROLE])
 CAROL = Member(500000000000000005, "carol")  # member of server B only
+UNLIMITED = Rate(100_000, 60)  # a cooldown no test reaches unless it sets its own
 
 
 class ErrorLogs(logging.Handler):
@@ -119,7 +120,7 @@ class BotRun:
 async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
                       manager_role: str | None = "Editors",
                       pager_timeout: float | None = None,
-                      user_rate: Rate = Rate(100_000, 60),
+                      user_rate: Rate = UNLIMITED,
                       semantic: bool = False,
                       feed_interval: float = 900.0) -> AsyncIterator[BotRun]:
     """The real bot connected to a Discord at these endpoints, on the running loop.
@@ -132,7 +133,7 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
         token="test-token", data_dir=data_dir, guild_id=GUILD_A,
         manager_role=manager_role, api_base=api_base, gateway_url=gateway_url,
         fetch_allow=("127.0.0.1",),  # the tests' own page servers
-        user_rate=user_rate, server_rate=Rate(100_000, 60), feed_interval=feed_interval,
+        user_rate=user_rate, server_rate=UNLIMITED, feed_interval=feed_interval,
     )
     errors = ErrorLogs()
     root = logging.getLogger()
@@ -164,7 +165,7 @@ async def bot_against(api_base: str, gateway_url: str, data_dir: Path, *,
 async def running_bot(tmp_path: Path, *, manager_role: str | None = "Editors",
                       pager_timeout: float | None = None,
                       data_dir: Path | None = None,
-                      user_rate: Rate = Rate(100_000, 60),
+                      user_rate: Rate = UNLIMITED,
                       feed_interval: float = 900.0) -> AsyncIterator[Harness]:
     fake = make_fake()
     await fake.start()

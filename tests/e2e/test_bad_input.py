@@ -30,7 +30,9 @@ QUESTIONS = {
 
 
 @pytest.mark.parametrize("case", sorted(QUESTIONS))
-def test_a_question_that_cannot_be_searched_gets_an_ephemeral_reason(tmp_path: Path, case: str) -> None:
+def test_a_question_that_cannot_be_searched_gets_an_ephemeral_reason(
+    tmp_path: Path, case: str
+) -> None:
     question, reason = QUESTIONS[case]
 
     async def scenario() -> None:
@@ -48,7 +50,9 @@ def test_zero_width_characters_inside_words_do_not_break_a_question(tmp_path: Pa
     async def scenario() -> None:
         async with running_bot(tmp_path) as h:
             h.add_fixture("harbour_bridge.txt")
-            msg = await h.answer("ask", question="When does the bri\u200bdge re\u200dopen?", results=1)
+            msg = await h.answer(
+                "ask", question="When does the bri\u200bdge re\u200dopen?", results=1
+            )
             assert "4 March" in text_of(msg)
 
     asyncio.run(scenario())

@@ -19,7 +19,11 @@ def test_commands_sync_to_the_development_server_within_discord_limits(tmp_path:
                 ("question", 3, True), ("results", 4, False)]
             add = h.fake.schema("add")
             assert int(add["default_member_permissions"]) == 1 << 5
-            assert {o["name"]: o["type"] for o in add["options"]} == {"url": 1, "file": 1, "paste": 1}
+            assert {o["name"]: o["type"] for o in add["options"]} == {
+                "url": 1,
+                "file": 1,
+                "paste": 1,
+            }
             assert int(h.fake.schema("remove")["default_member_permissions"]) == 1 << 5
             feed = h.fake.schema("feed")
             assert int(feed["default_member_permissions"]) == 1 << 5
@@ -39,9 +43,15 @@ def test_ask_quotes_the_answering_paragraph_with_its_attribution(tmp_path: Path)
             assert not msg["ephemeral"]
             embed = msg["embeds"][0]
             assert embed["title"] == "Harbour bridge to reopen after cable repairs"
-            assert "**The Northport harbour bridge will reopen to traffic on 4 March" in embed["description"]
+            assert (
+                "**The Northport harbour bridge will reopen to traffic on 4 March"
+                in embed["description"]
+            )
             assert "Jane Roe and Tomas Weller" in embed["description"]
-            assert "\u00b61" in embed["description"] and "matched: harbour, bridge, reopen" in embed["description"]
+            assert (
+                "\u00b61" in embed["description"]
+                and "matched: harbour, bridge, reopen" in embed["description"]
+            )
 
     asyncio.run(scenario())
 
@@ -110,7 +120,9 @@ def test_summary_gives_whole_sentences_with_paragraph_numbers(tmp_path: Path) ->
     async def scenario() -> None:
         async with running_bot(tmp_path) as h:
             h.add_fixture("harbour_bridge.txt")
-            choices = await h.fake.autocomplete("summary", ALICE, GUILD_A, "article", article="harb")
+            choices = await h.fake.autocomplete(
+                "summary", ALICE, GUILD_A, "article", article="harb"
+            )
             assert [c["name"] for c in choices] == ["Harbour bridge to reopen after cable repairs"]
             msg = await h.answer("summary", article=choices[0]["value"], sentences=2)
             embed = msg["embeds"][0]

@@ -14,17 +14,33 @@ from tests.e2e.harness import FIXTURES, running_bot, text_of
 
 # (slash command, its options, the console line a user would type for it)
 SESSION: list[tuple[str, dict[str, Any], str]] = [
-    ("ask", {"question": "When does the harbour bridge reopen?", "results": 1},
-     "/ask question: When does the harbour bridge reopen? results: 1"),
-    ("ask", {"question": "When does the bridge reopen?", "results": 50},
-     "/ask When does the bridge reopen? results: 50"),
-    ("ask", {"question": "When does the bridge reopen?", "results": 0},
-     "/ask When does the bridge reopen? results: 0"),
-    ("ask", {"question": "When does the \x07bridge reopen?"},
-     "/ask When does the \x07bridge reopen?"),
+    (
+        "ask",
+        {"question": "When does the harbour bridge reopen?", "results": 1},
+        "/ask question: When does the harbour bridge reopen? results: 1",
+    ),
+    (
+        "ask",
+        {"question": "When does the bridge reopen?", "results": 50},
+        "/ask When does the bridge reopen? results: 50",
+    ),
+    (
+        "ask",
+        {"question": "When does the bridge reopen?", "results": 0},
+        "/ask When does the bridge reopen? results: 0",
+    ),
+    (
+        "ask",
+        {"question": "When does the \x07bridge reopen?"},
+        "/ask When does the \x07bridge reopen?",
+    ),
     ("summary", {"article": "harbour", "sentences": 2}, "/summary article: harbour sentences: 2"),
     ("summary", {"article": "harbour", "sentences": 11}, "/summary harbour sentences: 11"),
-    ("summary", {"article": "harbour", "about": "bridge"}, "/summary article: harbour about: bridge"),
+    (
+        "summary",
+        {"article": "harbour", "about": "bridge"},
+        "/summary article: harbour about: bridge",
+    ),
     ("quotes", {"speaker": "Alvares"}, "/quotes speaker: Alvares"),
     ("quotes", {"speaker": "Osei", "article": "harbour"}, "/quotes Osei article: harbour"),
     ("whosaid", {"words": "vouch for the timetable"}, "/whosaid words: vouch for the timetable"),
@@ -71,7 +87,8 @@ def test_a_console_session_gets_the_slash_commands_answers_and_refusals(tmp_path
             return [await h.answer(name, **options) for name, options, _ in SESSION]
 
     shown = asyncio.run(scenario())
-    for (name, options, line), want, console, slash in zip(SESSION, EXPECTED, typed, shown):
+    for (_name, _options, line), want, console, slash in zip(SESSION, EXPECTED, typed, shown,
+                                                               strict=True):
         refused = console.startswith("error: ")
         assert refused == bool(slash["ephemeral"]), (line, console, slash)
         assert want in console and want in text_of(slash), (line, console, text_of(slash))

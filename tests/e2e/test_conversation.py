@@ -22,7 +22,9 @@ def test_a_mention_question_is_answered_as_a_reply(tmp_path: Path) -> None:
     async def scenario() -> None:
         async with running_bot(tmp_path) as h:
             h.add_fixture("harbour_bridge.txt")
-            asked = await h.fake.say(ALICE, GUILD_A, "<@900000000000000002> when does the bridge reopen?")
+            asked = await h.fake.say(
+                ALICE, GUILD_A, "<@900000000000000002> when does the bridge reopen?"
+            )
             replies = await h.fake.wait_for(lambda: h.fake.replies_to(asked["id"]))
             assert "reopen to traffic on 4 March" in text_of(replies[0])
 
@@ -33,7 +35,9 @@ def test_a_mention_asking_what_someone_said_answers_from_their_quotes(tmp_path: 
     async def scenario() -> None:
         async with running_bot(tmp_path) as h:
             h.add_fixture("harbour_bridge.txt")
-            asked = await h.fake.say(ALICE, GUILD_A, "<@900000000000000002> what did Osei say about the ferries?")
+            asked = await h.fake.say(
+                ALICE, GUILD_A, "<@900000000000000002> what did Osei say about the ferries?"
+            )
             replies = await h.fake.wait_for(lambda: h.fake.replies_to(asked["id"]))
             text = text_of(replies[0])
             assert "What Ben Osei said" in text and "extra eleven thousand passengers" in text
@@ -45,7 +49,9 @@ def test_everyone_inside_an_article_pings_no_one(tmp_path: Path) -> None:
     async def scenario() -> None:
         async with running_bot(tmp_path) as h:
             h.add_fixture("harbour_bridge.txt")
-            msg = await h.answer("ask", question="When is the public meeting at the town hall?", results=1)
+            msg = await h.answer(
+                "ask", question="When is the public meeting at the town hall?", results=1
+            )
             text = text_of(msg)
             assert "public meeting" in text
             assert "@everyone" not in text and "@\u200beveryone" in text
@@ -109,7 +115,9 @@ def test_two_servers_never_see_each_others_articles(tmp_path: Path) -> None:
         async with running_bot(tmp_path) as h:
             h.add_fixture("harbour_bridge.txt", guild_id=GUILD_A)
             h.add_fixture("library_fire.txt", guild_id=GUILD_B)
-            in_b = await h.answer("ask", CAROL, GUILD_B, question="When does the harbour bridge reopen?")
+            in_b = await h.answer(
+                "ask", CAROL, GUILD_B, question="When does the harbour bridge reopen?"
+            )
             assert "No answer found" in text_of(in_b)
             listing = text_of(await h.answer("articles", CAROL, GUILD_B, global_command=True))
             assert "Fire damages" in listing and "Harbour" not in listing

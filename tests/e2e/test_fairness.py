@@ -44,7 +44,9 @@ def test_a_slow_fetch_holds_no_other_question(tmp_path: Path) -> None:
                 adding = await h.fake.command("add", MOD, GUILD_A, sub="url", url=url)
                 await asyncio.sleep(0.3)  # the fetch is under way
                 for member, guild in ((CAROL, GUILD_B), (ALICE, GUILD_A)):
-                    msg = await h.answer("ask", member, guild, question="When does the bridge reopen?")
+                    msg = await h.answer(
+                        "ask", member, guild, question="When does the bridge reopen?"
+                    )
                     assert "4 March" in text_of(msg)
                 assert time.monotonic() - started < SLOW - 0.5  # answered while it fetched
                 assert not adding.followups

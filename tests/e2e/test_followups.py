@@ -89,7 +89,9 @@ def test_a_reply_to_someone_elses_message_is_a_fresh_question(tmp_path: Path) ->
     async def scenario() -> None:
         async with running_bot(tmp_path) as h:
             await _bridge_answer(h)
-            chat = await h.fake.say(ALICE, GUILD_A, "the bridge story is bad news", mention_bot=False)
+            chat = await h.fake.say(
+                ALICE, GUILD_A, "the bridge story is bad news", mention_bot=False
+            )
             asked = await h.fake.say(BOB, GUILD_A, f"{BOT} {QUESTION}", reply_to=chat)
             replies = await h.fake.wait_for(lambda: h.fake.replies_to(asked["id"]))
             assert _first_title(replies[0]).startswith("Fire damages old library")

@@ -54,7 +54,9 @@ def test_a_moderator_adds_an_attached_file_and_members_can_ask_about_it(tmp_path
                                  resolved={"attachments": {att["id"]: att}})
             assert msg["ephemeral"]
             assert "Added **Fire damages old library roof in Eastfield**" in text_of(msg)
-            answer = await h.answer("ask", question="How many firefighters fought the library fire?")
+            answer = await h.answer(
+                "ask", question="How many firefighters fought the library fire?"
+            )
             assert "forty firefighters" in text_of(answer)
 
     asyncio.run(scenario())
@@ -64,7 +66,9 @@ def test_a_moderator_adds_an_article_by_url(tmp_path: Path) -> None:
     async def scenario() -> None:
         async with running_bot(tmp_path) as h, article_site(HTML.encode()) as url:
             msg = await h.answer("add", MOD, sub="url", url=url)
-            assert msg["ephemeral"] and "Added **Orchard festival draws record crowds**" in text_of(msg)
+            assert msg["ephemeral"] and "Added **Orchard festival draws record crowds**" in text_of(
+                msg
+            )
             again = await h.answer("add", MOD, sub="url", url=url)
             assert "Already stored as" in text_of(again)
 
@@ -79,10 +83,13 @@ def test_the_manager_role_may_add_by_pasting_into_a_form(tmp_path: Path) -> None
             assert modal["type"] == 9
             custom_id = modal["data"]["custom_id"]
             body = (FIXTURES / "orchard_festival.md").read_text().split("\n", 2)[2]
-            submitted = await h.fake.submit_modal(custom_id, EDITOR, GUILD_A,
-                                                  {"title": "Orchard festival record", "body": body})
+            submitted = await h.fake.submit_modal(
+                custom_id, EDITOR, GUILD_A, {"title": "Orchard festival record", "body": body}
+            )
             shown = await h.fake.wait_for(submitted.visible)
-            assert shown[0]["ephemeral"] and "Added **Orchard festival record**" in text_of(shown[0])
+            assert shown[0]["ephemeral"] and "Added **Orchard festival record**" in text_of(
+                shown[0]
+            )
 
     asyncio.run(scenario())
 

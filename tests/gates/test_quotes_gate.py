@@ -125,7 +125,9 @@ def test_bbc_dev_lookups_floor(bbc):
     assert bbc["lookup_accuracy"] >= BBC_LOOKUPS_FLOOR, bbc["problems"]
 
 
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'\u2019.&\-]*|[A-Z]\.?|of|for|and|the|de|van|von|der|al|&|\([A-Z]{2,6}\))$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'\u2019.&\-]*|[A-Z]\.?|of|for|and|the|de|van|von|der|al|&|\([A-Z]{2,6}\))$"
+)
 
 
 def _not_a_name(speaker: str, body: str) -> str | None:
@@ -144,8 +146,14 @@ def _not_a_name(speaker: str, body: str) -> str | None:
     if not re.search(r"(?<![\w'\u2019-])" + re.escape(plain) + r"(?![\w-])", body):
         return "not written so in the article (a fragment)"
     if len(words) == 1:
-        runs = re.findall(r"(?:[A-Z][\w'\u2019&\-]*\s+)*" + re.escape(plain) + r"(?:\s+[A-Z][\w'\u2019&\-]*)*", body)
-        if runs and all(len(r.split()) > 1 and not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord)\b", r) for r in runs):
+        runs = re.findall(
+            r"(?:[A-Z][\w'\u2019&\-]*\s+)*" + re.escape(plain) + r"(?:\s+[A-Z][\w'\u2019&\-]*)*",
+            body,
+        )
+        if runs and all(
+            len(r.split()) > 1 and not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord)\b", r)
+            for r in runs
+        ):
             return "only ever part of a longer name (a fragment)"
     return None
 

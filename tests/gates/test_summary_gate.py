@@ -24,7 +24,9 @@ PER_CATEGORY = 40
 CNN_BASELINES = ("Lead", "sumy TextRank", "sumy LexRank", "sumy Luhn")
 
 if not BBC.is_dir():
-    pytest.skip(f"BBC News Summary not found at {BBC} (../shared is absent)", allow_module_level=True)
+    pytest.skip(
+        f"BBC News Summary not found at {BBC} (../shared is absent)", allow_module_level=True
+    )
 
 pytest.importorskip("rouge_score", reason="the eval extra (rouge-score) is not installed")
 pytest.importorskip("sumy", reason="the eval extra (sumy) is not installed")

@@ -11,7 +11,11 @@ def test_answer_quotes_the_paragraph_and_its_best_sentence(filled):
     answer = filled.ask("How many books does the new library hold?")
     top = answer.passages[0]
     assert top.article.title.startswith("New city library") and top.paragraph == 2
-    assert top.sentence == "The building holds 120,000 books and a rooftop reading garden designed by the architect Sofia Reyes."
+    assert (
+        top.sentence
+        == "The building holds 120,000 books and a rooftop reading garden designed by the "
+           "architect Sofia Reyes."
+    )
     assert top.text == top.article.paragraph(2)
 
 

@@ -75,7 +75,8 @@ def test_she_said_skips_a_man_named_more_recently():
 def test_surname_and_mr_surname_resolve_to_the_full_name():
     quotes = extract_quotes(
         [
-            "Transport minister Ruth Ngata visited the site. Engineer Samuel Okoro showed her the cables.",
+            "Transport minister Ruth Ngata visited the site. Engineer Samuel Okoro showed her the "
+            "cables.",
             "“The steel is sound,” Mr. Okoro said.",
             "“I am satisfied,” Ngata said.",
         ]
@@ -85,7 +86,8 @@ def test_surname_and_mr_surname_resolve_to_the_full_name():
 
 def test_title_before_name_is_role_not_speaker():
     q = _only(
-        ["“Talks will resume,” Northern Harbour Authority Deputy Chair Rosa Villanueva said in a statement."]
+        ["“Talks will resume,” Northern Harbour Authority Deputy Chair Rosa Villanueva said in a "
+         "statement."]
     )
     assert q.speaker == "Rosa Villanueva"
     assert q.role == "Northern Harbour Authority Deputy Chair"
@@ -105,7 +107,8 @@ def test_chancellor_and_party_leader_titles():
 
 
 def test_possessive_negotiator_is_credited_never_the_boss():
-    q = _only(["“The talks were hard but useful,” said the governor’s negotiator Dara Quill after the meeting."])
+    q = _only(["“The talks were hard but useful,” said the governor’s negotiator Dara Quill after "
+               "the meeting."])
     assert q.speaker == "Dara Quill"
     assert q.role == "the governor’s negotiator" or q.role == "governor’s negotiator"
 
@@ -125,7 +128,8 @@ def test_anonymous_source_keeps_description_and_no_name():
 
 
 def test_the_official_inverted_is_anonymous():
-    q = _only(["The plans were “confusing” in places, said the official, who asked not to be named."])
+    q = _only(["The plans were “confusing” in places, said the official, who asked not to be "
+               "named."])
     assert q.speaker is None
     assert q.description == "the official"
 
@@ -165,7 +169,8 @@ def test_split_quote_with_pronoun_resolves_both_halves():
 
 
 def test_second_quote_in_paragraph_without_cue_keeps_the_speaker():
-    quotes = extract_quotes(["“It is safe,” Okoro said. “I would drive my own children across it.”"])
+    quotes = extract_quotes(["“It is safe,” Okoro said. “I would drive my own children across "
+                             "it.”"])
     assert [q.speaker for q in quotes] == ["Okoro", "Okoro"]
 
 
@@ -250,7 +255,8 @@ def test_capitalised_role_noun_opening_a_sentence_is_a_role():
 
 
 def test_lower_case_multiword_role_before_name():
-    q = _only(["“The crews kept the flames from the archive,” said chief fire officer Hannah Lind."])
+    q = _only(["“The crews kept the flames from the archive,” said chief fire officer "
+               "Hannah Lind."])
     assert q.speaker == "Hannah Lind"
     assert q.role == "chief fire officer"
 
@@ -278,14 +284,16 @@ def test_role_after_inverted_name_in_apposition():
 
 def test_lower_case_role_apposition_before_the_verb():
     q = _only(
-        ["Michael Dorn, pastor of the Eastfield chapel and a library volunteer, said: “The books are safe.”"]
+        ["Michael Dorn, pastor of the Eastfield chapel and a library volunteer, said: “The books "
+         "are safe.”"]
     )
     assert q.speaker == "Michael Dorn"
     assert q.role == "pastor of the Eastfield chapel and a library volunteer"
 
 
 def test_possessive_role_apposition_before_the_verb():
-    q = _only(["Jenna Gold, the Gazette’s director of advertising, said, “Readers are coming back.”"])
+    q = _only(["Jenna Gold, the Gazette’s director of advertising, said, “Readers are coming "
+               "back.”"])
     assert q.speaker == "Jenna Gold"
 
 
@@ -301,14 +309,16 @@ def test_capitalised_title_then_and_then_name():
 
 def test_exclaimed_quote_then_name_and_verb_in_a_long_next_sentence():
     q = _only(
-        ["“All the way to the final!” Dawson shouted, a slogan he has used at every match in the county "
+        ["“All the way to the final!” Dawson shouted, a slogan he has used at every match in the "
+         "county "
          "since the club was promoted."]
     )
     assert q.speaker == "Dawson"
 
 
 def test_subject_before_a_cited_quote_speaks():
-    q = _only(["Mr. Varga, citing “the spirit of the whole harbour,” said the council could still act."])
+    q = _only(["Mr. Varga, citing “the spirit of the whole harbour,” said the council could still "
+               "act."])
     assert q.speaker == "Varga"
 
 
@@ -317,45 +327,54 @@ def test_book_title_inside_the_subject_is_not_a_quote():
         ["As Nadia Orr, a professor of law and author of “Bridges and Budgets,” put it, "
          "“Nobody wants to pay for steel.”"]
     )
-    assert [(q.text, q.speaker) for q in quotes] == [("Nobody wants to pay for steel.", "Nadia Orr")]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Nobody wants to pay for steel.", "Nadia Orr")
+    ]
 
 
 def test_capitalised_verb_inside_a_name_is_not_a_cue():
     q = _only(
-        ["Lazlo Brenn said he welcomed the move to the United States and added, “I will plead guilty, no problem.”"]
+        ["Lazlo Brenn said he welcomed the move to the United States and added, “I will plead "
+         "guilty, no problem.”"]
     )
     assert q.speaker == "Lazlo Brenn"
 
 
 def test_cueless_quote_belongs_to_the_named_subject_of_its_sentence():
     q = _only(
-        ["In Eastfield, Mayor Ruth Amari released a statement condemning “what looks like a deliberate fire.”"]
+        ["In Eastfield, Mayor Ruth Amari released a statement condemning “what looks like a "
+         "deliberate fire.”"]
     )
     assert q.speaker == "Ruth Amari"
 
 
 def test_cueless_quote_after_a_passive_subject_is_not_the_subject_s():
     q = _only(
-        ["Amari was asked by the host, who chairs the council, “Will the library ever reopen on time?”"]
+        ["Amari was asked by the host, who chairs the council, “Will the library ever reopen on "
+         "time?”"]
     )
     assert q.speaker is None
 
 
 def test_period_ended_quote_then_indirect_speech_is_not_that_speaker_s():
     quotes = extract_quotes(
-        ["“It is a sad day,” Brill told reporters outside the hall. “The culture of this club is abusive.” "
-         "Deputy Mayor Ian Castell said he would have closed the club if such a thing had happened."]
+        ["“It is a sad day,” Brill told reporters outside the hall. “The culture of this club is "
+         "abusive.” "
+         "Deputy Mayor Ian Castell said he would have closed the club if such a thing had "
+         "happened."]
     )
     assert [q.speaker for q in quotes] == ["Brill", "Brill"]
 
 
 def test_headline_then_dash_then_name_and_colon():
-    q = _only(["TURNOUT FELL IN THE NORTH - Carla Ruiz: “Fewer people voted than at any time since 1990.”"])
+    q = _only(["TURNOUT FELL IN THE NORTH - Carla Ruiz: “Fewer people voted than at any time since "
+               "1990.”"])
     assert q.speaker == "Carla Ruiz"
 
 
 def test_organisation_keeps_its_full_name():
-    q = _only(["The Westshire National Committee released a statement offering “a deep and sincere apology.”"])
+    q = _only(["The Westshire National Committee released a statement offering “a deep and sincere "
+               "apology.”"])
     assert q.speaker == "Westshire National Committee"
 
 
@@ -365,7 +384,8 @@ def test_report_of_an_organisation_is_credited_to_the_organisation():
 
 
 def test_possessor_of_a_post_is_the_speaker():
-    q = _only(["From Vale’s Facebook post: “We will not give up on the harbour, not now and not ever.”"])
+    q = _only(["From Vale’s Facebook post: “We will not give up on the harbour, not now and not "
+               "ever.”"])
     assert q.speaker == "Vale"
 
 
@@ -378,7 +398,8 @@ def test_quote_sentence_running_on_before_an_inverted_cue():
 
 
 def test_middle_initial_stays_in_the_name():
-    q = _only(["“The plan costs more than it says,” said Steven M. Ross, a tax lawyer at the Eastfield Policy Center."])
+    q = _only(["“The plan costs more than it says,” said Steven M. Ross, a tax lawyer at the "
+               "Eastfield Policy Center."])
     assert q.speaker == "Steven M. Ross"
     assert q.role == "tax lawyer at the Eastfield Policy Center"
 
@@ -455,7 +476,8 @@ def test_new_speech_verbs_opined_and_remembered():
 
 
 def test_passive_asked_opener_is_not_a_cue():
-    q = _only(["Asked on Tuesday about Vale, Brill said “I know nothing about Vale and the ferries,” she said."])
+    q = _only(["Asked on Tuesday about Vale, Brill said “I know nothing about Vale and the "
+               "ferries,” she said."])
     assert q.speaker == "Brill"
 
 
@@ -496,19 +518,22 @@ def test_known_first_name_alone_resolves_to_the_full_name():
 
 def test_alternating_colon_leads_in_one_paragraph():
     quotes = extract_quotes(
-        ["Vale: “Our goal is to rebuild the pier by May.” Brill: “The pier must wait until the bridge is done.”"]
+        ["Vale: “Our goal is to rebuild the pier by May.” Brill: “The pier must wait until the "
+         "bridge is done.”"]
     )
     assert [q.speaker for q in quotes] == ["Vale", "Brill"]
 
 
 def test_for_his_part_apposition_then_progressive_verb():
-    q = _only(["Former Gov. Mike Halden, for his part, is calling the plan “a blatant abuse of the harbour fund.”"])
+    q = _only(["Former Gov. Mike Halden, for his part, is calling the plan “a blatant abuse of the "
+               "harbour fund.”"])
     assert q.speaker == "Mike Halden"
 
 
 def test_subordinate_clause_with_participle_apposition():
     q = _only(
-        ["While Mr. Halden, representing the port owners, laid out a vision for “a harbour that pays its way,” "
+        ["While Mr. Halden, representing the port owners, laid out a vision for “a harbour that "
+         "pays its way,” "
          "the mayor left early."]
     )
     assert q.speaker == "Halden"
@@ -516,7 +541,8 @@ def test_subordinate_clause_with_participle_apposition():
 
 def test_name_right_before_a_speech_participle_speaks():
     q = _only(
-        ["At a rally in Eastfield on Saturday, some fans pushed a heckler out, with Vale reportedly yelling: "
+        ["At a rally in Eastfield on Saturday, some fans pushed a heckler out, with Vale "
+         "reportedly yelling: "
          "“Get him out of here!”"]
     )
     assert q.speaker == "Vale"
@@ -526,7 +552,8 @@ def test_name_right_before_a_speech_participle_speaks():
 
 
 def test_name_after_a_role_with_a_preposition_is_not_the_speaker():
-    q = _only(["But Ned Harlow, Green MP for Port Ellis, said the ferry levy was “a tax on islanders”."])
+    q = _only(["But Ned Harlow, Green MP for Port Ellis, said the ferry levy was “a tax on "
+               "islanders”."])
     assert q.speaker == "Ned Harlow"
 
 
@@ -537,7 +564,8 @@ def test_person_from_an_organisation_is_credited_not_the_organisation():
 
 def test_he_said_finds_the_man_named_as_an_object_in_the_previous_sentence():
     quotes = extract_quotes([
-        "Councillor Ruth Amari said the plan was ready. Her remarks did not impress opposition leader Tom Vane.",
+        "Councillor Ruth Amari said the plan was ready. Her remarks did not impress opposition "
+        "leader Tom Vane.",
         "“The plan has no money behind it,” he said.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane"]
@@ -545,7 +573,8 @@ def test_he_said_finds_the_man_named_as_an_object_in_the_previous_sentence():
 
 def test_he_said_skips_a_title_that_is_no_person():
     quotes = extract_quotes([
-        "For Owen Pryce, head of sound at a small studio, the new format is a gift. He worked on the "
+        "For Owen Pryce, head of sound at a small studio, the new format is a gift. He worked on "
+        "the "
         "Harbour Lights DVD box set.",
         "“Nobody hears the difference on a phone,” he told reporters.",
     ])
@@ -554,7 +583,8 @@ def test_he_said_skips_a_title_that_is_no_person():
 
 def test_he_said_finds_a_lord_introduced_in_an_apposition():
     quotes = extract_quotes([
-        "The Home Secretary, Lord Fenwick, has so far given no guidance. He said he would consult the "
+        "The Home Secretary, Lord Fenwick, has so far given no guidance. He said he would consult "
+        "the "
         "police “in the coming weeks” before deciding.",
     ])
     assert [q.speaker for q in quotes] == ["Fenwick"]
@@ -571,19 +601,22 @@ def test_capitalised_common_word_opening_a_sentence_is_no_speaker():
 
 def test_paper_quoting_a_person_credits_the_person():
     quotes = extract_quotes([
-        "Chief executive Dara Quill said the firm was looking at buyers. Ferries are “a good business”, "
+        "Chief executive Dara Quill said the firm was looking at buyers. Ferries are “a good "
+        "business”, "
         "the paper quoted Mr Quill as saying.",
     ])
     assert [q.speaker for q in quotes] == ["Dara Quill"]
 
 
 def test_ministry_name_with_of_and_and_is_one_organisation():
-    q = _only(["In a statement, the Department of Harbours and Fisheries said the quota was “final”."])
+    q = _only(["In a statement, the Department of Harbours and Fisheries said the quota was "
+               "“final”."])
     assert q.speaker == "Department of Harbours and Fisheries"
 
 
 def test_film_titles_after_star_of_are_not_the_speaker():
-    q = _only(["The star of Low Tide and Harbour Lights said the studio was “out of ideas” on Monday."])
+    q = _only(["The star of Low Tide and Harbour Lights said the studio was “out of ideas” on "
+               "Monday."])
     assert q.speaker is None
 
 
@@ -593,7 +626,8 @@ def test_compound_nationality_adjective_is_no_speaker():
 
 
 def test_person_after_an_according_to_opener_is_the_speaker():
-    q = _only(["According to the Northport Gazette, chief operating officer Dara Quill said the firm was "
+    q = _only(["According to the Northport Gazette, chief operating officer Dara Quill said the "
+               "firm was "
                "“looking at every ferry operator”."])
     assert q.speaker == "Dara Quill"
 
@@ -639,14 +673,16 @@ def test_name_written_with_a_possessive_mark_is_recorded_without_it():
 
 
 def test_title_word_that_is_always_part_of_a_name_stays_in_it():
-    q = _only(["Shipping giant General Freight said cargo was “well ahead of forecasts”. General Freight "
+    q = _only(["Shipping giant General Freight said cargo was “well ahead of forecasts”. General "
+               "Freight "
                "runs forty ships."])
     assert q.speaker == "General Freight"
 
 
 def test_he_said_after_an_unnamed_spokesman_stays_unnamed():
     quotes = extract_quotes([
-        "Council leader Tom Vane opened the bridge. A Labour spokesman later said the timing was fine.",
+        "Council leader Tom Vane opened the bridge. A Labour spokesman later said the timing was "
+        "fine.",
         "“Nobody complained until this week,” he said.",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [(None, "A Labour spokesman")]
@@ -654,7 +690,8 @@ def test_he_said_after_an_unnamed_spokesman_stays_unnamed():
 
 def test_name_after_the_verb_is_an_object_not_a_subject_for_he_said():
     quotes = extract_quotes([
-        "Campaign spokesman Ned Harlow said the poster had been misread. The poster portrayed Mr Quill "
+        "Campaign spokesman Ned Harlow said the poster had been misread. The poster portrayed Mr "
+        "Quill "
         "as a magician, he argued.",
         "“Nobody was meant to take it literally.”",
     ])
@@ -686,17 +723,20 @@ def test_full_name_right_before_a_speaking_participle_is_the_speaker():
 
 
 def test_asserting_is_a_speech_cue():
-    q = _only(["Mr Quill hardly settled the matter, asserting later: “Of course the yard pays its rates.”"])
+    q = _only(["Mr Quill hardly settled the matter, asserting later: “Of course the yard pays its "
+               "rates.”"])
     assert q.speaker == "Quill"
 
 
 def test_capitalised_adjective_before_groups_is_no_speaker():
-    q = _only(["Small groups of fans kept marching, while chanting “Keep the yard open” outside the hall."])
+    q = _only(["Small groups of fans kept marching, while chanting “Keep the yard open” outside "
+               "the hall."])
     assert q.speaker is None
 
 
 def test_name_before_an_apposition_opening_with_someones_possessive_speaks():
-    q = _only(["“It is long and tiring work,” Ada Brill, Mrs. Vane's chief of staff, said in an interview."])
+    q = _only(["“It is long and tiring work,” Ada Brill, Mrs. Vane's chief of staff, said in an "
+               "interview."])
     assert q.speaker == "Ada Brill"
 
 
@@ -705,12 +745,14 @@ def test_she_said_after_a_spokeswoman_for_an_organisation_stays_unnamed():
         "Mayor Ann Roux opened the library. A spokeswoman for Eastfield University said the books "
         "would be scanned. “Rare works will be open to everyone,” she said.",
     ])
-    assert [(q.speaker, q.description) for q in quotes] == [(None, "A spokeswoman for Eastfield University")]
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "A spokeswoman for Eastfield "
+                                                                   "University")]
 
 
 def test_unnamed_speaker_between_two_quotes_takes_over():
     quotes = extract_quotes([
-        "“I am not surprised by the rally,” says Mr Lakhani. One harbour broker said the reasons were "
+        "“I am not surprised by the rally,” says Mr Lakhani. One harbour broker said the reasons "
+        "were "
         "political. “Nobody sends money where it is not welcome.”",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [("Lakhani", None), (None, "One harbour broker")]

@@ -65,13 +65,19 @@ def test_an_edited_record_fails_the_checksum(filled, libraries, tmp_path):
     _refused(libraries, path, "checksum does not match")
 
 
-@pytest.mark.parametrize("damage, message", [
-    (b'{"title": "T\\ud800", "paragraphs": ["Text."]}', "line 2: damaged article record.*surrogate"),
-    (b"[" * 100_000 + b"]" * 100_000, "line 2: JSON nested too deeply"),
-    (b'{"title": "T", "paragraphs": ["Text."], "added_at": "yesterday"}', "line 2: damaged"),
-    (b'["a list, not an article"]', "line 2: damaged article record"),
-    (b"\xff\xfe not text", "line 2: not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (
+            b'{"title": "T\\ud800", "paragraphs": ["Text."]}',
+            "line 2: damaged article record.*surrogate",
+        ),
+        (b"[" * 100_000 + b"]" * 100_000, "line 2: JSON nested too deeply"),
+        (b'{"title": "T", "paragraphs": ["Text."], "added_at": "yesterday"}', "line 2: damaged"),
+        (b'["a list, not an article"]', "line 2: damaged article record"),
+        (b"\xff\xfe not text", "line 2: not UTF-8"),
+    ],
+)
 def test_damaged_records_are_named_by_line_and_import_nothing(libraries, tmp_path, damage,
                                                               message):
     path = tmp_path / "damaged.jsonl"

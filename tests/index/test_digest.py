@@ -2,9 +2,9 @@
 
 import pytest
 
-from index.summaries.digest import digest
 from index.errors import QuestionError
 from index.models import Article, SummarySentence
+from index.summaries.digest import digest
 
 CEASEFIRE = Article(
     id="a1",

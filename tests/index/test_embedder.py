@@ -10,7 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.meaning.embedder import DIMENSION, Embedder, ModelError, default_embedder, installed_minilm
+from index.meaning.embedder import (
+    DIMENSION,
+    Embedder,
+    ModelError,
+    default_embedder,
+    installed_minilm,
+)
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from index.ingest import feeds
 from index.errors import FeedError, FeedLimitReached, FetchError
+from index.ingest import feeds
 from index.ingest.fetch import FetchedPage, FetchPolicy
 from index.library import Libraries, Library
 from index.store import DATABASE_NAME

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import FetchError, InputError
+from index.ingest.articles import iter_inputs
 from index.ingest.fetch import (
     USER_AGENT,
     FetchPolicy,
@@ -20,7 +21,6 @@ from index.ingest.fetch import (
     is_public,
     system_connect,
 )
-from index.ingest.articles import iter_inputs
 from index.models import ArticleDraft
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
@@ -80,7 +80,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if self.path.startswith("/hop"):
             n = int(self.path[4:] or 0)
-            return self._send(302, None, b"", {"Location": f"/hop{n + 1}" if n < 9 else "/article.html"})
+            return self._send(
+                302, None, b"", {"Location": f"/hop{n + 1}" if n < 9 else "/article.html"}
+            )
         routes.get(self.path, lambda: self._send(404, "text/html", b"not here"))()
 
 

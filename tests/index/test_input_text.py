@@ -11,13 +11,16 @@ from index.errors import QuestionError
 from index.library import Libraries, Library
 from index.text import clean_input
 
-ARTICLE = """Ferry fares frozen for the winter timetable
-By Lena\u200d Okafor
-
-Fares on the Eastmouth ferry will stay at their summer level until March, the operator said on Monday.
-
-"Nobody should pay more to cross the water in the dark months," said Paul Brennan, the operator's chief executive.
-"""
+ARTICLE = (
+    "Ferry fares frozen for the winter timetable\n"
+    "By Lena\u200d Okafor\n"
+    "\n"
+    "Fares on the Eastmouth ferry will stay at their summer level until March, the operator said "
+    "on Monday.\n"
+    "\n"
+    '"Nobody should pay more to cross the water in the dark months," said Paul Brennan, the '
+    "operator's chief executive.\n"
+)
 
 
 @pytest.fixture

@@ -106,7 +106,9 @@ def test_import_refuses_a_file_that_is_not_an_export(library, tmp_path):
 
 
 def test_pasted_text_with_lone_surrogates_is_stored_with_replacement_characters(library):
-    outcome = library.add_text("Quay \ud800 closes\n\nThe quay closed on Friday \udc00 for repairs.")
+    outcome = library.add_text(
+        "Quay \ud800 closes\n\nThe quay closed on Friday \udc00 for repairs."
+    )
     assert outcome.article is not None and outcome.article.title == "Quay \ufffd closes"
     assert library.ask("When did the quay close?").passages
     assert library.ask("quay \ud800 repairs").passages

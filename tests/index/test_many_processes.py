@@ -169,7 +169,7 @@ def test_three_processes_adding_the_same_files_store_one_copy_each(tmp_path):
     _cli(tmp_path, "list")  # the database exists; the race is over the articles
     adders = [_spawn(tmp_path, "add", str(ARTICLES), "--json") for _ in range(3)]
     results = [proc.communicate(timeout=120) for proc in adders]
-    for proc, (stdout, stderr) in zip(adders, results):
+    for proc, (stdout, stderr) in zip(adders, results, strict=True):
         assert proc.returncode == 0 and stderr == "", stderr
         report = json.loads(stdout)
         assert len(report["added"]) + len(report["duplicates"]) == 3
@@ -183,7 +183,10 @@ def test_ask_batch_during_an_add_answers_every_line(tmp_path):
     many = tmp_path / "many"
     many.mkdir()
     for n in range(40):  # distinct bodies, so each is a real write
-        text = FERRY.read_text(encoding="utf-8") + f"\nThe crossing reopened on day {n} of the dispute.\n"
+        text = (
+            FERRY.read_text(encoding="utf-8")
+            + f"\nThe crossing reopened on day {n} of the dispute.\n"
+        )
         (many / f"ferry_{n}.txt").write_text(text, encoding="utf-8")
     questions = tmp_path / "questions.txt"
     questions.write_text("Where did the ferry talks break down?\n" * 400, encoding="utf-8")

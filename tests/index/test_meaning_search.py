@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from index.meaning.embedder import Embedder, default_embedder
 from index.library import Libraries, meaning_units
+from index.meaning.embedder import Embedder, default_embedder
 from index.models import ArticleDraft
 
 STEELWORKS = ArticleDraft(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from index.lexicon import FEMALE_FIRST, MALE_FIRST
-from index.quotes.names import gender_of
 from index.quotes.extract import extract_quotes
+from index.quotes.names import gender_of
 
 
 def test_no_first_name_is_listed_as_both_genders():

@@ -60,7 +60,8 @@ def test_partial_quote_inside_reported_speech_is_credited():
 
 
 def test_scare_quote_with_no_speech_cue_is_not_a_quote():
-    assert extract_quotes(["The so-called “smart” cables cost twice as much as ordinary ones."]) == []
+    scare = "The so-called “smart” cables cost twice as much as ordinary ones."
+    assert extract_quotes([scare]) == []
 
 
 def test_film_title_with_no_speaker_is_not_a_quote():
@@ -141,19 +142,24 @@ def test_megabytes_of_only_quotation_marks_finish_quickly(unit):
 @pytest.mark.parametrize("unit", ['"a ', "\u2018a ", '"Yes," he said. '])
 def test_megabytes_of_unbalanced_marks_finish_quickly(unit):
     text = unit * (_ADVERSARIAL_BYTES // len(unit))
-    quotes, seconds = _extract_timed(['"We will reopen the bridge in March," said mayor Claire Roux.', text])
+    quotes, seconds = _extract_timed(['"We will reopen the bridge in March," said mayor Claire '
+                                      'Roux.', text])
     assert seconds < _LOOSE_BOUND_S
-    assert quotes[0].text == "We will reopen the bridge in March," and quotes[0].speaker == "Claire Roux"
+    assert quotes[0].text == "We will reopen the bridge in March,"
+    assert quotes[0].speaker == "Claire Roux"
 
 
 def test_quote_reopened_after_a_lost_paragraph_break_is_one_quote():
     quotes = extract_quotes([
-        'Mayor Claire Roux said: "The bridge will reopen in March. "Nobody will pay a toll this year."'
+        'Mayor Claire Roux said: "The bridge will reopen in March. "Nobody will pay a toll this '
+        'year."'
     ])
-    assert [q.text for q in quotes] == ["The bridge will reopen in March. Nobody will pay a toll this year."]
+    assert [q.text for q in quotes] == ["The bridge will reopen in March. Nobody will pay a toll "
+                                        "this year."]
     assert quotes[0].speaker == "Claire Roux"
 
 
 def test_new_opening_mark_mid_sentence_still_starts_a_new_quote():
-    quotes = extract_quotes(['Roux called it "a disgrace and Vale called it "a triumph" on Monday.'])
+    quotes = extract_quotes(['Roux called it "a disgrace and Vale called it "a triumph" on '
+                             'Monday.'])
     assert len(quotes) == 2

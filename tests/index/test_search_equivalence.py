@@ -88,10 +88,10 @@ def expected_ranking(corpus: Corpus, params: Bm25Params, query: list[str],
     model = reference_model([corpus.docs[key] for key in keys], params)
     scores = model.get_scores(query)
     wanted = set(query)
-    sharing = [(key, float(s)) for key, s in zip(keys, scores)
+    sharing = [(key, float(s)) for key, s in zip(keys, scores, strict=True)
                if wanted & set(corpus.docs[key])]
     sharing.sort(key=lambda pair: -pair[1])
-    return sharing[:k], dict(zip(keys, (float(s) for s in scores)))
+    return sharing[:k], dict(zip(keys, (float(s) for s in scores), strict=True))
 
 
 def assert_same_as_reference(index: Bm25Index, corpus: Corpus, params: Bm25Params,
@@ -101,7 +101,7 @@ def assert_same_as_reference(index: Bm25Index, corpus: Corpus, params: Bm25Param
     assert len(hits) == len(expected), (query, hits, expected)
     cutoff = expected[-1][1] if expected else 0.0
     top = {key for key, _ in expected}
-    for rank, (hit, (_, score)) in enumerate(zip(hits, expected), start=1):
+    for rank, (hit, (_, score)) in enumerate(zip(hits, expected, strict=True), start=1):
         assert close(hit.score, score), (query, rank, hit.score, score)
         assert close(hit.score, all_scores[hit.key]), (query, rank, hit.key)
         assert hit.key in top or close(hit.score, cutoff), (query, rank, hit.key)
@@ -117,7 +117,7 @@ def assert_same_as_fresh_build(index: Bm25Index, corpus: Corpus, params: Bm25Par
         got = [(h.key, h.score) for h in index.search(ids, k)]
         want = [(h.key, h.score) for h in fresh.search(ids, k)]
         assert [key for key, _ in got] == [key for key, _ in want], query
-        assert all(close(a, b) for (_, a), (_, b) in zip(got, want)), query
+        assert all(close(a, b) for (_, a), (_, b) in zip(got, want, strict=True)), query
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -273,7 +273,11 @@ def exact_top(corpus: Corpus, params: Bm25Params, query: list[str],
     keys = sorted(corpus.docs)
     scores = reference_model([corpus.docs[key] for key in keys], params).get_scores(query)
     wanted = set(query)
-    sharing = [(key, float(s)) for key, s in zip(keys, scores) if wanted & set(corpus.docs[key])]
+    sharing = [
+        (key, float(s))
+        for key, s in zip(keys, scores, strict=True)
+        if wanted & set(corpus.docs[key])
+    ]
     return sorted(sharing, key=lambda pair: (-pair[1], pair[0]))[:k]
 
 

@@ -88,7 +88,10 @@ def test_full_stop_inside_closing_straight_quote_ends_the_sentence():
 
 def test_full_stop_inside_closing_curly_quote_ends_the_sentence():
     text = "\u201cWe will rebuild.\u201d The mayor then left the stage."
-    assert split_sentences(text) == ["\u201cWe will rebuild.\u201d", "The mayor then left the stage."]
+    assert split_sentences(text) == [
+        "\u201cWe will rebuild.\u201d",
+        "The mayor then left the stage.",
+    ]
 
 
 def test_question_in_quotes_followed_by_attribution_is_one_sentence():

@@ -27,7 +27,8 @@ QUOTES = [
     _q("We will hold the line.", "Oleksiy Danylenko", "a1", role="defence minister"),
     _q("The next step is a ceasefire map.", "Danylenko", "a2"),
     _q("That is already a “constructive signal.”", "Oleksiy Danylenko", "a3"),
-    _q("Talks were hard but businesslike.", "Arkady Melnisky", "a1", role="the governor's negotiator"),
+    _q("Talks were hard but businesslike.", "Arkady Melnisky", "a1", role="the governor's "
+                                                                          "negotiator"),
     _q("It was not that good.", None, "a1", description="a person familiar with the talks"),
     _q("Confusing, frankly.", None, "a2", description="a person familiar with the talks"),
 ]
@@ -123,7 +124,8 @@ def test_speaker_question_detected(question, expected):
 
 @pytest.mark.parametrize(
     "question",
-    ["what did Putin say about the talks?", "Where were the talks held?", "what did the talks achieve?", ""],
+    ["what did Putin say about the talks?", "Where were the talks held?", "what did the talks "
+                                                                          "achieve?", ""],
 )
 def test_speaker_question_none_when_not_a_known_speaker(question):
     assert speaker_question(question, KNOWN) is None
@@ -150,7 +152,8 @@ def test_speaker_counts_of_made_up_articles_list_people_not_sentence_openers():
     articles = {
         "fair": [
             "More than nine hundred people visited the Dunmore cheese fair, organisers said.",
-            "“We had to open a second car park,” said fair director Owen Pryce. “Next year we will run buses.”",
+            "“We had to open a second car park,” said fair director Owen Pryce. “Next year we will "
+            "run buses.”",
         ],
         "fire": [
             "Many residents watched from the street as the roof burned.",
@@ -176,4 +179,5 @@ def test_courtesy_title_of_the_other_gender_does_not_match():
 def extract_quotes_for_lookup():
     from index.quotes.extract import extract_quotes
 
-    return extract_quotes(["“The ferry is late again,” said Ann Vane, whose brother Tom runs the kiosk."])
+    return extract_quotes(["“The ferry is late again,” said Ann Vane, whose brother Tom runs the "
+                           "kiosk."])

@@ -15,9 +15,13 @@ def _article(aid: str = "a1", paragraphs: tuple[str, ...] = ("One two.", "Three.
 
 
 def _item(article: Article) -> NewArticle:
-    return NewArticle(article, "key-" + article.id, "src.txt",
-                      [p.lower().strip(".").split() for p in article.paragraphs],
-                      [Quote(text="One two.", paragraph=1, speaker="Jo Doe", article_id=article.id)])
+    return NewArticle(
+        article,
+        "key-" + article.id,
+        "src.txt",
+        [p.lower().strip(".").split() for p in article.paragraphs],
+        [Quote(text="One two.", paragraph=1, speaker="Jo Doe", article_id=article.id)],
+    )
 
 
 def test_database_uses_wal_and_records_its_schema_version(tmp_path):
@@ -25,7 +29,9 @@ def test_database_uses_wal_and_records_its_schema_version(tmp_path):
     store.close()
     db = sqlite3.connect(tmp_path / "db.sqlite3")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(
+        SCHEMA_VERSION
+    )
 
 
 def test_a_database_from_a_newer_release_is_refused(tmp_path):

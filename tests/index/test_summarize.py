@@ -7,7 +7,12 @@ import pytest
 from index.errors import NewsdeskError, QuestionError
 from index.models import SummarySentence
 from index.sentences import split_sentences
-from index.summaries.summarize import leans_on_previous, says_the_same, summarize, validate_sentence_count
+from index.summaries.summarize import (
+    leans_on_previous,
+    says_the_same,
+    summarize,
+    validate_sentence_count,
+)
 
 TITLE = "Northport council approves harbour bridge repairs"
 ARTICLE = (

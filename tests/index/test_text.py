@@ -4,7 +4,11 @@ from index.text import normalize_body, tokenize, words
 
 
 def test_curly_possessive_folds_to_the_name():
-    assert tokenize("Russia\u2019s delegation") == tokenize("Russia's delegation") == ["russia", "deleg"]
+    assert (
+        tokenize("Russia\u2019s delegation")
+        == tokenize("Russia's delegation")
+        == ["russia", "deleg"]
+    )
 
 
 def test_hyphenated_words_split_into_parts():

@@ -19,7 +19,7 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -93,6 +93,19 @@ def _checked_bytes(path: Path, expected: str) -> bytes:
             "reinstall the pinned package or set NEWSDESK_SEMANTIC=off"
         )
     return data
+
+
+def _batches(ids: Sequence[Sequence[int]], batch: int) -> Iterator[list[int]]:
+    """Positions of ids in batches of similar length: at most `batch` texts and
+    BATCH_TOKENS tokens once padded to the batch's longest."""
+    chunk: list[int] = []
+    for j in sorted(range(len(ids)), key=lambda j: len(ids[j])):
+        if chunk and (len(chunk) == batch or (len(chunk) + 1) * len(ids[j]) > BATCH_TOKENS):
+            yield chunk
+            chunk = []
+        chunk.append(j)
+    if chunk:
+        yield chunk
 
 
 def _give_back_freed_memory() -> None:
@@ -189,6 +202,26 @@ class Embedder:
         """Unit vectors for texts, shape (len(texts), 384); similar lengths are batched
         together so little is padded."""
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        todo = self._from_cache(texts, out)
+        if not todo:
+            return out
+        self.ready()
+        encodings = self._tokenizer.encode_batch([texts[i] for i in todo])
+        ids = [encodings[j].ids for j in range(len(todo))]
+        for chunk in _batches(ids, batch):
+            vectors = self._run([ids[c] for c in chunk])
+            for c, vector in zip(chunk, vectors, strict=True):
+                out[todo[c]] = vector
+        with self._lock:
+            for i in todo:
+                if len(texts[i]) <= CACHED_CHARS:
+                    self._cache[texts[i]] = out[i]
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return out
+
+    def _from_cache(self, texts: Sequence[str], out: np.ndarray) -> list[int]:
+        """Fill out's rows from the cache; the positions still to embed."""
         todo: list[int] = []
         with self._lock:
             for i, text in enumerate(texts):
@@ -198,29 +231,7 @@ class Embedder:
                 else:
                     self._cache.move_to_end(text)
                     out[i] = hit
-        if not todo:
-            return out
-        self.ready()
-        encodings = self._tokenizer.encode_batch([texts[i] for i in todo])
-        order = sorted(range(len(todo)), key=lambda j: len(encodings[j].ids))
-        chunk: list[int] = []
-        for j in order + [-1]:
-            longest = len(encodings[j].ids) if j >= 0 else 0
-            if chunk and (j < 0 or len(chunk) == batch
-                          or (len(chunk) + 1) * longest > BATCH_TOKENS):
-                vectors = self._run([encodings[c].ids for c in chunk])
-                for c, vector in zip(chunk, vectors):
-                    out[todo[c]] = vector
-                chunk = []
-            if j >= 0:
-                chunk.append(j)
-        with self._lock:
-            for i in todo:
-                if len(texts[i]) <= CACHED_CHARS:
-                    self._cache[texts[i]] = out[i]
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return out
+        return todo
 
     def embed_one(self, text: str) -> np.ndarray:
         return self.embed([text])[0]

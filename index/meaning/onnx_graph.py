@@ -118,15 +118,21 @@ def _read_node(data: memoryview) -> _Node:
         elif f.number == _NODE_OP_TYPE:
             node.op_type = bytes(f.value).decode()
         elif f.number == _NODE_ATTRIBUTE:
-            name, number = "", None
-            for a in _fields(f.value):
-                if a.number == _ATTR_NAME and not isinstance(a.value, int):
-                    name = bytes(a.value).decode()
-                elif a.number == _ATTR_I and isinstance(a.value, int):
-                    number = a.value
+            name, number = _read_int_attribute(f.value)
             if number is not None:
                 node.ints[name] = number
     return node
+
+
+def _read_int_attribute(data: memoryview) -> tuple[str, int | None]:
+    """An attribute's name and its integer value (None when it holds no integer)."""
+    name, number = "", None
+    for a in _fields(data):
+        if a.number == _ATTR_NAME and not isinstance(a.value, int):
+            name = bytes(a.value).decode()
+        elif a.number == _ATTR_I and isinstance(a.value, int):
+            number = a.value
+    return name, number
 
 
 def _encode_node(op_type: str, inputs: list[str], outputs: list[str],

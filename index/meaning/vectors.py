@@ -21,7 +21,7 @@ import numpy as np
 try:
     from index.meaning import _vectors
 except ImportError:  # the extension is optional: numpy computes the same products
-    _vectors = None
+    _vectors = None  # type: ignore[assignment]
 
 DIMENSION = 384
 CODE_WORDS = DIMENSION // 64  # a row's sign code: one bit a dimension, as uint64 words
@@ -133,7 +133,7 @@ class VectorIndex:
         self._scale[start:start + count] = np.frombuffer(b"".join(r[2] for r in rows),
                                                          dtype=np.float32)
         self._owner[start:start + count] = np.repeat([key for key, _, _ in rows], counts)
-        for (key, _, _), n in zip(rows, counts):
+        for (key, _, _), n in zip(rows, counts, strict=True):
             self._slots[key] = (start, n)
             start += n
         self._size = start
@@ -253,7 +253,7 @@ class VectorIndex:
         cos = self._cosines(query, slots)
         out: dict[int, float] = {}
         start = 0
-        for key, (_, count) in zip(present, spans):
+        for key, (_, count) in zip(present, spans, strict=True):
             out[key] = float(cos[start:start + count].max())
             start += count
         return out

@@ -12,18 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
-from index.search.answer_types import AnswerType, expected_type, holds_near
 from index.errors import QuestionError
-from index.search.synonyms import EVENT_PHRASES, EVENT_VERBS, alternatives
+from index.meaning.vectors import VectorIndex
 from index.models import Answer, Article, Passage, Quote
+from index.search.answer_types import AnswerType, expected_type, holds_near
 from index.search.bm25 import Bm25Index, Bm25Params
+from index.search.synonyms import EVENT_PHRASES, EVENT_VERBS, alternatives
 from index.sentences import sentence_spans
 from index.store import Store
 from index.text import Word, clean_input, form_of, normalize, term_spans, tokenize, words
-from index.meaning.vectors import VectorIndex
 
 DEFAULT_PARAMS = Bm25Params(k1=0.9, b=0.75, idf="lucene")
 # Re-ranking of the BM25 candidates (tuned on half of SQuAD's articles, eval/ask_eval.py):
@@ -108,11 +109,13 @@ class QueryWords:
                     self.weight.append(1.0 if variant == term else VARIANT_WEIGHT)
 
     def ids_of(self, word_index: int) -> list[int | None]:
-        return [t for t, owner in zip(self.term_ids, self.word_of_position) if owner == word_index]
+        owners = zip(self.term_ids, self.word_of_position, strict=True)
+        return [t for t, owner in owners if owner == word_index]
 
     def terms_of(self, word_index: int) -> set[str]:
         """The word's terms and their lexicon variants."""
-        return {t for t, owner in zip(self.terms, self.word_of_position) if owner == word_index}
+        owners = zip(self.terms, self.word_of_position, strict=True)
+        return {t for t, owner in owners if owner == word_index}
 
 
 def _key_words(all_words: list[Word], kind: AnswerType | None) -> list[Word]:
@@ -217,8 +220,8 @@ def _shape(text: str) -> _ParagraphShape:
             i += 1
         where: dict[str, list[int]] = {}
         while i < len(words_at) and words_at[i][0] < b:
-            start, _, terms = words_at[i]
-            for term in terms:
+            start, _, found = words_at[i]
+            for term in found:
                 where.setdefault(term, []).append(start - a)
             i += 1
         sentences.append(frozenset(where))
@@ -228,7 +231,7 @@ def _shape(text: str) -> _ParagraphShape:
         sentences=tuple(sentences),
         texts=tuple(text[a:b] for a, b in spans),
         positions=tuple(positions),
-        bigrams=frozenset(zip(terms, terms[1:])),
+        bigrams=frozenset(pairwise(terms)),
     )
 
 
@@ -252,7 +255,7 @@ def _sentence_evidence(shape: _ParagraphShape, word_idf: list[dict[str, float]],
     one of them; and whether some sentence holds that kind of answer so."""
     best = 0.0
     typed = False
-    for terms, text, where in zip(shape.sentences, shape.texts, shape.positions):
+    for terms, text, where in zip(shape.sentences, shape.texts, shape.positions, strict=True):
         shared = 0.0
         anchors: list[int] = []
         for variants in word_idf:
@@ -297,7 +300,7 @@ def _candidates(query: QueryWords, index: Bm25Index, depth: int, meaning: Meanin
         return keys, meaning.vectors.cosine_of(meaning.query, keys)
     scope = list(scope)
     scores, _ = _word_bm25(query, index, scope)
-    by_words = [key for score, key in sorted(zip(scores, scope), key=lambda x: -x[0])
+    by_words = [key for score, key in sorted(zip(scores, scope, strict=True), key=lambda x: -x[0])
                 if score > 0][:depth]
     cosines = meaning.vectors.cosine_of(meaning.query, scope) if meaning is not None else {}
     seen = set(by_words)
@@ -318,13 +321,13 @@ def rank(query: QueryWords, index: Bm25Index, source: Callable[[int], tuple[Arti
     sentence-level and word-pair evidence, then fused with the cosine; best first."""
     keys, cosines = _candidates(query, index, depth, meaning, scope)
     idf: dict[str, float] = {}
-    for term, tid in zip(query.terms, query.term_ids):
+    for term, tid in zip(query.terms, query.term_ids, strict=True):
         idf[term] = max(idf.get(term, 0.0), index.idf(tid))
     q_terms = [t for w in query.key for t in w.terms]
-    pairs = [(a, b) for a, b in zip(q_terms, q_terms[1:]) if idf.get(a) and idf.get(b)]
+    pairs = [(a, b) for a, b in pairwise(q_terms) if idf.get(a) and idf.get(b)]
     word_idf: list[dict[str, float]] = [{} for _ in query.key]
     for term, tid, owner, weight in zip(query.terms, query.term_ids, query.word_of_position,
-                                        query.weight):
+                                        query.weight, strict=True):
         value = index.idf(tid) * weight
         if value > 0:
             word_idf[owner][term] = max(value, word_idf[owner].get(term, 0.0))
@@ -335,7 +338,7 @@ def rank(query: QueryWords, index: Bm25Index, source: Callable[[int], tuple[Arti
     weights = _word_weights(query, index)
     total_weight = sum(weights)
     ranked: list[Ranked] = []
-    for key, bm25, words_matched in zip(keys, base, matched):
+    for key, bm25, words_matched in zip(keys, base, matched, strict=True):
         sentence = bigram = 0.0
         typed = False
         if words_matched:  # a paragraph found only by meaning has no word evidence to weigh
@@ -370,7 +373,7 @@ def _fuse(ranked: list[Ranked]) -> list[Ranked]:
     typed = np.array([r.typed for r in ranked], dtype=float)
     fused = (_zscores(words_score) * best_cover**2 + MEANING_WEIGHT * _zscores(cos)
              + TYPED_WEIGHT * typed)
-    return [replace(r, score=float(f)) for r, f in zip(ranked, fused)]
+    return [replace(r, score=float(f)) for r, f in zip(ranked, fused, strict=True)]
 
 
 def answer(
@@ -449,10 +452,10 @@ def best_sentence(text: str, query: QueryWords, index: Bm25Index) -> str:
     """The sentence of text sharing the most question weight (the earliest on a tie)."""
     shape = _shape(text)  # already made while ranking: nothing is tokenized again
     wanted: dict[str, float] = {}
-    for term, tid in zip(query.terms, query.term_ids):
+    for term, tid in zip(query.terms, query.term_ids, strict=True):
         wanted[term] = max(wanted.get(term, 0.0), index.idf(tid))
     best, best_score = shape.texts[0], -1.0
-    for sentence, terms in zip(shape.texts, shape.sentences):
+    for sentence, terms in zip(shape.texts, shape.sentences, strict=True):
         score = sum(wanted.get(t, 0.0) for t in terms)
         if score > best_score:
             best, best_score = sentence, score

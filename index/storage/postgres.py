@@ -302,6 +302,20 @@ class PostgresStore(SqlStore):
         with db.conn.cursor() as cur:
             yield from cur.stream(query.replace("?", "%s"), params)  # type: ignore[arg-type]
 
+    def _insert_returning_ids(self, db: Db, sql: str, rows: list[tuple[Any, ...]]) -> list[int]:
+        """All rows in one pipelined round trip (an article's paragraphs)."""
+        assert isinstance(db, _PgDb)
+        if not rows:
+            return []
+        ids: list[int] = []
+        with db.conn.cursor() as cur:
+            cur.executemany(sql.replace("?", "%s"), rows, returning=True)
+            while True:
+                ids.append(int(cur.fetchone()[0]))  # type: ignore[index]
+                if not cur.nextset():
+                    break
+        return ids
+
     def _has_table(self, db: Db, name: str) -> bool:
         # pg_tables is read with the statement's snapshot: a table another process created
         # while this one waited for the write lock is seen (to_regclass's cache may not)
@@ -310,10 +324,14 @@ class PostgresStore(SqlStore):
                           (name,)).fetchone()[0]
 
     def _insert_terms(self, db: Db, new: list[str]) -> Iterable[tuple[str, int]]:
-        db.execute("INSERT INTO terms(term) SELECT unnest(?::text[]) ON CONFLICT(term) DO NOTHING",
-                   (new,))
+        # one round trip: the terms inserted now, and those another process added first
+        # (the CTE's inserts are not visible to the join: together they are all of them)
         return [(t, int(i)) for t, i in db.execute(
-            "SELECT term, id FROM terms WHERE term = ANY(?)", (new,)).fetchall()]
+            "WITH added AS (INSERT INTO terms(term) SELECT unnest(?::text[])"
+            " ON CONFLICT(term) DO NOTHING RETURNING term, id)"
+            " SELECT term, id FROM added UNION ALL"
+            " SELECT t.term, t.id FROM unnest(?::text[]) AS u(term) JOIN terms t"
+            " ON t.term = u.term", (new, new)).fetchall()]
 
     def _after_bulk_load(self, db: Db) -> None:
         for table, column in (("libraries", "id"), ("terms", "id"), ("paragraphs", "id"),

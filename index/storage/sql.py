@@ -307,20 +307,22 @@ class SqlStore(ABC):
         # every new term of the article in one go (one statement on PostgreSQL)
         self._ids_in(db, [t for terms in item.paragraph_terms for t in terms]
                      + [f for forms in forms_of for f in forms])
-        stored: list[StoredParagraph] = []
-        for n, (text, terms, forms) in enumerate(
-            zip(article.paragraphs, item.paragraph_terms, forms_of), start=1
-        ):
-            blob = encode_terms(self._ids_in(db, terms))
-            form_blob = encode_ids(self._ids_in(db, forms))
-            key = db.execute(
-                "INSERT INTO paragraphs(library_id, article_id, n, text, terms, forms)"
-                " VALUES (?,?,?,?,?,?) RETURNING id",
-                (library, article.id, n, text, blob, form_blob),
-            ).fetchone()[0]
-            stored.append(StoredParagraph(int(key), article.id, n, blob, form_blob))
+        rows = [
+            (library, article.id, n, text, encode_terms(self._ids_in(db, terms)),
+             encode_ids(self._ids_in(db, forms)))
+            for n, (text, terms, forms) in enumerate(
+                zip(article.paragraphs, item.paragraph_terms, forms_of), start=1)
+        ]
+        keys = self._insert_returning_ids(
+            db, "INSERT INTO paragraphs(library_id, article_id, n, text, terms, forms)"
+            " VALUES (?,?,?,?,?,?) RETURNING id", rows)
         self._write_quotes(db, library, article.id, item.quotes)
-        return stored
+        return [StoredParagraph(int(key), article.id, row[2], row[4], row[5])
+                for key, row in zip(keys, rows)]
+
+    def _insert_returning_ids(self, db: Db, sql: str, rows: list[tuple[Any, ...]]) -> list[int]:
+        """Insert rows, in order; the id each got."""
+        return [int(db.execute(sql, row).fetchone()[0]) for row in rows]
 
     @staticmethod
     def _write_quotes(db: Db, library: int, article_id: str, quotes: Sequence[Quote]) -> None:

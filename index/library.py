@@ -182,6 +182,9 @@ class Libraries:
                 return library
         # loaded outside the lock: other servers' questions go on meanwhile
         library = Library(self.store, name, self.params, self.fetch_policy, self.semantic)
+        if self.semantic is not None:
+            # loaded while the library was read; a bad model file fails here, once
+            self.semantic.embedder.ready()
         with self._lock:
             raced = self._libraries.get(name)
             if raced is not None:  # another thread loaded it meanwhile: one copy

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from index.errors import NewsdeskError
+from index.meaning.onnx_graph import gather_before_dequantize
 
 log = logging.getLogger(__name__)
 
@@ -77,16 +78,19 @@ def installed_minilm() -> ModelFiles:
     return ModelFiles(Path(str(model)), MINILM_SHA256, Path(str(tokenizer)), TOKENIZER_SHA256)
 
 
-def _check_sha256(path: Path, expected: str) -> None:
+def _checked_bytes(path: Path, expected: str) -> bytes:
+    """The file's bytes, once their SHA-256 is the pinned one."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        data = path.read_bytes()
     except OSError as exc:
         raise ModelError(f"cannot read the embedding model file {path}: {exc}") from None
+    digest = hashlib.sha256(data).hexdigest()
     if digest != expected:
         raise ModelError(
             f"{path} has SHA-256 {digest[:16]}…, not the pinned {expected[:16]}…: "
             "reinstall the pinned package or set NEWSDESK_SEMANTIC=off"
         )
+    return data
 
 
 class Embedder:
@@ -97,36 +101,71 @@ class Embedder:
     """
 
     def __init__(self, files: ModelFiles | None = None, threads: int = 1,
-                 cache_size: int = 1024) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
+                 cache_size: int = 1024, background: bool = False) -> None:
+        """background: load the model in a thread and return at once (a cold start opens
+        the library meanwhile: onnxruntime builds its session without the GIL); the first
+        use, or `ready()`, waits for it and raises its ModelError."""
         self.files = files or installed_minilm()
-        _check_sha256(self.files.model, self.files.model_sha256)
-        _check_sha256(self.files.tokenizer, self.files.tokenizer_sha256)
         self.version = self.files.version
-        tokenizer = Tokenizer.from_file(str(self.files.tokenizer))
-        tokenizer.no_padding()  # the file pads every text to 128: batches are padded here
-        tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer = tokenizer
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # without the arena, memory taken for a long batch is given back after it
-        options.enable_cpu_mem_arena = False
-        options.log_severity_level = 3
-        self._session = ort.InferenceSession(str(self.files.model), sess_options=options,
-                                             providers=["CPUExecutionProvider"])
-        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._threads = threads
         # Questions asked again and the sentences of passages shown again embed once; only
         # short texts are kept, so the cache stays under ~2 MB.
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self._failure: ModelError | None = None
+        self._loader: threading.Thread | None = None
+        if background:
+            self._loader = threading.Thread(target=self._load_in_background,
+                                            name="newsdesk-model-load", daemon=True)
+            self._loader.start()
+        else:
+            self._load()
+
+    def _load(self) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        model = _checked_bytes(self.files.model, self.files.model_sha256)
+        _checked_bytes(self.files.tokenizer, self.files.tokenizer_sha256)
+        model, rewritten = gather_before_dequantize(model)
+        log.debug("embedding tables looked up before dequantizing: %d", rewritten)
+        tokenizer = Tokenizer.from_file(str(self.files.tokenizer))
+        tokenizer.no_padding()  # the file pads every text to 128: batches are padded here
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer = tokenizer
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = self._threads
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # without the arena, memory taken for a long batch is given back after it
+        options.enable_cpu_mem_arena = False
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(model, sess_options=options,
+                                             providers=["CPUExecutionProvider"])
+        del model
+        self._inputs = {i.name for i in self._session.get_inputs()}
+
+    def _load_in_background(self) -> None:
+        try:
+            self._load()
+        except ModelError as exc:
+            self._failure = exc
+        except Exception as exc:  # noqa: BLE001 - any failure is reported at first use
+            self._failure = ModelError(f"the embedding model could not be loaded: {exc}")
+
+    def ready(self) -> Embedder:
+        """Wait until the model is loaded; ModelError when it cannot be."""
+        loader = self._loader
+        if loader is not None:
+            loader.join()
+        if self._failure is not None:
+            raise self._failure
+        return self
 
     def token_ids(self, text: str) -> list[int]:
         """The model's WordPiece ids for text, [CLS] ... [SEP] (the tokenizer seam)."""
+        self.ready()
         return list(self._tokenizer.encode(text).ids)
 
     def embed(self, texts: Sequence[str], batch: int = BATCH_TEXTS) -> np.ndarray:
@@ -144,6 +183,7 @@ class Embedder:
                     out[i] = hit
         if not todo:
             return out
+        self.ready()
         encodings = self._tokenizer.encode_batch([texts[i] for i in todo])
         order = sorted(range(len(todo)), key=lambda j: len(encodings[j].ids))
         chunk: list[int] = []
@@ -188,6 +228,7 @@ class Embedder:
 
 @lru_cache(maxsize=1)
 def default_embedder() -> Embedder:
-    """The packaged model, loaded once per process (23 MB, ~0.3 s): every Libraries of a
-    process (the CLI's, an evaluation's several) shares it and its cache."""
-    return Embedder()
+    """The packaged model, loaded once per process (23 MB, ~0.3 s, in a thread while the
+    caller opens its library): every Libraries of a process (the CLI's, an evaluation's
+    several) shares it and its cache."""
+    return Embedder(background=True)

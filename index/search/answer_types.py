@@ -30,10 +30,21 @@ _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
                  "|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several"
                  "|few|many")
 _UNITS = "second|minute|hour|day|night|week|month|year|decade|century|centuries"
+# Nouns whose answer in news is a figure: "what stake does he own?", "what was the
+# score?", "what is the new fee?" ask for a number as much as "how much" does.
+_QUANTITY_NOUNS = (
+    "number|numbers|percentage|proportion|share|stake|amount|sum|total|figure|figures|price"
+    "|prices|cost|costs|fee|fees|salary|wage|wages|pay|rate|score|scoreline|margin|majority"
+    "|turnout|profit|profits|loss|losses|deficit|debt|revenue|revenues|sales|turnover|growth"
+    "|fine|budget|tax|attendance|reading|valuation|value|dividend|earnings|income|spending"
+    "|population|capacity|age|distance|weight|speed|size|bid|tally|count|odds|ratio"
+)
 
 _QUESTION_TYPES: list[tuple[re.Pattern[str], AnswerType]] = [
     (re.compile(r"^\s*how\s+long\b", re.I), AnswerType.DURATION),
-    (re.compile(r"^\s*(?:how\s+(?:many|much)|what\s+(?:number|percentage|amount))\b", re.I),
+    (re.compile(r"^\s*(?:how\s+(?:many|much|far|old|big|large|fast|high|heavy|tall|deep)"
+                rf"|(?:what|which)(?:\s+(?:is|was|were|are|will\s+be))?(?:\s+the)?(?:\s+\w+)?\s+"
+                rf"(?:{_QUANTITY_NOUNS})\b)", re.I),
      AnswerType.NUMBER),
     (re.compile(r"^\s*(?:when\b|(?:in\s+)?(?:what|which)\s+(?:year|month|day|date|time|"
                 r"century|decade)\b|by\s+when\b)", re.I), AnswerType.TIME),
@@ -60,7 +71,10 @@ _SENTENCE_TYPES: dict[AnswerType, re.Pattern[str]] = {
         r"\b(?:hours?|days?|weeks?|months?|years?)[\s\-]long\b|\bovernight\b",
         re.I,
     ),
-    AnswerType.NUMBER: re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b|%|\bper\s?cent\b", re.I),
+    # a bare year ("in late 2003") is when something happened, not how many or how much
+    AnswerType.NUMBER: re.compile(
+        rf"(?<![\w.,])(?!(?:1[5-9]|20)\d\d\b(?![%.,]\d|%))\d|\b(?:{_NUMBER_WORDS})\b|%"
+        r"|\bper\s?cent\b", re.I),
     AnswerType.PERSON: re.compile(
         r"(?<![.!?]\s)(?<!^)\b(?:Mr|Mrs|Ms|Dr|President|Minister|Secretary|Chancellor)\.?\s+"
         r"[A-Z]\w+|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:said|told|says|added)\b"

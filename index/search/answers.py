@@ -204,22 +204,32 @@ class _ParagraphShape:
 
 @lru_cache(maxsize=8192)
 def _shape(text: str) -> _ParagraphShape:
+    """One pass of the tokenizer over the paragraph, its words then dealt to sentences
+    (at 105,000 paragraphs most candidates are not cached: this is most of a question's
+    re-ranking time)."""
     spans = sentence_spans(text) or [(0, len(text))]
-    terms = tokenize(text)
+    words_at = term_spans(text)
+    sentences: list[frozenset[str]] = []
+    positions: list[dict[str, list[int]]] = []
+    i = 0
+    for a, b in spans:
+        while i < len(words_at) and words_at[i][0] < a:
+            i += 1
+        where: dict[str, list[int]] = {}
+        while i < len(words_at) and words_at[i][0] < b:
+            start, _, terms = words_at[i]
+            for term in terms:
+                where.setdefault(term, []).append(start - a)
+            i += 1
+        sentences.append(frozenset(where))
+        positions.append(where)
+    terms = [term for _, _, found in words_at for term in found]
     return _ParagraphShape(
-        sentences=tuple(frozenset(tokenize(text[a:b])) for a, b in spans),
+        sentences=tuple(sentences),
         texts=tuple(text[a:b] for a, b in spans),
-        positions=tuple(_positions(text[a:b]) for a, b in spans),
+        positions=tuple(positions),
         bigrams=frozenset(zip(terms, terms[1:])),
     )
-
-
-def _positions(sentence: str) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
-    for start, _, terms in term_spans(sentence):
-        for term in terms:
-            out.setdefault(term, []).append(start)
-    return out
 
 
 @dataclass(frozen=True)

@@ -65,3 +65,33 @@ def test_a_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
     files = replace(installed_minilm(), tokenizer=tmp_path / "absent.json")
     with pytest.raises(ModelError, match="cannot read"):
         Embedder(files)
+
+
+def test_a_model_loaded_in_the_background_reports_a_bad_file_at_first_use(
+        tmp_path: Path) -> None:
+    files = replace(installed_minilm(), model=tmp_path / "absent.onnx")
+    embedder = Embedder(files, background=True)  # returns before the file is read
+    with pytest.raises(ModelError, match="cannot read"):
+        embedder.ready()
+    with pytest.raises(ModelError, match="cannot read"):
+        embedder.embed(["The bridge reopens in March."])
+
+
+def test_opening_a_library_with_a_bad_model_file_fails_once_with_the_reason(
+        tmp_path: Path) -> None:
+    from index.library import Libraries
+
+    files = replace(installed_minilm(), model=tmp_path / "absent.onnx")
+    libraries = Libraries(tmp_path / "data", semantic=Embedder(files, background=True),
+                          background=False)
+    try:
+        with pytest.raises(ModelError, match="cannot read"):
+            libraries.get("news")
+    finally:
+        libraries.close()
+
+
+def test_a_model_loaded_in_the_background_gives_the_same_vectors() -> None:
+    text = "Passengers will receive compensation when rail services are withdrawn."
+    eager = Embedder().embed([text])
+    assert np.array_equal(Embedder(background=True).embed([text]), eager)

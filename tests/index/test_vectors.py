@@ -84,6 +84,33 @@ def test_adds_and_removes_keep_search_exact_through_compaction() -> None:
     assert set(index.cosine_of(query, [2, 3, 4])) == {2, 4}
 
 
+def _cosines(v: np.ndarray, query: np.ndarray) -> np.ndarray:
+    q, qs = quantize(query)
+    r, s = quantize(v)
+    return (r.astype(np.float64) * s[:, None]) @ (q[0].astype(np.float64) * qs[0])
+
+
+def test_each_paragraph_keeps_its_own_rows_through_replacement_and_compaction() -> None:
+    rng = np.random.default_rng(7)
+    rows = {key: _unit(rng, 1 + key % 3) for key in range(1, 2500)}
+    index = _index(rows)
+    for key in range(1, 2500, 3):  # replaced: the old rows die, new ones are appended
+        rows[key] = _unit(rng, 1 + (key + 1) % 3)
+        index.add(key, *encode_vectors(rows[key]))
+    for key in range(2, 2500, 2):  # enough removed to compact
+        index.remove(key)
+        del rows[key]
+    query = _unit(rng, 1)[0]
+    sample = [1, 3, 4, 7, 2497, 2499]
+    got = index.cosine_of(query, sample)
+    assert set(got) == {key for key in sample if key in rows}
+    for key in got:
+        expected = _cosines(rows[key], query)
+        assert np.allclose(index.row_cosines(query, key), expected, atol=1e-5)
+        assert got[key] == pytest.approx(expected.max(), abs=1e-5)
+    assert [key for key, _ in index.search(query, 10)] == _reference(rows, query, 10)
+
+
 def test_an_empty_index_finds_nothing() -> None:
     assert VectorIndex().search(np.ones(DIMENSION, dtype=np.float32) / 20, 5) == []
 

@@ -231,7 +231,8 @@ def cmd_backup(ctx: CliContext) -> int:
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
-        ctx.out.write(f"backed up {len(copied)} libraries of {redact_url(url)} to {target}\n")
+        ctx.out.write(f"backed up {len(copied)} librar{'y' if len(copied) == 1 else 'ies'} of "
+                      f"{redact_url(url)} to {target}\n")
         return 0
     source = Path(url[len(SQLITE_SCHEME):]) if url else Path(ctx.args.data) / DATABASE_NAME
     if not source.is_file():
@@ -273,7 +274,8 @@ def cmd_migrate(ctx: CliContext) -> int:
         f"paragraphs, {r['source']['quotes']} quotes, {r['source']['vectors']} vectors, "
         f"{r['source']['feeds']} feeds; checksum {r['source']['checksum'][:16]} -> "
         f"{r['target']['checksum'][:16]} {'same' if r['same'] else 'DIFFERENT'}"
-        for r in rows) + f"\nmigrated {len(rows)} libraries, every count and checksum the same"
+        for r in rows) + (f"\nmigrated {len(rows)} librar{'y' if len(rows) == 1 else 'ies'}, "
+                          "every count and checksum the same")
     ctx.emit({"libraries": rows}, text)
     return 0
 

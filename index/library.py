@@ -212,10 +212,6 @@ class Libraries:
         with self._lock:
             return list(self._libraries.values())
 
-    def is_loaded(self, name: str) -> bool:
-        with self._lock:
-            return name in self._libraries
-
     def memory_bytes(self) -> int:
         """Estimated memory of the loaded libraries."""
         return sum(lib.memory_bytes() for lib in self.loaded())

@@ -30,7 +30,16 @@ from bot.config import (
 from index import backup
 from index.errors import InputError, NewsdeskError, QuestionError
 from index.library import Libraries, Library
-from index.store import DATABASE_NAME, SQLITE_SCHEME, open_store, redact_url, store_kind
+from index.storage.copy import CopiedLibrary, copy_store
+from index.store import (
+    DATABASE_NAME,
+    SQLITE_SCHEME,
+    LibraryCounts,
+    Store,
+    open_store,
+    redact_url,
+    store_kind,
+)
 
 log = logging.getLogger(__name__)
 
@@ -219,15 +228,13 @@ def cmd_backup(ctx: CliContext) -> int:
     SQLite's backup API for a file; a PostgreSQL store is copied into an SQLite file."""
     url = ctx.args.database_url
     if url is not None and store_kind(url) == "postgresql":
-        from index.storage.copy import copy_store
-
         target = Path(ctx.args.file)
         if target.is_dir() or not target.parent.is_dir():
             raise InputError(f"cannot write {target}: give a file name in an existing folder")
         tmp = target.with_name(f".{target.name}.part")
         try:
             tmp.unlink(missing_ok=True)
-            copied = _copy(open_store(url), f"{SQLITE_SCHEME}{tmp}", copy_store)
+            copied = _copy(open_store(url), f"{SQLITE_SCHEME}{tmp}")
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
@@ -242,8 +249,8 @@ def cmd_backup(ctx: CliContext) -> int:
     return 0
 
 
-def _copy(source: Any, target_url: str, copy_store: Callable[..., Any]) -> list[Any]:
-    """copy_store(source, the store at target_url), both closed afterwards."""
+def _copy(source: Store, target_url: str) -> list[CopiedLibrary]:
+    """Every library of source copied into the store at target_url; both closed after."""
     try:
         target = open_store(target_url)
         try:
@@ -257,8 +264,6 @@ def _copy(source: Any, target_url: str, copy_store: Callable[..., Any]) -> list[
 def cmd_migrate(ctx: CliContext) -> int:
     """Copy every library from --from into the empty store --to; counts and checksums of
     both sides printed, exit 1 when any differs."""
-    from index.storage.copy import copy_store
-
     source_url = ctx.args.source or ctx.args.database_url or (
         f"{SQLITE_SCHEME}{Path(ctx.args.data) / DATABASE_NAME}")
     store_kind(source_url)
@@ -266,7 +271,7 @@ def cmd_migrate(ctx: CliContext) -> int:
     if source_url.startswith(SQLITE_SCHEME) and not Path(
             source_url[len(SQLITE_SCHEME):]).is_file():
         raise InputError(f"there is no database at {source_url[len(SQLITE_SCHEME):]} to migrate")
-    copied = _copy(open_store(source_url), ctx.args.target, copy_store)
+    copied = _copy(open_store(source_url), ctx.args.target)
     rows = [{"library": c.source.name, "same": c.same,
              "source": _counts(c.source), "target": _counts(c.target)} for c in copied]
     text = "\n".join(
@@ -280,7 +285,7 @@ def cmd_migrate(ctx: CliContext) -> int:
     return 0
 
 
-def _counts(counts: Any) -> dict[str, Any]:
+def _counts(counts: LibraryCounts) -> dict[str, Any]:
     return {"articles": counts.articles, "paragraphs": counts.paragraphs,
             "quotes": counts.quotes, "vectors": counts.vectors, "feeds": counts.feeds,
             "feed_items": counts.feed_items, "checksum": counts.checksum}

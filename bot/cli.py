@@ -10,6 +10,7 @@ import argparse
 import io
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from bot import jsonout, logs, options, textrender
 from bot.config import (
     Settings,
     data_dir_from_env,
+    database_url_from_env,
     fetch_policy_from_env,
     parse_switch,
     semantic_from_env,
@@ -28,7 +30,16 @@ from bot.config import (
 from index import backup
 from index.errors import InputError, NewsdeskError, QuestionError
 from index.library import Libraries, Library
-from index.store import DATABASE_NAME
+from index.storage.copy import CopiedLibrary, copy_store
+from index.store import (
+    DATABASE_NAME,
+    SQLITE_SCHEME,
+    LibraryCounts,
+    Store,
+    open_store,
+    redact_url,
+    store_kind,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +63,17 @@ class CliContext:
             # the bot and the console embed new paragraphs in the background; a one-shot
             # command embeds only when it adds (and waits for it), or not at all
             background = self.args.command in ("run", "console", "start")
-            self._libraries = Libraries(self.args.data, database=self.args.database,
+            self._libraries = Libraries(self.args.data, database_url=self.args.database_url,
                                         fetch_policy=self.args.fetch_policy,
-                                        semantic=self.args.semantic, background=background)
+                                        semantic=self.args.semantic, background=background,
+                                        memory_budget=self.memory_budget())
         return self._libraries
+
+    def memory_budget(self) -> int | None:
+        """The bot's budget for loaded libraries (one-shot commands load one: no limit)."""
+        if self.args.command not in ("run", "start"):
+            return None
+        return Settings.from_env().memory_budget
 
     @property
     def library(self) -> Library:
@@ -202,12 +220,79 @@ def cmd_export(ctx: CliContext) -> int:
 
 
 def cmd_backup(ctx: CliContext) -> int:
-    """An online copy of the whole store (every library), safe while a bot writes to it."""
-    source = ctx.args.database or Path(ctx.args.data) / DATABASE_NAME
-    if not Path(source).is_file():
+    """An online copy of the whole store (every library), safe while a bot writes to it:
+    SQLite's backup API for a file; a PostgreSQL store is copied into an SQLite file."""
+    url = ctx.args.database_url
+    if url is not None and store_kind(url) == "postgresql":
+        target = Path(ctx.args.file)
+        if target.is_dir() or not target.parent.is_dir():
+            raise InputError(f"cannot write {target}: give a file name in an existing folder")
+        tmp = target.with_name(f".{target.name}.part")
+        try:
+            tmp.unlink(missing_ok=True)
+            copied = _copy(open_store(url), f"{SQLITE_SCHEME}{tmp}")
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+        ctx.out.write(f"backed up {len(copied)} librar{'y' if len(copied) == 1 else 'ies'} of "
+                      f"{redact_url(url)} to {target}\n")
+        return 0
+    source = Path(url[len(SQLITE_SCHEME):]) if url else Path(ctx.args.data) / DATABASE_NAME
+    if not source.is_file():
         raise InputError(f"there is no database at {source} to back up")
-    backup.backup_store(Path(source), Path(ctx.args.file))
+    backup.backup_store(source, Path(ctx.args.file))
     ctx.out.write(f"backed up {source} to {ctx.args.file}\n")
+    return 0
+
+
+def _copy(source: Store, target_url: str) -> list[CopiedLibrary]:
+    """Every library of source copied into the store at target_url; both closed after."""
+    try:
+        target = open_store(target_url)
+        try:
+            return copy_store(source, target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
+def cmd_migrate(ctx: CliContext) -> int:
+    """Copy every library from --from into the empty store --to; counts and checksums of
+    both sides printed, exit 1 when any differs."""
+    source_url = ctx.args.source or ctx.args.database_url or (
+        f"{SQLITE_SCHEME}{Path(ctx.args.data) / DATABASE_NAME}")
+    store_kind(source_url)
+    store_kind(ctx.args.target)
+    if source_url.startswith(SQLITE_SCHEME) and not Path(
+            source_url[len(SQLITE_SCHEME):]).is_file():
+        raise InputError(f"there is no database at {source_url[len(SQLITE_SCHEME):]} to migrate")
+    copied = _copy(open_store(source_url), ctx.args.target)
+    rows = [{"library": c.source.name, "same": c.same,
+             "source": _counts(c.source), "target": _counts(c.target)} for c in copied]
+    text = "\n".join(
+        f"{r['library']}: {r['source']['articles']} articles, {r['source']['paragraphs']} "
+        f"paragraphs, {r['source']['quotes']} quotes, {r['source']['vectors']} vectors, "
+        f"{r['source']['feeds']} feeds; checksum {r['source']['checksum'][:16]} -> "
+        f"{r['target']['checksum'][:16]} {'same' if r['same'] else 'DIFFERENT'}"
+        for r in rows) + (f"\nmigrated {len(rows)} librar{'y' if len(rows) == 1 else 'ies'}, "
+                          "every count and checksum the same")
+    ctx.emit({"libraries": rows}, text)
+    return 0
+
+
+def _counts(counts: LibraryCounts) -> dict[str, Any]:
+    return {"articles": counts.articles, "paragraphs": counts.paragraphs,
+            "quotes": counts.quotes, "vectors": counts.vectors, "feeds": counts.feeds,
+            "feed_items": counts.feed_items, "checksum": counts.checksum}
+
+
+def cmd_status(ctx: CliContext) -> int:
+    """The store and the bot processes that report to it (heartbeats)."""
+    from bot.status import status, status_text
+
+    report = status(ctx.libraries.store, Settings.from_env().heartbeat)
+    ctx.emit(report, status_text(report))
     return 0
 
 
@@ -299,7 +384,8 @@ def _settings(ctx: CliContext) -> Settings:
 def cmd_run(ctx: CliContext) -> int:
     from bot.client import run_bot
 
-    settings = _settings(ctx)
+    settings = _settings(ctx).with_sharding(getattr(ctx.args, "shard_count", None),
+                                            getattr(ctx.args, "shard_ids", None))
     settings.require_token()
     run_bot(settings, ctx.libraries)
     return 0
@@ -345,7 +431,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--library", default="default",
                         help="library name (a Discord server's is its guild id; default: default)")
     parser.add_argument("--database-url", dest="database_url", default=None,
-                        help="database location as sqlite:///PATH (default: DATA/newsdesk.sqlite3)")
+                        help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB (default: "
+                             "$DATABASE_URL, else DATA/newsdesk.sqlite3)")
     parser.add_argument("--semantic", choices=("on", "off"), default=None,
                         help="meaning search besides BM25 (default: $NEWSDESK_SEMANTIC, else on)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -427,8 +514,24 @@ def build_parser() -> argparse.ArgumentParser:
             fp.add_argument("url", metavar="URL")
         if has_json:
             fp.add_argument("--json", action="store_true", help="print JSON (the CLI contract)")
-    command("run", cmd_run, "run the Discord bot (settings from the environment and .env)",
-            "run", json_flag=False)
+    p = command("run", cmd_run, "run the Discord bot (settings from the environment and .env)",
+                "--database-url postgresql://newsdesk@db/newsdesk run --shard-count 4 "
+                "--shard-ids 0,1", json_flag=False)
+    p.add_argument("--shard-count", dest="shard_count", type=_shard_count, default=None,
+                   help="Discord shards across every bot process (default: "
+                        "$NEWSDESK_SHARD_COUNT, else 1)")
+    p.add_argument("--shard-ids", dest="shard_ids", default=None, metavar="IDS",
+                   help="the shards this process serves, e.g. 0,1 (default: "
+                        "$NEWSDESK_SHARD_IDS, else all)")
+    p = command("migrate", cmd_migrate, "copy every library into another (empty) store, "
+                "with counts and checksums", "migrate --from sqlite:///data/newsdesk.sqlite3 "
+                "--to postgresql://newsdesk@db/newsdesk")
+    p.add_argument("--from", dest="source", metavar="URL", default=None,
+                   help="the store to copy (default: the --database-url / DATA store)")
+    p.add_argument("--to", dest="target", metavar="URL", required=True,
+                   help="the empty store to copy into")
+    command("status", cmd_status, "the store and its running bot processes: shards, "
+            "libraries loaded, memory, lag", "status --json")
     command("console", cmd_console, "a local chat with the same commands as the bot",
             "console < questions.txt", json_flag=False)
     command("sync", cmd_sync, "register the slash commands globally", "sync", json_flag=False)
@@ -437,14 +540,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _database_path(url: str | None) -> Path | None:
-    if url is None:
-        return None
-    prefix = "sqlite:///"
-    if not url.startswith(prefix) or len(url) == len(prefix):
-        raise InputError(f"unsupported --database-url {url!r}: newsdesk stores its libraries "
-                         "in SQLite; give sqlite:///PATH")
-    return Path(url[len(prefix):])
+def _shard_count(text: str) -> int:
+    from bot.config import parse_shard_count
+
+    try:
+        return parse_shard_count(text)
+    except NewsdeskError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -453,7 +555,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     logs.install(logging.WARNING)
     ctx: CliContext | None = None
     try:
-        args.database = _database_path(args.database_url)
+        if args.database_url is None:
+            args.database_url = database_url_from_env()
+        else:
+            store_kind(args.database_url)
         if args.data is None:
             args.data = data_dir_from_env()
         args.fetch_policy = fetch_policy_from_env()

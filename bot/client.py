@@ -28,6 +28,7 @@ from bot.engine import FairEngine
 from bot.feeds import FeedPoller
 from bot.paging import EXPIRED_TEXT, LiveComponents, Pager
 from bot.replies import APOLOGY, NO_MENTIONS, Pacer, new_reference, report_error
+from bot.status import Heartbeat
 from index.errors import FetchError, NewsdeskError
 from index.ingest.fetch import FetchedPage, fetch_url
 from index.library import Libraries, Library
@@ -102,8 +103,13 @@ class NewsdeskTree(app_commands.CommandTree):
         await report_error(interaction, original, f"/{command}")
 
 
-class NewsdeskBot(commands.Bot):
-    """The bot, holding the libraries (one per server) and the settings it was given."""
+class NewsdeskBot(commands.AutoShardedBot):
+    """The bot, holding the libraries (one per server) and the settings it was given.
+
+    Sharded as settings say: this process serves settings.shard_ids (all when None) of
+    settings.shard_count shards, one gateway connection each; Discord sends it the events
+    of those shards' servers only, so it loads only their libraries.
+    """
 
     def __init__(
         self,
@@ -128,6 +134,8 @@ class NewsdeskBot(commands.Bot):
                 guild=True, dm_channel=False, private_channel=False
             ),
             guild_ready_timeout=guild_ready_timeout,
+            shard_count=settings.shard_count,
+            shard_ids=list(settings.shard_ids) if settings.shard_ids is not None else None,
         )
         self.settings = settings
         self.libraries = libraries
@@ -148,6 +156,9 @@ class NewsdeskBot(commands.Bot):
         self.pager_timeout = pager_timeout
         # feeds: one task polling every followed feed when due (bot/feeds.py)
         self.feed_poller = FeedPoller(self, settings.feed_interval)
+        # operations: this process's row in the store, for `newsdesk status`
+        self.heartbeat = Heartbeat(libraries, settings.shard_label)
+        self._heartbeat_task: asyncio.Task[None] | None = None
         point_discord_at(settings)
 
     async def setup_hook(self) -> None:
@@ -165,6 +176,17 @@ class NewsdeskBot(commands.Bot):
         log.info("connected as %s to %d servers", self.user, len(self.guilds))
         await self.warm_up()
         self.feed_poller.start()
+        if self._heartbeat_task is None:
+            self._heartbeat_task = asyncio.create_task(self._beat(), name="heartbeat")
+
+    async def _beat(self) -> None:
+        """Record this process's state in the store every settings.heartbeat seconds."""
+        while True:
+            try:
+                await asyncio.to_thread(self.heartbeat.beat)
+            except NewsdeskError as exc:  # the store is unreachable: say so, keep serving
+                log.warning("heartbeat not recorded: %s", exc)
+            await asyncio.sleep(self.settings.heartbeat)
 
     async def warm_up(self) -> None:
         """Load every server's library now, then keep the loaded objects out of the
@@ -181,16 +203,22 @@ class NewsdeskBot(commands.Bot):
             return
         self._warm_up_started = True
         guild_ids = [guild.id for guild in self.guilds]
+        budget = self.libraries.memory_budget
 
-        def load_and_freeze() -> None:
-            for guild_id in guild_ids:
+        def load_and_freeze() -> int:
+            loaded = 0
+            for guild_id in guild_ids:  # the rest load on first use
+                if budget is not None and self.libraries.memory_bytes() >= budget:
+                    break
                 self.library(guild_id)
+                loaded += 1
             gc.collect()
             gc.freeze()
+            return loaded
 
-        await asyncio.wrap_future(self.engine.submit("warm-up", load_and_freeze))
+        loaded = await asyncio.wrap_future(self.engine.submit("warm-up", load_and_freeze))
         self.warmed.set()
-        log.info("libraries of %d servers loaded", len(guild_ids))
+        log.info("libraries of %d servers loaded", loaded)
 
     def library(self, guild_id: int) -> Library:
         return self.libraries.get(str(guild_id))
@@ -226,6 +254,13 @@ class NewsdeskBot(commands.Bot):
 
     async def close(self) -> None:
         await self.feed_poller.stop()
+        if self._heartbeat_task is not None:
+            self._heartbeat_task.cancel()
+            self._heartbeat_task = None
+            try:
+                await asyncio.to_thread(self.heartbeat.stop)
+            except NewsdeskError as exc:
+                log.warning("heartbeat row not removed: %s", exc)
         await super().close()
         self.engine.shutdown()
         self.fetcher.shutdown(wait=False, cancel_futures=True)
@@ -333,7 +368,8 @@ class NewsdeskBot(commands.Bot):
 def run_bot(settings: Settings, libraries: Libraries) -> None:
     """Run the bot until interrupted (blocking). Logging at settings.log_level."""
     token = settings.require_token()
-    logs.install(settings.log_level_number, [token], discord_style=True)
+    logs.install(settings.log_level_number, [token, settings.database_url or ""],
+                 discord_style=True, label=settings.shard_label)
 
     async def main() -> None:
         async with NewsdeskBot(settings, libraries) as bot:

@@ -17,11 +17,15 @@ from dotenv import dotenv_values
 from bot.cooldown import Rate
 from index.errors import NewsdeskError
 from index.ingest.fetch import FetchPolicy
+from index.store import store_kind
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_FEEDS_PER_SERVER = 20
 DEFAULT_FEED_INTERVAL = 15 * 60.0
 MIN_FEED_INTERVAL = 60.0  # an outlet is not asked more than once a minute
+DEFAULT_MEMORY_BUDGET_MB = 2048
+DEFAULT_HEARTBEAT = 15.0
+MAX_SHARDS = 4096
 
 
 class ConfigError(NewsdeskError):
@@ -44,6 +48,11 @@ class Settings:
     server_rate: Rate = Rate(120, 60)  # each server, the same three commands
     feeds_per_server: int = DEFAULT_FEEDS_PER_SERVER  # feeds one server may follow
     feed_interval: float = DEFAULT_FEED_INTERVAL  # seconds between two polls of a feed
+    database_url: str | None = field(default=None, repr=False)  # may hold a password
+    shard_count: int = 1  # Discord shards in all the bot's processes together
+    shard_ids: tuple[int, ...] | None = None  # the shards this process serves (None: all)
+    memory_budget: int = DEFAULT_MEMORY_BUDGET_MB * 2**20  # bytes the loaded libraries may take
+    heartbeat: float = DEFAULT_HEARTBEAT  # seconds between two status rows in the store
 
     @classmethod
     def from_env(
@@ -103,7 +112,36 @@ class Settings:
             server_rate=_rate("NEWSDESK_SERVER_RATE", get("NEWSDESK_SERVER_RATE"), Rate(120, 60)),
             feeds_per_server=parse_feeds_per_server(get("NEWSDESK_FEEDS_PER_SERVER")),
             feed_interval=parse_feed_interval(get("NEWSDESK_FEED_INTERVAL")),
-        )
+            database_url=parse_database_url(get("DATABASE_URL")),
+            shard_count=parse_shard_count(get("NEWSDESK_SHARD_COUNT")),
+            shard_ids=parse_shard_ids(get("NEWSDESK_SHARD_IDS")),
+            memory_budget=parse_memory_budget(get("NEWSDESK_MEMORY_BUDGET")),
+            heartbeat=parse_heartbeat(get("NEWSDESK_HEARTBEAT")),
+        ).checked_shards()
+
+    def checked_shards(self) -> Settings:
+        """These settings, after checking the shard ids fall within the shard count."""
+        if self.shard_ids is not None:
+            wrong = [i for i in self.shard_ids if i >= self.shard_count]
+            if wrong:
+                raise ConfigError(
+                    f"shard ids {', '.join(map(str, wrong))} are not below the shard count "
+                    f"{self.shard_count}: shards are numbered 0 to {self.shard_count - 1}."
+                )
+        return self
+
+    def with_sharding(self, shard_count: int | None, shard_ids: str | None) -> Settings:
+        """The same settings with the command line's --shard-count / --shard-ids, if given."""
+        count = self.shard_count if shard_count is None else shard_count
+        ids = self.shard_ids if shard_ids is None else parse_shard_ids(shard_ids)
+        return replace(self, shard_count=count, shard_ids=ids).checked_shards()
+
+    @property
+    def shard_label(self) -> str:
+        """"shard 0,1/4": the shards this process serves of the count (log lines, status)."""
+        ids = ",".join(map(str, self.shard_ids)) if self.shard_ids is not None else (
+            ",".join(map(str, range(self.shard_count))))
+        return f"shard {ids}/{self.shard_count}"
 
     @property
     def fetch_policy(self) -> FetchPolicy:
@@ -155,6 +193,71 @@ def data_dir_from_env(env: Mapping[str, str] | None = None,
     a library, without validating the bot's other settings."""
     values = _raw_values(env, dotenv_path)
     return Path((values.get("NEWSDESK_DATA") or "").strip() or "data")
+
+
+def parse_database_url(raw: str | None) -> str | None:
+    """DATABASE_URL: sqlite:///PATH or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE;
+    unset means the SQLite file in the data folder."""
+    if raw is None or not raw.strip():
+        return None
+    try:
+        store_kind(raw.strip())
+    except NewsdeskError as exc:
+        raise ConfigError(f"DATABASE_URL: {exc}") from None
+    return raw.strip()
+
+
+def database_url_from_env(env: Mapping[str, str] | None = None,
+                          dotenv_path: Path | None = None) -> str | None:
+    """DATABASE_URL from the environment or .env, for the CLI."""
+    return parse_database_url(_raw_values(env, dotenv_path).get("DATABASE_URL"))
+
+
+def parse_shard_count(raw: str | None) -> int:
+    """NEWSDESK_SHARD_COUNT (or --shard-count): shards across every process (default 1)."""
+    if raw is None or not str(raw).strip():
+        return 1
+    text = str(raw).strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_SHARDS:
+        raise ConfigError(f"the shard count must be a whole number from 1 to {MAX_SHARDS}, "
+                          f"not {raw!r}.")
+    return int(text)
+
+
+def parse_shard_ids(raw: str | None) -> tuple[int, ...] | None:
+    """NEWSDESK_SHARD_IDS (or --shard-ids): this process's shards, as 0,1,2 (unset: all)."""
+    if raw is None or not raw.strip():
+        return None
+    parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
+    if not parts or not all(p.isdigit() for p in parts) or len(set(parts)) != len(parts):
+        raise ConfigError(f"shard ids must be distinct whole numbers separated by commas, "
+                          f"e.g. 0,1; not {raw!r}.")
+    return tuple(sorted(int(p) for p in parts))
+
+
+def parse_memory_budget(raw: str | None) -> int:
+    """NEWSDESK_MEMORY_BUDGET: megabytes the loaded libraries of one process may take
+    before the least recently used are dropped (default 2048)."""
+    if raw is None or not raw.strip():
+        return DEFAULT_MEMORY_BUDGET_MB * 2**20
+    text = raw.strip().lower().removesuffix("mb").strip()
+    if not text.isdigit() or not 1 <= int(text) <= 1_048_576:
+        raise ConfigError(f"NEWSDESK_MEMORY_BUDGET must be megabytes, a whole number from 1 "
+                          f"to 1048576, not {raw!r}.")
+    return int(text) * 2**20
+
+
+def parse_heartbeat(raw: str | None) -> float:
+    """NEWSDESK_HEARTBEAT: seconds between two status rows a bot writes (default 15)."""
+    if raw is None or not raw.strip():
+        return DEFAULT_HEARTBEAT
+    try:
+        seconds = float(raw.strip().lower().removesuffix("s"))
+    except ValueError:
+        seconds = -1.0
+    if not 0.2 <= seconds <= 3600:
+        raise ConfigError(f"NEWSDESK_HEARTBEAT must be seconds from 0.2 to 3600, not {raw!r}.")
+    return seconds
 
 
 def parse_feeds_per_server(raw: str | None) -> int:

@@ -78,12 +78,28 @@ class VoiceSupportFilter(logging.Filter):
         return "voice will NOT be supported" not in str(record.msg)
 
 
-def install(level: int, secrets: Iterable[str] = (), *, discord_style: bool = False) -> None:
+class LabelFilter(logging.Filter):
+    """Puts the process's label (its shard ids) at the start of every line, so the logs
+    of N bot processes gathered in one place say which shards each line is from."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not getattr(record, "_labelled", False):
+            record.msg = f"[{self.label}] {record.msg}"
+            record._labelled = True
+        return True
+
+
+def install(level: int, secrets: Iterable[str] = (), *, discord_style: bool = False,
+            label: str | None = None) -> None:
     """Root logging at level, one handler, every handler filtered. Called again (the
     CLI's set-up, then the bot's), it replaces its earlier handler: lines never double.
 
     discord_style: discord.py's own coloured format (the bot); else one plain line per
-    record on stderr (the CLI).
+    record on stderr (the CLI). label: put at the start of every line (the shard ids).
     """
     root = logging.getLogger()
     for handler in list(root.handlers):
@@ -107,3 +123,5 @@ def install(level: int, secrets: Iterable[str] = (), *, discord_style: bool = Fa
         if handler not in before:
             setattr(handler, _OURS, True)
         handler.addFilter(flt)
+        if label:
+            handler.addFilter(LabelFilter(label))

@@ -8,6 +8,7 @@ bot calls them through asyncio.to_thread.
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from contextlib import contextmanager
 import logging
 import threading
@@ -50,7 +51,7 @@ from index.models import (
 from index.meaning.embedder import Embedder, default_embedder
 from index.search.bm25 import Bm25Index, Bm25Params, Hit
 from index.sentences import sentence_spans
-from index.store import FeedMark, NewArticle, Store
+from index.store import FeedMark, NewArticle, Store, open_store
 from index.text import analyze, clean_input, normalize_body, scrub, tokenize
 from index.meaning.filler import VectorFiller
 from index.meaning.vectors import VectorIndex, encode_vectors
@@ -139,23 +140,30 @@ class Semantic:
 
 
 class Libraries:
-    """Every library of one data folder; `get` hands out one Library per name.
+    """Every library of one store; `get` hands out one Library per name, loading it on
+    first use and dropping the least recently used past the memory budget.
 
+    database_url: sqlite:///PATH or postgresql://… (default: the SQLite file in data_dir).
     semantic: meaning search on (the default model, or the Embedder given) or off (pure
     BM25). background: whether paragraphs lacking vectors are embedded in a background
     thread (the bot, the console) or only when asked (`fill_vectors`, one-shot CLI calls).
+    memory_budget: bytes the loaded libraries may take (estimated); None: no limit.
     """
 
     def __init__(self, data_dir: Path, params: Bm25Params | None = None,
-                 database: Path | None = None,
+                 database_url: str | None = None,
                  fetch_policy: FetchPolicy = DEFAULT_POLICY,
-                 semantic: bool | Embedder = False, background: bool = True) -> None:
+                 semantic: bool | Embedder = False, background: bool = True,
+                 memory_budget: int | None = None, store: Store | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.fetch_policy = fetch_policy
-        self.store = Store(database) if database is not None else Store.in_folder(self.data_dir)
+        self.store: Store = store or open_store(database_url, self.data_dir,
+                                                watch=background)
         self.params = params or answers.DEFAULT_PARAMS
-        self._libraries: dict[str, Library] = {}
+        self.memory_budget = memory_budget
+        self._libraries: OrderedDict[str, Library] = OrderedDict()  # least recent first
         self._lock = threading.Lock()
+        self.dropped = 0  # libraries dropped to stay within the budget
         self.semantic: Semantic | None = None
         if semantic:
             embedder = semantic if isinstance(semantic, Embedder) else default_embedder()
@@ -170,14 +178,44 @@ class Libraries:
             raise InputError("a library name cannot be empty")
         with self._lock:
             library = self._libraries.get(name)
-            if library is None:
-                library = Library(self.store, name, self.params, self.fetch_policy,
-                                  self.semantic)
-                if self.semantic is not None:
-                    # loaded while the library was read; a bad model file fails here, once
-                    self.semantic.embedder.ready()
-                self._libraries[name] = library
+            if library is not None:
+                self._libraries.move_to_end(name)
+                return library
+        # loaded outside the lock: other servers' questions go on meanwhile
+        library = Library(self.store, name, self.params, self.fetch_policy, self.semantic)
+        if self.semantic is not None:
+            # loaded while the library was read; a bad model file fails here, once
+            self.semantic.embedder.ready()
+        with self._lock:
+            raced = self._libraries.get(name)
+            if raced is not None:  # another thread loaded it meanwhile: one copy
+                self._libraries.move_to_end(name)
+                return raced
+            self._libraries[name] = library
+            self._keep_within_budget()
             return library
+
+    def _keep_within_budget(self) -> None:
+        """Drop the least recently used libraries while the loaded ones take more than the
+        budget (never the one just used: a library larger than the budget still serves)."""
+        if self.memory_budget is None:
+            return
+        total = sum(lib.memory_bytes() for lib in self._libraries.values())
+        while total > self.memory_budget and len(self._libraries) > 1:
+            name, dropped = self._libraries.popitem(last=False)
+            total -= dropped.memory_bytes()
+            self.dropped += 1
+            log.info("library %s dropped from memory (least recently used; budget %d MB)",
+                     name, self.memory_budget // 2**20)
+
+    def loaded(self) -> list[Library]:
+        """The libraries held in memory, least recently used first."""
+        with self._lock:
+            return list(self._libraries.values())
+
+    def memory_bytes(self) -> int:
+        """Estimated memory of the loaded libraries."""
+        return sum(lib.memory_bytes() for lib in self.loaded())
 
     def fill_vectors(self, timeout: float | None = None) -> bool:
         """Wait until every opened library's paragraphs have vectors (for `add` in a
@@ -219,7 +257,29 @@ class Library:
         self._speakers: tuple[list[SpeakerCount], list[str]] | None = None
         self._data_version = -1  # the store's data_version when last checked
         self._changes = -1  # the library's change count the memory reflects
+        self._size: int | None = None  # memory_bytes, until the contents change
         self._load()
+
+    def memory_bytes(self) -> int:
+        """An estimate of the memory this library holds: the index's and the vectors'
+        arrays, the paragraphs' and quotes' text, and the per-paragraph maps."""
+        with self._lock:
+            if self._size is None:
+                size = _array_bytes(self._index)
+                if self._vectors is not None:
+                    size += _array_bytes(self._vectors)
+                size += sum(len(p) + _STR_OVERHEAD for a in self._articles.values()
+                            for p in a.paragraphs)
+                size += sum(len(q.text) + _QUOTE_OVERHEAD for q in self._quotes)
+                size += len(self._where) * _PARAGRAPH_OVERHEAD
+                self._size = size
+            return self._size
+
+    def behind(self) -> bool:
+        """Whether the store has changes this library's memory does not hold yet (it
+        reloads at its next use)."""
+        with self._lock:
+            return self.store.changes(self._id) != self._changes
 
     def _load(self) -> None:
         """Read articles, paragraph terms and quotes in one snapshot; the index is built
@@ -253,6 +313,7 @@ class Library:
                 if len(self._vectors) < len(rows) and self._semantic and self._semantic.background:
                     self._semantic.filler.notify(self)
             self._data_version, self._changes = data_version, changes
+            self._size = None
 
     def _refresh(self) -> None:
         """Before answering: reload when another process changed this library (a CLI
@@ -361,6 +422,7 @@ class Library:
                         self._keys_of.setdefault(row.article_id, []).append(row.key)
                         self._index.add(row.key, row.blob)
                         self._forms.change(row.forms, +1)
+                self._size = None
                 if self._semantic is not None and self._semantic.background:
                     self._semantic.filler.notify(self)
             return outcomes
@@ -463,6 +525,7 @@ class Library:
             del self._articles[article.id]
             self._quotes = [q for q in self._quotes if q.article_id != article.id]
             self._speakers = None
+            self._size = None
             return article
 
     # -- reading ----------------------------------------------------------------------
@@ -759,6 +822,27 @@ def meaning_units(paragraph: str) -> list[str]:
     sentences = [paragraph[a:b].strip() for a, b in spans]
     sentences = [s for s in sentences if len(s.split()) >= 3][:MAX_SENTENCE_VECTORS]
     return [paragraph, *sentences] if len(sentences) > 1 else [paragraph]
+
+
+# Estimated bytes a str, a Quote and a paragraph's entries in the maps cost beyond their
+# text (CPython object headers, dict slots): the budget is a bound, not an accounting.
+_STR_OVERHEAD = 60
+_QUOTE_OVERHEAD = 400
+_PARAGRAPH_OVERHEAD = 250
+
+
+def _array_bytes(holder: object) -> int:
+    """The bytes of the numpy arrays an index holds, directly or one object down, and
+    ~100 bytes per entry of its dicts."""
+    total = 0
+    for value in vars(holder).values():
+        if isinstance(value, np.ndarray):
+            total += value.nbytes
+        elif isinstance(value, dict):
+            total += 100 * len(value)
+        elif hasattr(value, "__dict__") and not callable(value):
+            total += sum(v.nbytes for v in vars(value).values() if isinstance(v, np.ndarray))
+    return total
 
 
 def _askable(name: str) -> bool:

@@ -66,3 +66,27 @@ def test_fetch_allow_list_is_read_and_checked():
     assert Settings.from_mapping({}).fetch_policy.allow_networks == ()
     with pytest.raises(ConfigError, match="NEWSDESK_FETCH_ALLOW"):
         Settings.from_mapping({"NEWSDESK_FETCH_ALLOW": "http://x/"})
+
+
+def test_sharding_settings_are_read_and_checked():
+    s = Settings.from_mapping({"NEWSDESK_SHARD_COUNT": "4", "NEWSDESK_SHARD_IDS": "3, 1"})
+    assert (s.shard_count, s.shard_ids, s.shard_label) == (4, (1, 3), "shard 1,3/4")
+    assert Settings.from_mapping({}).shard_label == "shard 0/1"
+    with pytest.raises(ConfigError, match="not below the shard count"):
+        Settings.from_mapping({"NEWSDESK_SHARD_COUNT": "2", "NEWSDESK_SHARD_IDS": "2"})
+    with pytest.raises(ConfigError, match="distinct whole numbers"):
+        Settings.from_mapping({"NEWSDESK_SHARD_IDS": "0,0"})
+    with pytest.raises(ConfigError, match="shard count"):
+        Settings.from_mapping({"NEWSDESK_SHARD_COUNT": "none"})
+    assert Settings.from_mapping({}).with_sharding(2, "1").shard_label == "shard 1/2"
+
+
+def test_database_url_budget_and_heartbeat_settings():
+    s = Settings.from_mapping({"DATABASE_URL": "postgresql://nd:secret@db:5432/nd",
+                               "NEWSDESK_MEMORY_BUDGET": "512", "NEWSDESK_HEARTBEAT": "5"})
+    assert (s.memory_budget, s.heartbeat) == (512 * 2**20, 5.0)
+    assert "secret" not in repr(s)
+    with pytest.raises(ConfigError, match="DATABASE_URL"):
+        Settings.from_mapping({"DATABASE_URL": "mysql://db/nd"})
+    with pytest.raises(ConfigError, match="NEWSDESK_MEMORY_BUDGET"):
+        Settings.from_mapping({"NEWSDESK_MEMORY_BUDGET": "lots"})

@@ -62,3 +62,17 @@ def test_the_token_is_not_in_the_settings_repr():
     settings = Settings.from_mapping({"DISCORD_TOKEN": "MTIz.secret.value"})
     assert "MTIz.secret.value" not in repr(settings) and "MTIz" not in str(settings)
     assert settings.token == "MTIz.secret.value"
+
+
+def test_every_line_carries_the_shard_label_once(capsys):
+    import logging
+
+    from bot import logs
+
+    logs.install(logging.INFO, label="shard 2,3/8")
+    try:
+        logging.getLogger("bot.test").info("library %s loaded", "42")
+    finally:
+        logs.install(logging.WARNING)
+    err = capsys.readouterr().err
+    assert "[shard 2,3/8] library 42 loaded" in err and err.count("shard 2,3/8") == 1

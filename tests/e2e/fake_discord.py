@@ -131,6 +131,17 @@ class Exchange:
         return bool(self.followups)
 
 
+@dataclass
+class _Connection:
+    """One gateway websocket: a shard of one bot process."""
+
+    ws: web.WebSocketResponse
+    shard: tuple[int, int] = (0, 1)
+    session: str = ""
+    seq: int = 0
+    ready: bool = False
+
+
 class FakeDiscord:
     """The fake: start(), then drive it with command(), autocomplete(), click(), say()."""
 
@@ -146,9 +157,8 @@ class FakeDiscord:
         self.identifies = 0
         self.resumes = 0
         self._ids = itertools.count(1_000_000_000_000_000_000)
-        self._seq = 0
-        self._session = "fake-session-1"
-        self._ws: web.WebSocketResponse | None = None
+        self._conns: dict[int, _Connection] = {}  # by shard id
+        self.shard_count = 1  # as the bots identify (every process must agree)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -168,8 +178,9 @@ class FakeDiscord:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
-        if self._ws is not None and not self._ws.closed:
-            await self._ws.close(code=1000)
+        for conn in list(self._conns.values()):
+            if not conn.ws.closed:
+                await conn.ws.close(code=1000)
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -203,47 +214,60 @@ class FakeDiscord:
 
     # -- gateway ------------------------------------------------------------------------
 
-    async def _send(self, op: int, d: Any, t: str | None = None) -> None:
-        assert self._ws is not None
+    @property
+    def ready(self) -> bool:
+        """Every connected shard has had READY (or RESUMED) and is still connected."""
+        return bool(self._conns) and all(c.ready and not c.ws.closed
+                                         for c in self._conns.values())
+
+    def shard_of(self, guild_id: int) -> int:
+        """Discord's rule: shard = (guild_id >> 22) % shard_count."""
+        return (guild_id >> 22) % self.shard_count
+
+    def shard_ready(self, shard_id: int) -> bool:
+        conn = self._conns.get(shard_id)
+        return conn is not None and conn.ready and not conn.ws.closed
+
+    async def _send(self, conn: _Connection, op: int, d: Any, t: str | None = None) -> None:
         payload: dict[str, Any] = {"op": op, "d": d, "s": None, "t": t}
         if op == 0:
-            self._seq += 1
-            payload["s"] = self._seq
-        await self._ws.send_str(json.dumps(payload))
+            conn.seq += 1
+            payload["s"] = conn.seq
+        await conn.ws.send_str(json.dumps(payload))
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        await self.wait_for(lambda: self._ws is not None and not self._ws.closed and self.ready)
-        await self._send(0, data, event)
-
-    ready = False
+        """Send an event on the connection of the shard its server belongs to (shard 0
+        for a direct message)."""
+        guild_id = data.get("guild_id")
+        shard = self.shard_of(int(guild_id)) if guild_id is not None else 0
+        await self.wait_for(lambda: self.shard_ready(shard))
+        await self._send(self._conns[shard], 0, data, event)
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(max_msg_size=0)
         await ws.prepare(request)
         if request.query.get("v") != "10" or request.query.get("encoding") != "json":
             self.violations.append(f"gateway query {dict(request.query)}")
-        self._ws = ws
-        self.ready = False
-        await self._send(10, {"heartbeat_interval": 41250})
+        conn = _Connection(ws)
+        await self._send(conn, 10, {"heartbeat_interval": 41250})
         async for msg in ws:
             if msg.type is not WSMsgType.TEXT:
                 continue
             data = json.loads(msg.data)
             op = data.get("op")
             if op == 1:
-                await self._send(11, None)
+                await self._send(conn, 11, None)
             elif op == 2:
-                await self._identify(data["d"])
+                await self._identify(conn, data["d"])
             elif op == 6:
-                await self._resume(data["d"])
+                await self._resume(conn, data["d"])
             else:
                 self.violations.append(f"unexpected gateway op {op}")
-        if self._ws is ws:
-            self.ready = False
+        conn.ready = False
         await self._notify()
         return ws
 
-    async def _identify(self, d: dict[str, Any]) -> None:
+    async def _identify(self, conn: _Connection, d: dict[str, Any]) -> None:
         self.identifies += 1
         if d.get("token") != "test-token":
             self.violations.append("identify with a wrong token")
@@ -252,31 +276,46 @@ class FakeDiscord:
             self.violations.append("asked for the privileged message content intent")
         if intents & (1 << 1):
             self.violations.append("asked for the privileged members intent")
-        self._seq = 0
-        await self._send(0, {
+        shard_id, shard_count = d.get("shard") or [0, 1]
+        if self._conns and shard_count != self.shard_count:
+            self.violations.append(f"shard count {shard_count} after {self.shard_count}")
+        if not 0 <= shard_id < shard_count:
+            self.violations.append(f"shard {shard_id} of {shard_count}")
+        self.shard_count = shard_count
+        conn.shard = (shard_id, shard_count)
+        conn.session = f"fake-session-{shard_id}-{self.identifies}"
+        conn.seq = 0
+        self._conns[shard_id] = conn
+        mine = [g for g in self.guilds if self.shard_of(g.id) == shard_id]
+        await self._send(conn, 0, {
             "v": 10, "user": BOT_USER, "guilds": [{"id": str(g.id), "unavailable": True}
-                                                  for g in self.guilds],
-            "session_id": self._session, "resume_gateway_url": f"ws://127.0.0.1:{self.port}/resume",
-            "application": {"id": str(APP_ID), "flags": 0}, "shard": [0, 1],
+                                                  for g in mine],
+            "session_id": conn.session,
+            "resume_gateway_url": f"ws://127.0.0.1:{self.port}/resume",
+            "application": {"id": str(APP_ID), "flags": 0}, "shard": [shard_id, shard_count],
         }, "READY")
-        for g in self.guilds:
-            await self._send(0, g.payload(self.members[g.id]), "GUILD_CREATE")
-        self.ready = True
+        for g in mine:
+            await self._send(conn, 0, g.payload(self.members[g.id]), "GUILD_CREATE")
+        conn.ready = True
         await self._notify()
 
-    async def _resume(self, d: dict[str, Any]) -> None:
+    async def _resume(self, conn: _Connection, d: dict[str, Any]) -> None:
         self.resumes += 1
-        if d.get("session_id") != self._session or d.get("seq") != self._seq:
+        old = next((c for c in self._conns.values() if c.session == d.get("session_id")), None)
+        if old is None or d.get("seq") != old.seq:
             self.violations.append(f"resume with session {d.get('session_id')} seq {d.get('seq')}")
-        await self._send(0, {}, "RESUMED")
-        self.ready = True
+        else:
+            conn.shard, conn.session, conn.seq = old.shard, old.session, old.seq
+            self._conns[conn.shard[0]] = conn
+        await self._send(conn, 0, {}, "RESUMED")
+        conn.ready = True
         await self._notify()
 
-    async def drop_connection(self, code: int = 4000) -> None:
-        """Close the gateway socket with a resumable code, as Discord does now and then."""
-        assert self._ws is not None
-        self.ready = False
-        await self._ws.close(code=code)
+    async def drop_connection(self, code: int = 4000, shard_id: int = 0) -> None:
+        """Close a shard's gateway socket with a resumable code, as Discord does now and then."""
+        conn = self._conns[shard_id]
+        conn.ready = False
+        await conn.ws.close(code=code)
 
     # -- driving the bot ----------------------------------------------------------------
 

@@ -3,7 +3,6 @@ taken once, state kept in the store across restarts, failures backed off and ret
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from index.errors import FeedError, FeedLimitReached, FetchError
 from index.ingest import feeds
 from index.ingest.fetch import FetchedPage, FetchPolicy
 from index.library import Libraries, Library
-from index.store import DATABASE_NAME
 from tests.feedsite import FeedSite, Item, article_html, atom, rss
 
 LOCAL = FetchPolicy.allowing(["127.0.0.1"])
@@ -31,8 +29,8 @@ def data(tmp_path) -> Path:
 
 
 @pytest.fixture
-def libs(data):
-    opened = Libraries(data, fetch_policy=LOCAL)
+def libs(data, database_url):
+    opened = Libraries(data, fetch_policy=LOCAL, database_url=database_url)
     yield opened
     opened.close()
 
@@ -63,17 +61,17 @@ def test_rss_items_become_articles_with_outlet_author_date_and_link_from_the_fee
     assert row.articles_added == 3 and row.last_success and row.failures == 0
 
 
-def test_items_are_added_once_across_polls_and_restarts(data, site):
+def test_items_are_added_once_across_polls_and_restarts(data, site, database_url):
     items = site.put_articles([0, 1])
     url = site.put("/feed.xml", rss("Valley Courier", items), RSS)
-    first = Libraries(data, fetch_policy=LOCAL)
+    first = Libraries(data, fetch_policy=LOCAL, database_url=database_url)
     lib = first.get("a")
     _follow(lib, url)
     assert len(_poll_all(lib)[0].added) == 2
     assert _poll_all(lib)[0].added == ()
     first.close()
     site.routes["/feed.xml"].body = rss("Valley Courier", items + site.put_articles([2]))
-    again = Libraries(data, fetch_policy=LOCAL)
+    again = Libraries(data, fetch_policy=LOCAL, database_url=database_url)
     try:
         lib = again.get("a")
         [result] = _poll_all(lib)
@@ -256,17 +254,15 @@ def test_an_item_and_its_article_are_stored_together_or_not_at_all(libs, site, m
     lib = libs.get("a")
     _follow(lib, url)
 
-    def crash(library: int) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
+    def crash(db, library: int) -> None:
+        raise RuntimeError("disk I/O error")
 
     monkeypatch.setattr(lib.store, "_count_change", crash)  # fails inside the transaction
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(RuntimeError):
         _poll_all(lib)
     monkeypatch.undo()
-    db = sqlite3.connect(libs.data_dir / DATABASE_NAME)
-    assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
-    assert db.execute("SELECT COUNT(*) FROM feed_items").fetchone()[0] == 0
-    db.close()
+    assert lib.store.articles(lib.store_id) == []
+    assert lib.store.known_items(lib.store_id, url, [], [items[0].link]) == (set(), set())
     [result] = _poll_all(lib)  # nothing half-stored: the next poll takes the item whole
     assert len(result.added) == 1
 

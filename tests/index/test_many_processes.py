@@ -20,7 +20,7 @@ import pytest
 
 from index.errors import StoreError
 from index.library import Libraries
-from index.store import Store
+from index.storage.sqlite import SqliteStore as Store
 from tests.conftest import ARTICLES
 
 ROOT = Path(__file__).resolve().parents[2]

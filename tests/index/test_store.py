@@ -1,4 +1,5 @@
-"""SQLite store: one transaction per article, schema versions, libraries kept apart."""
+"""The store, on SQLite and on PostgreSQL: one transaction per article, schema versions,
+libraries kept apart."""
 
 import sqlite3
 from dataclasses import replace
@@ -7,7 +8,15 @@ import pytest
 
 from index.errors import StoreError
 from index.models import Article, Quote
-from index.store import SCHEMA_VERSION, NewArticle, Store, decode_terms, encode_terms
+from index.storage.sqlite import SqliteStore as Store
+from index.store import SCHEMA_VERSION, NewArticle, decode_terms, encode_terms, open_store
+
+
+@pytest.fixture
+def store(database_url):
+    opened = open_store(database_url)
+    yield opened
+    opened.close()
 
 
 def _article(aid: str = "a1", paragraphs: tuple[str, ...] = ("One two.", "Three.")) -> Article:
@@ -34,18 +43,13 @@ def test_database_uses_wal_and_records_its_schema_version(tmp_path):
     )
 
 
-def test_a_database_from_a_newer_release_is_refused(tmp_path):
-    Store(tmp_path / "db.sqlite3").close()
-    db = sqlite3.connect(tmp_path / "db.sqlite3")
-    db.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
-    db.commit()
-    db.close()
+def test_a_database_from_a_newer_release_is_refused(store, database_url):
+    store.set_meta("schema_version", "99")
     with pytest.raises(StoreError, match="newer newsdesk"):
-        Store(tmp_path / "db.sqlite3")
+        open_store(database_url)
 
 
-def test_article_round_trips_with_paragraphs_and_quotes(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
+def test_article_round_trips_with_paragraphs_and_quotes(store):
     lib = store.library_id("default")
     store.insert_articles(lib, [_item(_article())])
     [back] = store.articles(lib)
@@ -53,11 +57,10 @@ def test_article_round_trips_with_paragraphs_and_quotes(tmp_path):
     assert [q.speaker for q in store.quotes(lib)] == ["Jo Doe"]
 
 
-def test_failed_batch_leaves_nothing_behind(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
+def test_failed_batch_leaves_nothing_behind(store):
     lib = store.library_id("default")
     store.insert_articles(lib, [_item(_article("keep"))])
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError):
         # the second article repeats the first one's id: the whole batch must roll back
         store.insert_articles(lib, [_item(_article("new")),
                                     replace(_item(_article("new")), body_key="key-other")])
@@ -65,10 +68,9 @@ def test_failed_batch_leaves_nothing_behind(tmp_path):
     assert len(list(store.paragraph_rows(lib))) == 2
 
 
-def test_term_ids_stay_consistent_after_a_rollback(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
+def test_term_ids_stay_consistent_after_a_rollback(store):
     lib = store.library_id("default")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError):
         store.insert_articles(lib, [_item(_article("x", ("Zebra fish.",))),
                                     replace(_item(_article("x", ("Other words.",))),
                                             body_key="key-y")])
@@ -78,16 +80,14 @@ def test_term_ids_stay_consistent_after_a_rollback(tmp_path):
     assert sorted(ids) == sorted(store.term_ids(["zebra", "fish"]))
 
 
-def test_libraries_do_not_see_each_other(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
+def test_libraries_do_not_see_each_other(store):
     one, two = store.library_id("111"), store.library_id("222")
     store.insert_articles(one, [_item(_article())])
     assert store.articles(two) == [] and store.quotes(two) == []
     assert list(store.paragraph_rows(two)) == []
 
 
-def test_delete_removes_paragraphs_and_quotes(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
+def test_delete_removes_paragraphs_and_quotes(store):
     lib = store.library_id("default")
     store.insert_articles(lib, [_item(_article())])
     removed = store.delete_article(lib, "a1")
@@ -100,8 +100,7 @@ def test_terms_encode_as_sorted_counts():
     assert list(ids) == [2, 5] and list(counts) == [1, 3]
 
 
-def test_quotes_are_re_extracted_when_the_extractor_changes(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
+def test_quotes_are_re_extracted_when_the_extractor_changes(store):
     lib = store.library_id("default")
     store.insert_articles(lib, [_item(_article())])
     store.set_meta("quote_extractor_version", "1")
@@ -111,7 +110,7 @@ def test_quotes_are_re_extracted_when_the_extractor_changes(tmp_path):
 
 
 def test_a_first_release_database_is_migrated_with_word_forms(tmp_path):
-    from index.store import _MIGRATIONS  # schema 1 as released
+    from index.storage.sqlite import _MIGRATIONS  # schema 1 as released
     from index.text import form_of
 
     path = tmp_path / "db.sqlite3"
@@ -141,12 +140,12 @@ def array_of(blob: bytes) -> list[int]:
     return list(out)
 
 
-def test_more_new_terms_than_sqlite_variables_are_stored(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
+def test_more_new_terms_than_sqlite_variables_are_stored(store, database_url):
     lib = store.library_id("default")
     words = [f"w{i}" for i in range(40_000)]  # over SQLite's 32,766 variables per statement
     article = _article("many", (" ".join(words),))
     store.insert_articles(lib, [NewArticle(article, "key-many", None, [words], [])])
     assert len(store.term_ids(words)) == 40_000 and len(set(store.term_ids(words))) == 40_000
-    reopened = Store(tmp_path / "db.sqlite3")
+    reopened = open_store(database_url)
     assert reopened.known_term_id("w39999") == store.known_term_id("w39999") is not None
+    reopened.close()

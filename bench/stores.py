@@ -1,7 +1,7 @@
 """The two stores side by side on Reuters-21578: adding articles, a cold load, questions,
 and how soon another process's add is seen.
 
-    python -m bench.stores                      # 2,000 Reuters articles (synthetic without ../shared)
+    python -m bench.stores          # 2,000 Reuters articles (synthetic without ../shared)
     python -m bench.stores --articles 500 --json-out stores.json
 
 SQLite is a file in a temporary folder; PostgreSQL a server this script starts on
@@ -9,8 +9,9 @@ SQLite is a file in a temporary folder; PostgreSQL a server this script starts o
 compare the code paths, not disks). For each store: articles added per second through
 Library.add_draft (one transaction each), the time a second process's Libraries takes
 to load the library (what a bot does on a library's first use), the median and p95 of
-`ask` over the same questions (asked once before, untimed), and the delay from one process's add to the other
-process's data_version moving (LISTEN/NOTIFY on PostgreSQL; SQLite's data_version).
+`ask` over the same questions (asked once before, untimed), and the delay from one
+process's add to the other process's data_version moving (LISTEN/NOTIFY on PostgreSQL;
+SQLite's data_version).
 """
 
 from __future__ import annotations

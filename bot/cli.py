@@ -270,15 +270,20 @@ def cmd_migrate(ctx: CliContext) -> int:
     copied = _copy(open_store(source_url), ctx.args.target)
     rows = [{"library": c.source.name, "same": c.same,
              "source": _counts(c.source), "target": _counts(c.target)} for c in copied]
-    text = "\n".join(
-        f"{r['library']}: {r['source']['articles']} articles, {r['source']['paragraphs']} "
-        f"paragraphs, {r['source']['quotes']} quotes, {r['source']['vectors']} vectors, "
-        f"{r['source']['feeds']} feeds; checksum {r['source']['checksum'][:16]} -> "
-        f"{r['target']['checksum'][:16]} {'same' if r['same'] else 'DIFFERENT'}"
-        for r in rows) + (f"\nmigrated {len(rows)} librar{'y' if len(rows) == 1 else 'ies'}, "
-                          "every count and checksum the same")
+    text = "\n".join(_migrated_line(c) for c in copied) + (
+        f"\nmigrated {len(rows)} librar{'y' if len(rows) == 1 else 'ies'}, "
+        "every count and checksum the same")
     ctx.emit({"libraries": rows}, text)
     return 0
+
+
+def _migrated_line(copied: CopiedLibrary) -> str:
+    """One library's line of `migrate`: what the source held, both checksums."""
+    source, target = copied.source, copied.target
+    return (f"{source.name}: {source.articles} articles, {source.paragraphs} paragraphs, "
+            f"{source.quotes} quotes, {source.vectors} vectors, {source.feeds} feeds; "
+            f"checksum {source.checksum[:16]} -> {target.checksum[:16]} "
+            f"{'same' if copied.same else 'DIFFERENT'}")
 
 
 def _counts(counts: LibraryCounts) -> dict[str, Any]:

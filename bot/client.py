@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 import aiohttp
 import discord
@@ -41,7 +41,9 @@ DM_TEXT = (
     "newsdesk works in servers: each server has its own articles. Use the commands or "
     "mention me in a channel of a server we share."
 )
-MENTION_HINT = "Ask me something about this server's articles, e.g. *@newsdesk what did the mayor say?*"
+MENTION_HINT = (
+    "Ask me something about this server's articles, e.g. *@newsdesk what did the mayor say?*"
+)
 
 
 def point_discord_at(settings: Settings) -> None:
@@ -103,6 +105,18 @@ class NewsdeskTree(app_commands.CommandTree):
         await report_error(interaction, original, f"/{command}")
 
 
+class _ShardIds(TypedDict, total=False):
+    shard_ids: list[int]
+
+
+def _shard_ids(settings: Settings) -> _ShardIds:
+    """The `shard_ids` option only when settings name shards: discord.py types it as a list,
+    and leaving it out is how it is told to serve every shard."""
+    if settings.shard_ids is None:
+        return {}
+    return {"shard_ids": list(settings.shard_ids)}
+
+
 class NewsdeskBot(commands.AutoShardedBot):
     """The bot, holding the libraries (one per server) and the settings it was given.
 
@@ -135,7 +149,7 @@ class NewsdeskBot(commands.AutoShardedBot):
             ),
             guild_ready_timeout=guild_ready_timeout,
             shard_count=settings.shard_count,
-            shard_ids=list(settings.shard_ids) if settings.shard_ids is not None else None,
+            **_shard_ids(settings),
         )
         self.settings = settings
         self.libraries = libraries
@@ -279,7 +293,8 @@ class NewsdeskBot(commands.AutoShardedBot):
 
     def require_manager(self, interaction: discord.Interaction) -> None:
         if not self.can_manage(interaction):
-            role = f" or the {self.settings.manager_role} role" if self.settings.manager_role else ""
+            manager_role = self.settings.manager_role
+            role = f" or the {manager_role} role" if manager_role else ""
             raise actions.PermissionRefused(
                 f"Only members with Manage Server{role} can add or remove articles."
             )
@@ -295,7 +310,7 @@ class NewsdeskBot(commands.AutoShardedBot):
             discord.InteractionType.component, discord.InteractionType.modal_submit
         ):
             return
-        custom_id = str((interaction.data or {}).get("custom_id", ""))
+        custom_id = interaction.custom_id or ""
         if not LiveComponents.is_ours(custom_id) or self.live.is_live(custom_id):
             return
         if not interaction.response.is_done():

@@ -82,6 +82,15 @@ def write_export(path: Path, library: str, records: Iterable[dict[str, Any]]) ->
 
 def read_export(path: Path) -> list[ArticleDraft]:
     """Parse and verify a whole export first, so a damaged one imports nothing."""
+    lines = _export_lines(path)
+    _check_header(path, lines[0])
+    drafts, trailer, sha256 = _read_articles(path, lines)
+    _check_trailer(path, trailer, len(drafts), sha256)
+    return drafts
+
+
+def _export_lines(path: Path) -> list[bytes]:
+    """The file's lines without their ends; at least one (the header)."""
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -95,7 +104,12 @@ def read_export(path: Path) -> list[ArticleDraft]:
         lines.pop()
     if not lines:
         raise ImportFormatError(f"{path}: the file is empty")
-    header = _json_line(path, 1, lines[0])
+    return lines
+
+
+def _check_header(path: Path, raw: bytes) -> None:
+    """Refuse a file that is not an export, or one of a version this code does not read."""
+    header = _json_line(path, 1, raw)
     if not isinstance(header, dict) or header.get("format") != EXPORT_FORMAT:
         raise ImportFormatError(f"{path}, line 1: not a newsdesk export (no header)")
     if header.get("version") != EXPORT_VERSION:
@@ -103,9 +117,17 @@ def read_export(path: Path) -> list[ArticleDraft]:
             f"{path}, line 1: unsupported export version {header.get('version')!r} "
             f"(this newsdesk reads version {EXPORT_VERSION}; export the library again)"
         )
+
+
+def _read_articles(
+    path: Path, lines: list[bytes]
+) -> tuple[list[ArticleDraft], dict[str, Any] | None, str]:
+    """The articles after the header, the trailer (None when the file has none) and the
+    SHA-256 of every line before the trailer; a line after the trailer or a damaged record
+    is refused."""
     digest = hashlib.sha256(lines[0] + b"\n")
     drafts: list[ArticleDraft] = []
-    trailer: Any = None
+    trailer: dict[str, Any] | None = None
     for number, raw in enumerate(lines[1:], start=2):
         if trailer is not None:
             raise ImportFormatError(f"{path}, line {number}: text after the end of the export")
@@ -120,21 +142,27 @@ def read_export(path: Path) -> list[ArticleDraft]:
             raise ImportFormatError(
                 f"{path}, line {number}: damaged article record ({exc})"
             ) from None
+    return drafts, trailer, digest.hexdigest()
+
+
+def _check_trailer(
+    path: Path, trailer: dict[str, Any] | None, articles: int, sha256: str
+) -> None:
+    """Refuse an export cut short, or one whose count or checksum does not match."""
     if trailer is None:
         raise ImportFormatError(
             f"{path}: the export has no end line, so it was cut short; nothing was imported"
         )
-    if trailer.get("articles") != len(drafts):
+    if trailer.get("articles") != articles:
         raise ImportFormatError(
             f"{path}: the end line counts {trailer.get('articles')!r} articles but the file "
-            f"holds {len(drafts)}; nothing was imported"
+            f"holds {articles}; nothing was imported"
         )
-    if trailer.get("sha256") != digest.hexdigest():
+    if trailer.get("sha256") != sha256:
         raise ImportFormatError(
             f"{path}: the checksum does not match, so the file was changed or damaged; "
             "nothing was imported"
         )
-    return drafts
 
 
 def _json_line(path: Path, number: int, raw: bytes) -> Any:

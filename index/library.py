@@ -8,34 +8,30 @@ bot calls them through asyncio.to_thread.
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
-from contextlib import contextmanager
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
-from index.search import answers
-
 from index import backup
-
-from index.ingest import articles as ingest
-from index.ingest import layout, limits
-from index.summaries import digest as digest_mod
-from index.quotes import extract as quotes_mod
-from index.quotes import speakers as speakers_mod
-from index.summaries import summarize as summarize_mod
 from index.errors import (
     AmbiguousArticle,
     ArticleNotFound,
     InputError,
     NewsdeskError,
 )
+from index.ingest import articles as ingest
+from index.ingest import layout, limits
 from index.ingest.fetch import DEFAULT_POLICY, FetchPolicy
+from index.meaning.embedder import Embedder, default_embedder
+from index.meaning.filler import VectorFiller
+from index.meaning.vectors import VectorIndex, encode_vectors
 from index.models import (
     AddOutcome,
     AddReport,
@@ -48,20 +44,22 @@ from index.models import (
     SpeakerCount,
     Summary,
 )
-from index.meaning.embedder import Embedder, default_embedder
+from index.quotes import extract as quotes_mod
+from index.quotes import speakers as speakers_mod
+from index.search import answers
 from index.search.bm25 import Bm25Index, Bm25Params, Hit
 from index.sentences import sentence_spans
-from index.store import FeedMark, NewArticle, Store, open_store
+from index.store import FeedMark, NewArticle, Store, StoredParagraph, open_store
+from index.summaries import digest as digest_mod
+from index.summaries import summarize as summarize_mod
 from index.text import analyze, clean_input, normalize_body, scrub, tokenize
-from index.meaning.filler import VectorFiller
-from index.meaning.vectors import VectorIndex, encode_vectors
 
 log = logging.getLogger(__name__)
 
 _QUOTES_VERSION_KEY = "quote_extractor_version"
 
 
-def body_key(paragraphs: Sequence[str]) -> str:
+def body_key(paragraphs: list[str] | tuple[str, ...]) -> str:
     """What two copies of one article share: the hash of the normalized body."""
     return hashlib.sha256(normalize_body(paragraphs).encode("utf-8")).hexdigest()
 
@@ -354,78 +352,72 @@ class Library:
                   marks: Sequence[FeedMark | None] = ()) -> list[AddOutcome]:
         with self._lock:
             self._refresh()
-            outcomes: list[AddOutcome] = []
-            batch: list[NewArticle] = []
-            batch_marks: list[FeedMark | None] = []
-            settled: list[tuple[FeedMark, str | None]] = []
-            seen: dict[str, Article] = {}
-            for n, (draft, name) in enumerate(zip(drafts, names)):
-                mark = marks[n] if n < len(marks) else None
-                draft = _scrubbed(draft)
-                draft = replace(draft, paragraphs=limits.split_long_paragraphs(draft.paragraphs))
-                try:
-                    limits.check_paragraph_count(len(draft.paragraphs))
-                    limits.check_vocabulary(draft.paragraphs)
-                except InputError as exc:
-                    raise InputError(f"{name}: {exc}") from None
-                key = body_key(draft.paragraphs)
-                existing_id = self.store.find_by_body(self._id, key)
-                if existing_id is not None and existing_id not in self._articles:
-                    self._load()  # another process stored it since this one last looked
-                if existing_id is not None and existing_id in self._articles:
-                    outcomes.append(AddOutcome(name, duplicate_of=self._articles[existing_id]))
-                    if mark is not None:
-                        settled.append((mark, existing_id))
-                    continue
-                if key in seen:
-                    outcomes.append(AddOutcome(name, duplicate_of=seen[key]))
-                    if mark is not None:
-                        settled.append((mark, seen[key].id))
-                    continue
-                article = Article(
-                    id=article_id_for(key), title=draft.title, paragraphs=draft.paragraphs,
-                    standfirst=draft.standfirst, authors=draft.authors, outlet=draft.outlet,
-                    published=draft.published, url=draft.url,
-                    added_at=draft.added_at
-                    or datetime.now(UTC).replace(microsecond=0).isoformat(),
-                )
-                found = [replace(q, article_id=article.id)
-                         for q in quotes_mod.extract_quotes(article.paragraphs)]
-                # A paragraph is indexed under its own words only: the article's title on
-                # every paragraph gained 0.4 points of R@1 on SQuAD but, in a library of one
-                # article, gives the title's words (the topic itself) an idf near zero.
-                analyzed = [analyze(p) for p in article.paragraphs]
-                batch.append(NewArticle(article, key, draft.source, [t for t, _ in analyzed],
-                                        found, [f for _, f in analyzed]))
-                seen[key] = article
-                batch_marks.append(mark)
-                outcomes.append(AddOutcome(name, article=article))
-            if settled:
-                self.store.record_items(self._id, settled)
-            if batch:
-                before = self._changes
-                stored = self.store.insert_articles(self._id, batch, batch_marks)
-                self._wrote(before)
-                raced = {item.body_key: paragraphs for item, paragraphs in zip(batch, stored)
-                         if isinstance(paragraphs, str)}
-                if raced:  # another process stored some of them first: one copy, theirs
-                    self._load()
-                    return [_stored_copy(o, raced, self._articles) for o in outcomes]
-                for item, paragraphs in zip(batch, stored):
-                    if isinstance(paragraphs, str):  # not after the reload above
-                        continue
-                    self._articles[item.article.id] = item.article
-                    self._quotes.extend(item.quotes)
-                    self._speakers = None
-                    for row in paragraphs:
-                        self._where[row.key] = (row.article_id, row.n)
-                        self._keys_of.setdefault(row.article_id, []).append(row.key)
-                        self._index.add(row.key, row.blob)
-                        self._forms.change(row.forms, +1)
-                self._size = None
-                if self._semantic is not None and self._semantic.background:
-                    self._semantic.filler.notify(self)
-            return outcomes
+            plan = _AddPlan()
+            for n, (draft, name) in enumerate(zip(drafts, names, strict=True)):
+                self._plan_add(plan, draft, name, marks[n] if n < len(marks) else None)
+            if plan.settled:
+                self.store.record_items(self._id, plan.settled)
+            if not plan.batch:
+                return plan.outcomes
+            return self._store_batch(plan)
+
+    def _plan_add(self, plan: _AddPlan, draft: ArticleDraft, name: str,
+                  mark: FeedMark | None) -> None:
+        """One draft's outcome: a duplicate of a stored copy or of one earlier in the
+        batch (its feed item settled by that copy), else a new article for the batch."""
+        draft = _checked(draft, name)
+        key = body_key(draft.paragraphs)
+        copy = self._copy_of(key, plan.seen)
+        if copy is not None:
+            plan.outcomes.append(AddOutcome(name, duplicate_of=copy))
+            if mark is not None:
+                plan.settled.append((mark, copy.id))
+            return
+        article = _new_article(draft, key)
+        plan.batch.append(_indexed(article, key, draft.source))
+        plan.seen[key] = article
+        plan.batch_marks.append(mark)
+        plan.outcomes.append(AddOutcome(name, article=article))
+
+    def _copy_of(self, key: str, seen: dict[str, Article]) -> Article | None:
+        """The stored article with this body, else the one earlier in the batch, else None."""
+        existing_id = self.store.find_by_body(self._id, key)
+        if existing_id is not None and existing_id not in self._articles:
+            self._load()  # another process stored it since this one last looked
+        if existing_id is not None and existing_id in self._articles:
+            return self._articles[existing_id]
+        return seen.get(key)
+
+    def _store_batch(self, plan: _AddPlan) -> list[AddOutcome]:
+        """Write the new articles in one transaction and take them into the index."""
+        before = self._changes
+        stored = self.store.insert_articles(self._id, plan.batch, plan.batch_marks)
+        self._wrote(before)
+        raced = {item.body_key: paragraphs
+                 for item, paragraphs in zip(plan.batch, stored, strict=True)
+                 if isinstance(paragraphs, str)}
+        if raced:  # another process stored some of them first: one copy, theirs
+            self._load()
+            return [_stored_copy(o, raced, self._articles) for o in plan.outcomes]
+        for item, paragraphs in zip(plan.batch, stored, strict=True):
+            if isinstance(paragraphs, str):  # not after the reload above
+                continue
+            self._take_in(item, paragraphs)
+        self._size = None
+        if self._semantic is not None and self._semantic.background:
+            self._semantic.filler.notify(self)
+        return plan.outcomes
+
+    def _take_in(self, item: NewArticle, paragraphs: list[StoredParagraph]) -> None:
+        """A newly stored article into the in-memory index, quotes and word forms."""
+        self._articles[item.article.id] = item.article
+        self._quotes.extend(item.quotes)
+        self._speakers = None
+        for row in paragraphs:
+            self._where[row.key] = (row.article_id, row.n)
+            self._keys_of.setdefault(row.article_id, []).append(row.key)
+            self._index.add(row.key, row.blob)
+            self._forms.change(row.forms, +1)
 
     def fill_vectors(self, limit: int) -> int:
         """Embed and store up to limit paragraphs that lack a vector from the current
@@ -442,7 +434,7 @@ class Library:
         flat = self._semantic.embedder.embed([u for texts in units for u in texts])
         rows: list[tuple[int, bytes, bytes]] = []
         start = 0
-        for (key, _), texts in zip(todo, units):
+        for (key, _), texts in zip(todo, units, strict=True):
             rows.append((key, *encode_vectors(flat[start:start + len(texts)])))
             start += len(texts)
         written = set(self.store.write_vectors(model, rows))
@@ -796,6 +788,51 @@ def _scrubbed(draft: ArticleDraft) -> ArticleDraft:
         outlet=line(draft.outlet), published=fix(draft.published), url=fix(draft.url),
         source=fix(draft.source),
     )
+
+
+@dataclass
+class _AddPlan:
+    """What one call of Library._add_many has decided so far, in input order."""
+
+    outcomes: list[AddOutcome] = field(default_factory=list)
+    batch: list[NewArticle] = field(default_factory=list)  # new articles, to store at once
+    batch_marks: list[FeedMark | None] = field(default_factory=list)  # aligned with batch
+    settled: list[tuple[FeedMark, str | None]] = field(default_factory=list)  # by copies
+    seen: dict[str, Article] = field(default_factory=dict)  # body key -> new in this batch
+
+
+def _checked(draft: ArticleDraft, name: str) -> ArticleDraft:
+    """The draft scrubbed and its long paragraphs cut; InputError naming the input when
+    it is over the paragraph or vocabulary limit."""
+    draft = _scrubbed(draft)
+    draft = replace(draft, paragraphs=limits.split_long_paragraphs(draft.paragraphs))
+    try:
+        limits.check_paragraph_count(len(draft.paragraphs))
+        limits.check_vocabulary(draft.paragraphs)
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    return draft
+
+
+def _new_article(draft: ArticleDraft, key: str) -> Article:
+    return Article(
+        id=article_id_for(key), title=draft.title, paragraphs=draft.paragraphs,
+        standfirst=draft.standfirst, authors=draft.authors, outlet=draft.outlet,
+        published=draft.published, url=draft.url,
+        added_at=draft.added_at or datetime.now(UTC).replace(microsecond=0).isoformat(),
+    )
+
+
+def _indexed(article: Article, key: str, source: str | None) -> NewArticle:
+    """The article with its quotes and each paragraph's terms and word forms, as stored."""
+    found = [replace(q, article_id=article.id)
+             for q in quotes_mod.extract_quotes(article.paragraphs)]
+    # A paragraph is indexed under its own words only: the article's title on every
+    # paragraph gained 0.4 points of R@1 on SQuAD but, in a library of one article, gives
+    # the title's words (the topic itself) an idf near zero.
+    analyzed = [analyze(p) for p in article.paragraphs]
+    return NewArticle(article, key, source, [t for t, _ in analyzed], found,
+                      [f for _, f in analyzed])
 
 
 def _stored_copy(outcome: AddOutcome, raced: dict[str, str],

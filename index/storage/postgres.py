@@ -163,11 +163,11 @@ class _PgDb:
         self.snapshot = False
 
     def execute(self, query: str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
-        return self.conn.execute(query.replace("?", "%s"), params)  # type: ignore[arg-type]
+        return self.conn.execute(query.replace("?", "%s"), params)
 
     def executemany(self, query: str, params: Iterable[Sequence[Any]]) -> None:
         with self.conn.cursor() as cur:
-            cur.executemany(query.replace("?", "%s"), params)  # type: ignore[arg-type]
+            cur.executemany(query.replace("?", "%s"), params)
 
 
 @contextmanager
@@ -300,7 +300,7 @@ class PostgresStore(SqlStore):
     def _stream(self, db: Db, query: str, params: Sequence[Any]) -> Iterator[Any]:
         assert isinstance(db, _PgDb)
         with db.conn.cursor() as cur:
-            yield from cur.stream(query.replace("?", "%s"), params)  # type: ignore[arg-type]
+            yield from cur.stream(query.replace("?", "%s"), params)
 
     def _insert_returning_ids(self, db: Db, sql: str, rows: list[tuple[Any, ...]]) -> list[int]:
         """All rows in one pipelined round trip (an article's paragraphs)."""

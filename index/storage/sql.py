@@ -16,6 +16,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -127,10 +128,12 @@ class SqlStore(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    @abstractmethod
     def _announce(self, db: Db, library: int, count: int) -> None:
         """Inside a write: tell other processes the library changed (PostgreSQL notifies;
         SQLite readers see it through data_version)."""
 
+    @abstractmethod
     def _after_bulk_load(self, db: Db) -> None:
         """After rows were copied in with their ids: let new ids follow them."""
 
@@ -311,14 +314,14 @@ class SqlStore(ABC):
             (library, article.id, n, text, encode_terms(self._ids_in(db, terms)),
              encode_ids(self._ids_in(db, forms)))
             for n, (text, terms, forms) in enumerate(
-                zip(article.paragraphs, item.paragraph_terms, forms_of), start=1)
+                zip(article.paragraphs, item.paragraph_terms, forms_of, strict=True), start=1)
         ]
         keys = self._insert_returning_ids(
             db, "INSERT INTO paragraphs(library_id, article_id, n, text, terms, forms)"
             " VALUES (?,?,?,?,?,?) RETURNING id", rows)
         self._write_quotes(db, library, article.id, item.quotes)
         return [StoredParagraph(int(key), article.id, row[2], row[4], row[5])
-                for key, row in zip(keys, rows)]
+                for key, row in zip(keys, rows, strict=True)]
 
     def _insert_returning_ids(self, db: Db, sql: str, rows: list[tuple[Any, ...]]) -> list[int]:
         """Insert rows, in order; the id each got."""
@@ -493,8 +496,9 @@ class SqlStore(ABC):
 
     # -- feeds --------------------------------------------------------------------------
 
-    _FEED_COLUMNS = ("url, title, channel_id, added_at, etag, last_modified, last_polled,"
-                     " last_success, last_error, failures, next_poll, articles_added")
+    # A feed's stored columns are FeedRow's fields, read by name (pending is counted).
+    _FEED_FIELDS = tuple(f.name for f in fields(FeedRow) if f.name != "pending")
+    _FEED_COLUMNS = ", ".join(_FEED_FIELDS)
 
     def add_feed(self, library: int, url: str, title: str | None, channel_id: int | None,
                  limit: int) -> FeedRow:
@@ -543,7 +547,7 @@ class SqlStore(ABC):
         pending = db.execute(
             "SELECT COUNT(*) FROM feed_items WHERE library_id=? AND feed_url=?"
             " AND article_id IS NULL", (library, url)).fetchone()[0]
-        return FeedRow(*row, pending=int(pending))
+        return FeedRow(**dict(zip(self._FEED_FIELDS, row, strict=True)), pending=int(pending))
 
     def feed_libraries(self) -> list[tuple[str, int]]:
         """(library name, feeds) of every library that follows a feed."""

@@ -242,6 +242,13 @@ class SqliteStore(SqlStore):
         with self._lock:
             return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
+    def _announce(self, db: Db, library: int, count: int) -> None:
+        """Nothing to send: other connections see the commit through data_version."""
+
+    def _after_bulk_load(self, db: Db) -> None:
+        """Nothing to move: SQLite gives a new row an id above the largest stored one,
+        explicit ids included."""
+
     def _has_table(self, db: Db, name: str) -> bool:
         return db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
                           (name,)).fetchone() is not None

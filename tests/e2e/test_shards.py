@@ -29,9 +29,11 @@ A made-up article written for newsdesk's tests.
 
 By Ada Fenwick
 
-The two lock gates at Lowmoor will be lifted out by crane in March and replaced with oak gates built in Ellesby.
+The two lock gates at Lowmoor will be lifted out by crane in March and replaced with oak \
+gates built in Ellesby.
 
-Boats will be turned back at the junction for three weeks while the work is done, the waterways trust said.
+Boats will be turned back at the junction for three weeks while the work is done, the \
+waterways trust said.
 """
 ORCHESTRA = """Brackenfield youth orchestra wins regional prize
 
@@ -39,7 +41,8 @@ A made-up article written for newsdesk's tests.
 
 By Tomas Reyes
 
-The Brackenfield youth orchestra won the regional prize on Saturday with a programme of sea shanties arranged for strings.
+The Brackenfield youth orchestra won the regional prize on Saturday with a programme of sea \
+shanties arranged for strings.
 
 Its conductor said the prize money would pay for a tour of three coastal towns in the summer.
 """
@@ -154,7 +157,7 @@ def test_two_shard_processes_share_one_postgresql_store(tmp_path: Path, postgres
             assert fake.shard_count == SHARDS
 
             # each process loaded only its own shard's server, and says its shard in its logs
-            for bot, guild in zip(bots, (GUILD_0, GUILD_1)):
+            for bot in bots:
                 assert "libraries of 1 servers loaded" in bot.log, bot.log
                 assert f"[shard {bot.shard}/{SHARDS}]" in bot.log, bot.log
 
@@ -187,7 +190,8 @@ def test_two_shard_processes_share_one_postgresql_store(tmp_path: Path, postgres
             await bots[1].start()
             await bots[1].wait_ready()
             await fake.wait_for(lambda: fake.shard_ready(1), timeout=30)
-            assert "regional prize" in await _ask(fake, GUILD_1, "What prize did the orchestra win?")
+            answer = await _ask(fake, GUILD_1, "What prize did the orchestra win?")
+            assert "regional prize" in answer
             assert not fake.violations, fake.violations
             print(f"CLI add answered in the other process after {took * 1000:.0f} ms")
         finally:

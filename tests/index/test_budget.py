@@ -12,7 +12,7 @@ FILES = ("ferry_strike.txt", "orchard_frost.txt", "library_opening.txt")
 
 def test_least_recently_used_libraries_are_dropped_past_the_budget(tmp_path, database_url):
     filler = Libraries(tmp_path / "data", database_url=database_url, background=False)
-    for name, file in zip(NAMES, FILES):
+    for name, file in zip(NAMES, FILES, strict=True):
         assert not filler.get(name).add_inputs([str(ARTICLES / file)]).refused
     filler.close()
     measure = Libraries(tmp_path / "data", database_url=database_url)  # as loaded, no budget

@@ -533,6 +533,8 @@ class NameBook:
     by_first: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)  # full name -> words said of them
     holders: dict[str, set[str]] = field(default_factory=dict)  # role word -> full names
+    # a lowercase role noun written right before a name ("spokesman Tom Vane") -> full names
+    titled: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, position: int, name: str, title: str | None = None) -> None:
         self.mentions.append((position, name))
@@ -591,6 +593,9 @@ class NameBook:
         # the story may later use alone ("the captain said")
         lead = text[max(0, start - 40) : start] + " " + run[: run.find(tokens[0])]
         self.add_roles(name, lead.split()[-4:])
+        before = lead.split()[-1:] if not run[: run.find(tokens[0])].strip() else []
+        if before and before[0].isalpha() and before[0].islower():
+            self.titled.setdefault(before[0], set()).add(name)
 
     def _note_title(self, surname: str, title: str) -> None:
         full = self.resolve(surname)

@@ -121,6 +121,7 @@ _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
     r"over|outside|inside|across|near|amid|despite)\b"
 )
+_NOMINATIVE = frozenset("he she they we".split())  # never an object: the subject of the verb after it
 _INDEFINITE = frozenset("a an one another".split())  # "a spokeswoman for Oxford University"
 _OBJECT_PREPOSITIONS = frozenset("of for from in at with on by to".split())
 _ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic)$")
@@ -245,7 +246,12 @@ def _pronoun_subject(r: _Reading) -> _Verdict:
     """ "and he", "he later": a pronoun once the joining word and adverbs are dropped."""
     r.phrase = _ADVERB_TAIL.sub("", _LEAD_DROP.sub("", r.phrase)).strip()
     low = r.phrase.casefold()
-    return Source("pronoun", name=low) if low in PRONOUNS else None
+    if low in PRONOUNS:
+        return Source("pronoun", name=low)
+    last = low.rsplit(None, 1)[-1] if low else ""
+    if last in _NOMINATIVE and not r.inverted:
+        return Source("pronoun", name=last)  # "In February 2004 he said": a fronted time, then the subject
+    return None
 
 
 def _words_of_subject(r: _Reading) -> _Verdict:

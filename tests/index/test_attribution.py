@@ -794,3 +794,10 @@ def test_a_quote_credited_to_nobody_hands_nothing_to_the_next_quote_of_its_parag
         "Ann Roux, who runs the café, said the sign was out of date. "
         "“We want people to know the quay is open all year.”"
     ]) == [None, "Ann Roux"]
+
+
+def test_a_pronoun_after_a_fronted_time_is_the_subject_of_the_speech_verb():
+    assert _speakers([
+        "Maria Alvarez has run the harbour since 2019.",
+        "In March 2023 she said she was “ready to hand over the keys” to the council.",
+    ]) == ["Maria Alvarez"]

@@ -29,6 +29,7 @@ from index.lexicon import (
     FEMALE_COURTESY,
     MALE_COURTESY,
     OWNED_TEXTS,
+    SPEECH_VERBS,
     STOP_CAPS,
     TITLE_WORDS,
     UNNAMED_PERSON_NOUNS,
@@ -53,8 +54,9 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 9
+EXTRACTOR_VERSION: int = 10
 
+SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
 _LOOKBACK = 64  # a pronoun looks back over at most this many named subjects and speakers
 _SCARE_MAX_WORDS = 4  # a quote this short with no speech cue is a term, title or scare quote
@@ -117,6 +119,7 @@ class _Article:
         self.lead_blank = [len(m) - len(m.lstrip()) for m in self.masked]
         self.subjects: list[_Event] = []  # named sentence subjects, in reading order
         self.speakers: list[_Event] = []  # named speakers of the quotes read so far, in order
+        self.lede: str | None = None  # known once the subjects are read
         self._subject_events()
         # the person the story opens with ("Real Madrid midfielder David Beckham has ...")
         opening = [e for e in self.subjects[:1] if e.position < 2 * _PARA and e.kind in ("subject", "speaker")]
@@ -156,6 +159,14 @@ class _Article:
                         if att.kind == "name" and att.speaker:
                             self.subjects.append(_Event(p * _PARA + named.position, att.speaker, "speaker"))
                     continue
+                described = next((c for c in cues if c.source.kind == "description"), None)
+                if described is not None:
+                    at = p * _PARA + described.position
+                    focus = self._focus(described.source.description or "", at)
+                    if focus is not None:
+                        # "The spokesman questioned ...": a later "he" is the person it names
+                        self.subjects.append(_Event(at, focus, "speaker"))
+                        continue
                 unnamed = next((c for c in cues if c.source.kind == "description"
                                 and _UNNAMED_PERSON.match(c.source.description or "")), None)
                 if unnamed is not None:
@@ -179,6 +190,8 @@ class _Article:
             before = text[: m.start(1)]
             if len(before.split()) > 6 or _PREP_BEFORE.search(before) or _VERB_BEFORE.search(before):
                 return  # "The image portrayed Mr Howard": a name after the verb is its object
+            if re.match(_PREPOSITION_LEAD, m.group(1)):
+                continue  # "Of Vane, she said ...": a name in a fronted phrase is not its subject
             if re.match(r"['\u2019]s\b", text[m.end(1) :]):
                 return  # "Putin's negotiator ..." is about someone else
             src = parse_source(m.group(1))
@@ -244,21 +257,31 @@ class _Article:
     def _focus(self, description: str, pos: int) -> str | None:
         """The person a definite role refers back to ("the minister", "the 67-year-old").
 
-        News names a person, then calls them by their role: the role speaks for the last
+        News names a person, then calls them by their role: a role the article gave one
+        person only ("spokesman Tom Vane" ... "the spokesman said") is that person's while
+        they were named in the last two paragraphs; any other title speaks for the last
         person the story was about (a named subject or speaker of the last two paragraphs).
-        A spokesman, an indefinite "a minister" or a plural stays unnamed.
+        An indefinite "a minister", a plural or a role nobody was given stays unnamed.
         """
         m = _DEFINITE_ROLE.match(" ".join(description.split()))
         if m is None:
             return None
         head = m.group("head").casefold()
+        if "-of-" in head:
+            head = head.split("-")[0]  # "the mother-of-three" is a mother
+        floor = (pos // _PARA - 2) * _PARA
+        recent = self.recent(floor, pos)
+        holders = self.book.titled.get(head, set())
+        if len(holders) == 1 and not m.group("age"):
+            (holder,) = holders
+            if any(e.name == holder for e in recent):
+                return holder  # "the Lib Dem spokesman" after "Lib Dem spokesman Ann Vane"
         if head in UNNAMED_ROLES:
             return None
-        floor = (pos // _PARA - 2) * _PARA
         if head not in TITLE_WORDS and not m.group("age"):
             return None  # "the narrator", "the agency": not a person's role
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
-        for e in reversed(self.recent(floor, pos)):
+        for e in reversed(recent):
             if not self.book.is_person(e.name, speaking=e.name in quoted):
                 continue
             if m.group("age") or head in self.book.roles.get(e.name, ()):
@@ -380,6 +403,17 @@ class _Article:
         return best[1], best[2], best[3]
 
 
+# after a speech verb: at most three words, a colon, then a quotation opens ("Vane added:
+# \u201c…", "she said on Monday: \u201c…"); "said, adding: …" hands over to another verb
+_COLON_THEN_QUOTE_RE = re.compile(r"((?:\s+[\w'\u2019-]+){0,3}?)\s*:\s*\x00")
+
+
+def _opens_next_quote(masked: str, cue: Cue) -> bool:
+    """Does the cue end in a colon that opens the quote after it (so it is not the one before's)?"""
+    m = _COLON_THEN_QUOTE_RE.match(masked, cue.position + len(cue.verb))
+    return m is not None and not any(w.casefold() in SPEECH_VERB_SET for w in m.group(1).split())
+
+
 def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
     """`"..." Smith said.` written as its own sentence right after the quote."""
     if si + 1 >= len(art.sents[p]):
@@ -392,6 +426,8 @@ def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
     lead = art.masked[p][lo : cues[0].position]
     if "\x00" in lead or len(lead.split()) > 6:
         return None
+    if _opens_next_quote(art.masked[p], cues[0]):
+        return None  # '"…" Ann Vane said: "…"': her cue opens the quote after it
     text = art.masked[p][lo:hi]
     if len(text.split()) > 10:
         # a long sentence is the cue only when the quote's "!" or "?" split it off
@@ -671,8 +707,8 @@ def _unnamed_between_quotes(n: _Neighbours) -> _Attribution | None:
 def _speaker_of_the_paragraph(n: _Neighbours) -> _Attribution | None:
     """The speaker of the paragraph's quote before, unless a colon lead ('Vale: "…" Brill:
     "…"') names a new one."""
-    if n.same_par and not n.lead_now.endswith(":"):
-        return n.same_par[-1]
+    if n.same_par and not n.lead_now.endswith(":") and n.same_par[-1].kind != "none":
+        return n.same_par[-1]  # a quote credited to nobody hands nothing on
     return None
 
 
@@ -696,8 +732,12 @@ def _colon_lead(n: _Neighbours) -> _Attribution | None:
 
 
 def _speaker_of_the_paragraph_after_colon(n: _Neighbours) -> _Attribution | None:
-    """A colon lead that names nobody: the paragraph's speaker goes on."""
-    return n.same_par[-1] if n.same_par else None
+    """A colon lead that names nobody: the paragraph's speaker goes on (even nobody: "One
+    reader wrote: …" does not hand the quote to a name); without a colon, a quote credited
+    to nobody hands nothing on."""
+    if not n.same_par or (n.same_par[-1].kind == "none" and not n.lead.endswith(":")):
+        return None
+    return n.same_par[-1]
 
 
 def _cue_of_the_sentence_before(n: _Neighbours) -> _Attribution | None:

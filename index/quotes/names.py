@@ -121,6 +121,7 @@ _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
     r"over|outside|inside|across|near|amid|despite)\b"
 )
+_NOMINATIVE = frozenset("he she they we".split())  # never an object: the subject of the verb after it
 _INDEFINITE = frozenset("a an one another".split())  # "a spokeswoman for Oxford University"
 _OBJECT_PREPOSITIONS = frozenset("of for from in at with on by to".split())
 _ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic)$")
@@ -245,7 +246,12 @@ def _pronoun_subject(r: _Reading) -> _Verdict:
     """ "and he", "he later": a pronoun once the joining word and adverbs are dropped."""
     r.phrase = _ADVERB_TAIL.sub("", _LEAD_DROP.sub("", r.phrase)).strip()
     low = r.phrase.casefold()
-    return Source("pronoun", name=low) if low in PRONOUNS else None
+    if low in PRONOUNS:
+        return Source("pronoun", name=low)
+    last = low.rsplit(None, 1)[-1] if low else ""
+    if last in _NOMINATIVE and not r.inverted:
+        return Source("pronoun", name=last)  # "In February 2004 he said": a fronted time, then the subject
+    return None
 
 
 def _words_of_subject(r: _Reading) -> _Verdict:
@@ -533,6 +539,8 @@ class NameBook:
     by_first: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)  # full name -> words said of them
     holders: dict[str, set[str]] = field(default_factory=dict)  # role word -> full names
+    # a lowercase role noun written right before a name ("spokesman Tom Vane") -> full names
+    titled: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, position: int, name: str, title: str | None = None) -> None:
         self.mentions.append((position, name))
@@ -591,6 +599,9 @@ class NameBook:
         # the story may later use alone ("the captain said")
         lead = text[max(0, start - 40) : start] + " " + run[: run.find(tokens[0])]
         self.add_roles(name, lead.split()[-4:])
+        before = lead.split()[-1:] if not run[: run.find(tokens[0])].strip() else []
+        if before and before[0].isalpha() and before[0].islower():
+            self.titled.setdefault(before[0], set()).add(name)
 
     def _note_title(self, surname: str, title: str) -> None:
         full = self.resolve(surname)

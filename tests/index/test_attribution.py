@@ -802,3 +802,44 @@ def test_unresolved_pronoun_is_neither_speaker_nor_description():
 def test_a_discourse_word_broken_off_by_its_cue_is_not_a_quote():
     quotes = extract_quotes(["“Also,” said Ann Roux, “the ferry will run on Sundays.”"])
     assert [(q.text, q.speaker) for q in quotes] == [("the ferry will run on Sundays.", "Ann Roux")]
+
+
+def _speakers(paragraphs: list[str]) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(paragraphs)]
+
+
+def test_a_cue_ending_in_a_colon_opens_the_quote_after_it_not_the_one_before():
+    assert _speakers([
+        "“The crossing was rough,” said Ann Roux. “Two cars slid on the deck.” "
+        "Harbour master Tom Vane said: “Nobody was hurt and the ferry runs tomorrow.”"
+    ]) == ["Ann Roux", "Ann Roux", "Tom Vane"]
+
+
+def test_a_name_in_a_fronted_phrase_is_not_the_subject_a_pronoun_stands_for():
+    assert _speakers([
+        "Rosa Lind, who played the late singer Maria Costa in the film, said the part was “a gift”. "
+        "Of Costa, she said: “Her voice carried the whole harbour.”"
+    ]) == ["Rosa Lind", "Rosa Lind"]
+
+
+def test_the_role_an_article_gave_one_person_stands_for_them_and_their_later_he():
+    assert _speakers([
+        "Green spokesman Owen Pryce said the budget was thin.",
+        "Mayor Tom Vane set aside £2m for the quay. But the Green spokesman questioned where the money "
+        "came from. He called the parking charge “a tax on visitors”.",
+    ]) == ["Owen Pryce"]
+
+
+def test_a_quote_credited_to_nobody_hands_nothing_to_the_next_quote_of_its_paragraph():
+    assert _speakers([
+        "The old sign on the quay read “Closed for the winter, back when the boats return”. "
+        "Ann Roux, who runs the café, said the sign was out of date. "
+        "“We want people to know the quay is open all year.”"
+    ]) == [None, "Ann Roux"]
+
+
+def test_a_pronoun_after_a_fronted_time_is_the_subject_of_the_speech_verb():
+    assert _speakers([
+        "Maria Alvarez has run the harbour since 2019.",
+        "In March 2023 she said she was “ready to hand over the keys” to the council.",
+    ]) == ["Maria Alvarez"]

@@ -212,6 +212,8 @@ class Embedder:
             vectors = self._run([ids[c] for c in chunk])
             for c, vector in zip(chunk, vectors, strict=True):
                 out[todo[c]] = vector
+        if len(todo) > 1:
+            _give_back_freed_memory()  # a batch's activations, freed in this thread's arena
         with self._lock:
             for i in todo:
                 if len(texts[i]) <= CACHED_CHARS:

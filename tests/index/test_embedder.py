@@ -101,3 +101,16 @@ def test_a_model_loaded_in_the_background_gives_the_same_vectors() -> None:
     text = "Passengers will receive compensation when rail services are withdrawn."
     eager = Embedder().embed([text])
     assert np.array_equal(Embedder(background=True).embed([text]), eager)
+
+
+def test_a_batch_gives_its_freed_memory_back_and_a_single_question_does_not(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import index.meaning.embedder as embedder_mod
+
+    trims: list[int] = []
+    monkeypatch.setattr(embedder_mod, "_give_back_freed_memory", lambda: trims.append(1))
+    embedder = Embedder()
+    embedder.embed(["Where will the ferry dock?"])
+    assert trims == []
+    embedder.embed(["The ferry docks at noon.", "Fares rise by spring.", "Storms closed the quay."])
+    assert trims == [1]

@@ -1,9 +1,10 @@
 """The one word list for names: titles, roles, particles, courtesy words, speech verbs.
 
-Quote attribution (index.quotes.names, index.quotes.attribution, index.quotes.extract), speaker look-ups
-(index.quotes.speakers), sentence splitting (index.sentences) and bylines (index.ingest.articles) all
-read the words that surround a person's name from here, so a title added once is known
-everywhere. Compared casefolded, without a final period. Hand-written for English news.
+Quote attribution (index.quotes.names, index.quotes.attribution, index.quotes.extract),
+speaker look-ups (index.quotes.speakers), sentence splitting (index.sentences) and bylines
+(index.ingest.articles) all read the words that surround a person's name from here, so a
+title added once is known everywhere. Compared casefolded, without a final period.
+Hand-written for English news.
 """
 
 from __future__ import annotations
@@ -79,13 +80,17 @@ STOP_CAPS: frozenset[str] = frozenset(
     """.split()
 )
 
-PARTICLES: frozenset[str] = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos", "das", "ter", "ten"})
+PARTICLES: frozenset[str] = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin",
+                                       "ibn", "al", "el", "la", "le", "di", "du", "dos", "das",
+                                       "ter", "ten"})
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
-FEMALE_TITLES: frozenset[str] = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister",
-                  "congresswoman", "chairwoman", "spokeswoman"})
-MALE_TITLES: frozenset[str] = frozenset({"mr", "sir", "lord", "king", "prince", "father", "fr", "congressman",
-                "chairman", "spokesman", "sheikh", "emir", "pope"})
+FEMALE_TITLES: frozenset[str] = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen",
+                                           "princess", "sister", "congresswoman", "chairwoman",
+                                           "spokeswoman"})
+MALE_TITLES: frozenset[str] = frozenset({"mr", "sir", "lord", "king", "prince", "father", "fr",
+                                         "congressman", "chairman", "spokesman", "sheikh", "emir",
+                                         "pope"})
 
 # Common first names whose gender is clear; a small hand-written list, used only to
 # keep "she said" from landing on a man and "he said" on a woman.
@@ -181,7 +186,8 @@ UNNAMED_ROLES: frozenset[str] = frozenset(
     "spokesman spokeswoman spokesperson official source aide adviser advisor".split()
 )
 UNNAMED_PERSON_NOUNS: frozenset[str] = UNNAMED_ROLES | frozenset(
-    "insider executive broker analyst lawyer diplomat witness resident worker officer manager member".split()
+    "insider executive broker analyst lawyer diplomat witness resident worker officer manager"
+    " member".split()
 )
 # Texts a person or body speaks through ("Vale's Facebook post", "the IMF report"): the
 # owner is the speaker. MEDIUM_NOUNS are the ones a body is named by ("the report said").
@@ -225,10 +231,13 @@ SPEECH_VERBS: list[str] = (
     "according"
 ).split()
 
-PARTICIPLES: frozenset[str] = frozenset({"saying", "adding", "telling", "writing", "asking", "noting", "insisting",
-               "arguing", "warning", "explaining", "calling", "tweeting", "reporting",
-               "chanting", "yelling", "shouting", "screaming", "declaring", "asserting"})
-CONTINUATION_VERBS: frozenset[str] = frozenset({"added", "adds", "adding", "continued", "continues", "went"})
+PARTICIPLES: frozenset[str] = frozenset({"saying", "adding", "telling", "writing", "asking",
+                                         "noting", "insisting", "arguing", "warning",
+                                         "explaining", "calling", "tweeting", "reporting",
+                                         "chanting", "yelling", "shouting", "screaming",
+                                         "declaring", "asserting"})
+CONTINUATION_VERBS: frozenset[str] = frozenset({"added", "adds", "adding", "continued", "continues",
+                                                "went"})
 
 # Titles a look-up drops before comparing names (Mr Vane, President Roux).
 LOOKUP_TITLES: frozenset[str] = frozenset(
@@ -252,7 +261,8 @@ NEVER_FINAL: frozenset[str] = frozenset(
 # These precede a number ("No. 10", "Jan. 5", "Art. 5"); before anything else they may end
 # ("the stage hit Art. The ...").
 BEFORE_NUMBER: frozenset[str] = frozenset(
-    "no nos jan feb mar apr jun jul aug sep sept oct nov dec op tel art fig figs vol vols pp ch".split()
+    "no nos jan feb mar apr jun jul aug sep sept oct nov dec op tel art fig figs vol vols pp"
+    " ch".split()
 )
 # Abbreviations that often end a sentence too: decided by the next word.
 MAYBE_FINAL: frozenset[str] = frozenset(

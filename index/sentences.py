@@ -106,22 +106,9 @@ def _is_boundary(text: str, punct_start: int, next_start: int) -> bool:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) of the sentences of text, whitespace trimmed."""
-    cuts: list[int] = []
-    for match in _CANDIDATE_RE.finditer(text):
-        ws_start, ws_end = match.span(1)
-        if ws_end >= len(text):
-            continue
-        if _is_boundary(text, match.start(), ws_end):
-            cuts.append(ws_start)
+    cuts = _punctuation_cuts(text)
     if "\n" in text:
-        for match in _LINE_BREAK_RE.finditer(text):
-            end = match.end()
-            if end >= len(text) or match.start() == 0:
-                continue
-            blank = match.group(0).count("\n") > 1
-            if blank or _starts_sentence(text, end):
-                cuts.append(match.start())
-        cuts = sorted(set(cuts))
+        cuts = sorted({*cuts, *_line_break_cuts(text)})
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in [*cuts, len(text)]:
@@ -134,6 +121,32 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((a, b))
         start = cut
     return spans
+
+
+def _punctuation_cuts(text: str) -> list[int]:
+    """Where the whitespace after each sentence-ending punctuation mark starts, in order."""
+    cuts: list[int] = []
+    for match in _CANDIDATE_RE.finditer(text):
+        ws_start, ws_end = match.span(1)
+        if ws_end >= len(text):
+            continue
+        if _is_boundary(text, match.start(), ws_end):
+            cuts.append(ws_start)
+    return cuts
+
+
+def _line_break_cuts(text: str) -> list[int]:
+    """Line breaks that end a sentence with no punctuation: a blank line, or a break before
+    a sentence-like start (a headline)."""
+    cuts: list[int] = []
+    for match in _LINE_BREAK_RE.finditer(text):
+        end = match.end()
+        if end >= len(text) or match.start() == 0:
+            continue
+        blank = match.group(0).count("\n") > 1
+        if blank or _starts_sentence(text, end):
+            cuts.append(match.start())
+    return cuts
 
 
 def split_sentences(text: str) -> list[str]:

@@ -23,9 +23,9 @@ from index.lexicon import (
     SPEECH_VERBS,
 )
 from index.quotes.names import (
-    bare,
     _PREPOSITION_LEAD,
     Source,
+    bare,
     clean_role,
     is_apposition,
     is_given_name,
@@ -37,7 +37,8 @@ from index.sentences import sentence_spans
 
 _VERB_SET = frozenset(SPEECH_VERBS)
 # two-word cues: first word -> the words that may follow it ("went on", "pointed out")
-_VERB_PAIRS = {"went": "on", "shot": "back", "fired": "back", "put": "it", "puts": "it", "pointed": "out"}
+_VERB_PAIRS = {"went": "on", "shot": "back", "fired": "back", "put": "it", "puts": "it",
+               "pointed": "out"}
 # A whole ASCII word (no letter, digit, apostrophe or hyphen on either side): each is
 # looked up in a set, which reads a sentence once instead of trying every verb at every
 # character as one alternation would.
@@ -61,7 +62,8 @@ def _speech_verbs(seg: str) -> Iterator[tuple[str, int, int]]:
         low = word.lower()
         pair = _VERB_PAIRS.get(low)
         if pair is not None:
-            tail = _ONE_WORD_RE.match(seg, w.end() + 1) if seg[w.end() : w.end() + 1] == " " else None
+            spaced = seg[w.end() : w.end() + 1] == " "
+            tail = _ONE_WORD_RE.match(seg, w.end() + 1) if spaced else None
             if tail is not None and tail.group(0).lower() == pair:
                 yield seg[s : tail.end()], s, tail.end()
                 pos = tail.end()
@@ -76,7 +78,8 @@ _ACCORDING = re.compile(r"(?i)\baccording to\s+([^,.;:\x00]+)")
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
-    """Is the full stop at `dot` an abbreviation's ("Mr.", "Inc.", "U.S.", an initial), not a sentence end?"""
+    """Is the full stop at `dot` an abbreviation's ("Mr.", "Inc.", "U.S.", an initial), not a
+    sentence end?"""
     k = dot
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
         k -= 1
@@ -85,7 +88,8 @@ def _abbreviation_before(text: str, dot: int) -> bool:
         return False
     low = word.casefold()
     return (low in NEVER_FINAL or low in MAYBE_FINAL or low in BEFORE_NUMBER
-            or (len(word) == 1 and word.isupper()) or ("." in word and word.replace(".", "").isalpha()))
+            or (len(word) == 1 and word.isupper())
+            or ("." in word and word.replace(".", "").isalpha()))
 
 
 @dataclass(frozen=True)
@@ -174,7 +178,9 @@ def _subject_after(masked: str, verb_end: int, hi: int) -> str:
 def _trim_clause(chunk: str) -> str:
     """Keep the last clause of a subject chunk: after 'and'/'but'/'that' etc."""
     parts = re.split(
-        r"\b(?:(?i:and)(?!\s+[A-Z])|(?i:but|that|because|while|whereas|so|when|as|if|where))\s+(?=\S)", chunk
+        r"\b(?:(?i:and)(?!\s+[A-Z])|(?i:but|that|because|while|whereas|so|when|as|if|where))"
+        r"\s+(?=\S)",
+        chunk,
     )
     last = parts[-1]
     # keep "X and Y" when the chunk ends in a name pair? keep the last clause only
@@ -199,7 +205,8 @@ def _proper_subject(src: Source | None) -> bool:
     if src.kind in ("name", "org", "pronoun"):
         return True
     desc = src.description or ""
-    if re.search(r"(?i)\b(is|are|was|were|be|been|has|have|had|will|would|could|should|can|did|do|does)\b", desc):
+    if re.search(r"(?i)\b(is|are|was|were|be|been|has|have|had|will|would|could|should|can|did"
+                 r"|do|does)\b", desc):
         return False
     return bool(_DETERMINED.match(desc)) and not re.search(
         r"(?i)\b(and|to|not|never|also|had|has|have|would|will|could|can|did|then)$", desc
@@ -211,26 +218,46 @@ def _sentence_subject(chunk: str) -> Source | None:
     for part in chunk.split(","):
         if re.match(_PREPOSITION_LEAD, part):
             continue  # "In Washington, President Obama ...": a place, not the subject
-        words = part.split()
-        for i, tok in enumerate(words[:8]):
-            low = tok.lower()
-            if i == 0 and low in ("he", "she"):
-                return Source("pronoun", name=low)  # "A month later, he paid ... and explained"
-            if tok[:1].isupper() and not is_participle(tok, words[i + 1] if i + 1 < len(words) else ""):
-                j = i
-                while j < len(words) and (words[j][:1].isupper() or words[j].lower() in PARTICLES):
-                    j += 1
-                    if words[j - 1].endswith(("\u2019s", "'s")):
-                        break
-                follower = words[j] if j < len(words) and words[j - 1][-1:].isalnum() else ""
-                if bare(follower) in GROUP_NOUNS:
-                    break  # "City experts say", "Labour officials said": a modifier, not a name
-                src = parse_source(" ".join(words[i:j]), inverted=True)
-                if src is not None and src.kind in ("name", "org"):
-                    return src
-            if low in ("of", "to", "with", "by", "for", "from", "about", "in", "on", "at", "after", "before"):
-                break
+        src = _clause_opener(part.split())
+        if src is not None:
+            return src
     return None
+
+
+# A preposition before any name ends the search: the words after it are its object.
+_OBJECT_LEADS = ("of", "to", "with", "by", "for", "from", "about", "in", "on", "at", "after",
+                 "before")
+
+
+def _clause_opener(words: list[str]) -> Source | None:
+    """The pronoun or name among the first eight words of one comma-separated part."""
+    for i, tok in enumerate(words[:8]):
+        low = tok.lower()
+        if i == 0 and low in ("he", "she"):
+            return Source("pronoun", name=low)  # "A month later, he paid ... and explained"
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if tok[:1].isupper() and not is_participle(tok, following):
+            run, follower = _capital_run(words, i)
+            if bare(follower) in GROUP_NOUNS:
+                return None  # "City experts say", "Labour officials said": a modifier, not a name
+            src = parse_source(run, inverted=True)
+            if src is not None and src.kind in ("name", "org"):
+                return src
+        if low in _OBJECT_LEADS:
+            return None
+    return None
+
+
+def _capital_run(words: list[str], i: int) -> tuple[str, str]:
+    """The capitalised words from words[i] (particles inside, up to a possessive) and the
+    word after them when the run ends on a letter or digit: a name and what it modifies."""
+    j = i
+    while j < len(words) and (words[j][:1].isupper() or words[j].lower() in PARTICLES):
+        j += 1
+        if words[j - 1].endswith(("\u2019s", "'s")):
+            break
+    follower = words[j] if j < len(words) and words[j - 1][-1:].isalnum() else ""
+    return " ".join(words[i:j]), follower
 
 
 def _apposition(chunk: str) -> Source | None:
@@ -245,7 +272,8 @@ def _apposition(chunk: str) -> Source | None:
             if src is not None and src.kind in ("name", "org") and len(parts[k].split()) <= 8:
                 nxt = parts[k + 1]
                 role = _clean_role(nxt) if re.match(r"(?i)^\s*(a|an|the)\b", nxt) or (
-                    is_apposition(nxt) and (nxt.split()[0][:1].islower() or is_possessive(nxt.split()[0]))
+                    is_apposition(nxt)
+                    and (nxt.split()[0][:1].islower() or is_possessive(nxt.split()[0]))
                     and not nxt.split()[0].endswith("ing")
                 ) else None
                 return Source(src.kind, src.name, src.role or role, None)
@@ -287,7 +315,9 @@ def _subject_across_quote(masked: str, lo: int, verb_at: int) -> tuple[Source, b
     if src is None or src.kind not in ("name", "org"):
         return None
     # "citing "…"" quotes the subject's own words; "author of "…"" names a title
-    return src, not re.search(r"(?i)\b(?:citing|calling|saying|quoting|describing|adding)\s*,?$", prefix)
+    return src, not re.search(
+        r"(?i)\b(?:citing|calling|saying|quoting|describing|adding)\s*,?$", prefix
+    )
 
 
 def _continues_quote(masked: str, lo: int, verb_at: int, before: str) -> bool:
@@ -324,102 +354,173 @@ def cues_in(masked: str, lo: int, hi: int, limit: int | None = None) -> list[Cue
     if hi - lo > LONGEST_SENTENCE:
         return [cue for start in range(lo, hi, CUE_WINDOW)
                 for cue in cues_in(masked, start, min(hi, start + CUE_WINDOW), WINDOW_CUES)]
-    out: list[Cue] = []
     seg = masked[lo:hi]
+    out = _according_cues(seg, lo, limit)
+    most = MAX_VERBS if limit is None else min(limit, MAX_VERBS)
+    # no sentence has more than MAX_VERBS speech verbs: bounded work per sentence
+    for written, vstart, vstop in islice(_speech_verbs(seg), most):
+        verb = _Verb(masked, lo, hi, written, " ".join(written.lower().split()),
+                     lo + vstart, lo + vstop)
+        cue = _verb_cue(verb)
+        if cue is not None:
+            out.append(cue)
+    out.sort(key=lambda c: c.position)
+    return out
+
+
+def _according_cues(seg: str, lo: int, limit: int | None) -> list[Cue]:
+    """ "According to X": a cue with no speech verb, its source after it."""
+    out: list[Cue] = []
     for m in islice(_ACCORDING.finditer(seg), limit):
         src = parse_source(m.group(1), inverted=True)
         if src is not None:
             out.append(Cue("according to", lo + m.start(), src, True))
-    most = MAX_VERBS if limit is None else min(limit, MAX_VERBS)
-    for n_verb, (written, vstart, vstop) in enumerate(_speech_verbs(seg)):
-        if n_verb >= most:
-            break  # no sentence has this many speech verbs: bounded work per sentence
-        verb = " ".join(written.lower().split())
-        if verb == "according":
-            continue
-        vpos = lo + vstart
-        vend = lo + vstop
-        if written[:1].isupper() and masked[lo:vpos].strip(" \t\x00\"'\u201c\u201d\u2018\u2019:\u2014-"):
-            continue  # "the United States", "Tells All": a capitalised verb inside a name
-        if verb in ("asked", "told", "pressed", "questioned") and written[:1].isupper():
-            continue  # "Asked about Vale, Brill said": a passive opener, Brill speaks
-        if verb in PARTICIPLES:
-            # "with Vale reportedly yelling: ...": the name right before the participle speaks
-            near = re.search(r"(?:^|\b(?:with|as|and|while)\s+)((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
-                             r"\s+(?:\w+ly\s+)?$", masked[lo:vpos])
-            # "the paper quoted Mr Vane as saying": the person quoted speaks, not the paper
-            near = _QUOTED_AS.search(masked[lo:vpos]) or near
-            if near is None:
-                # "footage of Ann Vane asking": a person's full name right before the participle
-                person = _NAME_BEFORE.search(masked[max(lo, vpos - 80) : vpos])
-                if person is not None and is_given_name(person.group(1).split()[0]):
-                    near = person
-            src = parse_source(near.group(1), inverted=True) if near else None
-            if src is not None and src.kind == "name":
-                out.append(Cue(verb, vpos, src, False))
-            else:
-                out.append(Cue(verb, vpos, Source("inherit"), False))
-            continue
-        before, empty = _subject_before(masked, lo, vpos)
-        src: Source | None = None
-        if not empty and before.rstrip().endswith(",") and _continues_quote(masked, lo, vpos, before):
-            # '"... unlikely" that Vale can win, said Ed Rennick': the quote's sentence runs on
-            after_src = parse_source(_subject_after(masked, vend, hi), inverted=True)
-            if after_src is not None and after_src.kind in ("name", "org", "description") and _proper_subject(after_src):
-                out.append(Cue(verb, vpos, after_src, True))
-                continue
-        if not empty and before.rstrip().endswith(","):
-            appo = _apposition(before)
-            if appo is not None:
-                out.append(Cue(verb, vpos, appo, False))
-                continue
-        if not empty:
-            chunk = _trim_clause(before)
-            tail = chunk.rstrip(" ,")
-            rel = re.search(r"(?i)(?:^|,)\s*(who|which)\b", chunk)
-            if rel is not None:
-                head = parse_source(chunk[: rel.start()], inverted=False) if rel.start() else None
-                if _proper_subject(head) and head is not None and head.kind != "description":
-                    out.append(Cue(verb, vpos, head, False))
-                else:
-                    out.append(Cue(verb, vpos, Source("inherit"), False))
-                continue
-            if re.search(r"(?i)(?:,|\b)\s*(?:that|and|but|then|and then|but then)\s*$", tail):
-                # "X said it was early but added": the earlier subject speaks again
-                out.append(Cue(verb, vpos, Source("inherit"), False))
-                continue
-            if re.search(r"(?i)\b(was|were|be|been|being|is|are|it)\s*$", tail):
-                continue  # "was told", "it is said": nobody speaks here
-            src = parse_source(chunk, inverted=False)
-            if not _proper_subject(src):
-                src = _sentence_subject(chunk)
-                if src is None and before.rstrip().endswith(","):
-                    empty = True  # "... in many ways, said the official"
-                elif src is None:
-                    continue
-            elif src is not None and src.kind == "description" and before.rstrip().endswith(","):
-                # "More than 900 people came, said director Owen Pryce": the name after wins
-                after_src = parse_source(_subject_after(masked, vend, hi), inverted=True)
-                if after_src is not None and after_src.kind in ("name", "org"):
-                    out.append(Cue(verb, vpos, after_src, True))
-                    continue
-        if empty:
-            after = _subject_after(masked, vend, hi)
-            src = None
-            if not re.match(_NOT_INVERTED, after) and verb not in ("put it", "puts it"):
-                src = parse_source(after, inverted=True)
-            if not _proper_subject(src):
-                across = _subject_across_quote(masked, lo, vpos)
-                if across is not None:
-                    out.append(Cue(verb, vpos, across[0], False, across=across[1]))
-                continue
-            if src is None or (src.kind == "description" and len((src.description or "").split()) > 12):
-                continue
-            out.append(Cue(verb, vpos, src, True))
-            continue
-        if src is not None:
-            if src.kind == "description" and len((src.description or "").split()) > 12:
-                continue
-            out.append(Cue(verb, vpos, src, False))
-    out.sort(key=lambda c: c.position)
     return out
+
+
+@dataclass(frozen=True)
+class _Verb:
+    """One speech verb in its sentence masked[lo:hi]: what each cue rule reads."""
+
+    masked: str
+    lo: int
+    hi: int
+    written: str  # as the text has it
+    verb: str  # lowercased, one space between words ("went on")
+    start: int  # offset of the verb in the paragraph
+    end: int
+
+    def after(self) -> str:
+        """The phrase after the verb, where an inverted subject stands."""
+        return _subject_after(self.masked, self.end, self.hi)
+
+    def cue(self, source: Source, inverted: bool = False, across: bool = False) -> Cue:
+        return Cue(self.verb, self.start, source, inverted, across=across)
+
+
+def _verb_cue(v: _Verb) -> Cue | None:
+    """The cue a speech verb makes, with its subject; None where nobody speaks through it.
+
+    The subject is read where English puts it: before a participle ("with Vale yelling"),
+    after the verb when nothing stands before it ('," said Vale'), else in the clause
+    before it, where a comma can hand over to an apposition or to a quote running on.
+    """
+    if v.verb == "according" or _not_speech(v):
+        return None
+    if v.verb in PARTICIPLES:
+        return _participle_cue(v)
+    before, empty = _subject_before(v.masked, v.lo, v.start)
+    if empty:
+        return _inverted_cue(v)
+    if before.rstrip().endswith(","):
+        cue = _comma_cue(v, before)
+        if cue is not None:
+            return cue
+    return _clause_cue(v, before)
+
+
+def _not_speech(v: _Verb) -> bool:
+    """Is a capitalised verb a word of a name or a passive opener, not someone speaking?"""
+    if v.written[:1].isupper() and v.masked[v.lo : v.start].strip(
+        " \t\x00\"'\u201c\u201d\u2018\u2019:\u2014-"
+    ):
+        return True  # "the United States", "Tells All": a capitalised verb inside a name
+    # "Asked about Vale, Brill said": a passive opener, Brill speaks
+    return v.verb in ("asked", "told", "pressed", "questioned") and v.written[:1].isupper()
+
+
+_NAME_BEFORE_PARTICIPLE = re.compile(
+    r"(?:^|\b(?:with|as|and|while)\s+)((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
+    r"\s+(?:\w+ly\s+)?$"
+)
+
+
+def _participle_cue(v: _Verb) -> Cue:
+    """A participle ("adding", "yelling") speaks for the name right before it, else for the
+    sentence's earlier subject (inherited)."""
+    head = v.masked[v.lo : v.start]
+    # "with Vale reportedly yelling: ...": the name right before the participle speaks
+    near = _NAME_BEFORE_PARTICIPLE.search(head)
+    # "the paper quoted Mr Vane as saying": the person quoted speaks, not the paper
+    near = _QUOTED_AS.search(head) or near
+    if near is None:
+        # "footage of Ann Vane asking": a person's full name right before the participle
+        person = _NAME_BEFORE.search(v.masked[max(v.lo, v.start - 80) : v.start])
+        if person is not None and is_given_name(person.group(1).split()[0]):
+            near = person
+    src = parse_source(near.group(1), inverted=True) if near else None
+    if src is not None and src.kind == "name":
+        return v.cue(src)
+    return v.cue(Source("inherit"))
+
+
+def _too_long(src: Source) -> bool:
+    """A description of more than twelve words is a clause, not a speaker."""
+    return src.kind == "description" and len((src.description or "").split()) > 12
+
+
+def _inverted_cue(v: _Verb) -> Cue | None:
+    """A verb with no subject before it: the subject after it ('," said Vale'), else a name
+    standing before a quote inside its own phrase."""
+    after = v.after()
+    src = None
+    if not re.match(_NOT_INVERTED, after) and v.verb not in ("put it", "puts it"):
+        src = parse_source(after, inverted=True)
+    if not _proper_subject(src):
+        across = _subject_across_quote(v.masked, v.lo, v.start)
+        return None if across is None else v.cue(across[0], across=across[1])
+    if src is None or _too_long(src):
+        return None
+    return v.cue(src, inverted=True)
+
+
+def _comma_cue(v: _Verb, before: str) -> Cue | None:
+    """A subject phrase ending in a comma: the quote's own sentence running on to the verb
+    (the speaker is named after it), or a name with an apposition."""
+    if _continues_quote(v.masked, v.lo, v.start, before):
+        # '"... unlikely" that Vale can win, said Ed Rennick': the quote's sentence runs on
+        after_src = parse_source(v.after(), inverted=True)
+        if (after_src is not None and after_src.kind in ("name", "org", "description")
+                and _proper_subject(after_src)):
+            return v.cue(after_src, inverted=True)
+    appo = _apposition(before)
+    return None if appo is None else v.cue(appo)
+
+
+def _clause_cue(v: _Verb, before: str) -> Cue | None:
+    """The subject in the last clause before the verb: a relative clause's head, the
+    earlier subject again ("but added"), nobody in a passive, else the clause's name."""
+    chunk = _trim_clause(before)
+    tail = chunk.rstrip(" ,")
+    rel = re.search(r"(?i)(?:^|,)\s*(who|which)\b", chunk)
+    if rel is not None:
+        head = parse_source(chunk[: rel.start()], inverted=False) if rel.start() else None
+        if _proper_subject(head) and head is not None and head.kind != "description":
+            return v.cue(head)
+        return v.cue(Source("inherit"))
+    if re.search(r"(?i)(?:,|\b)\s*(?:that|and|but|then|and then|but then)\s*$", tail):
+        # "X said it was early but added": the earlier subject speaks again
+        return v.cue(Source("inherit"))
+    if re.search(r"(?i)\b(was|were|be|been|being|is|are|it)\s*$", tail):
+        return None  # "was told", "it is said": nobody speaks here
+    return _named_clause_cue(v, before, chunk)
+
+
+def _named_clause_cue(v: _Verb, before: str, chunk: str) -> Cue | None:
+    """The clause's subject phrase, or the name opening it; after a comma, a name after
+    the verb beats a description before it."""
+    comma = before.rstrip().endswith(",")
+    src = parse_source(chunk, inverted=False)
+    if not _proper_subject(src):
+        src = _sentence_subject(chunk)
+        if src is None:
+            # "... in many ways, said the official": the subject comes after the verb
+            return _inverted_cue(v) if comma else None
+    elif src is not None and src.kind == "description" and comma:
+        # "More than 900 people came, said director Owen Pryce": the name after wins
+        after_src = parse_source(v.after(), inverted=True)
+        if after_src is not None and after_src.kind in ("name", "org"):
+            return v.cue(after_src, inverted=True)
+    if src is None or _too_long(src):
+        return None
+    return v.cue(src)

@@ -23,7 +23,9 @@ _TYPED = re.compile(rf"\b(?P<noun>[a-z]+)\s+(?P<name>{_CAP_RUN})")
 # "the National Audit Office report", "Vale Mining's statement": a body, then its text
 _OWNED = re.compile(rf"(?P<name>{_CAP_RUN})(?:['\u2019]s?)?\s+(?P<noun>[a-z]+)\b")
 # "the club's board", "the magazine", "its report": a definite reference to a body
-_DEFINITE = re.compile(r"(?i)^(?:the|its|their|this)\s+(?:(?P<owner>[a-z]+)['\u2019]s\s+)?(?P<noun>[a-z]+)$")
+_DEFINITE = re.compile(
+    r"(?i)^(?:the|its|their|this)\s+(?:(?P<owner>[a-z]+)['\u2019]s\s+)?(?P<noun>[a-z]+)$"
+)
 
 
 @dataclass(order=True)

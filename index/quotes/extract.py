@@ -17,16 +17,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from index.quotes.attribution import Cue, _sentence_subject, cues_in, mask, sentences
-from index.quotes.bodies import Bodies
-from index.models import Quote
 from index.lexicon import (
     CONTINUATION_VERBS,
     COURTESY,
     DEMONYMS,
     DISCOURSE_OPENERS,
-    GROUP_NOUNS,
     FEMALE_COURTESY,
+    GROUP_NOUNS,
     MALE_COURTESY,
     OWNED_TEXTS,
     SPEECH_VERBS,
@@ -35,6 +32,9 @@ from index.lexicon import (
     UNNAMED_PERSON_NOUNS,
     UNNAMED_ROLES,
 )
+from index.models import Quote
+from index.quotes.attribution import Cue, _sentence_subject, cues_in, mask, sentences
+from index.quotes.bodies import Bodies
 from index.quotes.names import (
     _PREPOSITION_LEAD,
     _RUN,
@@ -110,10 +110,11 @@ class _Article:
         for p, m in enumerate(self.masked):
             self.book.scan(p * _PARA, m)
         self.bodies = Bodies(self.masked, _PARA)
-        self.sents = [sentences(m, t) for m, t in zip(self.masked, paragraphs)]
+        self.sents = [sentences(m, t) for m, t in zip(self.masked, paragraphs, strict=True)]
         self.starts = [[lo for lo, _ in ss] for ss in self.sents]
         self.cues: list[list[list[Cue]]] = [
-            [cues_in(m, lo, hi) for lo, hi in ss] for m, ss in zip(self.masked, self.sents)
+            [cues_in(m, lo, hi) for lo, hi in ss]
+            for m, ss in zip(self.masked, self.sents, strict=True)
         ]
         self.credited: dict[int, list[_Attribution]] = {}  # end paragraph -> attributions so far
         self.lead_blank = [len(m) - len(m.lstrip()) for m in self.masked]
@@ -122,7 +123,8 @@ class _Article:
         self.lede: str | None = None  # known once the subjects are read
         self._subject_events()
         # the person the story opens with ("Real Madrid midfielder David Beckham has ...")
-        opening = [e for e in self.subjects[:1] if e.position < 2 * _PARA and e.kind in ("subject", "speaker")]
+        opening = [e for e in self.subjects[:1]
+                   if e.position < 2 * _PARA and e.kind in ("subject", "speaker")]
         self.lede = opening[0].name if opening else None
 
     def add_speaker(self, position: int, name: str) -> None:
@@ -130,7 +132,8 @@ class _Article:
         self.speakers.append(_Event(position, name, "speaker"))
 
     def recent(self, lo: int, hi: int, speakers_only: bool = False) -> list[_Event]:
-        """Named subjects and speakers with lo <= position < hi, the last _LOOKBACK of each, in order.
+        """Named subjects and speakers with lo <= position < hi, the last _LOOKBACK of each, in
+        order.
 
         Binary searches over two sorted lists: each quote costs O(log n), so an article
         with thousands of names stays linear.
@@ -147,48 +150,71 @@ class _Article:
     def _subject_events(self) -> None:
         """Who each sentence is about, in reading order: the named subject of a speech verb
         (a speaker, even in indirect speech), an unnamed one ("a spokesman for ..."), the
-        person a "he said" of indirect speech stands for, else the person the sentence opens on."""
+        person a "he said" of indirect speech stands for, else the person the sentence
+        opens on."""
         for p, ss in enumerate(self.sents):
             for si, (lo, hi) in enumerate(ss):
                 cues = self.cues[p][si]
-                named = next((c for c in cues if c.source.kind == "name"), None)
-                if named is not None:
-                    full = self.book.resolve(named.source.name or "")
-                    if self.book.is_person(full, speaking=True):
-                        att = self._name(named.source, record=False)  # the name its quotes get
-                        if att.kind == "name" and att.speaker:
-                            self.subjects.append(_Event(p * _PARA + named.position, att.speaker, "speaker"))
-                    continue
-                described = next((c for c in cues if c.source.kind == "description"), None)
-                if described is not None:
-                    at = p * _PARA + described.position
-                    focus = self._focus(described.source.description or "", at)
-                    if focus is not None:
-                        # "The spokesman questioned ...": a later "he" is the person it names
-                        self.subjects.append(_Event(at, focus, "speaker"))
-                        continue
-                unnamed = next((c for c in cues if c.source.kind == "description"
-                                and _UNNAMED_PERSON.match(c.source.description or "")), None)
-                if unnamed is not None:
-                    # "A Labour spokesman later said ...": a later "he said" is his
-                    self.subjects.append(_Event(p * _PARA + unnamed.position, unnamed.source.description or "", "unnamed"))
-                    continue
-                said = next((c for c in cues if c.source.kind == "pronoun" and c.source.name in ("he", "she")), None)
-                self._opening_subject(p, lo, said.position if said is not None else hi)
-                if said is not None:
-                    # "He argued that ...": indirect speech makes its speaker the one a later
-                    # '"…," he added' continues, as a quote would
-                    at = p * _PARA + said.position
-                    att = self._pronoun(said.source.name or "", at, said.verb, None)
-                    if att.speaker:
-                        self.subjects.append(_Event(at, att.speaker, "speaker"))
+                if not (self._named_subject(p, cues) or self._described_subject(p, cues)
+                        or self._unnamed_subject(p, cues)):
+                    self._pronoun_subject(p, lo, hi, cues)
+
+    def _named_subject(self, p: int, cues: list[Cue]) -> bool:
+        """A named speaker: the person their quotes get is the subject. True when the
+        sentence has a named cue (even one that names no person)."""
+        named = next((c for c in cues if c.source.kind == "name"), None)
+        if named is None:
+            return False
+        full = self.book.resolve(named.source.name or "")
+        if self.book.is_person(full, speaking=True):
+            att = self._name(named.source, record=False)  # the name its quotes get
+            if att.kind == "name" and att.speaker:
+                self.subjects.append(_Event(p * _PARA + named.position, att.speaker, "speaker"))
+        return True
+
+    def _described_subject(self, p: int, cues: list[Cue]) -> bool:
+        """ "The spokesman questioned ...": a later "he" is the person the role names."""
+        described = next((c for c in cues if c.source.kind == "description"), None)
+        if described is None:
+            return False
+        at = p * _PARA + described.position
+        focus = self._focus(described.source.description or "", at)
+        if focus is None:
+            return False
+        self.subjects.append(_Event(at, focus, "speaker"))
+        return True
+
+    def _unnamed_subject(self, p: int, cues: list[Cue]) -> bool:
+        """ "A Labour spokesman later said ...": a later "he said" is his."""
+        unnamed = next((c for c in cues if c.source.kind == "description"
+                        and _UNNAMED_PERSON.match(c.source.description or "")), None)
+        if unnamed is None:
+            return False
+        description = unnamed.source.description or ""
+        self.subjects.append(_Event(p * _PARA + unnamed.position, description, "unnamed"))
+        return True
+
+    def _pronoun_subject(self, p: int, lo: int, hi: int, cues: list[Cue]) -> None:
+        """The person the sentence opens on, then the one its "he"/"she" cue stands for."""
+        said = next((c for c in cues if c.source.kind == "pronoun"
+                     and c.source.name in ("he", "she")), None)
+        self._opening_subject(p, lo, said.position if said is not None else hi)
+        if said is not None:
+            # "He argued that ...": indirect speech makes its speaker the one a later
+            # '"…," he added' continues, as a quote would
+            at = p * _PARA + said.position
+            att = self._pronoun(said.source.name or "", at, said.verb, None)
+            if att.speaker:
+                self.subjects.append(_Event(at, att.speaker, "speaker"))
 
     def _opening_subject(self, p: int, lo: int, hi: int) -> None:
-        """The person masked[p][lo:hi] opens on ("The director is Tom Vane"), if any, as a subject."""
+        """The person masked[p][lo:hi] opens on ("The director is Tom Vane"), if any, as a
+        subject."""
         text = self.masked[p][lo:hi]
         for m in _RUN.finditer(text):
             before = text[: m.start(1)]
-            if len(before.split()) > 6 or _PREP_BEFORE.search(before) or _VERB_BEFORE.search(before):
+            if (len(before.split()) > 6 or _PREP_BEFORE.search(before)
+                    or _VERB_BEFORE.search(before)):
                 return  # "The image portrayed Mr Howard": a name after the verb is its object
             if re.match(_PREPOSITION_LEAD, m.group(1)):
                 continue  # "Of Vane, she said ...": a name in a fronted phrase is not its subject
@@ -198,7 +224,8 @@ class _Article:
             if src is None or src.kind != "name" or not src.name:
                 continue
             full = self.book.resolve(src.name)
-            if len(full.split()) < 2 and full not in self.book.counts and full not in self.book.gender:
+            if (len(full.split()) < 2 and full not in self.book.counts
+                    and full not in self.book.gender):
                 continue  # "Harbour" in "Harbour master Maria Alvarez"; "Lord Goldsmith" is known
             if not self.book.is_person(full):
                 continue  # "He worked on the Star Wars DVD": a title, not a person
@@ -206,7 +233,8 @@ class _Article:
             return
 
     def _name(self, src: Source, record: bool = True) -> _Attribution:
-        """The person a name stands for; `record` notes the roles and courtesy titles it came with."""
+        """The person a name stands for; `record` notes the roles and courtesy titles it came
+        with."""
         name = (src.name or "").rstrip("'\u2019")  # "Pedro Mendes' shot": the name without the mark
         tokens = name.split()
         title = None
@@ -226,7 +254,8 @@ class _Article:
             self._note_courtesy(full, title)
         if len(full.split()) == 1 and role and is_capitalised(role.split()[-1]):
             lead = role.split()[-1]
-            if self.cap_pairs.get((bare(lead), bare(full)), 0) >= self.cap_words.get(bare(full), 0) > 0:
+            pairs = self.cap_pairs.get((bare(lead), bare(full)), 0)
+            if pairs >= self.cap_words.get(bare(full), 0) > 0:
                 # "US behemoth General Electric": the "title" is part of a name that never
                 # appears without it
                 full = f"{lead} {full}"
@@ -248,11 +277,13 @@ class _Article:
         if len(tokens) != 1 or full in self.book.gender or full in self.book.counts:
             return True
         word = bare(full)
-        if word in TITLE_WORDS or word in STOP_CAPS or all(part in DEMONYMS for part in word.split("-")):
+        if (word in TITLE_WORDS or word in STOP_CAPS
+                or all(part in DEMONYMS for part in word.split("-"))):
             return False
         if is_given_name(full):
             return True
-        return not (word.endswith("ing") or word in self.lower_words or word.rstrip("s") in self.lower_words)
+        return not (word.endswith("ing") or word in self.lower_words
+                    or word.rstrip("s") in self.lower_words)
 
     def _focus(self, description: str, pos: int) -> str | None:
         """The person a definite role refers back to ("the minister", "the 67-year-old").
@@ -269,24 +300,39 @@ class _Article:
         head = m.group("head").casefold()
         if "-of-" in head:
             head = head.split("-")[0]  # "the mother-of-three" is a mother
+        aged = bool(m.group("age"))
         floor = (pos // _PARA - 2) * _PARA
         recent = self.recent(floor, pos)
-        holders = self.book.titled.get(head, set())
-        if len(holders) == 1 and not m.group("age"):
-            (holder,) = holders
-            if any(e.name == holder for e in recent):
-                return holder  # "the Lib Dem spokesman" after "Lib Dem spokesman Ann Vane"
+        holder = None if aged else self._sole_holder(head, recent)
+        if holder is not None:
+            return holder  # "the Lib Dem spokesman" after "Lib Dem spokesman Ann Vane"
         if head in UNNAMED_ROLES:
             return None
-        if head not in TITLE_WORDS and not m.group("age"):
+        if head not in TITLE_WORDS and not aged:
             return None  # "the narrator", "the agency": not a person's role
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
+        return self._last_person_as(head, aged, recent, quoted)
+
+    def _sole_holder(self, head: str, recent: list[_Event]) -> str | None:
+        """The one person the article gave this role to, when they were named recently."""
+        holders = self.book.titled.get(head, set())
+        if len(holders) == 1:
+            (holder,) = holders
+            if any(e.name == holder for e in recent):
+                return holder
+        return None
+
+    def _last_person_as(self, head: str, aged: bool, recent: list[_Event],
+                        quoted: set[str]) -> str | None:
+        """The last person of the recent ones, when the role can be theirs; else nobody
+        (a title never skips back past the person just written about)."""
         for e in reversed(recent):
             if not self.book.is_person(e.name, speaking=e.name in quoted):
                 continue
-            if m.group("age") or head in self.book.roles.get(e.name, ()):
+            if aged or head in self.book.roles.get(e.name, ()):
                 return e.name  # "captain" was said of this person
-            if (e.name in quoted or e.name == self.lede) and not self.book.held_by_another(head, e.name):
+            if ((e.name in quoted or e.name == self.lede)
+                    and not self.book.held_by_another(head, e.name)):
                 # '"...," said Ferdinand. The central defender added: "..."': news varies
                 # the words for the person it has just quoted, or the one its story is about
                 return e.name
@@ -302,23 +348,28 @@ class _Article:
         elif title in MALE_COURTESY:
             self.book.gender[full] = "m"
 
-    def _pronoun(self, pronoun: str, pos: int, verb: str, last: _Attribution | None) -> _Attribution:
+    def _pronoun(self, pronoun: str, pos: int, verb: str,
+                 last: _Attribution | None) -> _Attribution:
+        """The person "he" or "she" stands for: the last fitting one of the groups tried in
+        turn; "they"/"it" go on with an organisation or unnamed source just quoted."""
         if pronoun in ("they", "it", "we", "i", "you"):
-            if pronoun in ("they", "it") and last is not None and last.kind in ("org", "description"):
+            if (pronoun in ("they", "it") and last is not None
+                    and last.kind in ("org", "description")):
                 return last
             return _Attribution(None)  # "we", "you": nobody the story names
         want = "m" if pronoun == "he" else "f"
+        for group in self._pronoun_groups(pos, verb):
+            for e in reversed(group):
+                if self._fits(e, want):
+                    return self._credit_pronoun(e, want)
+        return _Attribution(None)  # an unresolved "he" names nobody: never shown as a source
+
+    def _pronoun_groups(self, pos: int, verb: str) -> list[list[_Event]]:
+        """Where a pronoun's person is looked for, in turn; the last fitting one of a group
+        wins."""
         floor = (pos // _PARA - 3) * _PARA
         prior = self.recent(floor, pos)
-
-        def fits(e: _Event) -> bool:
-            if e.kind == "unnamed":
-                g = _unnamed_gender(e.name)
-            else:
-                g = self.book.gender_for(e.name)
-            return g is None or g == want
-
-        order: list[list[_Event]] = []  # tried in turn; the last fitting person of a group wins
+        order: list[list[_Event]] = []
         if verb in CONTINUATION_VERBS:
             order.append([e for e in prior if e.kind in ("speaker", "unnamed")])
         order.append(prior)
@@ -326,17 +377,26 @@ class _Article:
         # ("... did not impress shadow minister Tim Collins. "…," he said")
         order.append(self.book.people_between(floor, pos))
         order.append(self.recent(0, pos, speakers_only=True))
-        for group in order:
-            for e in reversed(group):
-                if fits(e):
-                    if e.kind == "unnamed":
-                        return _Attribution(None, None, e.name, "description")
-                    if self.book.gender_for(e.name) is None:
-                        self.book.gender[e.name] = want
-                    return _Attribution(e.name, None, None, "name")
-        return _Attribution(None)  # an unresolved "he" names nobody: never shown as a source
+        return order
 
-    def attribute(self, src: Source, pos: int, verb: str, last: _Attribution | None) -> _Attribution:
+    def _fits(self, e: _Event, want: str) -> bool:
+        """Can the person (or unnamed source) be the pronoun's gender, as far as is known?"""
+        if e.kind == "unnamed":
+            g = _unnamed_gender(e.name)
+        else:
+            g = self.book.gender_for(e.name)
+        return g is None or g == want
+
+    def _credit_pronoun(self, e: _Event, want: str) -> _Attribution:
+        """The pronoun's attribution; a person of unknown gender learns the pronoun's."""
+        if e.kind == "unnamed":
+            return _Attribution(None, None, e.name, "description")
+        if self.book.gender_for(e.name) is None:
+            self.book.gender[e.name] = want
+        return _Attribution(e.name, None, None, "name")
+
+    def attribute(self, src: Source, pos: int, verb: str,
+                  last: _Attribution | None) -> _Attribution:
         if src.kind == "name":
             return self._name(src)
         if src.kind == "org":
@@ -364,13 +424,16 @@ class _Article:
             return si
         return max(0, len(self.sents[p]) - 1)
 
-    def resolve_cue(self, p: int, si: int, cue: Cue, last: _Attribution | None) -> _Attribution | None:
+    def resolve_cue(self, p: int, si: int, cue: Cue,
+                    last: _Attribution | None) -> _Attribution | None:
         pos = p * _PARA + cue.position
         if cue.source.kind != "inherit":
             return self.attribute(cue.source, pos, cue.verb, last)
-        earlier = [c for c in self.cues[p][si] if c.position < cue.position and c.source.kind != "inherit"]
+        earlier = [c for c in self.cues[p][si]
+                   if c.position < cue.position and c.source.kind != "inherit"]
         if earlier:
-            return self.attribute(earlier[-1].source, p * _PARA + earlier[-1].position, earlier[-1].verb, last)
+            return self.attribute(earlier[-1].source, p * _PARA + earlier[-1].position,
+                                  earlier[-1].verb, last)
         lo = self.sents[p][si][0]
         subject = _sentence_subject(self.masked[p][lo : cue.position])
         if subject is not None:
@@ -467,7 +530,10 @@ def _medium_owner(description: str) -> Source | None:
     return src if src is not None and src.kind in ("name", "org") else None
 
 
-_SUBORDINATE = r"(?i)^\s*(?:when|while|if|although|though|after|before|because|since|as|once|until|unless|whether)\b"
+_SUBORDINATE = (
+    r"(?i)^\s*(?:when|while|if|although|though|after|before|because|since|as|once|until|unless"
+    r"|whether)\b"
+)
 _NOT_SUBJECT_VERB = frozenset(
     "of and or for to in on at from with by was were is are be been being gets got has had".split()
 )
@@ -494,9 +560,11 @@ def _clause_subject(art: _Article, p: int, si: int, quote_at: int) -> Source | N
     candidates: list[str] = []
     if len(parts) > 1 and (re.match(_PREPOSITION_LEAD, parts[0]) or re.match(_SUBORDINATE, parts[0])
                            or is_adverb_opener(parts[0])):
-        candidates.append(",".join(parts[1:]).lstrip())  # "In Washington, ..." / "When X arrived, ..."
+        # "In Washington, ..." / "When X arrived, ..."
+        candidates.append(",".join(parts[1:]).lstrip())
     if re.match(_SUBORDINATE, clause):
-        candidates.append(re.sub(_SUBORDINATE + r"\s*", "", clause))  # "While Mr. Ryan, representing ..."
+        # "While Mr. Ryan, representing ..."
+        candidates.append(re.sub(_SUBORDINATE + r"\s*", "", clause))
     if not candidates:
         candidates.append(clause)
     for candidate in candidates:
@@ -514,7 +582,9 @@ def _subject_of(clause: str) -> Source | None:
     if m is None or re.search(r"['\u2019]s?\s", m.group("name") + " "):
         return None
     if m.group("verb") in GROUP_NOUNS or m.group("verb") in TITLE_WORDS:
-        return None  # "City experts say", "Harbour master Ann Roux": a modifier and a noun, not a name and its verb
+        # "City experts say", "Harbour master Ann Roux": a modifier and a noun, not a name
+        # and its verb
+        return None
     if m.group("verb") in _NOT_SUBJECT_VERB and not (
         m.group("verb") in {"is", "was", "are", "were"} and (m.group("next") or "").endswith("ing")
     ):
@@ -536,7 +606,8 @@ def _name_line(art: _Article, p: int) -> Source | None:
         return None
     text = re.sub(r"^[-\u2014\u2013\u2015]+\s*", "", text).rstrip(":.")
     parts = text.split(",")
-    if len(parts) > 1 and not is_apposition(parts[1]) and not re.fullmatch(r"\s*[A-Z][\w.\- ]*", parts[1]):
+    if (len(parts) > 1 and not is_apposition(parts[1])
+            and not re.fullmatch(r"\s*[A-Z][\w.\- ]*", parts[1])):
         return None
     src = parse_source(parts[0], inverted=True)
     if src is None or src.kind != "name" or len((src.name or "").split()) < 2:
@@ -552,7 +623,8 @@ def _clean(text: str) -> str:
 
 def _quote_only(art: _Article, p: int) -> bool:
     """Is paragraph p nothing but a quote (no words outside the marks)?"""
-    return 0 <= p < len(art.paras) and "\x00" in art.masked[p] and not art.masked[p].replace("\x00", "").strip(" .,")
+    return (0 <= p < len(art.paras) and "\x00" in art.masked[p]
+            and not art.masked[p].replace("\x00", "").strip(" .,"))
 
 
 def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
@@ -597,12 +669,13 @@ def _unnamed_gender(description: str) -> str | None:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
-_REST_BLANK = re.compile(r"[ .,]*")
+_NOT_BLANK = re.compile(r"[^ .,]")
 
 
 def _rest_empty(text: str, i: int) -> bool:
-    """Is text[i:] only spaces, dots and commas? (reads no further than the first other character)"""
-    return _REST_BLANK.match(text, i).end() == len(text)
+    """Is text[i:] only spaces, dots and commas? (reads no further than the first other
+    character)"""
+    return _NOT_BLANK.search(text, i) is None
 
 
 def _last_char(text: str, i: int) -> str:
@@ -643,7 +716,8 @@ def _neighbours(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]
             lead = head_lead  # "Ryan: 'Images' Have 'No Place'": both are Ryan's
     return _Neighbours(
         art, span, prev[-1][1] if prev else None, p, si, span.segments[-1].mark_end,
-        art.credited.get(p, []), art.masked[p][lo : first.mark_start].split("\x00")[-1].strip(), lead,
+        art.credited.get(p, []), art.masked[p][lo : first.mark_start].split("\x00")[-1].strip(),
+        lead,
     )
 
 
@@ -700,7 +774,8 @@ def _unnamed_between_quotes(n: _Neighbours) -> _Attribution | None:
     plo, phi = art.sents[p][si - 1]
     unnamed = [c for c in art.cues[p][si - 1] if _UNNAMED_PERSON.match(c.source.description or "")]
     if unnamed and "\x00" not in art.masked[p][plo:phi]:
-        return art.attribute(unnamed[-1].source, p * _PARA + unnamed[-1].position, unnamed[-1].verb, n.last)
+        return art.attribute(unnamed[-1].source, p * _PARA + unnamed[-1].position,
+                             unnamed[-1].verb, n.last)
     return None
 
 
@@ -778,7 +853,8 @@ def _paragraph_before(n: _Neighbours) -> _Attribution | None:
     if prev_text.endswith(":") and art.cues[p - 1]:
         cues = [c for c in art.cues[p - 1][-1] if c.source.kind != "inherit"]
         if cues:
-            return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position, cues[-1].verb, n.last)
+            return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position,
+                                 cues[-1].verb, n.last)
     prev_par = art.credited.get(p - 1, [])
     if prev_par and prev_par[-1].speaker:
         return prev_par[-1]
@@ -792,7 +868,8 @@ def _person_just_named(n: _Neighbours) -> _Attribution | None:
     first = n.span.segments[0]
     if not (_last_char(art.masked[p], first.mark_start) == ":" or _quote_alone(n)):
         return None
-    recent = [e for e in art.recent((p - 1) * _PARA, p * _PARA + first.mark_start) if e.kind != "unnamed"]
+    recent = [e for e in art.recent((p - 1) * _PARA, p * _PARA + first.mark_start)
+              if e.kind != "unnamed"]
     if recent:
         return _Attribution(recent[-1].name, None, None, "name")
     return None
@@ -816,7 +893,8 @@ CONTEXT_RULES: tuple[Callable[[_Neighbours], _Attribution | None], ...] = (
 )
 
 
-def _context(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
+def _context(art: _Article, span: Span,
+             prev: list[tuple[Span, _Attribution]]) -> _Attribution | None:
     """Attribution from neighbours when the quote's sentence has no cue."""
     around = _neighbours(art, span, prev)
     for rule in CONTEXT_RULES:
@@ -884,7 +962,8 @@ def is_fragment(text: str) -> bool:
             and all(w in DISCOURSE_OPENERS for w in words))
 
 
-def _one(art: _Article, span: Span, done: list[tuple[Span, _Attribution]]) -> tuple[Quote | None, _Attribution | None]:
+def _one(art: _Article, span: Span,
+         done: list[tuple[Span, _Attribution]]) -> tuple[Quote | None, _Attribution | None]:
     text = span.text(art.paras)
     if is_fragment(text):
         return None, None

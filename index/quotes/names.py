@@ -48,7 +48,9 @@ def bare(token: str) -> str:
 
 def is_capitalised(token: str) -> bool:
     t = token.lstrip("(\"'\u201c\u2018")
-    return bool(t) and (t[0].isupper() or (t[0].isalpha() and not t[0].islower() and not t[0].isupper()))
+    return bool(t) and (
+        t[0].isupper() or (t[0].isalpha() and not t[0].islower() and not t[0].isupper())
+    )
 
 
 def is_possessive(token: str) -> bool:
@@ -60,7 +62,9 @@ def is_title(token: str) -> bool:
     if token.rstrip(",") == "Del.":
         return True  # Delegate; lower-case "del" is a particle ("Guillermo del Toro")
     word = bare(token).rstrip(".")
-    return word in TITLE_WORDS or ("-" in word and all(part in TITLE_WORDS for part in word.split("-")))
+    return word in TITLE_WORDS or (
+        "-" in word and all(part in TITLE_WORDS for part in word.split("-"))
+    )
 
 
 def _is_name_token(token: str) -> bool:
@@ -121,7 +125,8 @@ _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
     r"over|outside|inside|across|near|amid|despite)\b"
 )
-_NOMINATIVE = frozenset("he she they we".split())  # never an object: the subject of the verb after it
+# never an object: the subject of the verb after it
+_NOMINATIVE = frozenset("he she they we".split())
 _INDEFINITE = frozenset("a an one another".split())  # "a spokeswoman for Oxford University"
 _OBJECT_PREPOSITIONS = frozenset("of for from in at with on by to".split())
 _ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic)$")
@@ -150,7 +155,8 @@ def is_adverb_opener(phrase: str) -> bool:
     word = bare(toks[0])
     if not (len(word) > 5 and word.endswith("ly") and is_capitalised(toks[0])):
         return False
-    return len(toks) == 1 or toks[0].endswith(",") or bare(toks[1]) in _INVERTED_CUT | {"of", "with", "by"}
+    return (len(toks) == 1 or toks[0].endswith(",")
+            or bare(toks[1]) in _INVERTED_CUT | {"of", "with", "by"})
 
 
 def is_apposition(part: str) -> bool:
@@ -179,7 +185,8 @@ def is_apposition(part: str) -> bool:
             return True
         if low in TITLE_WORDS and not low.endswith("s"):
             return True
-        if _ROLE_SUFFIX.search(low) and len(toks) > 1 and toks[1].lower() in {"of", "at", "for", "in", "with", "and"}:
+        if (_ROLE_SUFFIX.search(low) and len(toks) > 1
+                and toks[1].lower() in {"of", "at", "for", "in", "with", "and"}):
             return True
     return False
 
@@ -250,7 +257,8 @@ def _pronoun_subject(r: _Reading) -> _Verdict:
         return Source("pronoun", name=low)
     last = low.rsplit(None, 1)[-1] if low else ""
     if last in _NOMINATIVE and not r.inverted:
-        return Source("pronoun", name=last)  # "In February 2004 he said": a fronted time, then the subject
+        # "In February 2004 he said": a fronted time, then the subject
+        return Source("pronoun", name=last)
     return None
 
 
@@ -290,8 +298,9 @@ def _organisation_ending_in_common_word(r: _Reading) -> _Verdict:
     """ "Judicial Watch", "Harbour Watch": capitalised words ending in an organisation word."""
     tokens = r.tokens
     last = tokens[-1]
-    if len(tokens) > 1 and bare(last) in ORG_WORDS and not _is_name_token(last) and is_capitalised(last) \
-            and _is_name_token(tokens[-2]) and not is_possessive(tokens[-2]):
+    if len(tokens) > 1 and bare(last) in ORG_WORDS and not _is_name_token(last) \
+            and is_capitalised(last) and _is_name_token(tokens[-2]) \
+            and not is_possessive(tokens[-2]):
         k = len(tokens) - 2
         while k > 0 and _is_name_token(tokens[k - 1]) and not is_possessive(tokens[k - 1]):
             k -= 1
@@ -327,7 +336,8 @@ def _name_and_role(r: _Reading) -> _Verdict:
             break
         name_tokens.insert(0, tok)
         i -= 1
-    while name_tokens and bare(name_tokens[0]) in PARTICLES and len(name_tokens) > 1 and not is_capitalised(name_tokens[0]):
+    while (name_tokens and bare(name_tokens[0]) in PARTICLES and len(name_tokens) > 1
+           and not is_capitalised(name_tokens[0])):
         name_tokens.pop(0)
         i += 1
     r.name_tokens, r.role_tokens = name_tokens, tokens[: i + 1]
@@ -360,7 +370,9 @@ def _organisation_with_joining_words(r: _Reading) -> _Verdict:
     """ "the Department of Trade and Industry": one organisation's name, "of" and "and" included."""
     run = _org_name_before(r.role_tokens)
     if run and not (is_given_name(r.name_tokens[0]) or is_initial(r.name_tokens[0])):
-        return Source("org", name=" ".join(t.strip(",;:()\"\u201c\u201d") for t in run + r.name_tokens))
+        return Source(
+            "org", name=" ".join(t.strip(",;:()\"\u201c\u201d") for t in run + r.name_tokens)
+        )
     return None
 
 
@@ -387,7 +399,8 @@ def _organisation_name(r: _Reading) -> _Verdict:
     name keeps its title-like words ("The Democratic National Committee")."""
     role, names = r.role_tokens, r.name_tokens
     folded = [bare(t) for t in names]
-    if not (any(f in ORG_WORDS for f in folded) or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1)
+    if not (any(f in ORG_WORDS for f in folded)
+            or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1)
             or (role and bare(role[-1]) == "the")):
         return None
     name = re.sub(r"['\u2019]s$", "", " ".join(t.strip(",;:()\"\u201c\u201d") for t in names))
@@ -409,7 +422,8 @@ def _person(r: _Reading) -> _Verdict:
             and bare(role_tokens[0]) not in {"the", "a", "an"}:
         role_tokens = role_tokens[1:]  # "Yesterday resident Ruth Amari"
     role = re.sub(r"(?i)^(the|a|an)\s+", "", " ".join(role_tokens).strip(" ,"))
-    if role and bare(role_tokens[0]) in {"in", "on", "at", "after", "before", "during", "with", "by", "from", "for", "of", "to"}:
+    if role and bare(role_tokens[0]) in {"in", "on", "at", "after", "before", "during", "with",
+                                         "by", "from", "for", "of", "to"}:
         role = ""
     return Source("name", name=name, role=role or r.appo_role or None)
 
@@ -458,7 +472,8 @@ def _names_a_person(part: str) -> bool:
 
 
 def _org_name_before(role_tokens: list[str]) -> list[str]:
-    """The capitalised run ending the role ("Department of Trade and") when it names an organisation."""
+    """The capitalised run ending the role ("Department of Trade and") when it names an
+    organisation."""
     k = len(role_tokens)
     while k > 0:
         tok = role_tokens[k - 1]
@@ -517,9 +532,61 @@ def _sentence_pieces(run: str, start: int) -> list[tuple[int, str]]:
     return [(s, piece) for s, piece in pieces if piece.strip()]
 
 
+def _name_tokens(text: str, start: int, run: str) -> tuple[list[str], str | None]:
+    """The words of a capitalised run at text[start:] that may be a name, and the last
+    title before them: leading titles, capitalised stop words, a demonym, a participle
+    and a role are cut off, and the name ends at a possessive."""
+    tokens, title = _after_leading_titles(run.split())
+    end = start + len(run)
+    if tokens and is_participle(tokens[0], text[end : end + 2].strip() or "x"):
+        tokens = tokens[1:]
+    # "Chief Fire Officer Hannah Lind": the role ends at its last title word
+    for k in range(len(tokens) - 3, -1, -1):
+        if is_title(tokens[k]) and not is_possessive(tokens[k]):
+            title = bare(tokens[k]).rstrip(".")
+            tokens = tokens[k + 1 :]
+            break
+    # a possessive ends the name: "Putin's negotiator" names Putin, not more
+    for k, tok in enumerate(tokens):
+        if is_possessive(tok):
+            tokens = tokens[: k + 1]
+            break
+    return [_without_marks(t) for t in tokens], title
+
+
+def _after_leading_titles(tokens: list[str]) -> tuple[list[str], str | None]:
+    """tokens without the titles, stop words and demonym that open them ("American Serena
+    Williams"; "German Gref" is a name), and the last title dropped."""
+    title = None
+    while tokens and (is_title(tokens[0]) or bare(tokens[0]) in STOP_CAPS
+                      or (bare(tokens[0]) in DEMONYMS and len(tokens) > 2)):
+        if is_title(tokens[0]):
+            title = bare(tokens[0]).rstrip(".")
+        tokens = tokens[1:]
+    return tokens, title
+
+
+def _without_marks(token: str) -> str:
+    """A name word without trailing punctuation or possessive mark; initials ("J.R.") kept."""
+    if re.fullmatch(r"(?:[A-Z]\.)+", token):
+        return token
+    return re.sub(r"['\u2019]s?$", "", token.rstrip(".,"))
+
+
+def _could_be_person(tokens: list[str]) -> bool:
+    """Two to four name words with no organisation word, capitalised stop word or title
+    (unless the first is a known first name), not all in capitals."""
+    known_first = bare(tokens[0]) in MALE_FIRST or bare(tokens[0]) in FEMALE_FIRST
+    if any(bare(t) in ORG_WORDS or bare(t) in STOP_CAPS or (is_title(t) and not known_first)
+           for t in tokens):
+        return False
+    return not all(t.isupper() for t in tokens)
+
+
 @dataclass
 class NameEvent:
-    """A person at a position of the article: the speaker of a quote, a sentence's subject, a mention."""
+    """A person at a position of the article: the speaker of a quote, a sentence's subject, a
+    mention."""
 
     position: int
     name: str
@@ -562,36 +629,12 @@ class NameBook:
 
     def _scan_run(self, position_base: int, text: str, start: int, run: str) -> None:
         """Record the person a run of capitalised words at text[start:] names, if any."""
-        tokens = run.split()
-        title = None
-        while tokens and (is_title(tokens[0]) or bare(tokens[0]) in STOP_CAPS
-                          or (bare(tokens[0]) in DEMONYMS and len(tokens) > 2)):  # "American Serena Williams"; "German Gref" is a name
-            if is_title(tokens[0]):
-                title = bare(tokens[0]).rstrip(".")
-            tokens = tokens[1:]
-        end = start + len(run)
-        if tokens and is_participle(tokens[0], text[end : end + 2].strip() or "x"):
-            tokens = tokens[1:]
-        # "Chief Fire Officer Hannah Lind": the role ends at its last title word
-        for k in range(len(tokens) - 3, -1, -1):
-            if is_title(tokens[k]) and not is_possessive(tokens[k]):
-                title = bare(tokens[k]).rstrip(".")
-                tokens = tokens[k + 1 :]
-                break
-        # a possessive ends the name: "Putin's negotiator" names Putin, not more
-        for k, tok in enumerate(tokens):
-            if is_possessive(tok):
-                tokens = tokens[: k + 1]
-                break
-        tokens = [re.sub(r"['\u2019]s?$", "", t.rstrip(".,")) if not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
+        tokens, title = _name_tokens(text, start, run)
         if len(tokens) < 2 or len(tokens) > 4:
             if len(tokens) == 1 and title in FEMALE_TITLES | MALE_TITLES:
                 self._note_title(tokens[0], title)
             return
-        known_first = bare(tokens[0]) in MALE_FIRST or bare(tokens[0]) in FEMALE_FIRST
-        if any(bare(t) in ORG_WORDS or bare(t) in STOP_CAPS or (is_title(t) and not known_first) for t in tokens):
-            return
-        if all(t.isupper() for t in tokens):
+        if not _could_be_person(tokens):
             return
         name = " ".join(tokens)
         self.add(position_base + start, name, title)
@@ -650,7 +693,8 @@ class NameBook:
         article gave it a gendered title ("Mr Vane"); "Star Wars DVD" or "Video" is not.
         The subject of a speech verb (`speaking`) needs only to be no title or common word."""
         tokens = name.split()
-        if not tokens or any(bare(t) in TITLE_WORDS or bare(t) in ORG_WORDS or bare(t) in STOP_CAPS for t in tokens):
+        if not tokens or any(bare(t) in TITLE_WORDS or bare(t) in ORG_WORDS or bare(t) in STOP_CAPS
+                             for t in tokens):
             return False
         if name in self.gender or speaking:
             return True
@@ -662,8 +706,8 @@ class NameBook:
         """The people named at lo <= position < hi (the last `limit`), in order."""
         a = bisect.bisect_left(self.mentions, lo, key=lambda m: m[0])
         b = bisect.bisect_left(self.mentions, hi, key=lambda m: m[0])
-        return [NameEvent(pos, name, "mention") for pos, name in self.mentions[max(a, b - limit) : b]
-                if self.is_person(name)]
+        return [NameEvent(pos, name, "mention")
+                for pos, name in self.mentions[max(a, b - limit) : b] if self.is_person(name)]
 
     def gender_for(self, name: str) -> str | None:
         if name in self.gender:
@@ -708,7 +752,8 @@ def _given_name_class(word: str) -> str:
 def is_given_name(token: str) -> bool:
     """Is the word a known first name ("Tom", "Jaap", "Isabelle"), not a common noun ("Video")?"""
     word = bare(token)
-    return word in MALE_FIRST or word in FEMALE_FIRST or word in UNISEX_FIRST or _given_name_class(word) != "unknown"
+    return (word in MALE_FIRST or word in FEMALE_FIRST or word in UNISEX_FIRST
+            or _given_name_class(word) != "unknown")
 
 
 def is_initial(token: str) -> bool:

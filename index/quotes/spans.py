@@ -64,7 +64,8 @@ def _is_opener_context(text: str, i: int) -> bool:
     if i == 0:
         return True
     prev = text[i - 1]
-    return prev in _OPEN_CONTEXT or prev.isspace() or prev == "\x00" or unicodedata.category(prev) == "Cf"
+    return (prev in _OPEN_CONTEXT or prev.isspace() or prev == "\x00"
+            or unicodedata.category(prev) == "Cf")
 
 
 def _is_closer_context(text: str, j: int) -> bool:
@@ -132,89 +133,143 @@ def _starts_with_mark(text: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None  # any mark, even a closing-style typo
 
 
-def find_spans(paragraphs: list[str]) -> list[Span]:
-    """Every quotation span in reading order."""
-    spans: list[Span] = []
-    listed: set[int] = set()  # ids of the spans already in `spans`: O(1) instead of a list scan
+class _Found:
+    """The spans found so far, each listed once (a set of ids: O(1) instead of a list scan)."""
 
-    def _list(span: Span) -> None:
-        if id(span) not in listed:
-            listed.add(id(span))
-            spans.append(span)
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+        self._listed: set[int] = set()
 
-    carry: Span | None = None  # a quote continuing from the previous paragraph
-    for p, text in enumerate(paragraphs):
-        pos = 0
-        open_span: Span | None = None
-        open_at = 0  # content start of the open segment
-        open_mark = 0
-        if carry is not None:
-            lead = _starts_with_mark(text)
-            if lead is not None:
-                open_span, open_mark, open_at = carry, lead[0], lead[1]
-                pos = lead[1]
-            else:
-                carry.closed = False
-            carry = None
-        top_ranges: list[tuple[int, int]] = []  # unquoted stretches, for single quotes
-        last_free = 0 if open_span is None else None
-        at = pos
-        while len(spans) < MAX_SPANS:
-            found = _next_mark(text, at, opener=open_span is None)
+    def add(self, span: Span) -> None:
+        if id(span) not in self._listed:
+            self._listed.add(id(span))
+            self.spans.append(span)
+
+    def full(self) -> bool:
+        return len(self.spans) >= MAX_SPANS
+
+
+def _closes(text: str, ms: int, me: int, mark: str) -> bool:
+    """Does a double mark at text[ms:me], met while a quote is open, close it? An opening
+    curly mark or guillemet right before a word opens a new quote instead."""
+    if (mark in ("\u201c", "\u00ab", "\u201e") and _is_opener_context(text, ms)
+            and me < len(text) and text[me].isalnum()):
+        return False
+    return _is_closer_context(text, me) or not _is_opener_context(text, ms)
+
+
+class _Paragraph:
+    """The scan of one paragraph: the double quote open so far (one carried over from the
+    paragraph before, or opened here) and the unquoted stretches, where single quotes
+    are read afterwards."""
+
+    def __init__(self, p: int, text: str, found: _Found) -> None:
+        self.p = p
+        self.text = text
+        self.found = found
+        self.open_span: Span | None = None
+        self.open_at = 0  # content start of the open segment
+        self.open_mark = 0
+        self.at = 0  # where the next mark is looked for
+        self.top_ranges: list[tuple[int, int]] = []  # unquoted stretches, for single quotes
+        self.last_free: int | None = 0
+
+    def carry_on(self, carry: Span, lead: tuple[int, int]) -> None:
+        """The paragraph opens with a mark: the quote of the paragraph before goes on."""
+        self.open_span, self.open_mark, self.open_at = carry, lead[0], lead[1]
+        self.at = lead[1]
+        self.last_free = None
+
+    def read_double_marks(self) -> None:
+        while not self.found.full():
+            found = _next_mark(self.text, self.at, opener=self.open_span is None)
             if found is None:
                 break
-            ms, me, mark, at = found
-            if open_span is None:
-                open_span = Span()
-                open_mark, open_at = ms, me
-                if last_free is not None:
-                    top_ranges.append((last_free, ms))
-                last_free = None
+            ms, me, mark, self.at = found
+            if self.open_span is None:
+                self._open(ms, me)
+            elif _closes(self.text, ms, me, mark):
+                self._close(self.open_span, ms, me)
             else:
-                closer = _is_closer_context(text, me) or not _is_opener_context(text, ms)
-                if mark in ("\u201c", "\u00ab", "\u201e") and _is_opener_context(text, ms) and me < len(
-                    text
-                ) and text[me].isalnum():
-                    closer = False
-                if closer:
-                    open_span.segments.append(Segment(p, open_at, ms, open_mark, me))
-                    _list(open_span)
-                    open_span = None
-                    last_free = me
-                else:
-                    # a new opener while one is open: the earlier quote lost its closer
-                    end = ms
-                    while end > open_at and text[end - 1].isspace():
-                        end -= 1
-                    open_span.segments.append(Segment(p, open_at, end, open_mark, end))
-                    if end > open_at and text[end - 1] in _SENTENCE_END and end < ms:
-                        # 'weeks. "We are ...': a paragraph break lost inside a quote (the
-                        # new paragraph reopened it, as news style does): the same quote goes on
-                        open_mark, open_at = ms, me
-                        continue
-                    open_span.closed = False
-                    _list(open_span)
-                    open_span = Span()
-                    open_mark, open_at = ms, me
-        if last_free is not None:
-            top_ranges.append((last_free, len(text)))
-        if open_span is not None:
-            open_span.segments.append(Segment(p, open_at, len(text), open_mark, len(text)))
-            _list(open_span)
-            carry = open_span
-        for lo, hi in top_ranges:
+                self._reopen(self.open_span, ms, me)
+
+    def _open(self, ms: int, me: int) -> None:
+        self.open_span = Span()
+        self.open_mark, self.open_at = ms, me
+        if self.last_free is not None:
+            self.top_ranges.append((self.last_free, ms))
+        self.last_free = None
+
+    def _close(self, span: Span, ms: int, me: int) -> None:
+        span.segments.append(Segment(self.p, self.open_at, ms, self.open_mark, me))
+        self.found.add(span)
+        self.open_span = None
+        self.last_free = me
+
+    def _reopen(self, span: Span, ms: int, me: int) -> None:
+        """A new opener while a quote is open: the earlier quote lost its closer."""
+        text = self.text
+        end = ms
+        while end > self.open_at and text[end - 1].isspace():
+            end -= 1
+        span.segments.append(Segment(self.p, self.open_at, end, self.open_mark, end))
+        if end > self.open_at and text[end - 1] in _SENTENCE_END and end < ms:
+            # 'weeks. "We are ...': a paragraph break lost inside a quote (the new
+            # paragraph reopened it, as news style does): the same quote goes on
+            self.open_mark, self.open_at = ms, me
+            return
+        span.closed = False
+        self.found.add(span)
+        self.open_span = Span()
+        self.open_mark, self.open_at = ms, me
+
+    def finish(self) -> Span | None:
+        """End the paragraph: a quote still open runs to its end (and is returned, to go on
+        if the next paragraph opens with a mark); then the single quotes outside doubles."""
+        text = self.text
+        if self.last_free is not None:
+            self.top_ranges.append((self.last_free, len(text)))
+        carry = self.open_span
+        if carry is not None:
+            carry.segments.append(Segment(self.p, self.open_at, len(text), self.open_mark,
+                                          len(text)))
+            self.found.add(carry)
+        for lo, hi in self.top_ranges:
             for mk, s, e, me in _single_quotes(text, lo, hi):
-                if len(spans) >= MAX_SPANS:
+                if self.found.full():
                     break
-                spans.append(Span([Segment(p, s, e, mk, me)]))
-        if len(spans) >= MAX_SPANS:
-            logger.info("more than %d quotation spans: paragraphs after %d not read for quotes", MAX_SPANS, p + 1)
+                self.found.spans.append(Span([Segment(self.p, s, e, mk, me)]))
+        return carry
+
+
+def _read_paragraph(p: int, text: str, carry: Span | None, found: _Found) -> Span | None:
+    """The spans of one paragraph into found; returns the quote left open at its end."""
+    scan = _Paragraph(p, text, found)
+    if carry is not None:
+        lead = _starts_with_mark(text)
+        if lead is not None:
+            scan.carry_on(carry, lead)
+        else:
+            carry.closed = False
+    scan.read_double_marks()
+    return scan.finish()
+
+
+def find_spans(paragraphs: list[str]) -> list[Span]:
+    """Every quotation span in reading order."""
+    found = _Found()
+    carry: Span | None = None  # a quote continuing from the previous paragraph
+    for p, text in enumerate(paragraphs):
+        carry = _read_paragraph(p, text, carry, found)
+        if found.full():
+            logger.info("more than %d quotation spans: paragraphs after %d not read for quotes",
+                        MAX_SPANS, p + 1)
             if carry is not None:
                 carry.closed = False
             carry = None
             break
     if carry is not None:
         carry.closed = False
-    spans = [s for s in spans if s.segments]
+    spans = [s for s in found.spans if s.segments]
     spans.sort(key=lambda s: (s.segments[0].paragraph, s.segments[0].mark_start))
     return spans

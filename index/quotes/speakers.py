@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from index.errors import QuestionError
-from index.models import Quote, SpeakerCount
 from index.lexicon import FEMALE_COURTESY, LOOKUP_TITLES, MALE_COURTESY, SUFFIXES
+from index.models import Quote, SpeakerCount
 from index.quotes.names import gender_of
 from index.text import clean_input, fold_accents, normalize, words
 
@@ -72,7 +72,9 @@ def validate_speaker_query(query: str) -> str:
     if not q:
         raise QuestionError("Give a speaker's name, for example: quotes Zelenskyy.")
     if len(q) > MAX_QUERY:
-        raise QuestionError(f"A speaker's name is at most {MAX_QUERY} characters; this one has {len(q)}.")
+        raise QuestionError(
+            f"A speaker's name is at most {MAX_QUERY} characters; this one has {len(q)}."
+        )
     if not any(ch.isalnum() for ch in q):
         raise QuestionError("A speaker's name needs letters, not only punctuation.")
     if len(q) == 1:
@@ -103,7 +105,8 @@ def match_quotes(query: str, quotes: Sequence[Quote]) -> list[Quote]:
     named = [x for x in quotes if x.speaker]
     canon = _canonical(named)  # a bare surname stands for the full name quoted elsewhere
     names = {x.speaker for x in named if x.speaker}  # each person judged once, not per quote
-    wanted = {n for n in names if any(_same_person(q, _tokens(form)) for form in _forms(canon.get(n, n)))}
+    wanted = {n for n in names
+              if any(_same_person(q, _tokens(form)) for form in _forms(canon.get(n, n)))}
     wanted = {n for n in wanted if _gender_agrees(query, canon.get(n, n))}
     if not wanted and len(q) == 1:
         # a lone first name ("Hillary") when nobody has it as a surname
@@ -192,7 +195,8 @@ def speaker_counts(quotes: Sequence[Quote]) -> list[SpeakerCount]:
 
     out = sorted((count(n, qs) for n, qs in named.items()), key=lambda c: (-c.quotes, c.name))
     out += sorted(
-        (count(qs[0].description or d, qs) for d, qs in unnamed.items()), key=lambda c: (-c.quotes, c.name)
+        (count(qs[0].description or d, qs) for d, qs in unnamed.items()),
+        key=lambda c: (-c.quotes, c.name),
     )
     return out
 
@@ -202,7 +206,8 @@ def _fold_text(text: str) -> str:
 
 
 def quotes_containing(words_: str, quotes: Sequence[Quote]) -> list[Quote]:
-    """Quotes holding the phrase (case, accents and quote styles folded), then those with all its words."""
+    """Quotes holding the phrase (case, accents and quote styles folded), then those with all
+    its words."""
     phrase = " ".join(_WORD.findall(_fold_text(words_)))
     if not phrase:
         raise QuestionError("Give some words of the quote to look for.")
@@ -268,7 +273,9 @@ _QUESTION_PATTERNS = [
         re.IGNORECASE,
     ),
 ]
-_REST_LEAD = re.compile(r"^(?:\s*(?:about|on|of|regarding|concerning|when it comes to|in|to)\b)+", re.IGNORECASE)
+_REST_LEAD = re.compile(
+    r"^(?:\s*(?:about|on|of|regarding|concerning|when it comes to|in|to)\b)+", re.IGNORECASE
+)
 
 
 def speaker_question(question: str, known_speakers: Sequence[str]) -> tuple[str, str] | None:

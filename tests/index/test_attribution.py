@@ -755,13 +755,15 @@ def test_unnamed_speaker_between_two_quotes_takes_over():
         "were "
         "political. “Nobody sends money where it is not welcome.”",
     ])
-    assert [(q.speaker, q.description) for q in quotes] == [("Lakhani", None), (None, "One harbour broker")]
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Lakhani", None), (None, "One harbour broker")]
 
 
 def test_he_said_after_a_spokesman_for_the_named_press_stays_unnamed():
     quotes = extract_quotes([
-        "Grainger Books said the word led its list. A spokesman for the Northport University Press said "
-        "that the word was now in children's dictionaries. “It was the word of last year,” he said. "
+        "Grainger Books said the word led its list. A spokesman for the Northport University "
+        "Press said that the word was now in children's dictionaries. “It was the word of last "
+        "year,” he said. "
         "“But,” he added, “it took hold very quickly.”",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [
@@ -772,16 +774,17 @@ def test_he_said_after_a_spokesman_for_the_named_press_stays_unnamed():
 
 def test_indirect_speech_subject_is_the_one_he_added_continues():
     quotes = extract_quotes([
-        "Tom Vane visited the quay on Monday. He argued that the ferry fares must rise. Bill Roux, the "
-        "harbour master, met the visitors at the gate. “They will rise by spring,” he added.",
+        "Tom Vane visited the quay on Monday. He argued that the ferry fares must rise. Bill "
+        "Roux, the harbour master, met the visitors at the gate. “They will rise by spring,” he "
+        "added.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane"]
 
 
 def test_the_person_a_copula_names_is_the_subject_a_he_said_takes():
     quotes = extract_quotes([
-        "“The songs will be new,” said Mr Hale. The show's director is Owen Pryce, known for the stage "
-        "hit Art. “The staging will be bold,” he said.",
+        "“The songs will be new,” said Mr Hale. The show's director is Owen Pryce, known for the "
+        "stage hit Art. “The staging will be bold,” he said.",
     ])
     assert [q.speaker for q in quotes] == ["Hale", "Owen Pryce"]
 
@@ -817,16 +820,16 @@ def test_a_cue_ending_in_a_colon_opens_the_quote_after_it_not_the_one_before():
 
 def test_a_name_in_a_fronted_phrase_is_not_the_subject_a_pronoun_stands_for():
     assert _speakers([
-        "Rosa Lind, who played the late singer Maria Costa in the film, said the part was “a gift”. "
-        "Of Costa, she said: “Her voice carried the whole harbour.”"
+        "Rosa Lind, who played the late singer Maria Costa in the film, said the part was “a "
+        "gift”. Of Costa, she said: “Her voice carried the whole harbour.”"
     ]) == ["Rosa Lind", "Rosa Lind"]
 
 
 def test_the_role_an_article_gave_one_person_stands_for_them_and_their_later_he():
     assert _speakers([
         "Green spokesman Owen Pryce said the budget was thin.",
-        "Mayor Tom Vane set aside £2m for the quay. But the Green spokesman questioned where the money "
-        "came from. He called the parking charge “a tax on visitors”.",
+        "Mayor Tom Vane set aside £2m for the quay. But the Green spokesman questioned where the "
+        "money came from. He called the parking charge “a tax on visitors”.",
     ]) == ["Owen Pryce"]
 
 

@@ -13,7 +13,8 @@ STOP_CAPS_AND_TITLES = {
     "editor",  # "Editor's note:" opens a footer; "editor Jane Roe" is a role
     "then",  # "Then he left" opens a sentence; "then-minister Tom Vane" is a role
 }
-NEVER_AND_MAYBE_FINAL = {"jr", "sr", "st"}  # index.sentences lets these end a sentence by the next word
+# index.sentences lets these end a sentence by the next word
+NEVER_AND_MAYBE_FINAL = {"jr", "sr", "st"}
 
 
 def _word_lists() -> dict[str, frozenset[str]]:

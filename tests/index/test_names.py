@@ -38,13 +38,15 @@ def test_a_full_name_after_a_sentence_end_in_a_capitalised_run_is_known():
 
 def test_a_demonym_before_a_full_name_is_not_part_of_it():
     quotes = extract_quotes([
-        "Ruth Amari will meet Canadian Jo Tessel on Sunday. “It feels like home for me,” said Tessel.",
+        "Ruth Amari will meet Canadian Jo Tessel on Sunday. “It feels like home for me,” said "
+        "Tessel.",
     ])
     assert [q.speaker for q in quotes] == ["Jo Tessel"]
 
 
 def test_a_hyphenated_title_is_a_title():
     quotes = extract_quotes([
-        "Vice-President Dan Roux met the harbour board. “The cuts are fair and responsible,” Mr Roux said.",
+        "Vice-President Dan Roux met the harbour board. “The cuts are fair and responsible,” Mr "
+        "Roux said.",
     ])
     assert [q.speaker for q in quotes] == ["Dan Roux"]

@@ -45,7 +45,8 @@ def test_nothing_is_read_from_punctuation_alone():
 
 
 def test_rule_organisation_ending_in_common_word():
-    assert _decided("Harbour Watch") == ("_organisation_ending_in_common_word", Source("org", "Harbour Watch"))
+    assert _decided("Harbour Watch") == (
+        "_organisation_ending_in_common_word", Source("org", "Harbour Watch"))
 
 
 def test_rule_no_name_at_the_end_is_a_description():
@@ -80,7 +81,8 @@ def test_rule_organisation_name_keeps_its_title_like_words():
 
 
 def test_rule_person_takes_the_words_before_the_name_as_role():
-    assert _decided("Harbour MP Jane Porter") == ("_person", Source("name", "Jane Porter", "Harbour MP"))
+    assert _decided("Harbour MP Jane Porter") == (
+        "_person", Source("name", "Jane Porter", "Harbour MP"))
 
 
 def test_source_rules_are_each_named_once():
@@ -95,19 +97,23 @@ def _credits(paragraphs: list[str]) -> list[tuple[str | None, str | None]]:
 
 
 def test_rule_sign_off_after_the_quote():
-    assert _credits(["“The quay is our living room.” - Carla Ruiz, Eastfield"])[0][0] == "Carla Ruiz"
+    credits = _credits(["“The quay is our living room.” - Carla Ruiz, Eastfield"])
+    assert credits[0][0] == "Carla Ruiz"
 
 
 def test_rule_sign_off_line_after_the_quote():
-    assert _credits(["“Keep the ferry running, whatever it costs.”", "- Ann Roux, ferry user"])[0][0] == "Ann Roux"
+    credits = _credits(["“Keep the ferry running, whatever it costs.”", "- Ann Roux, ferry user"])
+    assert credits[0][0] == "Ann Roux"
 
 
 def test_rule_cue_sentence_after_the_quote():
-    assert _credits(["“Not paid!” Tom Vane declared, waving the letter at the council."])[0][0] == "Tom Vane"
+    credits = _credits(["“Not paid!” Tom Vane declared, waving the letter at the council."])
+    assert credits[0][0] == "Tom Vane"
 
 
 def test_rule_subject_of_the_sentence_says_the_quoted_words():
-    assert _credits(["Mayor Ann Roux is calling the plan “a harbour for the few”."])[0][0] == "Ann Roux"
+    credits = _credits(["Mayor Ann Roux is calling the plan “a harbour for the few”."])
+    assert credits[0][0] == "Ann Roux"
 
 
 def test_rule_unnamed_between_quotes_takes_over():
@@ -118,33 +124,45 @@ def test_rule_unnamed_between_quotes_takes_over():
 
 
 def test_rule_speaker_of_the_paragraph_goes_on():
-    assert _credits(["“We are ready,” said Ann Roux. “The boats are painted and the crews are back.”"]) == [
-        ("Ann Roux", None), ("Ann Roux", None)]
+    assert _credits([
+        "“We are ready,” said Ann Roux. “The boats are painted and the crews are back.”"
+    ]) == [("Ann Roux", None), ("Ann Roux", None)]
 
 
 def test_rule_colon_lead_names_the_speaker():
-    assert _credits(["Harbour master Maria Alvarez: “The cables will hold for another forty years.”"])[0][0] == "Maria Alvarez"
+    credits = _credits([
+        "Harbour master Maria Alvarez: “The cables will hold for another forty years.”"
+    ])
+    assert credits[0][0] == "Maria Alvarez"
 
 
 def test_rule_speaker_of_the_paragraph_after_a_colon_lead_that_names_nobody():
-    assert _credits(["“We are ready,” said Ann Roux. The plan in short: “Boats first, then the cars, then the lorries.”"]) == [
-        ("Ann Roux", None), ("Ann Roux", None)]
+    assert _credits([
+        "“We are ready,” said Ann Roux. The plan in short: “Boats first, then the cars, then "
+        "the lorries.”"
+    ]) == [("Ann Roux", None), ("Ann Roux", None)]
 
 
 def test_rule_cue_of_the_sentence_before():
-    assert _credits(["Tom Vane said the toll would stay. “Nobody wants a dearer crossing.”"])[0][0] == "Tom Vane"
+    credits = _credits(["Tom Vane said the toll would stay. “Nobody wants a dearer crossing.”"])
+    assert credits[0][0] == "Tom Vane"
 
 
 def test_rule_name_line_of_a_vox_pop():
-    assert _credits(["Julie Marin, 34, Eastfield", "“I cross twice a day and I want it open.”"])[0][0] == "Julie Marin"
+    credits = _credits(["Julie Marin, 34, Eastfield", "“I cross twice a day and I want it open.”"])
+    assert credits[0][0] == "Julie Marin"
 
 
 def test_rule_paragraph_before_ending_in_a_colon():
-    assert _credits(["Tom Vane, the harbour master, told the meeting:", "“The cables are sound and the deck is dry.”"])[0][0] == "Tom Vane"
+    credits = _credits(["Tom Vane, the harbour master, told the meeting:",
+                        "“The cables are sound and the deck is dry.”"])
+    assert credits[0][0] == "Tom Vane"
 
 
 def test_rule_person_just_named_opens_the_next_paragraph():
-    assert _credits(["Owen Pryce runs the ferry café by the quay.", "“Trade has halved since the closure.”"])[0][0] == "Owen Pryce"
+    credits = _credits(["Owen Pryce runs the ferry café by the quay.",
+                        "“Trade has halved since the closure.”"])
+    assert credits[0][0] == "Owen Pryce"
 
 
 def test_context_rules_are_each_named_once():

@@ -182,9 +182,7 @@ def _trim_clause(chunk: str) -> str:
         r"\s+(?=\S)",
         chunk,
     )
-    last = parts[-1]
-    # keep "X and Y" when the chunk ends in a name pair? keep the last clause only
-    return last
+    return parts[-1]  # the last clause: the one the speech verb follows
 
 
 # A determined noun phrase can be a subject: a determiner, a group of people ("officials",
@@ -213,7 +211,7 @@ def _proper_subject(src: Source | None) -> bool:
     )
 
 
-def _sentence_subject(chunk: str) -> Source | None:
+def sentence_subject(chunk: str) -> Source | None:
     """The name that opens a clause ("Mrs. Clinton shook her head and said"), if any."""
     for part in chunk.split(","):
         if re.match(_PREPOSITION_LEAD, part):
@@ -311,7 +309,7 @@ def _subject_across_quote(masked: str, lo: int, verb_at: int) -> tuple[Source, b
         return None
     src = parse_source(prefix.rstrip(","), inverted=False)
     if src is None or src.kind not in ("name", "org"):
-        src = _sentence_subject(prefix)
+        src = sentence_subject(prefix)
     if src is None or src.kind not in ("name", "org"):
         return None
     # "citing "…"" quotes the subject's own words; "author of "…"" names a title
@@ -512,7 +510,7 @@ def _named_clause_cue(v: _Verb, before: str, chunk: str) -> Cue | None:
     comma = before.rstrip().endswith(",")
     src = parse_source(chunk, inverted=False)
     if not _proper_subject(src):
-        src = _sentence_subject(chunk)
+        src = sentence_subject(chunk)
         if src is None:
             # "... in many ways, said the official": the subject comes after the verb
             return _inverted_cue(v) if comma else None

@@ -33,7 +33,7 @@ from index.lexicon import (
     UNNAMED_ROLES,
 )
 from index.models import Quote
-from index.quotes.attribution import Cue, _sentence_subject, cues_in, mask, sentences
+from index.quotes.attribution import Cue, cues_in, mask, sentence_subject, sentences
 from index.quotes.bodies import Bodies
 from index.quotes.names import (
     _PREPOSITION_LEAD,
@@ -79,7 +79,6 @@ class _Attribution:
     kind: AttributionKind = "none"
 
 
-_Event = NameEvent
 
 
 class _Article:
@@ -118,8 +117,8 @@ class _Article:
         ]
         self.credited: dict[int, list[_Attribution]] = {}  # end paragraph -> attributions so far
         self.lead_blank = [len(m) - len(m.lstrip()) for m in self.masked]
-        self.subjects: list[_Event] = []  # named sentence subjects, in reading order
-        self.speakers: list[_Event] = []  # named speakers of the quotes read so far, in order
+        self.subjects: list[NameEvent] = []  # named sentence subjects, in reading order
+        self.speakers: list[NameEvent] = []  # named speakers of the quotes read so far, in order
         self.lede: str | None = None  # known once the subjects are read
         self._subject_events()
         # the person the story opens with ("Real Madrid midfielder David Beckham has ...")
@@ -129,16 +128,16 @@ class _Article:
 
     def add_speaker(self, position: int, name: str) -> None:
         """A quote read at `position` was credited to `name` (quotes are read in order)."""
-        self.speakers.append(_Event(position, name, "speaker"))
+        self.speakers.append(NameEvent(position, name, "speaker"))
 
-    def recent(self, lo: int, hi: int, speakers_only: bool = False) -> list[_Event]:
+    def recent(self, lo: int, hi: int, speakers_only: bool = False) -> list[NameEvent]:
         """Named subjects and speakers with lo <= position < hi, the last _LOOKBACK of each, in
         order.
 
         Binary searches over two sorted lists: each quote costs O(log n), so an article
         with thousands of names stays linear.
         """
-        out: list[_Event] = []
+        out: list[NameEvent] = []
         for events in (self.speakers,) if speakers_only else (self.subjects, self.speakers):
             a = bisect.bisect_left(events, lo, key=lambda e: e.position)
             b = bisect.bisect_left(events, hi, key=lambda e: e.position)
@@ -169,7 +168,7 @@ class _Article:
         if self.book.is_person(full, speaking=True):
             att = self._name(named.source, record=False)  # the name its quotes get
             if att.kind == "name" and att.speaker:
-                self.subjects.append(_Event(p * _PARA + named.position, att.speaker, "speaker"))
+                self.subjects.append(NameEvent(p * _PARA + named.position, att.speaker, "speaker"))
         return True
 
     def _described_subject(self, p: int, cues: list[Cue]) -> bool:
@@ -181,7 +180,7 @@ class _Article:
         focus = self._focus(described.source.description or "", at)
         if focus is None:
             return False
-        self.subjects.append(_Event(at, focus, "speaker"))
+        self.subjects.append(NameEvent(at, focus, "speaker"))
         return True
 
     def _unnamed_subject(self, p: int, cues: list[Cue]) -> bool:
@@ -191,7 +190,7 @@ class _Article:
         if unnamed is None:
             return False
         description = unnamed.source.description or ""
-        self.subjects.append(_Event(p * _PARA + unnamed.position, description, "unnamed"))
+        self.subjects.append(NameEvent(p * _PARA + unnamed.position, description, "unnamed"))
         return True
 
     def _pronoun_subject(self, p: int, lo: int, hi: int, cues: list[Cue]) -> None:
@@ -205,7 +204,7 @@ class _Article:
             at = p * _PARA + said.position
             att = self._pronoun(said.source.name or "", at, said.verb, None)
             if att.speaker:
-                self.subjects.append(_Event(at, att.speaker, "speaker"))
+                self.subjects.append(NameEvent(at, att.speaker, "speaker"))
 
     def _opening_subject(self, p: int, lo: int, hi: int) -> None:
         """The person masked[p][lo:hi] opens on ("The director is Tom Vane"), if any, as a
@@ -229,7 +228,7 @@ class _Article:
                 continue  # "Harbour" in "Harbour master Maria Alvarez"; "Lord Goldsmith" is known
             if not self.book.is_person(full):
                 continue  # "He worked on the Star Wars DVD": a title, not a person
-            self.subjects.append(_Event(p * _PARA + lo + m.start(1), full, "subject"))
+            self.subjects.append(NameEvent(p * _PARA + lo + m.start(1), full, "subject"))
             return
 
     def _name(self, src: Source, record: bool = True) -> _Attribution:
@@ -313,7 +312,7 @@ class _Article:
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
         return self._last_person_as(head, aged, recent, quoted)
 
-    def _sole_holder(self, head: str, recent: list[_Event]) -> str | None:
+    def _sole_holder(self, head: str, recent: list[NameEvent]) -> str | None:
         """The one person the article gave this role to, when they were named recently."""
         holders = self.book.titled.get(head, set())
         if len(holders) == 1:
@@ -322,7 +321,7 @@ class _Article:
                 return holder
         return None
 
-    def _last_person_as(self, head: str, aged: bool, recent: list[_Event],
+    def _last_person_as(self, head: str, aged: bool, recent: list[NameEvent],
                         quoted: set[str]) -> str | None:
         """The last person of the recent ones, when the role can be theirs; else nobody
         (a title never skips back past the person just written about)."""
@@ -364,12 +363,12 @@ class _Article:
                     return self._credit_pronoun(e, want)
         return _Attribution(None)  # an unresolved "he" names nobody: never shown as a source
 
-    def _pronoun_groups(self, pos: int, verb: str) -> list[list[_Event]]:
+    def _pronoun_groups(self, pos: int, verb: str) -> list[list[NameEvent]]:
         """Where a pronoun's person is looked for, in turn; the last fitting one of a group
         wins."""
         floor = (pos // _PARA - 3) * _PARA
         prior = self.recent(floor, pos)
-        order: list[list[_Event]] = []
+        order: list[list[NameEvent]] = []
         if verb in CONTINUATION_VERBS:
             order.append([e for e in prior if e.kind in ("speaker", "unnamed")])
         order.append(prior)
@@ -379,7 +378,7 @@ class _Article:
         order.append(self.recent(0, pos, speakers_only=True))
         return order
 
-    def _fits(self, e: _Event, want: str) -> bool:
+    def _fits(self, e: NameEvent, want: str) -> bool:
         """Can the person (or unnamed source) be the pronoun's gender, as far as is known?"""
         if e.kind == "unnamed":
             g = _unnamed_gender(e.name)
@@ -387,7 +386,7 @@ class _Article:
             g = self.book.gender_for(e.name)
         return g is None or g == want
 
-    def _credit_pronoun(self, e: _Event, want: str) -> _Attribution:
+    def _credit_pronoun(self, e: NameEvent, want: str) -> _Attribution:
         """The pronoun's attribution; a person of unknown gender learns the pronoun's."""
         if e.kind == "unnamed":
             return _Attribution(None, None, e.name, "description")
@@ -435,7 +434,7 @@ class _Article:
             return self.attribute(earlier[-1].source, p * _PARA + earlier[-1].position,
                                   earlier[-1].verb, last)
         lo = self.sents[p][si][0]
-        subject = _sentence_subject(self.masked[p][lo : cue.position])
+        subject = sentence_subject(self.masked[p][lo : cue.position])
         if subject is not None:
             return self.attribute(subject, p * _PARA + lo, cue.verb, last)
         return None  # the caller falls back on context
@@ -800,7 +799,7 @@ def _colon_lead(n: _Neighbours) -> _Attribution | None:
     else:
         src = _medium_owner(head) or parse_source(head, inverted=False)
     if src is None or src.kind not in ("name", "org"):
-        src = _sentence_subject(lead[:-1])
+        src = sentence_subject(lead[:-1])
     if src is not None and src.kind in ("name", "org", "pronoun"):
         return n.art.attribute(src, n.p * _PARA + n.art.sents[n.p][n.si][0], "said", n.last)
     return None

@@ -43,6 +43,9 @@ class Plan:
 def run(data: Path, library: str, plan: Plan, spawned_at: float) -> dict:
     from index.errors import NewsdeskError
     from index.library import Libraries
+    from index.memory import return_large_blocks
+
+    return_large_blocks()  # as `newsdesk run` and the CLI do first thing
 
     t_open = time.perf_counter()
     libraries = Libraries(data, semantic=plan.semantic)

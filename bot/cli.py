@@ -30,6 +30,7 @@ from bot.config import (
 from index import backup
 from index.errors import InputError, NewsdeskError, QuestionError
 from index.library import Libraries, Library
+from index.memory import return_large_blocks
 from index.storage.copy import CopiedLibrary, copy_store
 from index.store import (
     DATABASE_NAME,
@@ -557,6 +558,7 @@ def _shard_count(text: str) -> int:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    return_large_blocks()  # before any library is read (index/memory.py)
     logs.install(logging.WARNING)
     ctx: CliContext | None = None
     try:

@@ -13,8 +13,6 @@ tokens), mean pooling over the real tokens, L2 normalisation.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import hashlib
 import logging
 import threading
@@ -29,6 +27,7 @@ import numpy as np
 
 from index.errors import NewsdeskError
 from index.meaning.onnx_graph import gather_before_dequantize
+from index.memory import give_back_freed_memory
 
 log = logging.getLogger(__name__)
 
@@ -108,20 +107,6 @@ def _batches(ids: Sequence[Sequence[int]], batch: int) -> Iterator[list[int]]:
         yield chunk
 
 
-def _give_back_freed_memory() -> None:
-    """Return to the system what building the session freed. onnxruntime's graph
-    optimisation briefly holds ~60 MB more than the session keeps; built in a thread, that
-    memory sits in the thread's own malloc arena, which glibc does not give back by itself
-    (measured: +55 MB RSS for the life of the process). A no-op off glibc."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim
-    except (OSError, AttributeError):
-        return
-    trim.argtypes = [ctypes.c_size_t]
-    trim(0)
-
-
 class Embedder:
     """Turns texts into unit vectors (float32, 384 dimensions); thread-safe.
 
@@ -174,7 +159,7 @@ class Embedder:
                                              providers=["CPUExecutionProvider"])
         del model
         self._inputs = {i.name for i in self._session.get_inputs()}
-        _give_back_freed_memory()
+        give_back_freed_memory()
 
     def _load_in_background(self) -> None:
         try:
@@ -213,7 +198,7 @@ class Embedder:
             for c, vector in zip(chunk, vectors, strict=True):
                 out[todo[c]] = vector
         if len(todo) > 1:
-            _give_back_freed_memory()  # a batch's activations, freed in this thread's arena
+            give_back_freed_memory()  # a batch's activations, freed in this thread's arena
         with self._lock:
             for i in todo:
                 if len(texts[i]) <= CACHED_CHARS:

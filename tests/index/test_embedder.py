@@ -108,7 +108,7 @@ def test_a_batch_gives_its_freed_memory_back_and_a_single_question_does_not(
     import index.meaning.embedder as embedder_mod
 
     trims: list[int] = []
-    monkeypatch.setattr(embedder_mod, "_give_back_freed_memory", lambda: trims.append(1))
+    monkeypatch.setattr(embedder_mod, "give_back_freed_memory", lambda: trims.append(1))
     embedder = Embedder()  # building the session gives back its own transient
     assert trims == [1]
     trims.clear()

@@ -5,9 +5,9 @@ embedding model come and go. glibc keeps what they free: blocks above its mmap t
 are returned, but the threshold rises to the largest block freed so far, so after the
 first big numpy or onnxruntime buffer every later one is carved from the heap and kept;
 and memory freed in a worker thread stays in that thread's own arena. Measured at
-103,541 Reuters paragraphs with meaning search (bench/): 466 MB resident after the cold
-start, 535 MB at peak over the benchmark's questions, adds and removes; with a fixed
-threshold and a trim after each embedding batch, 402 MB and 468 MB.
+103,541 Reuters paragraphs with meaning search (bench/): the peak over the benchmark's
+questions, adds and removes was 535 MB, 65 MB above the cold start; with a fixed threshold
+and a trim after each embedding batch it is 470 MB, the cold start's own.
 """
 
 from __future__ import annotations

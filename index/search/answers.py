@@ -72,12 +72,6 @@ SUPPORT_COVERAGE = 0.3
 # number next to a question word, however similar other paragraphs are in meaning: such
 # a candidate keeps this much (in z units) of its word-score advantage through fusion.
 TYPED_WEIGHT = 1.0
-# The less of the question's own words any candidate holds, the more meaning decides:
-# the cosine's weight grows by UNCOVERED_MEANING_WEIGHT * (1 - c)^2 (nothing when c = 1, as
-# for most literal questions; 0.3 more at c = 0.45, the median everyday-words question).
-# Measured: BBC dev paraphrases R@3 0.350 -> 0.375, literal and SQuAD (0.842) unchanged;
-# a larger weight helps paraphrases no further and costs SQuAD (4.0: 0.839).
-UNCOVERED_MEANING_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -377,8 +371,7 @@ def _fuse(ranked: list[Ranked]) -> list[Ranked]:
     cos = np.array([r.cosine if r.cosine is not None else mean for r in ranked])
     best_cover = max(r.coverage for r in ranked)
     typed = np.array([r.typed for r in ranked], dtype=float)
-    meaning = MEANING_WEIGHT + UNCOVERED_MEANING_WEIGHT * (1 - best_cover) ** 2
-    fused = (_zscores(words_score) * best_cover**2 + meaning * _zscores(cos)
+    fused = (_zscores(words_score) * best_cover**2 + MEANING_WEIGHT * _zscores(cos)
              + TYPED_WEIGHT * typed)
     return [replace(r, score=float(f)) for r, f in zip(ranked, fused, strict=True)]
 

@@ -24,6 +24,7 @@ import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from email.message import Message
+from typing import Any
 
 from index.errors import FetchError
 
@@ -218,20 +219,7 @@ def check_url(url: str) -> str:
 def fetch_url(url: str, policy: FetchPolicy = DEFAULT_POLICY) -> FetchedPage:
     """Download url under policy; one FetchError wording for every refusal or failure."""
     url = check_url(url)
-    shown = shown_url(url)
-    log.info("fetching %s", shown)
-    watchdog = _Deadline(policy.deadline)
-    try:
-        page = _fetch(url, policy, watchdog)
-    except _Refused as why:
-        log.info("fetch of %s refused or failed: %s", shown, why)
-        raise _failed(shown, policy) from None
-    except (OSError, http.client.HTTPException, ValueError) as err:
-        reason = "over the deadline" if watchdog.expired else f"{err.__class__.__name__}: {err}"
-        log.info("fetch of %s failed: %s", shown, reason)
-        raise _failed(shown, policy) from None
-    finally:
-        watchdog.cancel()
+    page = _guarded_fetch(url, policy, "page", tell=False)
     log.info("fetched %s (%s, %d bytes)", shown_url(page.url), page.content_type, len(page.body))
     return page
 
@@ -250,25 +238,32 @@ def fetch_feed(url: str, policy: FetchPolicy = DEFAULT_POLICY, etag: str | None 
     (an address refused, no answer) reads as FETCH_FAILED, as for pages.
     """
     url = check_url(url)
-    shown = shown_url(url)
     headers: dict[str, str] = {}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    log.info("fetching feed %s", shown)
+    return _guarded_fetch(url, policy, "feed", tell=True, types=None, extra_headers=headers,
+                          accept=FEED_ACCEPT)
+
+
+def _guarded_fetch(url: str, policy: FetchPolicy, what: str, tell: bool,
+                   **options: Any) -> FetchedPage:
+    """_fetch under one deadline, every failure logged with its reason and raised as one
+    FetchError; tell: a reason from an allowed address may be shown (feeds)."""
+    shown = shown_url(url)
+    log.info("fetching %s %s", what, shown)
     watchdog = _Deadline(policy.deadline)
     try:
-        return _fetch(url, policy, watchdog, types=None, extra_headers=headers,
-                      accept=FEED_ACCEPT)
+        return _fetch(url, policy, watchdog, **options)
     except _Refused as why:
-        log.info("feed fetch of %s refused or failed: %s", shown, why)
-        if why.told:
+        log.info("%s fetch of %s refused or failed: %s", what, shown, why)
+        if tell and why.told:
             raise FetchError(f"could not fetch {shown}: {why.told}") from None
         raise _failed(shown, policy) from None
     except (OSError, http.client.HTTPException, ValueError) as err:
         reason = "over the deadline" if watchdog.expired else f"{err.__class__.__name__}: {err}"
-        log.info("feed fetch of %s failed: %s", shown, reason)
+        log.info("%s fetch of %s failed: %s", what, shown, reason)
         raise _failed(shown, policy) from None
     finally:
         watchdog.cancel()

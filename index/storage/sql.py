@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import fields
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from index.errors import FeedLimitReached, StoreError
 from index.models import Article, Quote
@@ -39,6 +39,13 @@ log = logging.getLogger(__name__)
 
 # Variables per statement, well under SQLite's limit (999 in builds before 3.32).
 SQL_CHUNK = 900
+T = TypeVar("T")
+
+
+def sql_chunks(values: Sequence[T]) -> Iterator[list[T]]:
+    """values in runs of at most SQL_CHUNK, one statement's variables each."""
+    for start in range(0, len(values), SQL_CHUNK):
+        yield list(values[start:start + SQL_CHUNK])
 # A heartbeat older than this is a process that stopped without saying so: pruned.
 STALE_PROCESS_S = 24 * 3600.0
 
@@ -563,14 +570,12 @@ class SqlStore(ABC):
         seen_keys: set[str] = set()
         seen_links: set[str] = set()
         with self._reading() as db:
-            for start in range(0, len(keys), SQL_CHUNK):
-                chunk = list(keys[start:start + SQL_CHUNK])
+            for chunk in sql_chunks(keys):
                 marks = ",".join("?" * len(chunk))
                 seen_keys.update(r[0] for r in db.execute(
                     f"SELECT key FROM feed_items WHERE library_id=? AND feed_url=?"
                     f" AND key IN ({marks})", [library, feed_url, *chunk]))
-            for start in range(0, len(links), SQL_CHUNK):
-                chunk = list(links[start:start + SQL_CHUNK])
+            for chunk in sql_chunks(links):
                 marks = ",".join("?" * len(chunk))
                 seen_links.update(r[0] for r in db.execute(
                     f"SELECT link FROM feed_items WHERE library_id=? AND feed_url=?"

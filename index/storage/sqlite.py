@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from index.errors import StoreError
-from index.storage.sql import SQL_CHUNK, Db, SqlStore
+from index.storage.sql import Db, SqlStore, sql_chunks
 from index.store import DATABASE_NAME, SQLITE_SCHEME
 
 # How long a write waits for another process's write to finish. Adding a 5 MB article
@@ -258,8 +258,7 @@ class SqliteStore(SqlStore):
                        [(t,) for t in new])
         found: list[tuple[str, int]] = []
         # in chunks: SQLite caps the variables of one statement (32,766 by default)
-        for start in range(0, len(new), SQL_CHUNK):
-            chunk = new[start:start + SQL_CHUNK]
+        for chunk in sql_chunks(new):
             marks = ",".join("?" * len(chunk))
             found += db.execute(f"SELECT term, id FROM terms WHERE term IN ({marks})",
                                 chunk).fetchall()

@@ -328,9 +328,13 @@ def _continues_quote(masked: str, lo: int, verb_at: int, before: str) -> bool:
 
 
 _NAME_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][\w.'\u2019\-]*\s+){1,3}[A-Z][\w'\u2019\-]*)\s+$")
+# "quoted Mr Vane as saying", "quoted Harbourline chief executive Tom Vane as saying": the
+# person at the end of the object (its role words may be lowercase) is the one quoted
 _QUOTED_AS = re.compile(
-    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)\s+as\s+$"
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?!by\s)"  # not "quoted by the paper"
+    r"((?:[\w.'\u2019\-]+\s+){0,5}[\w'\u2019\-]+)\s+as\s+$"
 )
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _RUN_ON = frozenset(
     """that if for because when as in to since unless although though but and or while whether
     until before after on about with than""".split()
@@ -439,8 +443,16 @@ def _participle_cue(v: _Verb) -> Cue:
     head = v.masked[v.lo : v.start]
     # "with Vale reportedly yelling: ...": the name right before the participle speaks
     near = _NAME_BEFORE_PARTICIPLE.search(head)
-    # "the paper quoted Mr Vane as saying": the person quoted speaks, not the paper
-    near = _QUOTED_AS.search(head) or near
+    # "the paper quoted Mr Vane as saying": the person quoted speaks, not the paper, also
+    # when the article does not name them ("quoted a senior official as saying")
+    quoted = _QUOTED_AS.search(head)
+    if quoted is not None:
+        obj = quoted.group(1).casefold()
+        if obj in _OBJECT_PRONOUNS:  # "quoted him as saying": whoever "he" is
+            return v.cue(Source("pronoun", name=_OBJECT_PRONOUNS[obj]))
+        src = parse_source(quoted.group(1), inverted=True)
+        if src is not None and src.kind in ("name", "org", "description"):
+            return v.cue(src)
     if near is None:
         # "footage of Ann Vane asking": a person's full name right before the participle
         person = _NAME_BEFORE.search(v.masked[max(v.lo, v.start - 80) : v.start])

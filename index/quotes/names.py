@@ -186,8 +186,25 @@ def is_apposition(part: str) -> bool:
         if low in TITLE_WORDS and not low.endswith("s"):
             return True
         if (_ROLE_SUFFIX.search(low) and len(toks) > 1
-                and toks[1].lower() in {"of", "at", "for", "in", "with", "and"}):
+                and toks[1].lower() in _ROLE_LINKS):
             return True
+        return _modified_role(toks)
+    return False
+
+
+_ROLE_LINKS = frozenset({"of", "at", "for", "in", "with", "and"})
+
+
+def _modified_role(toks: list[str]) -> bool:
+    """ "branch secretary of the union", "international division secretary of ...": a few
+    lowercase words ending in a role word that joins its organisation."""
+    for i, tok in enumerate(toks[:4]):
+        if not tok[:1].islower():
+            return False
+        word = bare(tok)
+        if word in TITLE_WORDS and not word.endswith("s") and (
+                i + 1 < len(toks) and toks[i + 1].lower() in _ROLE_LINKS):
+            return i > 0
     return False
 
 

@@ -846,3 +846,40 @@ def test_a_pronoun_after_a_fronted_time_is_the_subject_of_the_speech_verb():
         "Maria Alvarez has run the harbour since 2019.",
         "In March 2023 she said she was “ready to hand over the keys” to the council.",
     ]) == ["Maria Alvarez"]
+
+
+def test_a_name_before_a_modified_role_of_an_organisation_speaks():
+    quotes = extract_quotes([
+        "Crews were angry. “We could understand a loss-making ferry,” Tom Vane, international "
+        "branch secretary of the Ferry Crews Association, told the Harbour Times.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_the_person_a_paper_quoted_speaks_whatever_words_stand_before_the_name():
+    quotes = extract_quotes([
+        "“We need the money to stay open,” the newspaper quoted Harbourline chief executive "
+        "Tom Vane as saying.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_an_unnamed_person_a_paper_quoted_is_the_source_not_the_paper():
+    quotes = extract_quotes([
+        "The Gazette quoted a senior harbour official as saying the ferry was “finished”.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "a senior harbour official")]
+
+
+def test_quoted_him_as_saying_is_the_man_the_article_named():
+    quotes = extract_quotes([
+        "Tom Vane runs the ferry. The Gazette quoted him as saying the service was “finished”.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_quoted_by_a_paper_as_saying_leaves_the_subject_speaking():
+    quotes = extract_quotes([
+        "Chief executive Ann Roux was quoted by the Gazette as saying the quay was “unsafe”.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Roux"]

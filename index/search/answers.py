@@ -248,26 +248,53 @@ class Ranked:
     typed: bool = False  # a sentence holds the kind of answer asked for by a question word
 
 
-def _sentence_evidence(shape: _ParagraphShape, word_idf: list[dict[str, float]],
-                       kind: AnswerType | None, type_bonus: float) -> tuple[float, bool]:
-    """The best sentence's evidence: for each question word the idf of its best variant
-    the sentence contains, plus the bonus when the wanted kind of answer stands next to
-    one of them; and whether some sentence holds that kind of answer so."""
-    best = 0.0
-    typed = False
+@dataclass(frozen=True)
+class _SentenceWeights:
+    """What scoring one sentence needs of the question: for each key word the idf of each
+    of its terms and lexicon variants, the kind of answer wanted, and its bonus."""
+
+    word_idf: list[dict[str, float]]
+    kind: AnswerType | None
+    type_bonus: float
+
+
+def _sentence_weights(query: QueryWords, index: Bm25Index) -> _SentenceWeights:
+    word_idf: list[dict[str, float]] = [{} for _ in query.key]
+    for tid, owner, weight, term in zip(query.term_ids, query.word_of_position, query.weight,
+                                        query.terms, strict=True):
+        value = index.idf(tid) * weight
+        if value > 0:
+            word_idf[owner][term] = max(value, word_idf[owner].get(term, 0.0))
+    kind = query.kind
+    total = sum(max(v.values(), default=0.0) for v in word_idf)
+    type_bonus = ANSWER_TYPE_WEIGHTS.get(kind, 0.0) * total if kind else 0.0
+    return _SentenceWeights(word_idf, kind, type_bonus)
+
+
+def _sentence_scores(shape: _ParagraphShape, weights: _SentenceWeights) -> list[tuple[float, bool]]:
+    """Each sentence's evidence: for each question word the idf of its best variant the
+    sentence contains, plus the bonus when the wanted kind of answer stands next to one of
+    them; and whether the sentence holds that kind of answer so."""
+    scores: list[tuple[float, bool]] = []
     for terms, text, where in zip(shape.sentences, shape.texts, shape.positions, strict=True):
         shared = 0.0
         anchors: list[int] = []
-        for variants in word_idf:
+        for variants in weights.word_idf:
             present = [v for t, v in variants.items() if t in terms]
             if present:
                 shared += max(present)
                 anchors.extend(pos for t in variants if t in terms for pos in where.get(t, ()))
-        if shared and kind is not None and type_bonus and holds_near(text, kind, anchors):
-            shared += type_bonus
-            typed = True
-        best = max(best, shared)
-    return best, typed
+        typed = bool(shared and weights.kind is not None and weights.type_bonus
+                     and holds_near(text, weights.kind, anchors))
+        scores.append((shared + weights.type_bonus if typed else shared, typed))
+    return scores
+
+
+def _sentence_evidence(shape: _ParagraphShape, weights: _SentenceWeights) -> tuple[float, bool]:
+    """The best sentence's evidence, and whether some sentence holds the wanted kind of
+    answer beside a question word."""
+    scores = _sentence_scores(shape, weights)
+    return max(score for score, _ in scores), any(typed for _, typed in scores)
 
 
 def _word_bm25(query: QueryWords, index: Bm25Index,
@@ -325,15 +352,7 @@ def rank(query: QueryWords, index: Bm25Index, source: Callable[[int], tuple[Arti
         idf[term] = max(idf.get(term, 0.0), index.idf(tid))
     q_terms = [t for w in query.key for t in w.terms]
     pairs = [(a, b) for a, b in pairwise(q_terms) if idf.get(a) and idf.get(b)]
-    word_idf: list[dict[str, float]] = [{} for _ in query.key]
-    for term, tid, owner, weight in zip(query.terms, query.term_ids, query.word_of_position,
-                                        query.weight, strict=True):
-        value = index.idf(tid) * weight
-        if value > 0:
-            word_idf[owner][term] = max(value, word_idf[owner].get(term, 0.0))
-    kind = query.kind
-    total = sum(max(v.values(), default=0.0) for v in word_idf)
-    type_bonus = ANSWER_TYPE_WEIGHTS.get(kind, 0.0) * total if kind else 0.0
+    sentence_weights = _sentence_weights(query, index)
     base, matched = _word_bm25(query, index, keys)
     weights = _word_weights(query, index)
     total_weight = sum(weights)
@@ -344,7 +363,7 @@ def rank(query: QueryWords, index: Bm25Index, source: Callable[[int], tuple[Arti
         if words_matched:  # a paragraph found only by meaning has no word evidence to weigh
             article, n = source(key)
             shape = _shape(article.paragraph(n))
-            sentence, typed = _sentence_evidence(shape, word_idf, kind, type_bonus)
+            sentence, typed = _sentence_evidence(shape, sentence_weights)
             bigram = sum((idf[a] + idf[b]) / 2 for a, b in pairs if (a, b) in shape.bigrams)
         ranked.append(Ranked(
             key=key,
@@ -449,17 +468,13 @@ def _word_weights(query: QueryWords, index: Bm25Index) -> list[float]:
 
 
 def best_sentence(text: str, query: QueryWords, index: Bm25Index) -> str:
-    """The sentence of text sharing the most question weight (the earliest on a tie)."""
+    """The sentence of text that re-ranking scored best (the earliest on a tie): the most
+    question weight, and for a where/when/how-many question the one holding the place,
+    time or number beside a question word, so the answer shown is the one that ranked."""
     shape = _shape(text)  # already made while ranking: nothing is tokenized again
-    wanted: dict[str, float] = {}
-    for term, tid in zip(query.terms, query.term_ids, strict=True):
-        wanted[term] = max(wanted.get(term, 0.0), index.idf(tid))
-    best, best_score = shape.texts[0], -1.0
-    for sentence, terms in zip(shape.texts, shape.sentences, strict=True):
-        score = sum(wanted.get(t, 0.0) for t in terms)
-        if score > best_score:
-            best, best_score = sentence, score
-    return best.strip()
+    scores = _sentence_scores(shape, _sentence_weights(query, index))
+    best = max(range(len(scores)), key=lambda i: (scores[i][0], -i))
+    return shape.texts[best].strip()
 
 
 def rank_quotes(rest_of_question: str, found: Sequence[Quote],

@@ -126,3 +126,20 @@ def test_a_damaged_speaker_name_does_not_break_questions(library):
     reopened_answer = type(library)(library.store, "default", library._index.params).ask(
         "What did International Ltd say in a statement?")
     assert reopened_answer.passages
+
+
+def test_the_sentence_shown_holds_the_kind_of_answer_asked_for(library):
+    # the first sentence shares more of the question's words; the second says where
+    library.add_draft(ArticleDraft(title="Regatta on the move", paragraphs=(
+        "Rowing regatta fans lined the banks for the last time on Saturday. "
+        "Next summer the regatta moves to Dunmore, where the river is wider.",
+    )))
+    library.add_draft(ArticleDraft(title="Harbour works", paragraphs=(
+        "Work on the harbour wall starts next month.",
+    )))
+    top = library.ask("Where will the rowing regatta be held?").passages[0]
+    assert top.article.title == "Regatta on the move"
+    assert top.sentence == "Next summer the regatta moves to Dunmore, where the river is wider."
+    # without a wanted kind, the sentence with more of the question's words is shown
+    top = library.ask("Did rowing regatta fans line the banks?").passages[0]
+    assert top.sentence.startswith("Rowing regatta fans lined the banks")

@@ -144,6 +144,19 @@ DEMONYMS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns for a person of a nation ("the Dutchman", "the Scot"): news calls the person its
+# story is about by them instead of repeating the name. Adjectives that double as nouns
+# ("the American") count only when no noun follows them ("the American economy").
+DEMONYM_NOUNS: frozenset[str] = frozenset(
+    """
+    dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman
+    scotsman scotswoman welshman welshwoman scot spaniard swede dane finn pole briton brit
+    kiwi aussie argentine american australian canadian italian german brazilian russian
+    belgian norwegian nigerian kenyan ghanaian jamaican portuguese chilean colombian
+    mexican austrian ukrainian croatian serbian czech hungarian romanian bulgarian
+    """.split()
+)
+
 # First names borne by men and women alike in the news ("Lindsey Graham", "Lindsey
 # Vonn"): no gender is guessed from them; the article's "Mr"/"Ms" or pronouns decide.
 UNISEX_FIRST: frozenset[str] = frozenset(

@@ -20,6 +20,7 @@ from typing import Literal
 from index.lexicon import (
     CONTINUATION_VERBS,
     COURTESY,
+    DEMONYM_NOUNS,
     DEMONYMS,
     DISCOURSE_OPENERS,
     FEMALE_COURTESY,
@@ -125,6 +126,19 @@ class _Article:
         opening = [e for e in self.subjects[:1]
                    if e.position < 2 * _PARA and e.kind in ("subject", "speaker")]
         self.lede = opening[0].name if opening else None
+        self._demonym_mentions()
+
+    def _demonym_mentions(self) -> None:
+        """ "The affair still rankles with the Dutchman": news calls the person its story
+        opens on by their nationality instead of their name, so that person is the one a
+        later "he said" continues, even past someone quoted indirectly in between."""
+        if self.lede is None:
+            return
+        found = [NameEvent(p * _PARA + m.start(1), self.lede, "subject")
+                 for p, text in enumerate(self.masked) for m in _DEMONYM_NOUN.finditer(text)
+                 if m.group(1).casefold() in DEMONYM_NOUNS]
+        if found:
+            self.subjects = sorted(self.subjects + found, key=lambda e: e.position)
 
     def add_speaker(self, position: int, name: str) -> None:
         """A quote read at `position` was credited to `name` (quotes are read in order)."""
@@ -646,6 +660,8 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
 _DEFINITE_ROLE = re.compile(
     r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+)$"
 )
+# "the Dutchman", "the American" (not "the American economy"): a person of a nation
+_DEMONYM_NOUN = re.compile(r"\b(?i:the)\s+([A-Z][a-z]+)\b(?!['\u2019-]|\s+[a-z]|\s+[A-Z])")
 _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019\-]*")
 # "a Labour spokesman", "one official": an unnamed person ("the spokesman" may be named)
 _UNNAMED_PERSON = re.compile(

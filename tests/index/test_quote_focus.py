@@ -1,0 +1,31 @@
+"""Whom a quote goes to when the story names several people: the person it is about,
+the source it has just introduced, the owner of a document. Sentences are made up for
+the project."""
+
+from __future__ import annotations
+
+from index.quotes.extract import extract_quotes
+
+
+def _speakers(paragraphs: list[str]) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(paragraphs)]
+
+
+def test_a_nationality_noun_brings_the_story_back_to_its_subject():
+    # Vane is quoted indirectly in between; "the Welshman" is Pryce, whom "he said" continues
+    assert _speakers([
+        "Cardiff harbour pilot Owen Pryce says the port \u201cforgot its own pilots\u201d.",
+        "The port sacked Pryce in 2003. But harbour master Tom Vane insisted he had cut the "
+        "post to save money. The decision still stings the Welshman.",
+        "\u201cI gave them twenty years and they gave me a week's notice,\u201d he said.",
+    ]) == ["Owen Pryce", "Owen Pryce"]
+
+
+def test_an_adjective_of_nationality_is_no_mention():
+    # "the Welsh economy" names nobody: "he said" stays with the last one who spoke
+    assert _speakers([
+        "Cardiff harbour pilot Owen Pryce says the port \u201cforgot its own pilots\u201d.",
+        "But harbour master Tom Vane insisted he had cut the post to save money for the Welsh "
+        "economy.",
+        "\u201cWe had no choice at all,\u201d he said.",
+    ]) == ["Owen Pryce", "Tom Vane"]

@@ -240,7 +240,7 @@ SPEECH_VERBS: list[str] = (
     "fumed thundered griped mocked written reacted retaliated beamed questioned exhorted "
     "chimed marveled marvelled sighed opined opines remembered remembers proclaimed proclaims "
     "cracked pressed assured assures reiterated reiterates conceded yelling shouting screaming "
-    "declaring asserted asserts asserting "
+    "declaring asserted asserts asserting referred refers "
     "according"
 ).split()
 

@@ -29,3 +29,11 @@ def test_an_adjective_of_nationality_is_no_mention():
         "economy.",
         "\u201cWe had no choice at all,\u201d he said.",
     ]) == ["Owen Pryce", "Tom Vane"]
+
+
+def test_referring_to_something_as_a_quote_is_speech():
+    assert _speakers([
+        "Mayor Claire Roux opened the new ferry terminal on Friday.",
+        "At the ceremony it was put to Ms Roux that she had once referred to the old ferry as "
+        "\u201ca rusting scrapyard with a timetable\u201d.",
+    ]) == ["Claire Roux"]

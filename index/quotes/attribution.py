@@ -176,9 +176,11 @@ def _subject_after(masked: str, verb_end: int, hi: int) -> str:
 
 
 def _trim_clause(chunk: str) -> str:
-    """Keep the last clause of a subject chunk: after 'and'/'but'/'that' etc."""
+    """Keep the last clause of a subject chunk: after 'and'/'but'/'that' etc.; "he pointed
+    to how Tony Blair had complained" is Blair's complaint, the clause after "how"."""
     parts = re.split(
-        r"\b(?:(?i:and)(?!\s+[A-Z])|(?i:but|that|because|while|whereas|so|when|as|if|where))"
+        r"\b(?:(?i:and)(?!\s+[A-Z])|(?i:but|that|because|while|whereas|so|when|as|if|where"
+        r"|how|why|whether))"
         r"\s+(?=\S)",
         chunk,
     )

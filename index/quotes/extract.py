@@ -468,6 +468,10 @@ class _Article:
                     between = self.masked[p][final.mark_end : cue.position]
                     if "\x00" in between:
                         dist += 40
+                    if _NEXT_CLAUSE.match(between):
+                        # 'He had promised to keep it "lean," and, according to Reuters,
+                        # once told analysts ...': the cue belongs to the next clause
+                        dist += 60
                 elif p == p0 and cue.position < first.mark_start:
                     dist = first.mark_start - cue.position + 5
                 else:
@@ -660,6 +664,8 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
 _DEFINITE_ROLE = re.compile(
     r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+)$"
 )
+# words between a quote and a cue after it that open a new coordinated clause
+_NEXT_CLAUSE = re.compile(r"^[\s,.;]*(?:and|but)\b")
 # "the Dutchman", "the American" (not "the American economy"): a person of a nation
 _DEMONYM_NOUN = re.compile(r"\b(?i:the)\s+([A-Z][a-z]+)\b(?!['\u2019-]|\s+[a-z]|\s+[A-Z])")
 _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019\-]*")

@@ -37,3 +37,19 @@ def test_referring_to_something_as_a_quote_is_speech():
         "At the ceremony it was put to Ms Roux that she had once referred to the old ferry as "
         "\u201ca rusting scrapyard with a timetable\u201d.",
     ]) == ["Claire Roux"]
+
+
+def test_a_speech_verb_after_how_is_the_embedded_subjects():
+    assert _speakers([
+        "Harbour master Tom Vane would not discuss the toll on Monday. Instead, he pointed "
+        "to how Claire Roux had in 2001 complained about \u201cboats nobody can afford to "
+        "board\u201d.",
+    ]) == ["Claire Roux"]
+
+
+def test_a_cue_of_the_next_clause_does_not_take_the_quote_before_it():
+    assert _speakers([
+        "Ferry operator Owen Pryce had promised to keep the fleet \u201clean, cheap and on "
+        "time,\u201d and, according to the Harbour Gazette, once told staff he would sell "
+        "the flagship.",
+    ]) == ["Owen Pryce"]

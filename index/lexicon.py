@@ -157,6 +157,15 @@ DEMONYM_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns news uses for a person it has just named, beside the titles ("the star of the film
+# said", "the veteran added"): a definite one refers back to that person.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    """
+    star legend veteran icon actor actress singer rapper dj presenter player athlete
+    sprinter boxer golfer cyclist swimmer batsman bowler footballer youngster teenager
+    """.split()
+)
+
 # First names borne by men and women alike in the news ("Lindsey Graham", "Lindsey
 # Vonn"): no gender is guessed from them; the article's "Mr"/"Ms" or pronouns decide.
 UNISEX_FIRST: frozenset[str] = frozenset(

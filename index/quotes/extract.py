@@ -27,6 +27,7 @@ from index.lexicon import (
     GROUP_NOUNS,
     MALE_COURTESY,
     OWNED_TEXTS,
+    PERSON_NOUNS,
     SPEECH_VERBS,
     STOP_CAPS,
     TITLE_WORDS,
@@ -307,7 +308,8 @@ class _Article:
         person the story was about (a named subject or speaker of the last two paragraphs).
         An indefinite "a minister", a plural or a role nobody was given stays unnamed.
         """
-        m = _DEFINITE_ROLE.match(" ".join(description.split()))
+        # "the star of Rain Man and Tootsie": the role is the noun before its "of" phrase
+        m = _DEFINITE_ROLE.match(re.sub(r"\s+of\s.*$", "", " ".join(description.split())))
         if m is None:
             return None
         head = m.group("head").casefold()
@@ -321,10 +323,10 @@ class _Article:
             return holder  # "the Lib Dem spokesman" after "Lib Dem spokesman Ann Vane"
         if head in UNNAMED_ROLES:
             return None
-        if head not in TITLE_WORDS and not aged:
+        if head not in TITLE_WORDS and head not in PERSON_NOUNS and not aged:
             return None  # "the narrator", "the agency": not a person's role
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
-        return self._last_person_as(head, aged, recent, quoted)
+        return self._last_person_as(head, aged, recent, quoted, pos)
 
     def _sole_holder(self, head: str, recent: list[NameEvent]) -> str | None:
         """The one person the article gave this role to, when they were named recently."""
@@ -336,15 +338,18 @@ class _Article:
         return None
 
     def _last_person_as(self, head: str, aged: bool, recent: list[NameEvent],
-                        quoted: set[str]) -> str | None:
+                        quoted: set[str], pos: int) -> str | None:
         """The last person of the recent ones, when the role can be theirs; else nobody
-        (a title never skips back past the person just written about)."""
+        (a title never skips back past the person just written about). The person is one
+        just quoted, the one the story is about, or the subject the paragraph introduced
+        ("Jo Vane, a presenter on Harbour FM, thinks ... says the DJ")."""
         for e in reversed(recent):
             if not self.book.is_person(e.name, speaking=e.name in quoted):
                 continue
             if aged or head in self.book.roles.get(e.name, ()):
                 return e.name  # "captain" was said of this person
-            if ((e.name in quoted or e.name == self.lede)
+            introduced = e.kind == "subject" and e.position // _PARA == pos // _PARA
+            if ((e.name in quoted or e.name == self.lede or introduced)
                     and not self.book.held_by_another(head, e.name)):
                 # '"...," said Ferdinand. The central defender added: "..."': news varies
                 # the words for the person it has just quoted, or the one its story is about
@@ -662,7 +667,8 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
 
 
 _DEFINITE_ROLE = re.compile(
-    r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+)$"
+    r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}"
+    r"(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+|DJ|MP|MEP|MSP|CEO)$"  # "the DJ", "the MP"
 )
 # words between a quote and a cue after it that open a new coordinated clause
 _NEXT_CLAUSE = re.compile(r"^[\s,.;]*(?:and|but)\b")

@@ -53,3 +53,29 @@ def test_a_cue_of_the_next_clause_does_not_take_the_quote_before_it():
         "time,\u201d and, according to the Harbour Gazette, once told staff he would sell "
         "the flagship.",
     ]) == ["Owen Pryce"]
+
+
+def test_the_star_of_a_film_is_the_person_the_story_is_about():
+    # "star" is said of the film's title, not given to "Harbour Lights" as a person's role
+    assert _speakers([
+        "Screen veteran Nora Bell has criticised the state of British cinema.",
+        "The star of Harbour Lights said the industry was \u201crunning on empty\u201d at a "
+        "festival on Sunday.",
+    ]) == ["Nora Bell"]
+
+
+def test_a_role_refers_to_the_person_the_paragraph_introduced():
+    assert _speakers([
+        "The band's third album went straight to number one.",
+        "Jo Vane, a presenter on the station Harbour FM, thinks a long break is coming. "
+        "\u201cThey have earned a rest and they know it,\u201d says the DJ.",
+    ]) == ["Jo Vane"]
+
+
+def test_a_role_met_as_an_object_is_no_one_introduced():
+    # Vane is mentioned after a verb, so "the minister" is nobody named
+    assert _speakers([
+        "The band's third album went straight to number one.",
+        "The council thanked Jo Vane for the concert. \u201cWe will fund a second one,\u201d "
+        "said the minister.",
+    ]) == [None]

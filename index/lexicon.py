@@ -216,7 +216,7 @@ UNNAMED_PERSON_NOUNS: frozenset[str] = UNNAMED_ROLES | frozenset(
 OWNED_TEXTS: tuple[str, ...] = tuple(
     w.strip() for w in """
     press release|blog post|web site|report|statement|study|post|tweet|tweets|letter|memo|
-    website|editorial|release|survey|blog|filing|lawsuit|complaint|email|e-mail|op-ed|column|
+    website|editorial|release|survey|blog|filing|lawsuit|suit|complaint|email|e-mail|op-ed|column|
     account|message|note|book|speech|remarks|transcript|ruling|order|document|documents
     """.split("|")
 )

@@ -496,7 +496,19 @@ def _comma_cue(v: _Verb, before: str) -> Cue | None:
                 and _proper_subject(after_src)):
             return v.cue(after_src, inverted=True)
     appo = _apposition(before)
-    return None if appo is None else v.cue(appo)
+    if appo is not None:
+        return v.cue(appo)
+    # "Her lawsuit, filed in the district court, said": the subject before a participle
+    # phrase set off by commas
+    aside = _PARTICIPLE_ASIDE.match(_trim_clause(before))
+    if aside is not None:
+        src = parse_source(aside.group(1), inverted=False)
+        if _proper_subject(src) and src is not None and not _too_long(src):
+            return v.cue(src)
+    return None
+
+
+_PARTICIPLE_ASIDE = re.compile(r"^\s*([^,\x00]+?),\s+(?:[a-z]+ed|being)\b[^,\x00]*,\s*$")
 
 
 def _clause_cue(v: _Verb, before: str) -> Cue | None:

@@ -117,6 +117,7 @@ class _Article:
             [cues_in(m, lo, hi) for lo, hi in ss]
             for m, ss in zip(self.masked, self.sents, strict=True)
         ]
+        self.texts: dict[str, _Attribution] = {}  # kind of text -> whose it was last
         self.credited: dict[int, list[_Attribution]] = {}  # end paragraph -> attributions so far
         self.lead_blank = [len(m) - len(m.lstrip()) for m in self.masked]
         self.subjects: list[NameEvent] = []  # named sentence subjects, in reading order
@@ -424,7 +425,13 @@ class _Article:
         if src.kind == "description":
             owner = _medium_owner(src.description or "")
             if owner is not None:
-                return self.attribute(owner, pos, verb, last)
+                att = self.attribute(owner, pos, verb, last)
+                if att.speaker:
+                    self.texts[_medium_word(src.description or "")] = att
+                return att
+            known = _DEFINITE_MEDIUM.match(" ".join((src.description or "").split()))
+            if known is not None and _medium_word(known.group(0)) in self.texts:
+                return self.texts[_medium_word(known.group(0))]  # "the suit added"
             body = self.bodies.named(src.description or "", pos)
             if body is not None:  # "the magazine said" after "US magazine Mobile PC"
                 return _Attribution(body, None, None, "org")
@@ -532,14 +539,36 @@ _SUBJECT_THEN_VERB = re.compile(
 
 
 _MEDIA = "(?:" + "|".join(re.escape(text) for text in OWNED_TEXTS) + ")"
+_MEDIUM_ADJ = r"(?:(?:new|latest|official|own|annual|final|recent|written|joint|\w+day)\s+)?"
+# "United's statement to the stock exchange": where the text went is no part of its owner
+_MEDIUM_TAIL = r"(?:\s+(?:to|on|in|at|for|from|with)\s+[^,;:]*)?$"
 _OWNED_MEDIUM = re.compile(
     r"^(?:(?i:the|a|an|in|from)\s+)?(?P<owner>(?:[A-Z][\w.&'\u2019\-]*\s+)*[A-Z][\w.&\-]*?)(?:['\u2019]s?)?\s+"
-    r"(?:(?:new|latest|official|own|annual|final|recent|written|joint|\w+day)\s+)?" + _MEDIA + r"$"
+    + _MEDIUM_ADJ + r"(?P<medium>" + _MEDIA + r")" + _MEDIUM_TAIL
 )
+# "Her lawsuit", "its statement": the text of whoever the pronoun stands for
+_PRONOUN_MEDIUM = re.compile(
+    r"^(?i:in\s+)?(?P<owner>(?i:his|her|their|its))\s+" + _MEDIUM_ADJ
+    + r"(?P<medium>" + _MEDIA + r")" + _MEDIUM_TAIL
+)
+_OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# "the suit added", "the statement said": a text the article has already given an owner
+_DEFINITE_MEDIUM = re.compile(r"^(?i:the|this|that)\s+(?P<medium>" + _MEDIA + r")$")
+
+
+def _medium_word(description: str) -> str:
+    """The kind of text a description names, as one key ("lawsuit" and "suit" alike)."""
+    m = re.search(_MEDIA + r"\b", description.casefold())
+    word = m.group(0) if m else description.casefold()
+    return "suit" if word == "lawsuit" else word
 
 
 def _medium_owner(description: str) -> Source | None:
-    """ "the IMF report", "Vale's Facebook post": the organisation or person behind a text."""
+    """ "the IMF report", "Vale's Facebook post", "her lawsuit": the organisation or person
+    behind a text."""
+    mp = _PRONOUN_MEDIUM.match(description.strip())
+    if mp is not None:
+        return Source("pronoun", name=_OWNER_PRONOUN[mp.group("owner").casefold()])
     m = _OWNED_MEDIUM.match(description.strip())
     if m is None:
         return None

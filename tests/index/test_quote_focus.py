@@ -79,3 +79,20 @@ def test_a_role_met_as_an_object_is_no_one_introduced():
         "The council thanked Jo Vane for the concert. \u201cWe will fund a second one,\u201d "
         "said the minister.",
     ]) == [None]
+
+
+def test_a_text_speaks_for_its_owner_and_so_does_the_same_text_later():
+    # "Her lawsuit, filed ..., said" is Roux's; "the suit added" is the same text
+    assert _speakers([
+        "Ferry captain Claire Roux has sued the harbour board for unfair dismissal.",
+        "Her lawsuit, filed in the county court on Monday, said she had \u201cnever once "
+        "missed a crossing\u201d. The board's claims, the suit added, were \u201cspiteful and "
+        "untrue\u201d.",
+    ]) == ["Claire Roux", "Claire Roux"]
+
+
+def test_where_a_statement_went_is_no_part_of_its_owner():
+    assert _speakers([
+        "Harbourline's statement to the stock exchange said: \u201cThe board has received an "
+        "approach and is considering it.\u201d",
+    ]) == ["Harbourline"]

@@ -250,6 +250,8 @@ SPEECH_VERBS: list[str] = (
     "chimed marveled marvelled sighed opined opines remembered remembers proclaimed proclaims "
     "cracked pressed assured assures reiterated reiterates conceded yelling shouting screaming "
     "declaring asserted asserts asserting referred refers "
+    "thinks believes accused accuses attacked rejected rejects dismissed dismisses "
+    "criticised criticized criticises criticizes condemned condemns hailed hails praised praises "
     "according"
 ).split()
 

@@ -349,7 +349,7 @@ class _Article:
                 continue
             if aged or head in self.book.roles.get(e.name, ()):
                 return e.name  # "captain" was said of this person
-            introduced = e.kind == "subject" and e.position // _PARA == pos // _PARA
+            introduced = e.kind != "unnamed" and e.position // _PARA == pos // _PARA
             if ((e.name in quoted or e.name == self.lede or introduced)
                     and not self.book.held_by_another(head, e.name)):
                 # '"...," said Ferdinand. The central defender added: "..."': news varies

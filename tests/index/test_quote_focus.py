@@ -96,3 +96,21 @@ def test_where_a_statement_went_is_no_part_of_its_owner():
         "Harbourline's statement to the stock exchange said: \u201cThe board has received an "
         "approach and is considering it.\u201d",
     ]) == ["Harbourline"]
+
+
+def test_verbs_of_judgement_and_belief_carry_partial_quotes():
+    quotes = extract_quotes([
+        "Harbour master Tom Vane has rejected a \u201cblanket ban\u201d on night crossings. "
+        "Councillor Ann Roux accused the board of turning the quay into a \u201ccar park\u201d. "
+        "If the toll rises again, \u201cfewer boats will come\u201d, thinks Mr Vane.",
+    ])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("blanket ban", "Tom Vane"), ("car park", "Ann Roux"), ("fewer boats will come", "Tom Vane")]
+
+
+def test_a_plural_noun_like_attacks_is_no_speech_verb():
+    # "the harbour attacks" is a noun: the quote is the subject's, not the harbour's
+    assert _speakers([
+        "After the harbour attacks, Tom Vane released a statement calling the response "
+        "\u201cslow and confused\u201d.",
+    ]) == ["Tom Vane"]

@@ -416,6 +416,9 @@ class _Article:
 
     def attribute(self, src: Source, pos: int, verb: str,
                   last: _Attribution | None) -> _Attribution:
+        if src.kind in ("name", "org") and _role_ending(src.name or ""):
+            # "The Glasgow Kelvin MP, who ..., accused": a role with a place, not a name
+            src = Source("description", description=f"the {src.name}")
         if src.kind == "name":
             return self._name(src)
         if src.kind == "org":
@@ -554,6 +557,27 @@ _PRONOUN_MEDIUM = re.compile(
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # "the suit added", "the statement said": a text the article has already given an owner
 _DEFINITE_MEDIUM = re.compile(r"^(?i:the|this|that)\s+(?P<medium>" + _MEDIA + r")$")
+
+
+def _role_ending(name: str) -> bool:
+    """Does a capitalised phrase end in a role and open on no first name ("Glasgow Kelvin
+    MP", "Harbour Council Leader"), so it describes a person instead of naming one?"""
+    words = name.split()
+    last = bare(words[-1]).rstrip(".") if words else ""
+    return (len(words) > 1 and last in TITLE_WORDS and last not in _NOT_ROLE_ENDINGS
+            and not is_given_name(words[0]) and not is_title(words[0]))
+
+
+# title words that also end the names of parties, bodies and countries ("New Labour",
+# "Amnesty International UK"): such a phrase is an organisation, not a role
+_NOT_ROLE_ENDINGS = frozenset(
+    """
+    uk us u.s u.k eu un nato labour labor tory conservative liberal democrat democratic
+    republican gop national federal house senate state home foreign interior security
+    defence defense justice treasury finance health white council former acting interim ex
+    then late shadow general minority majority presidential executive
+    """.split()
+)
 
 
 def _medium_word(description: str) -> str:

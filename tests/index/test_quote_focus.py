@@ -114,3 +114,18 @@ def test_a_plural_noun_like_attacks_is_no_speech_verb():
         "After the harbour attacks, Tom Vane released a statement calling the response "
         "\u201cslow and confused\u201d.",
     ]) == ["Tom Vane"]
+
+
+def test_a_constituency_and_a_role_describe_the_person_just_named():
+    assert _speakers([
+        "Owen Pryce, who sits for Harbourside, said he would stand again in May. The "
+        "Harbourside MP, who was expelled from his party last year, accused the council of "
+        "running a \u201cclosed shop\u201d.",
+    ]) == ["Owen Pryce"]
+
+
+def test_a_party_or_body_ending_in_a_title_word_stays_an_organisation():
+    assert _speakers([
+        "Amnesty International UK said the new rules were \u201ca charter for secret "
+        "trials\u201d.",
+    ]) == ["Amnesty International UK"]

@@ -431,7 +431,11 @@ class _Article:
                 att = self.attribute(owner, pos, verb, last)
                 if att.speaker:
                     self.texts[_medium_word(src.description or "")] = att
-                return att
+                    return att
+                if owner.kind != "pronoun" or att.description:
+                    return att
+                # "its report" whose owner nobody names: the text is the description
+                return _Attribution(None, None, src.description, "description")
             known = _DEFINITE_MEDIUM.match(" ".join((src.description or "").split()))
             if known is not None and _medium_word(known.group(0)) in self.texts:
                 return self.texts[_medium_word(known.group(0))]  # "the suit added"

@@ -129,3 +129,10 @@ def test_a_party_or_body_ending_in_a_title_word_stays_an_organisation():
         "Amnesty International UK said the new rules were \u201ca charter for secret "
         "trials\u201d.",
     ]) == ["Amnesty International UK"]
+
+
+def test_a_text_whose_owner_is_unknown_keeps_its_description():
+    [q] = extract_quotes([
+        "Its report said: \u201cThe crossing is safe for another decade.\u201d",
+    ])
+    assert (q.speaker, q.description) == (None, "Its report")

@@ -426,27 +426,33 @@ class _Article:
         if src.kind == "pronoun":
             return self._pronoun(src.name or "", pos, verb, last)
         if src.kind == "description":
-            owner = _medium_owner(src.description or "")
-            if owner is not None:
-                att = self.attribute(owner, pos, verb, last)
-                if att.speaker:
-                    self.texts[_medium_word(src.description or "")] = att
-                    return att
-                if owner.kind != "pronoun" or att.description:
-                    return att
-                # "its report" whose owner nobody names: the text is the description
-                return _Attribution(None, None, src.description, "description")
-            known = _DEFINITE_MEDIUM.match(" ".join((src.description or "").split()))
-            if known is not None and _medium_word(known.group(0)) in self.texts:
-                return self.texts[_medium_word(known.group(0))]  # "the suit added"
-            body = self.bodies.named(src.description or "", pos)
-            if body is not None:  # "the magazine said" after "US magazine Mobile PC"
-                return _Attribution(body, None, None, "org")
-            focus = self._focus(src.description or "", pos)
-            if focus is not None:  # "the England captain said", after his name
-                return _Attribution(focus, None, None, "name")
-            return _Attribution(None, None, src.description, "description")
+            return self._described(src.description or "", pos, verb, last)
         return _Attribution(None)
+
+    def _described(self, description: str, pos: int, verb: str,
+                   last: _Attribution | None) -> _Attribution:
+        """An unnamed subject: the owner of a text, the body or person it refers back to,
+        else the description itself."""
+        owner = _medium_owner(description)
+        if owner is not None:
+            att = self.attribute(owner, pos, verb, last)
+            if att.speaker:
+                self.texts[_medium_word(description)] = att
+                return att
+            if owner.kind != "pronoun" or att.description:
+                return att
+            # "its report" whose owner nobody names: the text is the description
+            return _Attribution(None, None, description, "description")
+        known = _DEFINITE_MEDIUM.match(" ".join(description.split()))
+        if known is not None and _medium_word(known.group(0)) in self.texts:
+            return self.texts[_medium_word(known.group(0))]  # "the suit added"
+        body = self.bodies.named(description, pos)
+        if body is not None:  # "the magazine said" after "US magazine Mobile PC"
+            return _Attribution(body, None, None, "org")
+        focus = self._focus(description, pos)
+        if focus is not None:  # "the England captain said", after his name
+            return _Attribution(focus, None, None, "name")
+        return _Attribution(None, None, description, "description")
 
     # -- cues ----------------------------------------------------------------------
     def sentence_of(self, p: int, offset: int) -> int:

@@ -105,7 +105,9 @@ def test_verbs_of_judgement_and_belief_carry_partial_quotes():
         "If the toll rises again, \u201cfewer boats will come\u201d, thinks Mr Vane.",
     ])
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("blanket ban", "Tom Vane"), ("car park", "Ann Roux"), ("fewer boats will come", "Tom Vane")]
+        ("blanket ban", "Tom Vane"), ("car park", "Ann Roux"),
+        ("fewer boats will come", "Tom Vane"),
+    ]
 
 
 def test_a_plural_noun_like_attacks_is_no_speech_verb():

@@ -316,6 +316,8 @@ class _Article:
         head = m.group("head").casefold()
         if "-of-" in head:
             head = head.split("-")[0]  # "the mother-of-three" is a mother
+        if head.startswith(("co-", "vice-", "ex-")):
+            head = head.split("-", 1)[1]  # "the Tory co-chairman" is a chairman
         aged = bool(m.group("age"))
         floor = (pos // _PARA - 2) * _PARA
         recent = self.recent(floor, pos)

@@ -138,3 +138,10 @@ def test_a_text_whose_owner_is_unknown_keeps_its_description():
         "Its report said: \u201cThe crossing is safe for another decade.\u201d",
     ])
     assert (q.speaker, q.description) == (None, "Its report")
+
+
+def test_a_co_chairman_is_a_chairman():
+    assert _speakers([
+        "Party co-chairman Liam Vane said the campaign would stay positive. The Harbour "
+        "Party co-chairman attacked the council's plans as \u201chollow\u201d.",
+    ]) == ["Liam Vane"]

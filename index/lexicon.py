@@ -144,6 +144,28 @@ DEMONYMS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns for a person of a nation ("the Dutchman", "the Scot"): news calls the person its
+# story is about by them instead of repeating the name. Adjectives that double as nouns
+# ("the American") count only when no noun follows them ("the American economy").
+DEMONYM_NOUNS: frozenset[str] = frozenset(
+    """
+    dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman
+    scotsman scotswoman welshman welshwoman scot spaniard swede dane finn pole briton brit
+    kiwi aussie argentine american australian canadian italian german brazilian russian
+    belgian norwegian nigerian kenyan ghanaian jamaican portuguese chilean colombian
+    mexican austrian ukrainian croatian serbian czech hungarian romanian bulgarian
+    """.split()
+)
+
+# Nouns news uses for a person it has just named, beside the titles ("the star of the film
+# said", "the veteran added"): a definite one refers back to that person.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    """
+    star legend veteran icon actor actress singer rapper dj presenter player athlete
+    sprinter boxer golfer cyclist swimmer batsman bowler footballer youngster teenager
+    """.split()
+)
+
 # First names borne by men and women alike in the news ("Lindsey Graham", "Lindsey
 # Vonn"): no gender is guessed from them; the article's "Mr"/"Ms" or pronouns decide.
 UNISEX_FIRST: frozenset[str] = frozenset(
@@ -194,7 +216,7 @@ UNNAMED_PERSON_NOUNS: frozenset[str] = UNNAMED_ROLES | frozenset(
 OWNED_TEXTS: tuple[str, ...] = tuple(
     w.strip() for w in """
     press release|blog post|web site|report|statement|study|post|tweet|tweets|letter|memo|
-    website|editorial|release|survey|blog|filing|lawsuit|complaint|email|e-mail|op-ed|column|
+    website|editorial|release|survey|blog|filing|lawsuit|suit|complaint|email|e-mail|op-ed|column|
     account|message|note|book|speech|remarks|transcript|ruling|order|document|documents
     """.split("|")
 )
@@ -227,7 +249,9 @@ SPEECH_VERBS: list[str] = (
     "fumed thundered griped mocked written reacted retaliated beamed questioned exhorted "
     "chimed marveled marvelled sighed opined opines remembered remembers proclaimed proclaims "
     "cracked pressed assured assures reiterated reiterates conceded yelling shouting screaming "
-    "declaring asserted asserts asserting "
+    "declaring asserted asserts asserting referred refers "
+    "thinks believes accused accuses attacked rejected rejects dismissed dismisses "
+    "criticised criticized criticises criticizes condemned condemns hailed hails praised praises "
     "according"
 ).split()
 

@@ -176,9 +176,11 @@ def _subject_after(masked: str, verb_end: int, hi: int) -> str:
 
 
 def _trim_clause(chunk: str) -> str:
-    """Keep the last clause of a subject chunk: after 'and'/'but'/'that' etc."""
+    """Keep the last clause of a subject chunk: after 'and'/'but'/'that' etc.; "he pointed
+    to how Tony Blair had complained" is Blair's complaint, the clause after "how"."""
     parts = re.split(
-        r"\b(?:(?i:and)(?!\s+[A-Z])|(?i:but|that|because|while|whereas|so|when|as|if|where))"
+        r"\b(?:(?i:and)(?!\s+[A-Z])|(?i:but|that|because|while|whereas|so|when|as|if|where"
+        r"|how|why|whether))"
         r"\s+(?=\S)",
         chunk,
     )
@@ -494,7 +496,19 @@ def _comma_cue(v: _Verb, before: str) -> Cue | None:
                 and _proper_subject(after_src)):
             return v.cue(after_src, inverted=True)
     appo = _apposition(before)
-    return None if appo is None else v.cue(appo)
+    if appo is not None:
+        return v.cue(appo)
+    # "Her lawsuit, filed in the district court, said": the subject before a participle
+    # phrase set off by commas
+    aside = _PARTICIPLE_ASIDE.match(_trim_clause(before))
+    if aside is not None:
+        src = parse_source(aside.group(1), inverted=False)
+        if _proper_subject(src) and src is not None and not _too_long(src):
+            return v.cue(src)
+    return None
+
+
+_PARTICIPLE_ASIDE = re.compile(r"^\s*([^,\x00]+?),\s+(?:[a-z]+ed|being)\b[^,\x00]*,\s*$")
 
 
 def _clause_cue(v: _Verb, before: str) -> Cue | None:

@@ -20,12 +20,14 @@ from typing import Literal
 from index.lexicon import (
     CONTINUATION_VERBS,
     COURTESY,
+    DEMONYM_NOUNS,
     DEMONYMS,
     DISCOURSE_OPENERS,
     FEMALE_COURTESY,
     GROUP_NOUNS,
     MALE_COURTESY,
     OWNED_TEXTS,
+    PERSON_NOUNS,
     SPEECH_VERBS,
     STOP_CAPS,
     TITLE_WORDS,
@@ -54,7 +56,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 11
+EXTRACTOR_VERSION: int = 12
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -115,6 +117,7 @@ class _Article:
             [cues_in(m, lo, hi) for lo, hi in ss]
             for m, ss in zip(self.masked, self.sents, strict=True)
         ]
+        self.texts: dict[str, _Attribution] = {}  # kind of text -> whose it was last
         self.credited: dict[int, list[_Attribution]] = {}  # end paragraph -> attributions so far
         self.lead_blank = [len(m) - len(m.lstrip()) for m in self.masked]
         self.subjects: list[NameEvent] = []  # named sentence subjects, in reading order
@@ -125,6 +128,19 @@ class _Article:
         opening = [e for e in self.subjects[:1]
                    if e.position < 2 * _PARA and e.kind in ("subject", "speaker")]
         self.lede = opening[0].name if opening else None
+        self._demonym_mentions()
+
+    def _demonym_mentions(self) -> None:
+        """ "The affair still rankles with the Dutchman": news calls the person its story
+        opens on by their nationality instead of their name, so that person is the one a
+        later "he said" continues, even past someone quoted indirectly in between."""
+        if self.lede is None:
+            return
+        found = [NameEvent(p * _PARA + m.start(1), self.lede, "subject")
+                 for p, text in enumerate(self.masked) for m in _DEMONYM_NOUN.finditer(text)
+                 if m.group(1).casefold() in DEMONYM_NOUNS]
+        if found:
+            self.subjects = sorted(self.subjects + found, key=lambda e: e.position)
 
     def add_speaker(self, position: int, name: str) -> None:
         """A quote read at `position` was credited to `name` (quotes are read in order)."""
@@ -293,12 +309,15 @@ class _Article:
         person the story was about (a named subject or speaker of the last two paragraphs).
         An indefinite "a minister", a plural or a role nobody was given stays unnamed.
         """
-        m = _DEFINITE_ROLE.match(" ".join(description.split()))
+        # "the star of Rain Man and Tootsie": the role is the noun before its "of" phrase
+        m = _DEFINITE_ROLE.match(re.sub(r"\s+of\s.*$", "", " ".join(description.split())))
         if m is None:
             return None
         head = m.group("head").casefold()
         if "-of-" in head:
             head = head.split("-")[0]  # "the mother-of-three" is a mother
+        if head.startswith(("co-", "vice-", "ex-")):
+            head = head.split("-", 1)[1]  # "the Tory co-chairman" is a chairman
         aged = bool(m.group("age"))
         floor = (pos // _PARA - 2) * _PARA
         recent = self.recent(floor, pos)
@@ -307,10 +326,10 @@ class _Article:
             return holder  # "the Lib Dem spokesman" after "Lib Dem spokesman Ann Vane"
         if head in UNNAMED_ROLES:
             return None
-        if head not in TITLE_WORDS and not aged:
+        if head not in TITLE_WORDS and head not in PERSON_NOUNS and not aged:
             return None  # "the narrator", "the agency": not a person's role
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
-        return self._last_person_as(head, aged, recent, quoted)
+        return self._last_person_as(head, aged, recent, quoted, pos)
 
     def _sole_holder(self, head: str, recent: list[NameEvent]) -> str | None:
         """The one person the article gave this role to, when they were named recently."""
@@ -322,15 +341,18 @@ class _Article:
         return None
 
     def _last_person_as(self, head: str, aged: bool, recent: list[NameEvent],
-                        quoted: set[str]) -> str | None:
+                        quoted: set[str], pos: int) -> str | None:
         """The last person of the recent ones, when the role can be theirs; else nobody
-        (a title never skips back past the person just written about)."""
+        (a title never skips back past the person just written about). The person is one
+        just quoted, the one the story is about, or the subject the paragraph introduced
+        ("Jo Vane, a presenter on Harbour FM, thinks ... says the DJ")."""
         for e in reversed(recent):
             if not self.book.is_person(e.name, speaking=e.name in quoted):
                 continue
             if aged or head in self.book.roles.get(e.name, ()):
                 return e.name  # "captain" was said of this person
-            if ((e.name in quoted or e.name == self.lede)
+            introduced = e.kind != "unnamed" and e.position // _PARA == pos // _PARA
+            if ((e.name in quoted or e.name == self.lede or introduced)
                     and not self.book.held_by_another(head, e.name)):
                 # '"...," said Ferdinand. The central defender added: "..."': news varies
                 # the words for the person it has just quoted, or the one its story is about
@@ -396,6 +418,9 @@ class _Article:
 
     def attribute(self, src: Source, pos: int, verb: str,
                   last: _Attribution | None) -> _Attribution:
+        if src.kind in ("name", "org") and _role_ending(src.name or ""):
+            # "The Glasgow Kelvin MP, who ..., accused": a role with a place, not a name
+            src = Source("description", description=f"the {src.name}")
         if src.kind == "name":
             return self._name(src)
         if src.kind == "org":
@@ -403,17 +428,33 @@ class _Article:
         if src.kind == "pronoun":
             return self._pronoun(src.name or "", pos, verb, last)
         if src.kind == "description":
-            owner = _medium_owner(src.description or "")
-            if owner is not None:
-                return self.attribute(owner, pos, verb, last)
-            body = self.bodies.named(src.description or "", pos)
-            if body is not None:  # "the magazine said" after "US magazine Mobile PC"
-                return _Attribution(body, None, None, "org")
-            focus = self._focus(src.description or "", pos)
-            if focus is not None:  # "the England captain said", after his name
-                return _Attribution(focus, None, None, "name")
-            return _Attribution(None, None, src.description, "description")
+            return self._described(src.description or "", pos, verb, last)
         return _Attribution(None)
+
+    def _described(self, description: str, pos: int, verb: str,
+                   last: _Attribution | None) -> _Attribution:
+        """An unnamed subject: the owner of a text, the body or person it refers back to,
+        else the description itself."""
+        owner = _medium_owner(description)
+        if owner is not None:
+            att = self.attribute(owner, pos, verb, last)
+            if att.speaker:
+                self.texts[_medium_word(description)] = att
+                return att
+            if owner.kind != "pronoun" or att.description:
+                return att
+            # "its report" whose owner nobody names: the text is the description
+            return _Attribution(None, None, description, "description")
+        known = _DEFINITE_MEDIUM.match(" ".join(description.split()))
+        if known is not None and _medium_word(known.group(0)) in self.texts:
+            return self.texts[_medium_word(known.group(0))]  # "the suit added"
+        body = self.bodies.named(description, pos)
+        if body is not None:  # "the magazine said" after "US magazine Mobile PC"
+            return _Attribution(body, None, None, "org")
+        focus = self._focus(description, pos)
+        if focus is not None:  # "the England captain said", after his name
+            return _Attribution(focus, None, None, "name")
+        return _Attribution(None, None, description, "description")
 
     # -- cues ----------------------------------------------------------------------
     def sentence_of(self, p: int, offset: int) -> int:
@@ -454,6 +495,10 @@ class _Article:
                     between = self.masked[p][final.mark_end : cue.position]
                     if "\x00" in between:
                         dist += 40
+                    if _NEXT_CLAUSE.match(between):
+                        # 'He had promised to keep it "lean," and, according to Reuters,
+                        # once told analysts ...': the cue belongs to the next clause
+                        dist += 60
                 elif p == p0 and cue.position < first.mark_start:
                     dist = first.mark_start - cue.position + 5
                 else:
@@ -509,14 +554,57 @@ _SUBJECT_THEN_VERB = re.compile(
 
 
 _MEDIA = "(?:" + "|".join(re.escape(text) for text in OWNED_TEXTS) + ")"
+_MEDIUM_ADJ = r"(?:(?:new|latest|official|own|annual|final|recent|written|joint|\w+day)\s+)?"
+# "United's statement to the stock exchange": where the text went is no part of its owner
+_MEDIUM_TAIL = r"(?:\s+(?:to|on|in|at|for|from|with)\s+[^,;:]*)?$"
 _OWNED_MEDIUM = re.compile(
     r"^(?:(?i:the|a|an|in|from)\s+)?(?P<owner>(?:[A-Z][\w.&'\u2019\-]*\s+)*[A-Z][\w.&\-]*?)(?:['\u2019]s?)?\s+"
-    r"(?:(?:new|latest|official|own|annual|final|recent|written|joint|\w+day)\s+)?" + _MEDIA + r"$"
+    + _MEDIUM_ADJ + r"(?P<medium>" + _MEDIA + r")" + _MEDIUM_TAIL
+)
+# "Her lawsuit", "its statement": the text of whoever the pronoun stands for
+_PRONOUN_MEDIUM = re.compile(
+    r"^(?i:in\s+)?(?P<owner>(?i:his|her|their|its))\s+" + _MEDIUM_ADJ
+    + r"(?P<medium>" + _MEDIA + r")" + _MEDIUM_TAIL
+)
+_OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# "the suit added", "the statement said": a text the article has already given an owner
+_DEFINITE_MEDIUM = re.compile(r"^(?i:the|this|that)\s+(?P<medium>" + _MEDIA + r")$")
+
+
+def _role_ending(name: str) -> bool:
+    """Does a capitalised phrase end in a role and open on no first name ("Glasgow Kelvin
+    MP", "Harbour Council Leader"), so it describes a person instead of naming one?"""
+    words = name.split()
+    last = bare(words[-1]).rstrip(".") if words else ""
+    return (len(words) > 1 and last in TITLE_WORDS and last not in _NOT_ROLE_ENDINGS
+            and not is_given_name(words[0]) and not is_title(words[0]))
+
+
+# title words that also end the names of parties, bodies and countries ("New Labour",
+# "Amnesty International UK"): such a phrase is an organisation, not a role
+_NOT_ROLE_ENDINGS = frozenset(
+    """
+    uk us u.s u.k eu un nato labour labor tory conservative liberal democrat democratic
+    republican gop national federal house senate state home foreign interior security
+    defence defense justice treasury finance health white council former acting interim ex
+    then late shadow general minority majority presidential executive
+    """.split()
 )
 
 
+def _medium_word(description: str) -> str:
+    """The kind of text a description names, as one key ("lawsuit" and "suit" alike)."""
+    m = re.search(_MEDIA + r"\b", description.casefold())
+    word = m.group(0) if m else description.casefold()
+    return "suit" if word == "lawsuit" else word
+
+
 def _medium_owner(description: str) -> Source | None:
-    """ "the IMF report", "Vale's Facebook post": the organisation or person behind a text."""
+    """ "the IMF report", "Vale's Facebook post", "her lawsuit": the organisation or person
+    behind a text."""
+    mp = _PRONOUN_MEDIUM.match(description.strip())
+    if mp is not None:
+        return Source("pronoun", name=_OWNER_PRONOUN[mp.group("owner").casefold()])
     m = _OWNED_MEDIUM.match(description.strip())
     if m is None:
         return None
@@ -644,8 +732,13 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
 
 
 _DEFINITE_ROLE = re.compile(
-    r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+)$"
+    r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}"
+    r"(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+|DJ|MP|MEP|MSP|CEO)$"  # "the DJ", "the MP"
 )
+# words between a quote and a cue after it that open a new coordinated clause
+_NEXT_CLAUSE = re.compile(r"^[\s,.;]*(?:and|but)\b")
+# "the Dutchman", "the American" (not "the American economy"): a person of a nation
+_DEMONYM_NOUN = re.compile(r"\b(?i:the)\s+([A-Z][a-z]+)\b(?!['\u2019-]|\s+[a-z]|\s+[A-Z])")
 _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019\-]*")
 # "a Labour spokesman", "one official": an unnamed person ("the spokesman" may be named)
 _UNNAMED_PERSON = re.compile(

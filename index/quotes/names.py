@@ -658,6 +658,8 @@ class NameBook:
         # the words just before a mention ("England captain David Beckham"): a role
         # the story may later use alone ("the captain said")
         lead = text[max(0, start - 40) : start] + " " + run[: run.find(tokens[0])]
+        if lead.split()[-1:] and lead.split()[-1] in _OBJECT_PREPOSITIONS:
+            return  # "the star of Rain Man": the role is someone else's, said of its object
         self.add_roles(name, lead.split()[-4:])
         before = lead.split()[-1:] if not run[: run.find(tokens[0])].strip() else []
         if before and before[0].isalpha() and before[0].islower():

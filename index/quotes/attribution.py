@@ -411,6 +411,9 @@ def _verb_cue(v: _Verb) -> Cue | None:
     """
     if v.verb == "according" or _not_speech(v):
         return None
+    agent = _passive_agent(v)
+    if agent is not None:
+        return agent
     if v.verb in PARTICIPLES:
         return _participle_cue(v)
     before, empty = _subject_before(v.masked, v.lo, v.start)
@@ -421,6 +424,30 @@ def _verb_cue(v: _Verb) -> Cue | None:
         if cue is not None:
             return cue
     return _clause_cue(v, before)
+
+
+# verbs of judgement whose passive names the judge after "by" ("branded "reckless" by the
+# union"); "called" and "dubbed" are left out: 'a song called "Harbour" by Tom Vane' names
+# a title and its author
+_JUDGING = frozenset(
+    """branded labelled labeled deemed described termed dismissed condemned criticised
+    criticized attacked hailed praised slammed denounced""".split()
+)
+# after the participle: "as", the quote, then "by" and the agent
+_AGENT_AFTER = re.compile(r"^\s+(?:as\s+)?\x00+[\s,'\u2019\u201d\"]*by\s+([^,.;:\x00]+)")
+
+
+def _passive_agent(v: _Verb) -> Cue | None:
+    """ "Plans were branded "reckless" by the union": the agent after "by" speaks."""
+    if v.verb not in _JUDGING:
+        return None
+    m = _AGENT_AFTER.match(v.masked[v.end : v.hi])
+    if m is None:
+        return None
+    src = parse_source(m.group(1), inverted=True)
+    if not _proper_subject(src) or src is None or _too_long(src):
+        return None
+    return v.cue(src, inverted=True)
 
 
 def _not_speech(v: _Verb) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index.lexicon import (
+    BODY_ORGANS,
     CONTINUATION_VERBS,
     COURTESY,
     DEMONYM_NOUNS,
@@ -56,7 +57,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 12
+EXTRACTOR_VERSION: int = 13
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -445,6 +446,10 @@ class _Article:
                 return att
             # "its report" whose owner nobody names: the text is the description
             return _Attribution(None, None, description, "description")
+        organ = _ORGAN.match(" ".join(description.split()))
+        if organ is not None and not self.book.is_person(self.book.resolve(organ.group("owner"))):
+            # "Eastfield United's board": the body its board speaks for
+            return _Attribution(organ.group("owner"), None, None, "org")
         known = _DEFINITE_MEDIUM.match(" ".join(description.split()))
         if known is not None and _medium_word(known.group(0)) in self.texts:
             return self.texts[_medium_word(known.group(0))]  # "the suit added"
@@ -565,6 +570,11 @@ _OWNED_MEDIUM = re.compile(
 _PRONOUN_MEDIUM = re.compile(
     r"^(?i:in\s+)?(?P<owner>(?i:his|her|their|its))\s+" + _MEDIUM_ADJ
     + r"(?P<medium>" + _MEDIA + r")" + _MEDIUM_TAIL
+)
+# "Eastfield United's board", "the Harbour Bank's directors": a named body's governing group
+_ORGAN = re.compile(
+    r"^(?:(?i:the)\s+)?(?P<owner>(?:[A-Z][\w.&\-]*\s+){0,4}[A-Z][\w.&\-]*?)['\u2019]s?\s+"
+    r"(?P<organ>" + "|".join(sorted(BODY_ORGANS)) + r")$"
 )
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # "the suit added", "the statement said": a text the article has already given an owner

@@ -883,3 +883,17 @@ def test_quoted_by_a_paper_as_saying_leaves_the_subject_speaking():
         "Chief executive Ann Roux was quoted by the Gazette as saying the quay was “unsafe”.",
     ])
     assert [q.speaker for q in quotes] == ["Ann Roux"]
+
+
+def test_the_agent_of_a_passive_judgement_is_the_speaker():
+    quotes = extract_quotes([
+        "Plans to close the ferry have been branded “reckless” by the Harbour Party.",
+        "The offer was dismissed as “an insult” by critics.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Harbour Party", None), (None, "critics")]
+
+
+def test_a_title_called_by_its_author_is_no_passive_judgement():
+    quotes = extract_quotes(["She sang a song called “Harbour Lights” by Tom Vane."])
+    assert "Tom Vane" not in [q.speaker for q in quotes]

@@ -394,12 +394,34 @@ class _Article:
         order: list[list[NameEvent]] = []
         if verb in CONTINUATION_VERBS:
             order.append([e for e in prior if e.kind in ("speaker", "unnamed")])
+        else:
+            order.append(self._introduced(prior[-1].position if prior else floor, pos))
         order.append(prior)
         # then a person the last paragraphs named without making them a subject
         # ("... did not impress shadow minister Tim Collins. "…," he said")
         order.append(self.book.people_between(floor, pos))
         order.append(self.recent(0, pos, speakers_only=True))
         return order
+
+    def _introduced(self, after: int, pos: int) -> list[NameEvent]:
+        """People introduced since the last named subject or speaker, in this paragraph or
+        the one before: a first mention of a full name with an apposition ("the choice of
+        Tom Vane, editor of the Gazette. He said ..."). News names a new voice that way
+        and goes on with "he"."""
+        lo = max(after + 1, (pos // _PARA - 1) * _PARA)
+        out: list[NameEvent] = []
+        for e in self.book.people_between(lo, pos):
+            if len(e.name.split()) < 2 or self.book.first_at(e.name) != e.position:
+                continue
+            p, at = divmod(e.position, _PARA)
+            text = self.masked[p]
+            k = text.find(e.name, at)
+            if k < 0:
+                continue
+            m = _APPOSITION_AFTER.match(text, k + len(e.name))
+            if m is not None and is_apposition(m.group(1)):
+                out.append(e)
+        return out
 
     def _fits(self, e: NameEvent, want: str) -> bool:
         """Can the person (or unnamed source) be the pronoun's gender, as far as is known?"""
@@ -770,6 +792,8 @@ def _unnamed_gender(description: str) -> str | None:
     return None
 
 
+# ", executive editor of the Gazette." after a name: the apposition, up to its clause end
+_APPOSITION_AFTER = re.compile(r",\s+([^,.;:\x00]{2,120})")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
 _NOT_BLANK = re.compile(r"[^ .,]")
 

@@ -654,6 +654,7 @@ class NameBook:
     holders: dict[str, set[str]] = field(default_factory=dict)  # role word -> full names
     # a lowercase role noun written right before a name ("spokesman Tom Vane") -> full names
     titled: dict[str, set[str]] = field(default_factory=dict)
+    _first: dict[str, int] | None = None  # full name -> first position, built when asked
 
     def add(self, position: int, name: str, title: str | None = None) -> None:
         self.mentions.append((position, name))
@@ -723,6 +724,14 @@ class NameBook:
                 return short
         # the most mentioned, the first mentioned among equals
         return max(enumerate(cands), key=lambda ic: (self.counts.get(ic[1], 0), -ic[0]))[1]
+
+    def first_at(self, name: str) -> int | None:
+        """Where the article first names this full name."""
+        if self._first is None or len(self._first) != len(self.counts):
+            self._first = {}
+            for position, full in self.mentions:
+                self._first.setdefault(full, position)
+        return self._first.get(name)
 
     def add_roles(self, name: str, words: list[str]) -> None:
         """Words said of a person ("captain", "minister"), indexed both ways."""

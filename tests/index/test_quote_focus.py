@@ -145,3 +145,20 @@ def test_a_co_chairman_is_a_chairman():
         "Party co-chairman Liam Vane said the campaign would stay positive. The Harbour "
         "Party co-chairman attacked the council's plans as \u201chollow\u201d.",
     ]) == ["Liam Vane"]
+
+
+def test_he_after_a_person_introduced_with_an_apposition_is_that_person():
+    quotes = extract_quotes([
+        "“The ferry will be late,” said harbour master Tom Vane.",
+        "The new timetable is the work of Jo Roux, head of planning at Eastfield Council. "
+        "But while he praised it, he warned of delays. “We need two more boats,” he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Jo Roux"]
+
+
+def test_he_after_a_person_named_without_an_apposition_stays_with_the_speaker():
+    quotes = extract_quotes([
+        "“The ferry will be late,” said harbour master Tom Vane.",
+        "He thanked Jo Roux on Monday. “We need two more boats,” he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]

@@ -147,9 +147,14 @@ def sentences(masked: str, original: str) -> list[tuple[int, int]]:
     return bounds
 
 
+# "One reader - all are anonymous - wrote": an aside between dashes right before the verb
+# is no part of the subject
+_DASH_ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014\x00]{1,80}\s[-\u2013\u2014]\s*$")
+
+
 def _subject_before(masked: str, lo: int, verb_at: int) -> tuple[str, bool]:
     """The subject phrase ending just before a verb; empty when the verb comes first."""
-    chunk = masked[lo:verb_at]
+    chunk = _DASH_ASIDE.sub("", masked[lo:verb_at])
     # the clause starts after the last quote mask, semicolon or colon
     cut = max(chunk.rfind("\x00"), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("\u2014"))
     chunk = chunk[cut + 1 :]

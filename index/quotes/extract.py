@@ -240,6 +240,11 @@ class _Article:
             if src is None or src.kind != "name" or not src.name:
                 continue
             full = self.book.resolve(src.name)
+            if (len(full.split()) == 1 and is_given_name(full)
+                    and _WHO_APPOSITION.match(text, m.end(1))):
+                # "Jane, who runs the website, keeps a diary": a person the story names by
+                # first name only
+                self.book.add(p * _PARA + lo + m.start(1), full)
             if (len(full.split()) < 2 and full not in self.book.counts
                     and full not in self.book.gender):
                 continue  # "Harbour" in "Harbour master Maria Alvarez"; "Lord Goldsmith" is known
@@ -792,6 +797,8 @@ def _unnamed_gender(description: str) -> str | None:
     return None
 
 
+# ", who runs the shop," / ", a nurse," after a name: a clause or apposition about a person
+_WHO_APPOSITION = re.compile(r",\s+(?:who|a|an)\s")
 # ", executive editor of the Gazette." after a name: the apposition, up to its clause end
 _APPOSITION_AFTER = re.compile(r",\s+([^,.;:\x00]{2,120})")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.quotes.extract import extract_quotes
+from index.quotes.speakers import match_quotes
 
 
 def _only(paragraphs: list[str]):
@@ -897,3 +898,20 @@ def test_the_agent_of_a_passive_judgement_is_the_speaker():
 def test_a_title_called_by_its_author_is_no_passive_judgement():
     quotes = extract_quotes(["She sang a song called “Harbour Lights” by Tom Vane."])
     assert "Tom Vane" not in [q.speaker for q in quotes]
+
+
+def test_a_person_named_by_first_name_only_is_the_she_who_speaks():
+    quotes = extract_quotes([
+        "Jane, who runs the harbour blog, keeps a list of the ferry's delays. “Nobody at the "
+        "port answers the phone,” she said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Jane"]
+    assert match_quotes("Jane", quotes) == quotes
+
+
+def test_an_aside_between_dashes_before_the_verb_leaves_the_subject_speaking():
+    quotes = extract_quotes([
+        "Jane runs the harbour blog. One reader - none give their names - wrote: “The ferry "
+        "left without us twice this week.”",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "One reader")]

@@ -193,6 +193,12 @@ PARTY_IDEOLOGIES: frozenset[str] = frozenset(
 )
 PARTY_MEMBERS: frozenset[str] = frozenset("democrats dems republicans".split())
 
+# Family words: "Tom Vane's mother" is the one person the story calls his mother by name.
+KIN_NOUNS: frozenset[str] = frozenset(
+    """mother father wife husband son daughter brother sister widow widower grandmother
+    grandfather aunt uncle""".split()
+)
+
 # Kinds of body a news story names and then refers back to ("the magazine said").
 BODY_NOUNS: frozenset[str] = frozenset(
     """

@@ -26,6 +26,7 @@ from index.lexicon import (
     DISCOURSE_OPENERS,
     FEMALE_COURTESY,
     GROUP_NOUNS,
+    KIN_NOUNS,
     MALE_COURTESY,
     OWNED_TEXTS,
     PERSON_NOUNS,
@@ -306,6 +307,18 @@ class _Article:
         return not (word.endswith("ing") or word in self.lower_words
                     or word.rstrip("s") in self.lower_words)
 
+    def _kin(self, description: str) -> str | None:
+        """ "Tom Vane's mother": the one person of his surname the article calls his mother
+        by name ("His mother, Ann Vane, ..."), wherever it names her."""
+        m = _KIN_OF.match(" ".join(description.split()))
+        if m is None or m.group("kin").casefold() not in KIN_NOUNS:
+            return None
+        owner = self.book.resolve(m.group("owner"))
+        surname = bare(owner.split()[-1])
+        found = {h for h in self.book.holders.get(m.group("kin").casefold(), set())
+                 if h != owner and len(h.split()) > 1 and bare(h.split()[-1]) == surname}
+        return found.pop() if len(found) == 1 else None
+
     def _focus(self, description: str, pos: int) -> str | None:
         """The person a definite role refers back to ("the minister", "the 67-year-old").
 
@@ -483,6 +496,9 @@ class _Article:
         body = self.bodies.named(description, pos)
         if body is not None:  # "the magazine said" after "US magazine Mobile PC"
             return _Attribution(body, None, None, "org")
+        kin = self._kin(description)
+        if kin is not None:
+            return _Attribution(kin, None, None, "name")
         focus = self._focus(description, pos)
         if focus is not None:  # "the England captain said", after his name
             return _Attribution(focus, None, None, "name")
@@ -797,6 +813,10 @@ def _unnamed_gender(description: str) -> str | None:
     return None
 
 
+# "Tom Vane's mother": a named person's relative
+_KIN_OF = re.compile(
+    r"^(?P<owner>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)['\u2019]s\s+(?P<kin>[a-z]+)$"
+)
 # ", who runs the shop," / ", a nurse," after a name: a clause or apposition about a person
 _WHO_APPOSITION = re.compile(r",\s+(?:who|a|an)\s")
 # ", executive editor of the Gazette." after a name: the apposition, up to its clause end

@@ -162,3 +162,19 @@ def test_he_after_a_person_named_without_an_apposition_stays_with_the_speaker():
         "He thanked Jo Roux on Monday. “We need two more boats,” he said.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+
+
+def test_a_relative_described_first_is_the_one_named_later_with_that_surname():
+    quotes = extract_quotes([
+        "Tom Vane's mother has said she is “completely sure” her son is innocent.",
+        "The trial opens on Monday. His mother Ann Vane told the Gazette he was a kind man.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Vane"]
+
+
+def test_a_relative_is_not_credited_to_someone_of_another_surname():
+    quotes = extract_quotes([
+        "Tom Vane's mother has said she is “completely sure” her son is innocent.",
+        "His mother Ann Roux told the Gazette he was a kind man.",
+    ])
+    assert [q.speaker for q in quotes] == [None]

@@ -199,6 +199,14 @@ KIN_NOUNS: frozenset[str] = frozenset(
     grandfather aunt uncle""".split()
 )
 
+# Things that carry words ("a placard saying ...", "messages reading ..."): when no person
+# is the sentence's subject, the words are the sign's, not the last speaker's.
+SIGN_NOUNS: frozenset[str] = frozenset(
+    """message messages sign signs banner banners placard placards poster posters slogan
+    slogans caption captions headline headlines graffiti t-shirt t-shirts card cards note
+    notes letter letters""".split()
+)
+
 # Kinds of body a news story names and then refers back to ("the magazine said").
 BODY_NOUNS: frozenset[str] = frozenset(
     """

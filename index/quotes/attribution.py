@@ -20,6 +20,7 @@ from index.lexicon import (
     NEVER_FINAL,
     PARTICIPLES,
     PARTICLES,
+    SIGN_NOUNS,
     SPEECH_VERBS,
 )
 from index.quotes.names import (
@@ -471,6 +472,27 @@ _NAME_BEFORE_PARTICIPLE = re.compile(
 )
 
 
+# "carrying picture messages, saying": a noun (with up to two words before it) right
+# before the participle
+_SIGN_BEFORE = re.compile(r"(?:^|\s)((?:[\w'\u2019\-]+\s+){0,2}([\w\-]+))\s*,?\s*$")
+
+
+def _sign_phrase(words: str) -> str:
+    """ "carrying picture messages" -> "picture messages": the noun with the modifier and
+    article before it, never a verb or preposition."""
+    toks = words.split()
+    out = [toks[-1]]
+    for tok in reversed(toks[:-1]):
+        low = tok.casefold()
+        if low in ("a", "an", "the"):
+            out.insert(0, tok)
+            break
+        if not tok.isalpha() or not tok.islower() or low.endswith(("ing", "ed")) or low in _RUN_ON:
+            break
+        out.insert(0, tok)
+    return " ".join(out)
+
+
 def _participle_cue(v: _Verb) -> Cue:
     """A participle ("adding", "yelling") speaks for the name right before it, else for the
     sentence's earlier subject (inherited)."""
@@ -487,6 +509,11 @@ def _participle_cue(v: _Verb) -> Cue:
         src = parse_source(quoted.group(1), inverted=True)
         if src is not None and src.kind in ("name", "org", "description"):
             return v.cue(src)
+    sign = _SIGN_BEFORE.search(head)
+    if (near is None and sign is not None and sign.group(2).casefold() in SIGN_NOUNS
+            and sentence_subject(head) is None):
+        # "Crowds carried placards saying "…"": the placards' words, nobody named
+        return v.cue(Source("description", description=_sign_phrase(sign.group(1))))
     if near is None:
         # "footage of Ann Vane asking": a person's full name right before the participle
         person = _NAME_BEFORE.search(v.masked[max(v.lo, v.start - 80) : v.start])

@@ -915,3 +915,20 @@ def test_an_aside_between_dashes_before_the_verb_leaves_the_subject_speaking():
         "left without us twice this week.”",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [(None, "One reader")]
+
+
+def test_words_on_placards_are_the_placards_not_the_last_speaker():
+    quotes = extract_quotes([
+        "“The ferry is our lifeline,” said Tom Vane. Among the crowd were children carrying "
+        "placards saying “save our ferry” and waving flags.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Tom Vane", None), (None, "placards")]
+
+
+def test_letters_a_named_person_sent_are_that_persons_words():
+    quotes = extract_quotes([
+        "Tom Vane runs the ferry. He sent letters saying “the service must stay” to every "
+        "councillor.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]

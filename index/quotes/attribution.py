@@ -420,6 +420,8 @@ def _verb_cue(v: _Verb) -> Cue | None:
     agent = _passive_agent(v)
     if agent is not None:
         return agent
+    if v.verb in _PASSIVE_ONLY:
+        return None  # 'The committee has deemed Tuesday "Harbour Day"': a name given, not speech
     if v.verb in PARTICIPLES:
         return _participle_cue(v)
     before, empty = _subject_before(v.masked, v.lo, v.start)
@@ -439,6 +441,8 @@ _JUDGING = frozenset(
     """branded labelled labeled deemed described termed dismissed condemned criticised
     criticized attacked hailed praised slammed denounced""".split()
 )
+# judging verbs that quote someone only with an agent after "by"
+_PASSIVE_ONLY = frozenset({"deemed", "termed"})
 # after the participle: "as", the quote, then "by" and the agent
 _AGENT_AFTER = re.compile(r"^\s+(?:as\s+)?\x00+[\s,'\u2019\u201d\"]*by\s+([^,.;:\x00]+)")
 

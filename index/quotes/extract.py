@@ -398,13 +398,13 @@ class _Article:
                 return last
             return _Attribution(None)  # "we", "you": nobody the story names
         want = "m" if pronoun == "he" else "f"
-        for group in self._pronoun_groups(pos, verb):
+        for group in self._pronoun_groups(pos, verb, want):
             for e in reversed(group):
                 if self._fits(e, want):
                     return self._credit_pronoun(e, want)
         return _Attribution(None)  # an unresolved "he" names nobody: never shown as a source
 
-    def _pronoun_groups(self, pos: int, verb: str) -> list[list[NameEvent]]:
+    def _pronoun_groups(self, pos: int, verb: str, want: str) -> list[list[NameEvent]]:
         """Where a pronoun's person is looked for, in turn; the last fitting one of a group
         wins."""
         floor = (pos // _PARA - 3) * _PARA
@@ -413,7 +413,7 @@ class _Article:
         if verb in CONTINUATION_VERBS:
             order.append([e for e in prior if e.kind in ("speaker", "unnamed")])
         else:
-            order.append(self._introduced(prior[-1].position if prior else floor, pos))
+            order.append(self._introduced(prior[-1].position if prior else floor, pos, want))
         order.append(prior)
         # then a person the last paragraphs named without making them a subject
         # ("... did not impress shadow minister Tim Collins. "…," he said")
@@ -421,11 +421,12 @@ class _Article:
         order.append(self.recent(0, pos, speakers_only=True))
         return order
 
-    def _introduced(self, after: int, pos: int) -> list[NameEvent]:
+    def _introduced(self, after: int, pos: int, want: str) -> list[NameEvent]:
         """People introduced since the last named subject or speaker, in this paragraph or
         the one before: a first mention of a full name with an apposition ("the choice of
         Tom Vane, editor of the Gazette. He said ..."). News names a new voice that way
-        and goes on with "he"."""
+        and goes on with "he". Not when the sentence's own subject could be the pronoun
+        ("Vane paid tribute to Jo Roux, who ... "…," he said" is Vane's)."""
         lo = max(after + 1, (pos // _PARA - 1) * _PARA)
         out: list[NameEvent] = []
         for e in self.book.people_between(lo, pos):
@@ -437,9 +438,29 @@ class _Article:
             if k < 0:
                 continue
             m = _APPOSITION_AFTER.match(text, k + len(e.name))
-            if m is not None and is_apposition(m.group(1)):
+            if (m is not None and is_apposition(m.group(1))
+                    and not m.group(1).startswith("which")
+                    and not self._subject_could_be(p, at, want)):
                 out.append(e)
         return out
+
+    def _subject_could_be(self, p: int, at: int, want: str) -> bool:
+        """Does the sentence holding masked[p][at] open on a person of the pronoun's gender
+        (or of unknown gender) before that point?"""
+        lo = self.sents[p][self.sentence_of(p, at)][0]
+        lead = _PRONOUN_LEAD.match(self.masked[p], lo, at)
+        if lead is not None:  # "But she was pleased to make up with actress Jo Roux, ..."
+            return lead.group(1).casefold() == ("he" if want == "m" else "she")
+        src = sentence_subject(self.masked[p][lo:at])
+        if src is None or src.kind not in ("name", "pronoun"):
+            return False
+        if src.kind == "pronoun":
+            return src.name == ("he" if want == "m" else "she")
+        full = self.book.resolve(src.name or "")
+        if not self.book.is_person(full, speaking=True):
+            return False
+        g = self.book.gender_for(full)
+        return g is None or g == want
 
     def _fits(self, e: NameEvent, want: str) -> bool:
         """Can the person (or unnamed source) be the pronoun's gender, as far as is known?"""
@@ -819,6 +840,8 @@ _KIN_OF = re.compile(
 )
 # ", who runs the shop," / ", a nurse," after a name: a clause or apposition about a person
 _WHO_APPOSITION = re.compile(r",\s+(?:who|a|an)\s")
+# "But she ...", "And he ...": a sentence whose subject is a pronoun after a joining word
+_PRONOUN_LEAD = re.compile(r"\s*(?:(?:but|and|yet|so|then|now|still)\s+)?(he|she)\b", re.I)
 # ", executive editor of the Gazette." after a name: the apposition, up to its clause end
 _APPOSITION_AFTER = re.compile(r",\s+([^,.;:\x00]{2,120})")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")

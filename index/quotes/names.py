@@ -20,6 +20,7 @@ import gender_guesser.detector
 
 from index.lexicon import (
     COURTESY,
+    DEMONYM_NOUNS,
     DEMONYMS,
     FEMALE_FIRST,
     FEMALE_TITLES,
@@ -331,6 +332,8 @@ def _party_of_members(r: _Reading) -> _Verdict:
     """ "the Liberal Democrats", "Lib Dems": an ideology and its members name a party, which
     speaks as a body ("House Democrats" stays a group of people)."""
     tokens = r.tokens
+    if bare(tokens[0]) in _OBJECT_PREPOSITIONS:
+        return None  # "Tom Vane, for the Liberal Democrats, said": Vane speaks
     if (len(tokens) > 1 and bare(tokens[-1]) in PARTY_MEMBERS and is_capitalised(tokens[-1])
             and is_capitalised(tokens[-2]) and bare(tokens[-2]) in PARTY_IDEOLOGIES):
         return Source("org", name=" ".join(t.strip(",;:") for t in tokens[-2:]))
@@ -384,8 +387,22 @@ def _first_name_after_label(name_tokens: list[str]) -> int:
             if any(is_given_name(t) or is_initial(t) or bare(t) in PARTICLES
                    or bare(t).rstrip(".") in COURTESY or is_title(t) for t in before):
                 return 0
+            if len(before) == 1 and not _label_word(before[0]):
+                return 0  # "Farhat Omar Ben Gadaravice", "Agence France Presse": one name
             return k
     return 0
+
+
+_LABEL_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic|ate|s)$")
+
+
+def _label_word(token: str) -> bool:
+    """Can one capitalised word before a full name be a label, not a first name the name
+    lists lack? An acronym ("PBS"), a compound ("Fly-half"), a demonym or a word with a
+    role or plural ending ("Drummer", "Agent", "Judges")."""
+    word = bare(token)
+    return ((token.isupper() and len(token) > 1) or "-" in word or word in DEMONYMS
+            or word in DEMONYM_NOUNS or bool(_LABEL_ENDING.search(word)))
 
 
 def _first_of_two_names(r: _Reading) -> _Verdict:

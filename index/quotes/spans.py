@@ -131,6 +131,8 @@ def _single_quotes(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, int,
 # ("Vane's only worry was ...") and speaks of them in the third person, never in the first
 # or second.
 _POSSESSIVE_NAME = re.compile(r"(?<![\w'\u2019])[A-Z][\w\-]+['\u2019]s\b")
+# "That's", "It's", "Let's": a capitalised word and a contracted "is"/"us", not a name's
+_CONTRACTED = frozenset("that it there here what who where let he she how why when".split())
 _THIRD_PERSON = re.compile(r"\b(?:his|her|their|he|she|they)\b")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|we're|we've|us|our|you|your)\b")
 _LAST_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z])")
@@ -144,7 +146,8 @@ def _narrative_tail(text: str, lo: int, end: int) -> int | None:
         return None
     k = cuts[-1]
     tail = text[k:end]
-    if (_POSSESSIVE_NAME.search(tail) and _THIRD_PERSON.search(tail)
+    names = [m for m in _POSSESSIVE_NAME.findall(tail) if m[:-2].casefold() not in _CONTRACTED]
+    if (names and _THIRD_PERSON.search(tail)
             and not _FIRST_PERSON.search(tail)):
         return k
     return None

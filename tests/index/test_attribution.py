@@ -932,3 +932,15 @@ def test_letters_a_named_person_sent_are_that_persons_words():
         "councillor.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_a_party_after_for_is_the_speakers_party_not_the_speaker():
+    quotes = extract_quotes([
+        "Tom Vane, for the Liberal Democrats, said the plan had “lost the trust of the town”.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes][0][0] == "Tom Vane"
+
+
+def test_a_name_given_to_a_day_is_no_quote_without_an_agent():
+    quotes = extract_quotes(["The Harbour Trust has deemed Tuesday “Ferry Day” this year."])
+    assert quotes == []

@@ -178,3 +178,19 @@ def test_a_relative_is_not_credited_to_someone_of_another_surname():
         "His mother Ann Roux told the Gazette he was a kind man.",
     ])
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_he_after_someone_the_speaker_praised_stays_with_the_speaker():
+    quotes = extract_quotes([
+        "“We were poor,” said coach Tom Vane. Vane also praised Jo Roux, who scored twice. "
+        "“He was the best man on the pitch,” he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+
+
+def test_she_after_the_actress_she_made_up_with_is_still_her():
+    quotes = extract_quotes([
+        "Ann Vane left the show on Friday. But she was glad to make up with actress Jo Roux, "
+        "her former sister-in-law. “That alone was worth it,” she said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Vane"]

@@ -190,3 +190,9 @@ def test_a_person_after_a_party_label_is_found_by_full_name_later():
     ])
     assert [q.speaker for q in quotes] == ["Ann Roux", "Ann Roux"]
     assert match_quotes("Ann Roux", quotes) == quotes
+
+
+def test_a_first_name_the_lists_lack_is_no_label():
+    assert parse_source("Farouk Omar Haddad", inverted=True) == Source("name", "Farouk Omar Haddad")
+    assert parse_source("Drummer Omar Haddad", inverted=True) == Source(
+        "name", "Omar Haddad", "Drummer")

@@ -181,3 +181,13 @@ def test_new_opening_mark_mid_sentence_still_starts_a_new_quote():
     quotes = extract_quotes(['Roux called it "a disgrace and Vale called it "a triumph" on '
                              'Monday.'])
     assert len(quotes) == 2
+
+
+def test_a_contraction_is_no_name_that_ends_a_quote_early():
+    quotes = extract_quotes([
+        '"He served better than me," said Tom Vane. "He was quicker. That\'s what he did all '
+        'week. "I had my chances," Vane added.'
+    ])
+    # the reopened quote goes on as the same one: no sentence of it is taken for narrative
+    assert len(quotes) == 2
+    assert quotes[1].text.startswith("He was quicker. That's what he did all week. I had")

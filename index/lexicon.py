@@ -186,6 +186,27 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Words that make "Democrats" or "Republicans" a party's name ("the Liberal Democrats",
+# "Social Democrats", "Lib Dems") instead of a group of people ("House Democrats").
+PARTY_IDEOLOGIES: frozenset[str] = frozenset(
+    "liberal lib social christian free progressive".split()
+)
+PARTY_MEMBERS: frozenset[str] = frozenset("democrats dems republicans".split())
+
+# Family words: "Tom Vane's mother" is the one person the story calls his mother by name.
+KIN_NOUNS: frozenset[str] = frozenset(
+    """mother father wife husband son daughter brother sister widow widower grandmother
+    grandfather aunt uncle""".split()
+)
+
+# Things that carry words ("a placard saying ...", "messages reading ..."): when no person
+# is the sentence's subject, the words are the sign's, not the last speaker's.
+SIGN_NOUNS: frozenset[str] = frozenset(
+    """message messages sign signs banner banners placard placards poster posters slogan
+    slogans caption captions headline headlines graffiti t-shirt t-shirts card cards note
+    notes letter letters""".split()
+)
+
 # Kinds of body a news story names and then refers back to ("the magazine said").
 BODY_NOUNS: frozenset[str] = frozenset(
     """
@@ -196,6 +217,9 @@ BODY_NOUNS: frozenset[str] = frozenset(
     institution authority commission committee office
     """.split()
 )
+# The people who run a body and speak for it as one ("the club's board", "Harbour Bank's
+# directors"): what they say is the body's.
+BODY_ORGANS: frozenset[str] = frozenset("board directors management trustees governors".split())
 # Texts a body speaks through ("the report said"): their owner is the speaker.
 MEDIUM_NOUNS: frozenset[str] = frozenset("report survey study statement review audit poll".split())
 # Words that join an organisation's name to what follows without being part of it.
@@ -252,6 +276,7 @@ SPEECH_VERBS: list[str] = (
     "declaring asserted asserts asserting referred refers "
     "thinks believes accused accuses attacked rejected rejects dismissed dismisses "
     "criticised criticized criticises criticizes condemned condemns hailed hails praised praises "
+    "deemed termed slammed denounced "
     "according"
 ).split()
 

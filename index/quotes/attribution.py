@@ -20,6 +20,7 @@ from index.lexicon import (
     NEVER_FINAL,
     PARTICIPLES,
     PARTICLES,
+    SIGN_NOUNS,
     SPEECH_VERBS,
 )
 from index.quotes.names import (
@@ -147,9 +148,14 @@ def sentences(masked: str, original: str) -> list[tuple[int, int]]:
     return bounds
 
 
+# "One reader - all are anonymous - wrote": an aside between dashes right before the verb
+# is no part of the subject
+_DASH_ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014\x00]{1,80}\s[-\u2013\u2014]\s*$")
+
+
 def _subject_before(masked: str, lo: int, verb_at: int) -> tuple[str, bool]:
     """The subject phrase ending just before a verb; empty when the verb comes first."""
-    chunk = masked[lo:verb_at]
+    chunk = _DASH_ASIDE.sub("", masked[lo:verb_at])
     # the clause starts after the last quote mask, semicolon or colon
     cut = max(chunk.rfind("\x00"), chunk.rfind(";"), chunk.rfind(":"), chunk.rfind("\u2014"))
     chunk = chunk[cut + 1 :]
@@ -411,6 +417,11 @@ def _verb_cue(v: _Verb) -> Cue | None:
     """
     if v.verb == "according" or _not_speech(v):
         return None
+    agent = _passive_agent(v)
+    if agent is not None:
+        return agent
+    if v.verb in _PASSIVE_ONLY:
+        return None  # 'The committee has deemed Tuesday "Harbour Day"': a name given, not speech
     if v.verb in PARTICIPLES:
         return _participle_cue(v)
     before, empty = _subject_before(v.masked, v.lo, v.start)
@@ -421,6 +432,32 @@ def _verb_cue(v: _Verb) -> Cue | None:
         if cue is not None:
             return cue
     return _clause_cue(v, before)
+
+
+# verbs of judgement whose passive names the judge after "by" ("branded "reckless" by the
+# union"); "called" and "dubbed" are left out: 'a song called "Harbour" by Tom Vane' names
+# a title and its author
+_JUDGING = frozenset(
+    """branded labelled labeled deemed described termed dismissed condemned criticised
+    criticized attacked hailed praised slammed denounced""".split()
+)
+# judging verbs that quote someone only with an agent after "by"
+_PASSIVE_ONLY = frozenset({"deemed", "termed"})
+# after the participle: "as", the quote, then "by" and the agent
+_AGENT_AFTER = re.compile(r"^\s+(?:as\s+)?\x00+[\s,'\u2019\u201d\"]*by\s+([^,.;:\x00]+)")
+
+
+def _passive_agent(v: _Verb) -> Cue | None:
+    """ "Plans were branded "reckless" by the union": the agent after "by" speaks."""
+    if v.verb not in _JUDGING:
+        return None
+    m = _AGENT_AFTER.match(v.masked[v.end : v.hi])
+    if m is None:
+        return None
+    src = parse_source(m.group(1), inverted=True)
+    if not _proper_subject(src) or src is None or _too_long(src):
+        return None
+    return v.cue(src, inverted=True)
 
 
 def _not_speech(v: _Verb) -> bool:
@@ -439,6 +476,27 @@ _NAME_BEFORE_PARTICIPLE = re.compile(
 )
 
 
+# "carrying picture messages, saying": a noun (with up to two words before it) right
+# before the participle
+_SIGN_BEFORE = re.compile(r"(?:^|\s)((?:[\w'\u2019\-]+\s+){0,2}([\w\-]+))\s*,?\s*$")
+
+
+def _sign_phrase(words: str) -> str:
+    """ "carrying picture messages" -> "picture messages": the noun with the modifier and
+    article before it, never a verb or preposition."""
+    toks = words.split()
+    out = [toks[-1]]
+    for tok in reversed(toks[:-1]):
+        low = tok.casefold()
+        if low in ("a", "an", "the"):
+            out.insert(0, tok)
+            break
+        if not tok.isalpha() or not tok.islower() or low.endswith(("ing", "ed")) or low in _RUN_ON:
+            break
+        out.insert(0, tok)
+    return " ".join(out)
+
+
 def _participle_cue(v: _Verb) -> Cue:
     """A participle ("adding", "yelling") speaks for the name right before it, else for the
     sentence's earlier subject (inherited)."""
@@ -455,6 +513,11 @@ def _participle_cue(v: _Verb) -> Cue:
         src = parse_source(quoted.group(1), inverted=True)
         if src is not None and src.kind in ("name", "org", "description"):
             return v.cue(src)
+    sign = _SIGN_BEFORE.search(head)
+    if (near is None and sign is not None and sign.group(2).casefold() in SIGN_NOUNS
+            and sentence_subject(head) is None):
+        # "Crowds carried placards saying "…"": the placards' words, nobody named
+        return v.cue(Source("description", description=_sign_phrase(sign.group(1))))
     if near is None:
         # "footage of Ann Vane asking": a person's full name right before the participle
         person = _NAME_BEFORE.search(v.masked[max(v.lo, v.start - 80) : v.start])

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index.lexicon import (
+    BODY_ORGANS,
     CONTINUATION_VERBS,
     COURTESY,
     DEMONYM_NOUNS,
@@ -25,6 +26,7 @@ from index.lexicon import (
     DISCOURSE_OPENERS,
     FEMALE_COURTESY,
     GROUP_NOUNS,
+    KIN_NOUNS,
     MALE_COURTESY,
     OWNED_TEXTS,
     PERSON_NOUNS,
@@ -56,7 +58,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 12
+EXTRACTOR_VERSION: int = 13
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -239,6 +241,11 @@ class _Article:
             if src is None or src.kind != "name" or not src.name:
                 continue
             full = self.book.resolve(src.name)
+            if (len(full.split()) == 1 and is_given_name(full)
+                    and _WHO_APPOSITION.match(text, m.end(1))):
+                # "Jane, who runs the website, keeps a diary": a person the story names by
+                # first name only
+                self.book.add(p * _PARA + lo + m.start(1), full)
             if (len(full.split()) < 2 and full not in self.book.counts
                     and full not in self.book.gender):
                 continue  # "Harbour" in "Harbour master Maria Alvarez"; "Lord Goldsmith" is known
@@ -299,6 +306,18 @@ class _Article:
             return True
         return not (word.endswith("ing") or word in self.lower_words
                     or word.rstrip("s") in self.lower_words)
+
+    def _kin(self, description: str) -> str | None:
+        """ "Tom Vane's mother": the one person of his surname the article calls his mother
+        by name ("His mother, Ann Vane, ..."), wherever it names her."""
+        m = _KIN_OF.match(" ".join(description.split()))
+        if m is None or m.group("kin").casefold() not in KIN_NOUNS:
+            return None
+        owner = self.book.resolve(m.group("owner"))
+        surname = bare(owner.split()[-1])
+        found = {h for h in self.book.holders.get(m.group("kin").casefold(), set())
+                 if h != owner and len(h.split()) > 1 and bare(h.split()[-1]) == surname}
+        return found.pop() if len(found) == 1 else None
 
     def _focus(self, description: str, pos: int) -> str | None:
         """The person a definite role refers back to ("the minister", "the 67-year-old").
@@ -379,13 +398,13 @@ class _Article:
                 return last
             return _Attribution(None)  # "we", "you": nobody the story names
         want = "m" if pronoun == "he" else "f"
-        for group in self._pronoun_groups(pos, verb):
+        for group in self._pronoun_groups(pos, verb, want):
             for e in reversed(group):
                 if self._fits(e, want):
                     return self._credit_pronoun(e, want)
         return _Attribution(None)  # an unresolved "he" names nobody: never shown as a source
 
-    def _pronoun_groups(self, pos: int, verb: str) -> list[list[NameEvent]]:
+    def _pronoun_groups(self, pos: int, verb: str, want: str) -> list[list[NameEvent]]:
         """Where a pronoun's person is looked for, in turn; the last fitting one of a group
         wins."""
         floor = (pos // _PARA - 3) * _PARA
@@ -393,12 +412,55 @@ class _Article:
         order: list[list[NameEvent]] = []
         if verb in CONTINUATION_VERBS:
             order.append([e for e in prior if e.kind in ("speaker", "unnamed")])
+        else:
+            order.append(self._introduced(prior[-1].position if prior else floor, pos, want))
         order.append(prior)
         # then a person the last paragraphs named without making them a subject
         # ("... did not impress shadow minister Tim Collins. "…," he said")
         order.append(self.book.people_between(floor, pos))
         order.append(self.recent(0, pos, speakers_only=True))
         return order
+
+    def _introduced(self, after: int, pos: int, want: str) -> list[NameEvent]:
+        """People introduced since the last named subject or speaker, in this paragraph or
+        the one before: a first mention of a full name with an apposition ("the choice of
+        Tom Vane, editor of the Gazette. He said ..."). News names a new voice that way
+        and goes on with "he". Not when the sentence's own subject could be the pronoun
+        ("Vane paid tribute to Jo Roux, who ... "…," he said" is Vane's)."""
+        lo = max(after + 1, (pos // _PARA - 1) * _PARA)
+        out: list[NameEvent] = []
+        for e in self.book.people_between(lo, pos):
+            if len(e.name.split()) < 2 or self.book.first_at(e.name) != e.position:
+                continue
+            p, at = divmod(e.position, _PARA)
+            text = self.masked[p]
+            k = text.find(e.name, at)
+            if k < 0:
+                continue
+            m = _APPOSITION_AFTER.match(text, k + len(e.name))
+            if (m is not None and is_apposition(m.group(1))
+                    and not m.group(1).startswith("which")
+                    and not self._subject_could_be(p, at, want)):
+                out.append(e)
+        return out
+
+    def _subject_could_be(self, p: int, at: int, want: str) -> bool:
+        """Does the sentence holding masked[p][at] open on a person of the pronoun's gender
+        (or of unknown gender) before that point?"""
+        lo = self.sents[p][self.sentence_of(p, at)][0]
+        lead = _PRONOUN_LEAD.match(self.masked[p], lo, at)
+        if lead is not None:  # "But she was pleased to make up with actress Jo Roux, ..."
+            return lead.group(1).casefold() == ("he" if want == "m" else "she")
+        src = sentence_subject(self.masked[p][lo:at])
+        if src is None or src.kind not in ("name", "pronoun"):
+            return False
+        if src.kind == "pronoun":
+            return src.name == ("he" if want == "m" else "she")
+        full = self.book.resolve(src.name or "")
+        if not self.book.is_person(full, speaking=True):
+            return False
+        g = self.book.gender_for(full)
+        return g is None or g == want
 
     def _fits(self, e: NameEvent, want: str) -> bool:
         """Can the person (or unnamed source) be the pronoun's gender, as far as is known?"""
@@ -445,12 +507,19 @@ class _Article:
                 return att
             # "its report" whose owner nobody names: the text is the description
             return _Attribution(None, None, description, "description")
+        organ = _ORGAN.match(" ".join(description.split()))
+        if organ is not None and not self.book.is_person(self.book.resolve(organ.group("owner"))):
+            # "Eastfield United's board": the body its board speaks for
+            return _Attribution(organ.group("owner"), None, None, "org")
         known = _DEFINITE_MEDIUM.match(" ".join(description.split()))
         if known is not None and _medium_word(known.group(0)) in self.texts:
             return self.texts[_medium_word(known.group(0))]  # "the suit added"
         body = self.bodies.named(description, pos)
         if body is not None:  # "the magazine said" after "US magazine Mobile PC"
             return _Attribution(body, None, None, "org")
+        kin = self._kin(description)
+        if kin is not None:
+            return _Attribution(kin, None, None, "name")
         focus = self._focus(description, pos)
         if focus is not None:  # "the England captain said", after his name
             return _Attribution(focus, None, None, "name")
@@ -565,6 +634,11 @@ _OWNED_MEDIUM = re.compile(
 _PRONOUN_MEDIUM = re.compile(
     r"^(?i:in\s+)?(?P<owner>(?i:his|her|their|its))\s+" + _MEDIUM_ADJ
     + r"(?P<medium>" + _MEDIA + r")" + _MEDIUM_TAIL
+)
+# "Eastfield United's board", "the Harbour Bank's directors": a named body's governing group
+_ORGAN = re.compile(
+    r"^(?:(?i:the)\s+)?(?P<owner>(?:[A-Z][\w.&\-]*\s+){0,4}[A-Z][\w.&\-]*?)['\u2019]s?\s+"
+    r"(?P<organ>" + "|".join(sorted(BODY_ORGANS)) + r")$"
 )
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # "the suit added", "the statement said": a text the article has already given an owner
@@ -760,6 +834,16 @@ def _unnamed_gender(description: str) -> str | None:
     return None
 
 
+# "Tom Vane's mother": a named person's relative
+_KIN_OF = re.compile(
+    r"^(?P<owner>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)['\u2019]s\s+(?P<kin>[a-z]+)$"
+)
+# ", who runs the shop," / ", a nurse," after a name: a clause or apposition about a person
+_WHO_APPOSITION = re.compile(r",\s+(?:who|a|an)\s")
+# "But she ...", "And he ...": a sentence whose subject is a pronoun after a joining word
+_PRONOUN_LEAD = re.compile(r"\s*(?:(?:but|and|yet|so|then|now|still)\s+)?(he|she)\b", re.I)
+# ", executive editor of the Gazette." after a name: the apposition, up to its clause end
+_APPOSITION_AFTER = re.compile(r",\s+([^,.;:\x00]{2,120})")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
 _NOT_BLANK = re.compile(r"[^ .,]")
 

@@ -20,6 +20,7 @@ import gender_guesser.detector
 
 from index.lexicon import (
     COURTESY,
+    DEMONYM_NOUNS,
     DEMONYMS,
     FEMALE_FIRST,
     FEMALE_TITLES,
@@ -27,6 +28,8 @@ from index.lexicon import (
     MALE_TITLES,
     ORG_WORDS,
     PARTICLES,
+    PARTY_IDEOLOGIES,
+    PARTY_MEMBERS,
     PRONOUNS,
     STOP_CAPS,
     SUFFIXES,
@@ -325,6 +328,18 @@ def _organisation_ending_in_common_word(r: _Reading) -> _Verdict:
     return None
 
 
+def _party_of_members(r: _Reading) -> _Verdict:
+    """ "the Liberal Democrats", "Lib Dems": an ideology and its members name a party, which
+    speaks as a body ("House Democrats" stays a group of people)."""
+    tokens = r.tokens
+    if bare(tokens[0]) in _OBJECT_PREPOSITIONS:
+        return None  # "Tom Vane, for the Liberal Democrats, said": Vane speaks
+    if (len(tokens) > 1 and bare(tokens[-1]) in PARTY_MEMBERS and is_capitalised(tokens[-1])
+            and is_capitalised(tokens[-2]) and bare(tokens[-2]) in PARTY_IDEOLOGIES):
+        return Source("org", name=" ".join(t.strip(",;:") for t in tokens[-2:]))
+    return None
+
+
 def _no_name_at_the_end(r: _Reading) -> _Verdict:
     """A phrase whose head is a common word, a possessive or a particle names nobody."""
     last = r.tokens[-1]
@@ -357,8 +372,37 @@ def _name_and_role(r: _Reading) -> _Verdict:
            and not is_capitalised(name_tokens[0])):
         name_tokens.pop(0)
         i += 1
-    r.name_tokens, r.role_tokens = name_tokens, tokens[: i + 1]
+    k = _first_name_after_label(name_tokens)
+    r.name_tokens, r.role_tokens = name_tokens[k:], tokens[: i + 1 + k]
     return None
+
+
+def _first_name_after_label(name_tokens: list[str]) -> int:
+    """ "Lib Dem Norman Baker", "Sinn Fein Gerry Adams": capitalised words that are no first
+    name, then a first name and a surname. The words before the first name are a party or
+    team, so the person's name starts at the first name (the index returned; 0 if none)."""
+    for k in range(1, len(name_tokens) - 1):
+        if is_given_name(name_tokens[k]):
+            before = name_tokens[:k]
+            if any(is_given_name(t) or is_initial(t) or bare(t) in PARTICLES
+                   or bare(t).rstrip(".") in COURTESY or is_title(t) for t in before):
+                return 0
+            if len(before) == 1 and not _label_word(before[0]):
+                return 0  # "Farhat Omar Ben Gadaravice", "Agence France Presse": one name
+            return k
+    return 0
+
+
+_LABEL_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic|ate|s)$")
+
+
+def _label_word(token: str) -> bool:
+    """Can one capitalised word before a full name be a label, not a first name the name
+    lists lack? An acronym ("PBS"), a compound ("Fly-half"), a demonym or a word with a
+    role or plural ending ("Drummer", "Agent", "Judges")."""
+    word = bare(token)
+    return ((token.isupper() and len(token) > 1) or "-" in word or word in DEMONYMS
+            or word in DEMONYM_NOUNS or bool(_LABEL_ENDING.search(word)))
 
 
 def _first_of_two_names(r: _Reading) -> _Verdict:
@@ -453,6 +497,7 @@ SOURCE_RULES: tuple[Callable[[_Reading], _Verdict], ...] = (
     _pronoun_subject,
     _words_of_subject,
     _organisation_ending_in_common_word,
+    _party_of_members,
     _no_name_at_the_end,
     _name_and_role,
     _first_of_two_names,
@@ -568,6 +613,7 @@ def _name_tokens(text: str, start: int, run: str) -> tuple[list[str], str | None
         if is_possessive(tok):
             tokens = tokens[: k + 1]
             break
+    tokens = tokens[_first_name_after_label(tokens) :]  # "Lib Dem Norman Baker"
     return [_without_marks(t) for t in tokens], title
 
 
@@ -625,6 +671,7 @@ class NameBook:
     holders: dict[str, set[str]] = field(default_factory=dict)  # role word -> full names
     # a lowercase role noun written right before a name ("spokesman Tom Vane") -> full names
     titled: dict[str, set[str]] = field(default_factory=dict)
+    _first: dict[str, int] | None = None  # full name -> first position, built when asked
 
     def add(self, position: int, name: str, title: str | None = None) -> None:
         self.mentions.append((position, name))
@@ -694,6 +741,14 @@ class NameBook:
                 return short
         # the most mentioned, the first mentioned among equals
         return max(enumerate(cands), key=lambda ic: (self.counts.get(ic[1], 0), -ic[0]))[1]
+
+    def first_at(self, name: str) -> int | None:
+        """Where the article first names this full name."""
+        if self._first is None or len(self._first) != len(self.counts):
+            self._first = {}
+            for position, full in self.mentions:
+                self._first.setdefault(full, position)
+        return self._first.get(name)
 
     def add_roles(self, name: str, words: list[str]) -> None:
         """Words said of a person ("captain", "minister"), indexed both ways."""

@@ -127,6 +127,32 @@ def _single_quotes(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, int,
         i = found + 1
 
 
+# A sentence of the reporter's, not the speaker's: it names someone by a possessive
+# ("Vane's only worry was ...") and speaks of them in the third person, never in the first
+# or second.
+_POSSESSIVE_NAME = re.compile(r"(?<![\w'\u2019])[A-Z][\w\-]+['\u2019]s\b")
+# "That's", "It's", "Let's": a capitalised word and a contracted "is"/"us", not a name's
+_CONTRACTED = frozenset("that it there here what who where let he she how why when".split())
+_THIRD_PERSON = re.compile(r"\b(?:his|her|their|he|she|they)\b")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|we're|we've|us|our|you|your)\b")
+_LAST_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
+def _narrative_tail(text: str, lo: int, end: int) -> int | None:
+    """Where a quote that lost its closer ends when its last sentence, text[k:end], is
+    narrative; None when the whole stretch reads as the speaker's."""
+    cuts = [m.start() + 1 for m in _LAST_SENTENCE.finditer(text, lo, end)]
+    if not cuts:
+        return None
+    k = cuts[-1]
+    tail = text[k:end]
+    names = [m for m in _POSSESSIVE_NAME.findall(tail) if m[:-2].casefold() not in _CONTRACTED]
+    if (names and _THIRD_PERSON.search(tail)
+            and not _FIRST_PERSON.search(tail)):
+        return k
+    return None
+
+
 def _starts_with_mark(text: str) -> tuple[int, int] | None:
     stripped = len(text) - len(text.lstrip())
     m = _DOUBLE_MARKS.match(text, stripped)
@@ -214,10 +240,16 @@ class _Paragraph:
             end -= 1
         span.segments.append(Segment(self.p, self.open_at, end, self.open_mark, end))
         if end > self.open_at and text[end - 1] in _SENTENCE_END and end < ms:
-            # 'weeks. "We are ...': a paragraph break lost inside a quote (the new
-            # paragraph reopened it, as news style does): the same quote goes on
-            self.open_mark, self.open_at = ms, me
-            return
+            narrative = _narrative_tail(text, self.open_at, end)
+            if narrative is None:
+                # 'weeks. "We are ...': a paragraph break lost inside a quote (the new
+                # paragraph reopened it, as news style does): the same quote goes on
+                self.open_mark, self.open_at = ms, me
+                return
+            # '... good balance. Vane's only worry was ... "It should ...': the quote
+            # lost its closer before a sentence of the reporter's, then a new one opens
+            seg = span.segments[-1]
+            seg.end = seg.mark_end = narrative
         span.closed = False
         self.found.add(span)
         self.open_span = Span()

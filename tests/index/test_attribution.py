@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.quotes.extract import extract_quotes
+from index.quotes.speakers import match_quotes
 
 
 def _only(paragraphs: list[str]):
@@ -883,3 +884,63 @@ def test_quoted_by_a_paper_as_saying_leaves_the_subject_speaking():
         "Chief executive Ann Roux was quoted by the Gazette as saying the quay was “unsafe”.",
     ])
     assert [q.speaker for q in quotes] == ["Ann Roux"]
+
+
+def test_the_agent_of_a_passive_judgement_is_the_speaker():
+    quotes = extract_quotes([
+        "Plans to close the ferry have been branded “reckless” by the Harbour Party.",
+        "The offer was dismissed as “an insult” by critics.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Harbour Party", None), (None, "critics")]
+
+
+def test_a_title_called_by_its_author_is_no_passive_judgement():
+    quotes = extract_quotes(["She sang a song called “Harbour Lights” by Tom Vane."])
+    assert "Tom Vane" not in [q.speaker for q in quotes]
+
+
+def test_a_person_named_by_first_name_only_is_the_she_who_speaks():
+    quotes = extract_quotes([
+        "Jane, who runs the harbour blog, keeps a list of the ferry's delays. “Nobody at the "
+        "port answers the phone,” she said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Jane"]
+    assert match_quotes("Jane", quotes) == quotes
+
+
+def test_an_aside_between_dashes_before_the_verb_leaves_the_subject_speaking():
+    quotes = extract_quotes([
+        "Jane runs the harbour blog. One reader - none give their names - wrote: “The ferry "
+        "left without us twice this week.”",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "One reader")]
+
+
+def test_words_on_placards_are_the_placards_not_the_last_speaker():
+    quotes = extract_quotes([
+        "“The ferry is our lifeline,” said Tom Vane. Among the crowd were children carrying "
+        "placards saying “save our ferry” and waving flags.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Tom Vane", None), (None, "placards")]
+
+
+def test_letters_a_named_person_sent_are_that_persons_words():
+    quotes = extract_quotes([
+        "Tom Vane runs the ferry. He sent letters saying “the service must stay” to every "
+        "councillor.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_a_party_after_for_is_the_speakers_party_not_the_speaker():
+    quotes = extract_quotes([
+        "Tom Vane, for the Liberal Democrats, said the plan had “lost the trust of the town”.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes][0][0] == "Tom Vane"
+
+
+def test_a_name_given_to_a_day_is_no_quote_without_an_agent():
+    quotes = extract_quotes(["The Harbour Trust has deemed Tuesday “Ferry Day” this year."])
+    assert quotes == []

@@ -35,3 +35,19 @@ def test_acronym_is_written_out_and_found_by_either_form():
     assert quotes[0].speaker == "Northern Institute for Shipping Data (NISD)"
     assert match_quotes("NISD", quotes) == quotes
     assert match_quotes("Northern Institute for Shipping Data", quotes) == quotes
+
+
+def test_the_board_of_a_named_club_speaks_for_the_club():
+    quotes = extract_quotes([
+        "The bid was deemed “far too low” by Eastfield United's board when it met on Monday.",
+    ])
+    assert [q.speaker for q in quotes] == ["Eastfield United"]
+    assert match_quotes("Eastfield United", quotes) == quotes
+
+
+def test_a_party_named_by_its_members_speaks_as_a_body():
+    quotes = extract_quotes([
+        "The ferry cuts were called a mistake. “This is a betrayal of the coast,” the Liberal "
+        "Democrats said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Liberal Democrats"]

@@ -145,3 +145,52 @@ def test_a_co_chairman_is_a_chairman():
         "Party co-chairman Liam Vane said the campaign would stay positive. The Harbour "
         "Party co-chairman attacked the council's plans as \u201chollow\u201d.",
     ]) == ["Liam Vane"]
+
+
+def test_he_after_a_person_introduced_with_an_apposition_is_that_person():
+    quotes = extract_quotes([
+        "“The ferry will be late,” said harbour master Tom Vane.",
+        "The new timetable is the work of Jo Roux, head of planning at Eastfield Council. "
+        "But while he praised it, he warned of delays. “We need two more boats,” he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Jo Roux"]
+
+
+def test_he_after_a_person_named_without_an_apposition_stays_with_the_speaker():
+    quotes = extract_quotes([
+        "“The ferry will be late,” said harbour master Tom Vane.",
+        "He thanked Jo Roux on Monday. “We need two more boats,” he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+
+
+def test_a_relative_described_first_is_the_one_named_later_with_that_surname():
+    quotes = extract_quotes([
+        "Tom Vane's mother has said she is “completely sure” her son is innocent.",
+        "The trial opens on Monday. His mother Ann Vane told the Gazette he was a kind man.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Vane"]
+
+
+def test_a_relative_is_not_credited_to_someone_of_another_surname():
+    quotes = extract_quotes([
+        "Tom Vane's mother has said she is “completely sure” her son is innocent.",
+        "His mother Ann Roux told the Gazette he was a kind man.",
+    ])
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_he_after_someone_the_speaker_praised_stays_with_the_speaker():
+    quotes = extract_quotes([
+        "“We were poor,” said coach Tom Vane. Vane also praised Jo Roux, who scored twice. "
+        "“He was the best man on the pitch,” he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+
+
+def test_she_after_the_actress_she_made_up_with_is_still_her():
+    quotes = extract_quotes([
+        "Ann Vane left the show on Friday. But she was glad to make up with actress Jo Roux, "
+        "her former sister-in-law. “That alone was worth it,” she said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Vane"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from index.quotes.extract import CONTEXT_RULES, extract_quotes
 from index.quotes.names import SOURCE_RULES, Source, _clean_phrase, _Reading, parse_source
+from index.quotes.speakers import match_quotes
 
 
 def _decided(phrase: str, inverted: bool = False) -> tuple[str, Source]:
@@ -168,3 +169,30 @@ def test_rule_person_just_named_opens_the_next_paragraph():
 def test_context_rules_are_each_named_once():
     names = [rule.__name__ for rule in CONTEXT_RULES]
     assert len(names) == len(set(names))
+
+
+def test_rule_party_of_members_names_a_party_not_a_group():
+    assert _decided("the Social Democrats", inverted=True) == (
+        "_party_of_members", Source("org", "Social Democrats"))
+    assert parse_source("House Democrats", inverted=True) == Source(
+        "description", description="House Democrats")
+
+
+def test_a_party_label_before_a_full_name_is_the_role():
+    assert parse_source("Green Alliance Ann Roux", inverted=True) == Source(
+        "name", "Ann Roux", "Green Alliance")
+
+
+def test_a_person_after_a_party_label_is_found_by_full_name_later():
+    quotes = extract_quotes([
+        "Green Alliance Ann Roux called the plan a “harbour grab”.",
+        "Ms Roux said: “The quay belongs to the town.”",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Roux", "Ann Roux"]
+    assert match_quotes("Ann Roux", quotes) == quotes
+
+
+def test_a_first_name_the_lists_lack_is_no_label():
+    assert parse_source("Farouk Omar Haddad", inverted=True) == Source("name", "Farouk Omar Haddad")
+    assert parse_source("Drummer Omar Haddad", inverted=True) == Source(
+        "name", "Omar Haddad", "Drummer")

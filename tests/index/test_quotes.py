@@ -159,7 +159,35 @@ def test_quote_reopened_after_a_lost_paragraph_break_is_one_quote():
     assert quotes[0].speaker == "Claire Roux"
 
 
+def test_a_reporter_sentence_after_a_lost_closer_ends_the_quote_before_it():
+    quotes = extract_quotes([
+        'Mayor Claire Roux said: "The bridge will reopen in March. Roux\'s only worry was that '
+        'her council had spent too much. "We should have asked for help," said Roux.'
+    ])
+    assert [q.text for q in quotes] == ["The bridge will reopen in March.",
+                                        "We should have asked for help,"]
+    assert [q.speaker for q in quotes] == ["Claire Roux", "Claire Roux"]
+
+
+def test_a_quoted_sentence_about_someone_else_in_the_first_person_is_still_quoted():
+    quotes = extract_quotes([
+        'Mayor Claire Roux said: "The bridge will reopen in March. Vane\'s firm told me it '
+        'would cost less. "Nobody will pay a toll this year."'
+    ])
+    assert len(quotes) == 1 and quotes[0].text.endswith("this year.")
+
+
 def test_new_opening_mark_mid_sentence_still_starts_a_new_quote():
     quotes = extract_quotes(['Roux called it "a disgrace and Vale called it "a triumph" on '
                              'Monday.'])
     assert len(quotes) == 2
+
+
+def test_a_contraction_is_no_name_that_ends_a_quote_early():
+    quotes = extract_quotes([
+        '"He served better than me," said Tom Vane. "He was quicker. That\'s what he did all '
+        'week. "I had my chances," Vane added.'
+    ])
+    # the reopened quote goes on as the same one: no sentence of it is taken for narrative
+    assert len(quotes) == 2
+    assert quotes[1].text.startswith("He was quicker. That's what he did all week. I had")

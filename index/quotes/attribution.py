@@ -15,6 +15,7 @@ from itertools import islice
 
 from index.lexicon import (
     BEFORE_NUMBER,
+    COURTESY,
     GROUP_NOUNS,
     MAYBE_FINAL,
     NEVER_FINAL,
@@ -428,7 +429,7 @@ def _verb_cue(v: _Verb) -> Cue | None:
     if empty:
         return _inverted_cue(v)
     if before.rstrip().endswith(","):
-        cue = _comma_cue(v, before)
+        cue = _name_after_comma(v) or _comma_cue(v, before)
         if cue is not None:
             return cue
     return _clause_cue(v, before)
@@ -549,6 +550,19 @@ def _inverted_cue(v: _Verb) -> Cue | None:
     return v.cue(src, inverted=True)
 
 
+def _name_after_comma(v: _Verb) -> Cue | None:
+    """ "Apple has done well in the market the Mac mini is aimed at, said Mr Fogg": a name
+    standing alone after the verb is its subject, whatever names the words before it hold
+    (they are what was said)."""
+    alone = _SUBJECT_ALONE.match(v.masked[v.end:v.hi]) if v.verb in _SAY_VERBS else None
+    if alone is None or alone.group("last").casefold() in COURTESY:
+        return None  # "said Mr. Cameron and ...": the full stop is the title's
+    src = parse_source(v.after(), inverted=True)
+    if src is None or src.kind not in ("name", "org") or not _proper_subject(src):
+        return None
+    return v.cue(src, inverted=True)
+
+
 def _comma_cue(v: _Verb, before: str) -> Cue | None:
     """A subject phrase ending in a comma: the quote's own sentence running on to the verb
     (the speaker is named after it), or a name with an apposition."""
@@ -591,6 +605,16 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
     if re.search(r"(?i)\b(was|were|be|been|being|is|are|it)\s*$", tail):
         return None  # "was told", "it is said": nobody speaks here
     return _named_clause_cue(v, before, chunk)
+
+
+# after an inverted verb, a subject that ends its clause ("said Mr Fogg." / "said Ann Roux,
+# who ...", "said the group's chief, Ann Roux.")
+_SUBJECT_ALONE = re.compile(
+    r"^\s*(?:[A-Z][\w'\u2019.\-]*\s+){0,3}(?P<last>[A-Z][\w\-]*)(?<![\w.]s['\u2019])"
+    r"(?:[.;]|,\s+(?:who|the|a|an|one)\b|\s*$)")
+# the verbs whose subject may follow them after reported words ("..., said Mr Fogg."); not
+# "told", whose object follows it ("..., she told AFP.")
+_SAY_VERBS = frozenset({"said", "says", "added", "adds"})
 
 
 def _named_clause_cue(v: _Verb, before: str, chunk: str) -> Cue | None:

@@ -58,7 +58,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 13
+EXTRACTOR_VERSION: int = 14
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -329,7 +329,10 @@ class _Article:
         An indefinite "a minister", a plural or a role nobody was given stays unnamed.
         """
         # "the star of Rain Man and Tootsie": the role is the noun before its "of" phrase
-        m = _DEFINITE_ROLE.match(re.sub(r"\s+of\s.*$", "", " ".join(description.split())))
+        words = re.sub(r"\s+of\s.*$", "", " ".join(description.split())).split()
+        if words and words[-1].casefold() in DEMONYM_NOUNS:
+            words[-1] = words[-1].casefold()  # "the Dutchman" is read as a role noun
+        m = _DEFINITE_ROLE.match(" ".join(words))
         if m is None:
             return None
         head = m.group("head").casefold()
@@ -345,7 +348,8 @@ class _Article:
             return holder  # "the Lib Dem spokesman" after "Lib Dem spokesman Ann Vane"
         if head in UNNAMED_ROLES:
             return None
-        if head not in TITLE_WORDS and head not in PERSON_NOUNS and not aged:
+        if head not in TITLE_WORDS and head not in PERSON_NOUNS and head not in DEMONYM_NOUNS \
+                and not aged:
             return None  # "the narrator", "the agency": not a person's role
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
         return self._last_person_as(head, aged, recent, quoted, pos)

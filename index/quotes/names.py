@@ -393,6 +393,8 @@ def _first_name_after_label(name_tokens: list[str]) -> int:
     return 0
 
 
+# the end of a sentence inside the words before a name (its full stop, then a space)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"\u201c])")
 _LABEL_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic|ate|s)$")
 
 
@@ -423,6 +425,16 @@ def _titles_only(r: _Reading) -> _Verdict:
     if not names or (all(is_title(t) for t in names) and not courtesy) or (
         len(names) > 1 and all(t.isupper() for t in names)
     ):
+        return Source("description", description=" ".join(r.tokens))
+    return None
+
+
+def _nationality_noun(r: _Reading) -> _Verdict:
+    """ "the Dutchman said", "the American added": news calls a person it has named by their
+    nation; that noun is a description that refers back to them, never a speaker's name."""
+    names = r.name_tokens
+    if len(names) == 1 and bare(names[0]) in DEMONYM_NOUNS \
+            and all(bare(t) in {"the", "a", "an"} for t in r.role_tokens):
         return Source("description", description=" ".join(r.tokens))
     return None
 
@@ -502,6 +514,7 @@ SOURCE_RULES: tuple[Callable[[_Reading], _Verdict], ...] = (
     _name_and_role,
     _first_of_two_names,
     _titles_only,
+    _nationality_noun,
     _organisation_with_joining_words,
     _object_of_preposition,
     _organisation_name,
@@ -705,6 +718,8 @@ class NameBook:
         # the words just before a mention ("England captain David Beckham"): a role
         # the story may later use alone ("the captain said")
         lead = text[max(0, start - 40) : start] + " " + run[: run.find(tokens[0])]
+        # only the mention's own sentence: '"...," the Dutchman said. Captain Sean Brady'
+        lead = _SENTENCE_END.split(lead)[-1]
         if lead.split()[-1:] and lead.split()[-1] in _OBJECT_PREPOSITIONS:
             return  # "the star of Rain Man": the role is someone else's, said of its object
         self.add_roles(name, lead.split()[-4:])

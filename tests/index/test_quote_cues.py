@@ -1,0 +1,71 @@
+"""Cues whose subject is easy to mistake: a nation's noun for the person named before it,
+a name after "said" once the reported words ran before it, a role read across a full stop.
+Sentences are made up for the project."""
+
+from __future__ import annotations
+
+from index.quotes.attribution import cues_in
+from index.quotes.extract import extract_quotes
+
+
+def _speakers(paragraphs: list[str]) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(paragraphs)]
+
+
+MATCH_REPORT = [
+    "Harbour City manager Martin Vos praised his players after their 2-0 win over Eastfield.",
+    "\u201cWe were patient and it paid off,\u201d the Dutchman said. Captain Sean Brady, who "
+    "scored the second goal, was pleased. \u201cWe kept going,\u201d he said.",
+    "He admitted the pitch had been poor. \u201cIt was hard to pass the ball,\u201d the "
+    "Irishman said.",
+]
+
+
+def test_a_nation_noun_as_subject_is_the_person_just_written_about_never_a_name():
+    # "the Dutchman" is the manager the story opened on; "the Irishman" the captain just
+    # quoted ("he said", "He admitted")
+    assert _speakers(MATCH_REPORT) == ["Martin Vos", "Sean Brady", "Sean Brady"]
+
+
+def test_a_role_is_read_only_from_the_sentence_of_the_name():
+    # "the Dutchman said. Captain Sean Brady": "Dutchman" is no role of Brady's, so "the
+    # Dutchman" still refers to Vos, not to the captain named after the full stop
+    first = _speakers(MATCH_REPORT[:2])
+    assert first[0] == "Martin Vos"
+
+
+def _cue_subjects(sentence: str) -> list[tuple[str | None, bool]]:
+    return [(c.source.name, c.inverted) for c in cues_in(sentence, 0, len(sentence))]
+
+
+def test_a_name_alone_after_said_speaks_for_the_reported_words_before_it():
+    # the words before the comma are what Reed said, whatever names they hold
+    assert _cue_subjects("Apple has done well in the market the Mac mini is aimed at, said "
+                         "Mr Reed, who expects rivals to copy it.") == [("Reed", True)]
+    assert _cue_subjects("The Harbour Line trains will run late, said Ann Roux.") \
+        == [("Ann Roux", True)]
+
+
+def test_said_with_a_name_that_opens_a_clause_keeps_the_subject_before_it():
+    # "said Ann Roux was right": Ann Roux is what was said about, not who said it
+    assert _cue_subjects("Tom Vane, the chief executive, said Ann Roux was right.") \
+        == [("Tom Vane", False)]
+    # "said Mr. Cameron and ...": the full stop after a title ends no sentence
+    assert _cue_subjects("Jo Vane, a pollster, said Mr. Cameron and his camp had failed.") \
+        == [("Jo Vane", False)]
+
+
+def test_told_is_followed_by_its_listener_not_its_subject():
+    assert _cue_subjects("The plan will cost more, Tom Vane told Harbour Radio.") \
+        == [("Tom Vane", False)]
+
+
+def test_a_product_in_the_reported_words_never_takes_a_later_he_said():
+    paragraphs = [
+        "Analyst Tom Reed of Northfield Research liked the new computer.",
+        "Apple has done well in the market the Mac mini is aimed at, said Mr Reed, who "
+        "expects rivals to copy it.",
+        "He said buyers may find it odd. \u201cThey will pair it with a flat monitor,\u201d "
+        "he said.",
+    ]
+    assert _speakers(paragraphs) == ["Tom Reed"]

@@ -427,6 +427,25 @@ def _titles_only(r: _Reading) -> _Verdict:
     return None
 
 
+_KIND_HEADS = frozenset(w.rstrip("s") for w in PARTY_MEMBERS) | DEMONYM_NOUNS
+
+
+def _indefinite_kind(r: _Reading) -> _Verdict:
+    """ "a Harbour Democrat", "another Iowa Republican", "a Briton": news gives a person's
+    name no article, so "a"/"one"/"another" before capitalised words describes a kind of
+    person (a party member of a place, a national). A first name or initial after it, as
+    in "one Jo Bayer", still names her; a kind word at the end never does."""
+    role, names = r.role_tokens, r.name_tokens
+    if not role or len(role) > 2 or bare(role[-1]) not in _INDEFINITE:
+        return None
+    if bare(names[-1]) in _KIND_HEADS or not (
+        is_given_name(names[0]) or is_initial(names[0])
+        or bare(names[0]).rstrip(".") in COURTESY
+    ):
+        return Source("description", description=" ".join(r.tokens))
+    return None
+
+
 def _organisation_with_joining_words(r: _Reading) -> _Verdict:
     """ "the Department of Trade and Industry": one organisation's name, "of" and "and" included."""
     run = _org_name_before(r.role_tokens)
@@ -502,6 +521,7 @@ SOURCE_RULES: tuple[Callable[[_Reading], _Verdict], ...] = (
     _name_and_role,
     _first_of_two_names,
     _titles_only,
+    _indefinite_kind,
     _organisation_with_joining_words,
     _object_of_preposition,
     _organisation_name,

@@ -65,6 +65,20 @@ def test_rule_titles_only_is_a_description():
         "_titles_only", Source("description", description="the Prime Minister"))
 
 
+def test_rule_indefinite_kind_is_a_description_not_a_name():
+    assert _decided("one Harbourshire Republican", inverted=True) == (
+        "_indefinite_kind",
+        Source("description", description="one Harbourshire Republican"))
+    assert _decided("a Portuguese")[1].kind == "description"
+    assert parse_source("one Jo Bayer", inverted=True) == Source("name", "Jo Bayer", "one")
+    quotes = extract_quotes([
+        "Turnout was low in the county. \u201cNobody here trusts the polls,\u201d said a "
+        "Westfold Democrat. \u201cWe will see on Tuesday.\u201d"
+    ])
+    assert quotes and all(q.speaker is None for q in quotes)
+    assert quotes[0].description == "a Westfold Democrat"
+
+
 def test_rule_organisation_with_joining_words_keeps_of_and_and():
     assert _decided("the Department of Harbours and Ferries") == (
         "_organisation_with_joining_words", Source("org", "Department of Harbours and Ferries"))

@@ -438,6 +438,8 @@ def _indefinite_kind(r: _Reading) -> _Verdict:
     role, names = r.role_tokens, r.name_tokens
     if not role or len(role) > 2 or bare(role[-1]) not in _INDEFINITE:
         return None
+    if is_capitalised(role[-1]) and len(role) > 1:
+        return None  # "Charles A Blixt": an initial
     if bare(names[-1]) in _KIND_HEADS or not (
         is_given_name(names[0]) or is_initial(names[0])
         or bare(names[0]).rstrip(".") in COURTESY

@@ -71,6 +71,7 @@ def test_rule_indefinite_kind_is_a_description_not_a_name():
         Source("description", description="one Harbourshire Republican"))
     assert _decided("a Portuguese")[1].kind == "description"
     assert parse_source("one Jo Bayer", inverted=True) == Source("name", "Jo Bayer", "one")
+    assert parse_source("Marcus A Lindqvist").kind == "name"  # an initial, no article
     quotes = extract_quotes([
         "Turnout was low in the county. \u201cNobody here trusts the polls,\u201d said a "
         "Westfold Democrat. \u201cWe will see on Tuesday.\u201d"

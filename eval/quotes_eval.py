@@ -10,8 +10,9 @@ matches a content when their word-token F1 >= 0.5. Recall: gold direct quotes ma
 one-to-one, best F1 first. Precision: system quotes that match any gold content (direct
 or indirect) or whose words lie >= 80% inside one. Speaker accuracy (issue 10): over
 matched gold direct quotes, the system speaker's surname is one of the source's name
-words (a capitalised word that is not a pronoun, determiner or title); a source with no
-name words ("the CNN host") is unnamed and right only with no speaker; a source that is
+words (a capitalised word, not a pronoun, determiner or title, of a part whose head
+before any preposition is a name: "a spokesman for X" names nobody, "X of the Ohio
+delegation" names X); a source with no name words ("the CNN host") is unnamed and right only with no speaker; a source that is
 only a pronoun or relative ("he", "which") is not scored. "named" keeps the issue 3
 figure: only sources with name words.
 
@@ -54,7 +55,7 @@ _NOT_NAME = frozenset(
     """
     he she it they we i you his her its their the a an this that these those one another
     mr mrs ms miss dr sen rep gov president senator representative secretary governor mayor
-    gen general former vice prime minister chief house white democratic republican
+    gen general former vice prime minister chief democratic republican
     democrats republicans some many both all
     """.split()
 )
@@ -81,24 +82,48 @@ def _inside(sys_words: list[str], gold_words: list[str]) -> float:
 
 
 def _name_words(source: str) -> set[str]:
-    """Capitalised words of the parts of a source that end in a name.
+    """Capitalised words of the parts of a source whose head is a name.
 
-    "one senior Democrat" or "a 2008 Clinton veteran" is a description (its head is
-    lowercase or it opens with a determiner and names a kind of person), so it has no
-    name words; "Rich Beeson" in "Rubio's deputy, Rich Beeson, who ..." does.
+    A comma part's head is its last word before any preposition ("a spokesman for Bernie
+    Sanders", "Robert Vane of the Ohio delegation", "Secretary of State John Kerry"): a
+    lowercase head makes the part a description ("the CNN host", "Rubio's deputy", "a
+    spokesman for Bernie Sanders"), with no name words, as does "one senior Democrat".
+    "Rich Beeson" in "Rubio's deputy, Rich Beeson, who ..." has them; a relative clause
+    ("who endorsed Mr. Rubio") and a reflexive ("Sanders himself") name nobody.
     """
     out: set[str] = set()
-    for part in re.split(r",|\bwho\b|\bwhich\b", normalize(source)):
-        toks = re.findall(r"[^\W_][\w.'\u2019&-]*", part)
-        if not toks:
+    for part in re.split(r",|\b(?:who|whose|which)\b.*", normalize(source)):
+        cut = _MODIFIER_TAIL.sub("", part)
+        head_of_cut = _head(cut)
+        if cut != part and head_of_cut is not None:
+            if not _capitalised(head_of_cut):
+                continue  # "a spokesman for Bernie Sanders"
+            if not _capitalised(_head(part) or ""):
+                part = cut  # "Robert Vane of the Ohio delegation"
+        head = _head(part)
+        if head is None or not _capitalised(head):
             continue
-        head = toks[-1]
-        if not head[:1].isupper():
-            continue
-        if toks[0].casefold() in _DETERMINERS and head.casefold().rstrip("s") in _KINDS:
+        first = re.findall(r"[^\W_][\w.'\u2019&-]*", part)[0]
+        if first.casefold() in _DETERMINERS and head.casefold().rstrip("s") in _KINDS:
             continue
         out |= _caps(part)
     return out
+
+
+def _head(part: str) -> str | None:
+    toks = [t for t in re.findall(r"[^\W_][\w.'\u2019&-]*", part)
+            if t.casefold() not in _REFLEXIVES]
+    return toks[-1] if toks else None
+
+
+def _capitalised(token: str) -> bool:
+    """ "Vane", "al-Awlaki" (a surname after a lowercase particle)."""
+    return any(piece[:1].isupper() for piece in token.split("-"))
+
+
+# A lowercase preposition ends a source's head phrase.
+_MODIFIER_TAIL = re.compile(r"\s(?:of|for|to|from|at|in|on|with|by|close|that)\s.*$")
+_REFLEXIVES = frozenset("himself herself themselves itself".split())
 
 
 _DETERMINERS = frozenset(
@@ -114,8 +139,8 @@ def _caps(part: str) -> set[str]:
     for tok in re.findall(r"[^\W_][\w.'\u2019-]*", part):
         tok = re.sub(r"['\u2019]s$", "", tok).strip(".")
         low = fold_accents(tok.casefold())
-        if tok[:1].isupper() and low not in _NOT_NAME:
-            out.add(low)
+        if low not in _NOT_NAME and _capitalised(tok):
+            out.add(low)  # "al-Awlaki": a surname after a lowercase particle
     return out
 
 

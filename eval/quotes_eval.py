@@ -12,9 +12,9 @@ or indirect) or whose words lie >= 80% inside one. Speaker accuracy (issue 10): 
 matched gold direct quotes, the system speaker's surname is one of the source's name
 words (a capitalised word, not a pronoun, determiner or title, of a part whose head
 before any preposition is a name: "a spokesman for X" names nobody, "X of the Ohio
-delegation" names X); a source with no name words ("the CNN host") is unnamed and right only with no speaker; a source that is
-only a pronoun or relative ("he", "which") is not scored. "named" keeps the issue 3
-figure: only sources with name words.
+delegation" names X); a source with no name words ("the CNN host") is unnamed and
+right only with no speaker; a source that is only a pronoun or relative ("he",
+"which") is not scored. "named" keeps the issue 3 figure: only sources with name words.
 
 BBC dev (issue 10, ../shared/eval/bbc-dev-gold.json): each gold quote's words run from
 its `starts` words in its paragraph to its `ends` words. Matching, recall and precision

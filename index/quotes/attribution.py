@@ -584,6 +584,11 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
         head = parse_source(chunk[: rel.start()], inverted=False) if rel.start() else None
         if _proper_subject(head) and head is not None and head.kind != "description":
             return v.cue(head)
+        if (head is not None and head.kind == "description" and rel.group(1).casefold() == "who"
+                and _proper_subject(head) and not _too_long(head)):
+            # "A Vane adviser, who spoke on condition of anonymity, said": the person the
+            # relative clause describes speaks, not the one quoted before
+            return v.cue(head)
         return v.cue(Source("inherit"))
     if re.search(r"(?i)(?:,|\b)\s*(?:that|and|but|then|and then|but then)\s*$", tail):
         # "X said it was early but added": the earlier subject speaks again

@@ -128,6 +128,11 @@ _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
     r"over|outside|inside|across|near|amid|despite)\b"
 )
+# A clause of its own before the subject ("As Vane spoke, the crowd chanted")
+_SUBORDINATE_LEAD = (
+    r"(?i)^\s*(?:as|when|while|whilst|although|though|if|because|since|once|until|"
+    r"whereas|unless)\b"
+)
 # never an object: the subject of the verb after it
 _NOMINATIVE = frozenset("he she they we".split())
 _INDEFINITE = frozenset("a an one another".split())  # "a spokeswoman for Oxford University"
@@ -253,8 +258,11 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
     last = parts[-1] if parts else ""
     if len(parts) >= 2 and is_apposition(last) and not _names_a_person(last):
         for k in range(len(parts) - 2, -1, -1):
-            if re.match(_PREPOSITION_LEAD, parts[k]) and k == len(parts) - 2:
-                break  # "In Iowa, voters said": a place, then the subject
+            if (re.match(_PREPOSITION_LEAD, parts[k]) or _subordinate_clause(parts[k])) \
+                    and k == len(parts) - 2:
+                # "In Iowa, voters said": a place, then the subject; "As Vane spoke, the
+                # crowd chanted": a clause of its own, then the subject
+                break
             head = parse_source(parts[k], inverted=True)
             if head is not None and head.kind in ("name", "org"):
                 role = head.role
@@ -265,8 +273,21 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
                 return Source(head.kind, head.name, role, None)
             if not is_apposition(parts[k]):
                 break
+    if len(parts) >= 2 and re.match(r"(?i)^(?:who|whose)\b", last) \
+            and not _subordinate_clause(parts[-2]):
+        # "A Vane adviser, who spoke on condition of anonymity, said": the relative
+        # clause describes the subject before it, which is who speaks
+        r.phrase = parts[-2]
+        return None
     r.phrase = last
     return None
+
+
+def _subordinate_clause(part: str) -> bool:
+    """ "Although Vane criticised Roux": a clause of its own (a lowercase word after the
+    opening conjunction), not "Although Tom Vane" with his apposition to come."""
+    return bool(re.match(_SUBORDINATE_LEAD, part)) and any(
+        t[:1].islower() for t in part.split()[1:])
 
 
 def _pronoun_subject(r: _Reading) -> _Verdict:

@@ -32,6 +32,29 @@ def test_rule_name_before_apposition_credits_the_name_not_its_description():
         "_name_before_apposition", Source("name", "Nick Vane", "a fellow at the harbour trust"))
 
 
+def test_rule_name_before_apposition_a_relative_clause_describes_the_subject_before_it():
+    assert _decided("Jo Roux, whose firm built the pier,") == ("_person", Source("name", "Jo Roux"))
+    assert parse_source("A Vane adviser, who asked not to be named,") == Source(
+        "description", description="A Vane adviser")
+    quotes = extract_quotes([
+        "Tom Vane toured the harbour on Monday.",
+        "A Vane adviser, who spoke on condition of anonymity, said: \u201cHe is exhausted "
+        "but he will carry on.\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "A Vane adviser")]
+
+
+def test_rule_name_before_apposition_a_clause_of_its_own_is_not_a_name():
+    assert parse_source("Although Vane criticised Roux, the crowd") == Source(
+        "description", description="the crowd")
+    assert parse_source("Although Tom Vane, the harbour master,") == Source(
+        "name", "Tom Vane", "the harbour master")
+    quotes = extract_quotes([
+        "Once Vane had thanked Roux, the audience chanted: \u201cFour more years!\u201d"
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the audience")]
+
+
 def test_rule_pronoun_subject_reads_past_joining_words_and_adverbs():
     assert _decided("and she later") == ("_pronoun_subject", Source("pronoun", name="she"))
 

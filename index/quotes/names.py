@@ -233,16 +233,21 @@ _Verdict = Source | None  # None: the next rule reads on
 _CAP_TOKENS = 14  # a subject phrase is read from its last this many words
 
 
+# A described person whose name follows in apposition ("said her lawyer, Ann Bayer")
+_APPOSED_LEAD = r"(?i)^(a|an|the|another|one|his|her|their|its|our|my|\w+['\u2019]s)\b"
+
+
 def _inverted_apposition(r: _Reading) -> _Verdict:
     """After an inverted verb ("said Lind, the chief"): the first comma part is the subject,
-    a determined second part its role; "another user, Jo Bayer" is Jo Bayer."""
+    a determined second part its role; "another user, Jo Bayer" and "her lawyer, Jo Bayer"
+    are Jo Bayer."""
     if not r.inverted:
         return None
     parts = [p.strip() for p in r.phrase.split(",") if p.strip()]
     r.phrase = parts[0] if parts else ""
     if len(parts) >= 2 and re.match(r"(?i)^(a|an|the)\s", parts[1]) and len(parts[1].split()) <= 12:
         r.appo_role = re.sub(r"(?i)^(the|a|an)\s+", "", _clean_phrase(parts[1]))
-    if len(parts) >= 2 and re.match(r"(?i)^(a|an|the|another|one|\w+['\u2019]s)\b", parts[0]):
+    if len(parts) >= 2 and re.match(_APPOSED_LEAD, parts[0]):
         second = parse_source(parts[1], inverted=True)
         if second is not None and second.kind == "name":
             return Source("name", second.name, second.role or parts[0], None)

@@ -27,6 +27,13 @@ def test_rule_inverted_apposition_credits_the_name_after_a_described_person():
         "_inverted_apposition", Source("name", "Jo Bayer", "another harbour user"))
 
 
+def test_rule_inverted_apposition_a_possessive_description_before_the_name():
+    assert _decided("her lawyer, Ann Bayer, who declined to say more", inverted=True) == (
+        "_inverted_apposition", Source("name", "Ann Bayer", "her lawyer"))
+    quotes = extract_quotes(["\u201cThe claim is false,\u201d said its chairman, Tom Hale."])
+    assert [(q.speaker, q.role) for q in quotes] == [("Tom Hale", "its chairman")]
+
+
 def test_rule_name_before_apposition_credits_the_name_not_its_description():
     assert _decided("Nick Vane, a fellow at the harbour trust,") == (
         "_name_before_apposition", Source("name", "Nick Vane", "a fellow at the harbour trust"))

@@ -84,10 +84,11 @@ def _inside(sys_words: list[str], gold_words: list[str]) -> float:
 def _name_words(source: str) -> set[str]:
     """Capitalised words of the parts of a source whose head is a name.
 
-    A comma part's head is its last word before any preposition ("a spokesman for Bernie
-    Sanders", "Robert Vane of the Ohio delegation", "Secretary of State John Kerry"): a
-    lowercase head makes the part a description ("the CNN host", "Rubio's deputy", "a
-    spokesman for Bernie Sanders"), with no name words, as does "one senior Democrat".
+    A comma part's head is its last word before any preposition whose object is a name
+    ("a spokesman for Bernie Sanders", "Robert Vane of the Ohio delegation"; in "secretary
+    of state Jo Vane" the name is the head): a lowercase head makes the part a description
+    ("the CNN host", "Rubio's deputy", "a spokesman for Bernie Sanders"), with no name
+    words, as does "one senior Democrat".
     "Rich Beeson" in "Rubio's deputy, Rich Beeson, who ..." has them; a relative clause
     ("who endorsed Mr. Rubio") and a reflexive ("Sanders himself") name nobody.
     """
@@ -96,8 +97,8 @@ def _name_words(source: str) -> set[str]:
         cut = _MODIFIER_TAIL.sub("", part)
         head_of_cut = _head(cut)
         if cut != part and head_of_cut is not None:
-            if not _capitalised(head_of_cut):
-                continue  # "a spokesman for Bernie Sanders"
+            if not _capitalised(head_of_cut) and _NAMED_OBJECT.match(part, len(cut)):
+                continue  # "a spokesman for Bernie Sanders", not "secretary of state Jo Vane"
             if not _capitalised(_head(part) or ""):
                 part = cut  # "Robert Vane of the Ohio delegation"
         head = _head(part)
@@ -123,6 +124,8 @@ def _capitalised(token: str) -> bool:
 
 # A lowercase preposition ends a source's head phrase.
 _MODIFIER_TAIL = re.compile(r"\s(?:of|for|to|from|at|in|on|with|by|close|that)\s.*$")
+# The object of that preposition is a name ("for Bernie Sanders", "to the Clintons").
+_NAMED_OBJECT = re.compile(r"\s\w+\s+(?:(?:the|both)\s+)?[A-Z]")
 _REFLEXIVES = frozenset("himself herself themselves itself".split())
 
 

@@ -13,6 +13,9 @@ def test_name_words_come_from_the_head_of_the_source_not_its_modifiers():
     assert _name_words("Secretary of State Jo Vane") == {"state", "jo", "vane"}
     assert _name_words("a spokesman for Jo Vane") == set()
     assert _name_words("a longtime adviser to Vane") == set()
+    assert _name_words("an aide to the Vanes") == set()
+    assert _name_words("former secretary of state Jo Vane") == {"jo", "vane"}
+    assert _name_words("master of ceremonies Ali Al-Harbi") == {"ali", "al-harbi"}
     assert _name_words("Nia Roux, who thanked Mr. Vane") == {"nia", "roux"}
     assert _name_words("Vane himself") == {"vane"}
     assert _name_words("the cleric Omar al-Harbi") == {"omar", "al-harbi"}

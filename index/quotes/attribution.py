@@ -219,11 +219,23 @@ def _proper_subject(src: Source | None) -> bool:
     )
 
 
+# A fronted time: one capitalised adverb, then a preposition or a time word ("Back in
+# 2001,", "Later that year,", "Earlier this week,", "Shortly after the vote,")
+_FRONTED_TIME = re.compile(
+    r"^\s*([A-Z][a-z]+)\s+(?:in|on|at|this|that|last|next|after|before|then)\b"
+)
+
+
 def sentence_subject(chunk: str) -> Source | None:
     """The name that opens a clause ("Mrs. Clinton shook her head and said"), if any."""
-    for part in chunk.split(","):
+    parts = chunk.split(",")
+    for k, part in enumerate(parts):
         if re.match(_PREPOSITION_LEAD, part):
             continue  # "In Washington, President Obama ...": a place, not the subject
+        fronted = _FRONTED_TIME.match(part)
+        if (fronted is not None and k < len(parts) - 1 and len(part.split()) <= 5
+                and not is_given_name(fronted.group(1))):
+            continue  # "Back in 2001, Mr Vane ...": a time set off by its comma
         src = _clause_opener(part.split())
         if src is not None:
             return src

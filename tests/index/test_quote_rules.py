@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from index.quotes.attribution import sentence_subject
 from index.quotes.extract import CONTEXT_RULES, extract_quotes
 from index.quotes.names import SOURCE_RULES, Source, _clean_phrase, _Reading, parse_source
 from index.quotes.speakers import match_quotes
@@ -241,3 +242,16 @@ def test_a_first_name_the_lists_lack_is_no_label():
     assert parse_source("Farouk Omar Haddad", inverted=True) == Source("name", "Farouk Omar Haddad")
     assert parse_source("Drummer Omar Haddad", inverted=True) == Source(
         "name", "Omar Haddad", "Drummer")
+
+
+def test_a_fronted_time_is_not_the_sentence_subject():
+    assert sentence_subject("Back in 2009, Mr. Vane praised the harbour") == Source(
+        "name", "Vane", "Mr.")
+    quotes = extract_quotes([
+        "Back in 2009, Mr. Vane praised the harbour master, telling a local paper: "
+        "\u201cShe runs the tightest port on the coast.\u201d"
+    ])
+    assert [q.speaker for q in quotes] == ["Vane"]
+    # a surname and "then" in the clause before the verb stays the subject
+    quotes = extract_quotes(["Vane then told the council, \u201cWe open in May.\u201d"])
+    assert [q.speaker for q in quotes] == ["Vane"]

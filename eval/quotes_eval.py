@@ -9,7 +9,8 @@ attributions whose content starts with a quotation mark ('' included). A system 
 matches a content when their word-token F1 >= 0.5. Recall: gold direct quotes matched
 one-to-one, best F1 first. Precision: system quotes that match any gold content (direct
 or indirect) or whose words lie >= 80% inside one. Speaker accuracy (issue 10): over
-matched gold direct quotes, the system speaker's surname is one of the source's name
+matched gold direct quotes, the system speaker's surname (its first word when the source
+says "Mr. Lou" of "Lou Jiwei": family name first) is one of the source's name
 words (a capitalised word, not a pronoun, determiner or title, of a part whose head
 before any preposition is a name: "a spokesman for X" names nobody, "X of the Ohio
 delegation" names X); a source with no name words ("the CNN host") is unnamed and
@@ -155,10 +156,16 @@ def _pronoun_source(source: str) -> bool:
     return all(w in _PRONOUN_SOURCE for w in _words(source))
 
 
-def _surname(speaker: str) -> str:
+def _surname(speaker: str, source: str = "") -> str:
+    """The speaker's last name word; the first when the source calls the person by it with
+    a courtesy title (family name first: "Lou Jiwei" is "Mr. Lou")."""
     toks = [t for t in re.findall(r"[^\W_][\w.'\u2019-]*", normalize(speaker))]
     while toks and toks[-1].strip(".").casefold() in ("jr", "sr", "ii", "iii"):
         toks.pop()
+    if len(toks) > 1 and re.search(
+        r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+" + re.escape(toks[0]) + r"\b", normalize(source)
+    ):
+        return fold_accents(toks[0].casefold())
     return fold_accents(toks[-1].strip(".").casefold()) if toks else ""
 
 
@@ -229,7 +236,7 @@ def score_polnear(articles: list[dict], extractor: Extractor) -> dict:
             all_total += 1
             if names:
                 spk_total += 1
-                if speaker and _surname(speaker) in names:
+                if speaker and _surname(speaker, contents[gi][2]) in names:
                     spk_ok += 1
                     all_ok += 1
             elif _pronoun_source(contents[gi][2]):

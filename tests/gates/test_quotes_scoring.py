@@ -46,6 +46,12 @@ def _speaker(name: str | None):
     return extractor
 
 
+def test_a_family_name_first_is_the_surname_the_source_uses():
+    assert score_polnear([_article("Mr. Wang")], _speaker("Wang Lijun"))["speaker_accuracy"] == 1.0
+    assert score_polnear([_article("Mr. Lijun")], _speaker("Wang Lijun"))["speaker_accuracy"] == 1.0
+    assert score_polnear([_article("Mr. Chen")], _speaker("Wang Lijun"))["speaker_accuracy"] == 0.0
+
+
 def test_a_described_source_is_right_only_with_no_name():
     art = [_article("a spokesman for Jo Vane")]
     assert score_polnear(art, _speaker("Jo Vane"))["speaker_accuracy"] == 0.0

@@ -10,7 +10,7 @@ matches a content when their word-token F1 >= 0.5. Recall: gold direct quotes ma
 one-to-one, best F1 first. Precision: system quotes that match any gold content (direct
 or indirect) or whose words lie >= 80% inside one. Speaker accuracy (issue 10): over
 matched gold direct quotes, the system speaker's surname (its first word when the source
-says "Mr. Lou" of "Lou Jiwei": family name first) is one of the source's name
+says "Mr. Chen" of "Chen Hao": family name first) is one of the source's name
 words (a capitalised word, not a pronoun, determiner or title, of a part whose head
 before any preposition is a name: "a spokesman for X" names nobody, "X of the Ohio
 delegation" names X); a source with no name words ("the CNN host") is unnamed and
@@ -158,7 +158,7 @@ def _pronoun_source(source: str) -> bool:
 
 def _surname(speaker: str, source: str = "") -> str:
     """The speaker's last name word; the first when the source calls the person by it with
-    a courtesy title (family name first: "Lou Jiwei" is "Mr. Lou")."""
+    a courtesy title (family name first: "Chen Hao" is "Mr. Chen")."""
     toks = [t for t in re.findall(r"[^\W_][\w.'\u2019-]*", normalize(speaker))]
     while toks and toks[-1].strip(".").casefold() in ("jr", "sr", "ii", "iii"):
         toks.pop()

@@ -190,6 +190,11 @@ def _trim_clause(chunk: str) -> str:
         r"\s+(?=\S)",
         chunk,
     )
+    if len(parts) == 2 and not parts[0].strip() and re.match(
+            r"\s*(?:As|When|While|If|Because|Whereas)\s", chunk) and "," in parts[1]:
+        # "As Vane attacked Roux, the crowd chanted": the opening clause stays with its
+        # conjunction, so the subject after its comma is read, not a name inside it
+        return chunk
     return parts[-1]  # the last clause: the one the speech verb follows
 
 

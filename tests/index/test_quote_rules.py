@@ -255,3 +255,16 @@ def test_a_fronted_time_is_not_the_sentence_subject():
     # a surname and "then" in the clause before the verb stays the subject
     quotes = extract_quotes(["Vane then told the council, \u201cWe open in May.\u201d"])
     assert [q.speaker for q in quotes] == ["Vane"]
+
+
+def test_an_opening_clause_keeps_its_conjunction_so_its_names_do_not_speak():
+    quotes = extract_quotes([
+        "As Vane attacked Roux, the audience chanted, \u201cSend him home!\u201d as they "
+        "had all night."
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the audience")]
+    quotes = extract_quotes([
+        "While Tom Vane, the harbour master, said: \u201cWe are ready,\u201d the crews "
+        "were less sure."
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]

@@ -487,6 +487,10 @@ def _not_speech(v: _Verb) -> bool:
     return v.verb in ("asked", "told", "pressed", "questioned") and v.written[:1].isupper()
 
 
+# "with many marchers and onlookers chanting": lowercase words ending in a group of people
+_GROUP_BEFORE_PARTICIPLE = re.compile(
+    r"\bwith\s+((?:[a-z0-9][\w\-]*\s+){0,5}([a-z][\w\-]*))\s+(?:\w+ly\s+)?$"
+)
 _NAME_BEFORE_PARTICIPLE = re.compile(
     r"(?:^|\b(?:with|as|and|while)\s+)((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
     r"\s+(?:\w+ly\s+)?$"
@@ -535,6 +539,10 @@ def _participle_cue(v: _Verb) -> Cue:
             and sentence_subject(head) is None):
         # "Crowds carried placards saying "…"": the placards' words, nobody named
         return v.cue(Source("description", description=_sign_phrase(sign.group(1))))
+    crowd = _GROUP_BEFORE_PARTICIPLE.search(head)
+    if near is None and crowd is not None and bare(crowd.group(2)) in GROUP_NOUNS:
+        # "with hundreds of marchers chanting "…"": the group's words, not the subject's
+        return v.cue(Source("description", description=crowd.group(1)))
     if near is None:
         # "footage of Ann Vane asking": a person's full name right before the participle
         person = _NAME_BEFORE.search(v.masked[max(v.lo, v.start - 80) : v.start])

@@ -268,3 +268,11 @@ def test_an_opening_clause_keeps_its_conjunction_so_its_names_do_not_speak():
         "were less sure."
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_a_group_before_a_participle_speaks_not_the_sentence_subject():
+    quotes = extract_quotes([
+        "Eastfield was on everyone's mind, with hundreds of marchers chanting "
+        "\u201cWe stand with Eastfield\u201d along the seafront."
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "hundreds of marchers")]

@@ -227,6 +227,9 @@ class _Article:
     def _opening_subject(self, p: int, lo: int, hi: int) -> None:
         """The person masked[p][lo:hi] opens on ("The director is Tom Vane"), if any, as a
         subject."""
+        fronted = _FRONTED_PHRASE.match(self.masked[p], lo, hi)
+        if fronted is not None:
+            lo = fronted.end()  # "Regarding the plan, Vane defended it": read after the comma
         text = self.masked[p][lo:hi]
         for m in _RUN.finditer(text):
             before = text[: m.start(1)]
@@ -822,6 +825,12 @@ _UNNAMED_PERSON = re.compile(
 )
 # a finite verb before a name: the name is an object, not the sentence's subject
 # ("The image portrayed Mr Howard"); a copula keeps it the topic ("The director is Tom Vane")
+# A fronted prepositional phrase set off by a comma ("In Iowa,", "Regarding the failed
+# harbour project,"): the sentence's subject comes after it
+_FRONTED_PHRASE = re.compile(
+    r"\s*(?:In|On|At|After|Before|During|For|With|By|From|Under|Over|Amid|Despite|Regarding|"
+    r"Concerning|Following|Unlike|Like|Without|Since)\s[^,.;:\x00]{1,80},\s*"
+)
 _VERB_BEFORE = re.compile(r"\b(?:[a-z]{3,}ed|has|had|have|will|would|can|could|says|said)\b")
 
 

@@ -276,3 +276,13 @@ def test_a_group_before_a_participle_speaks_not_the_sentence_subject():
         "\u201cWe stand with Eastfield\u201d along the seafront."
     ])
     assert [(q.speaker, q.description) for q in quotes] == [(None, "hundreds of marchers")]
+
+
+def test_a_fronted_phrase_does_not_hide_the_subject_after_its_comma():
+    quotes = extract_quotes([
+        "Tom Vane, a retired fisherman, has lived in Eastfield all his life.",
+        "\u201cThe ferry talks have failed,\u201d said Sam Roux, the harbour master.",
+        "On the outskirts of Eastfield, Mr Vane watched the boats come in.",
+        "\u201cWe built this port together,\u201d he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Sam Roux", "Tom Vane"]

@@ -183,10 +183,11 @@ def _subject_after(masked: str, verb_end: int, hi: int) -> str:
 
 def _trim_clause(chunk: str) -> str:
     """Keep the last clause of a subject chunk: after 'and'/'but'/'that' etc.; "he pointed
-    to how Tony Blair had complained" is Blair's complaint, the clause after "how"."""
+    to how Tony Blair had complained" is Blair's complaint, the clause after "how"; "asked
+    about Vane, to which 21 percent said" is the clause after "to which"."""
     parts = re.split(
         r"\b(?:(?i:and)(?!\s+[A-Z])|(?i:but|that|because|while|whereas|so|when|as|if|where"
-        r"|how|why|whether))"
+        r"|how|why|whether)|(?i:to|of|in|for|on|at|by|with|from)\s+(?i:which|whom))"
         r"\s+(?=\S)",
         chunk,
     )
@@ -202,6 +203,7 @@ def _trim_clause(chunk: str) -> str:
 # "residents": the lexicon's group nouns, singular or plural) or a possessive.
 _DETERMINED = re.compile(
     r"(?i)^(?:a|an|the|one|another|two|three|four|several|some|many|most|few|both|all|his|her|"
+    r"\d[\d,.]*(?:%|\s+(?:percent|per\s+cent|of))|half|"  # "21 percent", "40% of voters"
     r"its|their|our|my|this|that|these|those|more|others|thousands|hundreds|dozens|millions|scores|"
     r"nobody|everyone|everybody|someone|somebody|anyone|none|official|source|aide|democrats|republicans|"
     + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"|"

@@ -179,6 +179,8 @@ def is_apposition(part: str) -> bool:
         return False
     first = toks[0]
     low = bare(first)
+    if low.isdigit() and len(toks) > 1 and bare(toks[1]) in ("percent", "per", "of"):
+        return False  # "Vane, 70," is his age; "40 percent of voters" a subject of its own
     if re.match(r"(?i)^(a|an|the|who|which|one|its|his|her|their|\d+|of|both|now|then|former|"
                 r"himself|herself|also|once|currently|until|like)$", low):
         return True

@@ -286,3 +286,18 @@ def test_a_fronted_phrase_does_not_hide_the_subject_after_its_comma():
         "\u201cWe built this port together,\u201d he said.",
     ])
     assert [q.speaker for q in quotes] == ["Sam Roux", "Tom Vane"]
+
+
+def test_a_share_of_people_is_a_subject_of_its_own():
+    quotes = extract_quotes([
+        "The survey asked how likely Roux was to win in May, to which 21 percent said "
+        "\u201cnot very likely\u201d and 14 percent said \u201cnever.\u201d"
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "21 percent"), (None, "14 percent")]
+    quotes = extract_quotes([
+        "Asked about Roux, 40 percent of voters said she was \u201ctoo cautious.\u201d"
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "40 percent of voters")]
+    # an age after a name is still the name's apposition
+    assert parse_source("Tom Vane, 70,").name == "Tom Vane"

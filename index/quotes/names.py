@@ -179,11 +179,9 @@ def is_apposition(part: str) -> bool:
         return False
     first = toks[0]
     low = bare(first)
-    if low.isdigit() and len(toks) > 1 and bare(toks[1]) in ("percent", "per", "of"):
-        return False  # "Vane, 70," is his age; "40 percent of voters" a subject of its own
     if re.match(r"(?i)^(a|an|the|who|which|one|its|his|her|their|\d+|of|both|now|then|former|"
                 r"himself|herself|also|once|currently|until|like)$", low):
-        return True
+        return not _share_of_people(toks)
     if re.match(r"(?i)^(?:for|on)\s+(?:his|her|their|its)\s+part$", part):
         return True  # "Huckabee, for his part, is labeling ..."
     if is_possessive(first) and len(toks) > 1:
@@ -200,6 +198,11 @@ def is_apposition(part: str) -> bool:
             return True
         return _modified_role(toks)
     return False
+
+
+def _share_of_people(toks: list[str]) -> bool:
+    """ "Vane, 70," is his age; "40 percent of voters" is a subject of its own."""
+    return bare(toks[0]).isdigit() and len(toks) > 1 and bare(toks[1]) in ("percent", "per", "of")
 
 
 _ROLE_LINKS = frozenset({"of", "at", "for", "in", "with", "and"})

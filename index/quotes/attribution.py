@@ -16,6 +16,7 @@ from itertools import islice
 from index.lexicon import (
     BEFORE_NUMBER,
     GROUP_NOUNS,
+    TITLE_WORDS,
     MAYBE_FINAL,
     NEVER_FINAL,
     PARTICIPLES,
@@ -265,6 +266,10 @@ def _clause_opener(words: list[str]) -> Source | None:
             run, follower = _capital_run(words, i)
             if bare(follower) in GROUP_NOUNS:
                 return None  # "City experts say", "Labour officials said": a modifier, not a name
+            if (follower[:1].islower() and bare(follower) not in ("then", "late", "ex")
+                    and (bare(follower) in TITLE_WORDS or bare(follower) == "member")
+                    and not any(is_given_name(t) for t in run.split())):
+                continue  # "Band member Hale", "Lib Dem spokesman Hale": the name comes after
             src = parse_source(run, inverted=True)
             if src is not None and src.kind in ("name", "org"):
                 return src

@@ -301,3 +301,17 @@ def test_a_share_of_people_is_a_subject_of_its_own():
     assert [(q.speaker, q.description) for q in quotes] == [(None, "40 percent of voters")]
     # an age after a name is still the name's apposition
     assert parse_source("Tom Vane, 70,").name == "Tom Vane"
+
+
+def test_a_capitalised_modifier_before_a_role_is_not_the_subject():
+    assert sentence_subject("Band member Hale shared the news online, writing") == Source(
+        "name", "Hale")
+    quotes = extract_quotes([
+        "Harbour Trust chairman Ian Pell later wrote to members, saying the plan was "
+        "\u201ca betrayal of the town.\u201d"
+    ])
+    assert [q.speaker for q in quotes] == ["Ian Pell"]
+    # a titled full name before a role word stays the subject
+    assert sentence_subject("Dr Ann Hale head of research said").name == "Ann Hale"
+    # "then" is no role: the name before it is the subject
+    assert sentence_subject("Vane then wrote back").name == "Vane"

@@ -16,13 +16,13 @@ from itertools import islice
 from index.lexicon import (
     BEFORE_NUMBER,
     GROUP_NOUNS,
-    TITLE_WORDS,
     MAYBE_FINAL,
     NEVER_FINAL,
     PARTICIPLES,
     PARTICLES,
     SIGN_NOUNS,
     SPEECH_VERBS,
+    TITLE_WORDS,
 )
 from index.quotes.names import (
     _PREPOSITION_LEAD,

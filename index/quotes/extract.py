@@ -823,14 +823,14 @@ _UNNAMED_PERSON = re.compile(
     r"(?:" + "|".join(sorted(UNNAMED_PERSON_NOUNS, key=len, reverse=True)) + r")"
     r"(?:\s+(?:for|of|at|from|with)\s+[^,;:]+)?$"  # "a spokeswoman for Oxford University"
 )
-# a finite verb before a name: the name is an object, not the sentence's subject
-# ("The image portrayed Mr Howard"); a copula keeps it the topic ("The director is Tom Vane")
 # A fronted prepositional phrase set off by a comma ("In Iowa,", "Regarding the failed
 # harbour project,"): the sentence's subject comes after it
 _FRONTED_PHRASE = re.compile(
     r"\s*(?:In|On|At|After|Before|During|For|With|By|From|Under|Over|Amid|Despite|Regarding|"
     r"Concerning|Following|Unlike|Like|Without|Since)\s[^,.;:\x00]{1,80},\s*"
 )
+# a finite verb before a name: the name is an object, not the sentence's subject
+# ("The image portrayed Mr Howard"); a copula keeps it the topic ("The director is Tom Vane")
 _VERB_BEFORE = re.compile(r"\b(?:[a-z]{3,}ed|has|had|have|will|would|can|could|says|said)\b")
 
 

@@ -183,6 +183,7 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     visitors customers users viewers readers growers farmers owners firefighters police
     mps ministers leaders executives economists lawyers campaigners activists investors
     traders bankers brokers insiders figures chiefs bosses players groups crowds
+    marchers demonstrators spectators onlookers
     """.split()
 )
 

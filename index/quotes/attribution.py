@@ -23,6 +23,7 @@ from index.lexicon import (
     PARTICLES,
     SIGN_NOUNS,
     SPEECH_VERBS,
+    TITLE_WORDS,
 )
 from index.quotes.names import (
     _PREPOSITION_LEAD,
@@ -184,13 +185,19 @@ def _subject_after(masked: str, verb_end: int, hi: int) -> str:
 
 def _trim_clause(chunk: str) -> str:
     """Keep the last clause of a subject chunk: after 'and'/'but'/'that' etc.; "he pointed
-    to how Tony Blair had complained" is Blair's complaint, the clause after "how"."""
+    to how Tony Blair had complained" is Blair's complaint, the clause after "how"; "asked
+    about Vane, to which 21 percent said" is the clause after "to which"."""
     parts = re.split(
         r"\b(?:(?i:and)(?!\s+[A-Z])|(?i:but|that|because|while|whereas|so|when|as|if|where"
-        r"|how|why|whether))"
+        r"|how|why|whether)|(?i:to|of|in|for|on|at|by|with|from)\s+(?i:which|whom))"
         r"\s+(?=\S)",
         chunk,
     )
+    if len(parts) == 2 and not parts[0].strip() and re.match(
+            r"\s*(?:As|When|While|If|Because|Whereas)\s", chunk) and "," in parts[1]:
+        # "As Vane attacked Roux, the crowd chanted": the opening clause stays with its
+        # conjunction, so the subject after its comma is read, not a name inside it
+        return chunk
     return parts[-1]  # the last clause: the one the speech verb follows
 
 
@@ -198,6 +205,7 @@ def _trim_clause(chunk: str) -> str:
 # "residents": the lexicon's group nouns, singular or plural) or a possessive.
 _DETERMINED = re.compile(
     r"(?i)^(?:a|an|the|one|another|two|three|four|several|some|many|most|few|both|all|his|her|"
+    r"\d[\d,.]*(?:%|\s+(?:percent|per\s+cent|of))|half|"  # "21 percent", "40% of voters"
     r"its|their|our|my|this|that|these|those|more|others|thousands|hundreds|dozens|millions|scores|"
     r"nobody|everyone|everybody|someone|somebody|anyone|none|official|source|aide|democrats|republicans|"
     + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"|"
@@ -220,11 +228,23 @@ def _proper_subject(src: Source | None) -> bool:
     )
 
 
+# A fronted time: one capitalised adverb, then a preposition or a time word ("Back in
+# 2001,", "Later that year,", "Earlier this week,", "Shortly after the vote,")
+_FRONTED_TIME = re.compile(
+    r"^\s*([A-Z][a-z]+)\s+(?:in|on|at|this|that|last|next|after|before|then)\b"
+)
+
+
 def sentence_subject(chunk: str) -> Source | None:
     """The name that opens a clause ("Mrs. Clinton shook her head and said"), if any."""
-    for part in chunk.split(","):
+    parts = chunk.split(",")
+    for k, part in enumerate(parts):
         if re.match(_PREPOSITION_LEAD, part):
             continue  # "In Washington, President Obama ...": a place, not the subject
+        fronted = _FRONTED_TIME.match(part)
+        if (fronted is not None and k < len(parts) - 1 and len(part.split()) <= 5
+                and not is_given_name(fronted.group(1))):
+            continue  # "Back in 2001, Mr Vane ...": a time set off by its comma
         src = _clause_opener(part.split())
         if src is not None:
             return src
@@ -247,6 +267,10 @@ def _clause_opener(words: list[str]) -> Source | None:
             run, follower = _capital_run(words, i)
             if bare(follower) in GROUP_NOUNS:
                 return None  # "City experts say", "Labour officials said": a modifier, not a name
+            if (follower[:1].islower() and bare(follower) not in ("then", "late", "ex")
+                    and (bare(follower) in TITLE_WORDS or bare(follower) == "member")
+                    and not any(is_given_name(t) for t in run.split())):
+                continue  # "Band member Hale", "Lib Dem spokesman Hale": the name comes after
             src = parse_source(run, inverted=True)
             if src is not None and src.kind in ("name", "org"):
                 return src
@@ -471,6 +495,10 @@ def _not_speech(v: _Verb) -> bool:
     return v.verb in ("asked", "told", "pressed", "questioned") and v.written[:1].isupper()
 
 
+# "with many marchers and onlookers chanting": lowercase words ending in a group of people
+_GROUP_BEFORE_PARTICIPLE = re.compile(
+    r"\bwith\s+((?:[a-z0-9][\w\-]*\s+){0,5}([a-z][\w\-]*))\s+(?:\w+ly\s+)?$"
+)
 _NAME_BEFORE_PARTICIPLE = re.compile(
     r"(?:^|\b(?:with|as|and|while)\s+)((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
     r"\s+(?:\w+ly\s+)?$"
@@ -519,6 +547,10 @@ def _participle_cue(v: _Verb) -> Cue:
             and sentence_subject(head) is None):
         # "Crowds carried placards saying "…"": the placards' words, nobody named
         return v.cue(Source("description", description=_sign_phrase(sign.group(1))))
+    crowd = _GROUP_BEFORE_PARTICIPLE.search(head)
+    if near is None and crowd is not None and bare(crowd.group(2)) in GROUP_NOUNS:
+        # "with hundreds of marchers chanting "…"": the group's words, not the subject's
+        return v.cue(Source("description", description=crowd.group(1)))
     if near is None:
         # "footage of Ann Vane asking": a person's full name right before the participle
         person = _NAME_BEFORE.search(v.masked[max(v.lo, v.start - 80) : v.start])
@@ -597,6 +629,11 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
     if rel is not None:
         head = parse_source(chunk[: rel.start()], inverted=False) if rel.start() else None
         if _proper_subject(head) and head is not None and head.kind != "description":
+            return v.cue(head)
+        if (head is not None and head.kind == "description" and rel.group(1).casefold() == "who"
+                and _proper_subject(head) and not _too_long(head)):
+            # "A Vane adviser, who spoke on condition of anonymity, said": the person the
+            # relative clause describes speaks, not the one quoted before
             return v.cue(head)
         return v.cue(Source("inherit"))
     if re.search(r"(?i)(?:,|\b)\s*(?:that|and|but|then|and then|but then)\s*$", tail):

@@ -58,7 +58,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 14
+EXTRACTOR_VERSION: int = 15
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -227,6 +227,9 @@ class _Article:
     def _opening_subject(self, p: int, lo: int, hi: int) -> None:
         """The person masked[p][lo:hi] opens on ("The director is Tom Vane"), if any, as a
         subject."""
+        fronted = _FRONTED_PHRASE.match(self.masked[p], lo, hi)
+        if fronted is not None:
+            lo = fronted.end()  # "Regarding the plan, Vane defended it": read after the comma
         text = self.masked[p][lo:hi]
         for m in _RUN.finditer(text):
             before = text[: m.start(1)]
@@ -823,6 +826,12 @@ _UNNAMED_PERSON = re.compile(
     r"(?i)^(?:a|an|one|another)\s+(?:[\w'\u2019\-]+\s+){0,3}"
     r"(?:" + "|".join(sorted(UNNAMED_PERSON_NOUNS, key=len, reverse=True)) + r")"
     r"(?:\s+(?:for|of|at|from|with)\s+[^,;:]+)?$"  # "a spokeswoman for Oxford University"
+)
+# A fronted prepositional phrase set off by a comma ("In Iowa,", "Regarding the failed
+# harbour project,"): the sentence's subject comes after it
+_FRONTED_PHRASE = re.compile(
+    r"\s*(?:In|On|At|After|Before|During|For|With|By|From|Under|Over|Amid|Despite|Regarding|"
+    r"Concerning|Following|Unlike|Like|Without|Since)\s[^,.;:\x00]{1,80},\s*"
 )
 # a finite verb before a name: the name is an object, not the sentence's subject
 # ("The image portrayed Mr Howard"); a copula keeps it the topic ("The director is Tom Vane")

@@ -128,6 +128,11 @@ _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
     r"over|outside|inside|across|near|amid|despite)\b"
 )
+# A clause of its own before the subject ("As Vane spoke, the crowd chanted")
+_SUBORDINATE_LEAD = (
+    r"(?i)^\s*(?:as|when|while|whilst|although|though|if|because|since|once|until|"
+    r"whereas|unless)\b"
+)
 # never an object: the subject of the verb after it
 _NOMINATIVE = frozenset("he she they we".split())
 _INDEFINITE = frozenset("a an one another".split())  # "a spokeswoman for Oxford University"
@@ -176,7 +181,7 @@ def is_apposition(part: str) -> bool:
     low = bare(first)
     if re.match(r"(?i)^(a|an|the|who|which|one|its|his|her|their|\d+|of|both|now|then|former|"
                 r"himself|herself|also|once|currently|until|like)$", low):
-        return True
+        return not _share_of_people(toks)
     if re.match(r"(?i)^(?:for|on)\s+(?:his|her|their|its)\s+part$", part):
         return True  # "Huckabee, for his part, is labeling ..."
     if is_possessive(first) and len(toks) > 1:
@@ -193,6 +198,11 @@ def is_apposition(part: str) -> bool:
             return True
         return _modified_role(toks)
     return False
+
+
+def _share_of_people(toks: list[str]) -> bool:
+    """ "Vane, 70," is his age; "40 percent of voters" is a subject of its own."""
+    return bare(toks[0]).isdigit() and len(toks) > 1 and bare(toks[1]) in ("percent", "per", "of")
 
 
 _ROLE_LINKS = frozenset({"of", "at", "for", "in", "with", "and"})
@@ -228,16 +238,21 @@ _Verdict = Source | None  # None: the next rule reads on
 _CAP_TOKENS = 14  # a subject phrase is read from its last this many words
 
 
+# A described person whose name follows in apposition ("said her lawyer, Ann Bayer")
+_APPOSED_LEAD = r"(?i)^(a|an|the|another|one|his|her|their|its|our|my|\w+['\u2019]s)\b"
+
+
 def _inverted_apposition(r: _Reading) -> _Verdict:
     """After an inverted verb ("said Lind, the chief"): the first comma part is the subject,
-    a determined second part its role; "another user, Jo Bayer" is Jo Bayer."""
+    a determined second part its role; "another user, Jo Bayer" and "her lawyer, Jo Bayer"
+    are Jo Bayer."""
     if not r.inverted:
         return None
     parts = [p.strip() for p in r.phrase.split(",") if p.strip()]
     r.phrase = parts[0] if parts else ""
     if len(parts) >= 2 and re.match(r"(?i)^(a|an|the)\s", parts[1]) and len(parts[1].split()) <= 12:
         r.appo_role = re.sub(r"(?i)^(the|a|an)\s+", "", _clean_phrase(parts[1]))
-    if len(parts) >= 2 and re.match(r"(?i)^(a|an|the|another|one|\w+['\u2019]s)\b", parts[0]):
+    if len(parts) >= 2 and re.match(_APPOSED_LEAD, parts[0]):
         second = parse_source(parts[1], inverted=True)
         if second is not None and second.kind == "name":
             return Source("name", second.name, second.role or parts[0], None)
@@ -253,8 +268,11 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
     last = parts[-1] if parts else ""
     if len(parts) >= 2 and is_apposition(last) and not _names_a_person(last):
         for k in range(len(parts) - 2, -1, -1):
-            if re.match(_PREPOSITION_LEAD, parts[k]) and k == len(parts) - 2:
-                break  # "In Iowa, voters said": a place, then the subject
+            if (re.match(_PREPOSITION_LEAD, parts[k]) or _subordinate_clause(parts[k])) \
+                    and k == len(parts) - 2:
+                # "In Iowa, voters said": a place, then the subject; "As Vane spoke, the
+                # crowd chanted": a clause of its own, then the subject
+                break
             head = parse_source(parts[k], inverted=True)
             if head is not None and head.kind in ("name", "org"):
                 role = head.role
@@ -265,8 +283,21 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
                 return Source(head.kind, head.name, role, None)
             if not is_apposition(parts[k]):
                 break
+    if len(parts) >= 2 and re.match(r"(?i)^(?:who|whose)\b", last) \
+            and not _subordinate_clause(parts[-2]):
+        # "A Vane adviser, who spoke on condition of anonymity, said": the relative
+        # clause describes the subject before it, which is who speaks
+        r.phrase = parts[-2]
+        return None
     r.phrase = last
     return None
+
+
+def _subordinate_clause(part: str) -> bool:
+    """ "Although Vane criticised Roux": a clause of its own (a lowercase word after the
+    opening conjunction), not "Although Tom Vane" with his apposition to come."""
+    return bool(re.match(_SUBORDINATE_LEAD, part)) and any(
+        t[:1].islower() for t in part.split()[1:])
 
 
 def _pronoun_subject(r: _Reading) -> _Verdict:
@@ -439,6 +470,27 @@ def _nationality_noun(r: _Reading) -> _Verdict:
     return None
 
 
+_KIND_HEADS = frozenset(w.rstrip("s") for w in PARTY_MEMBERS) | DEMONYM_NOUNS
+
+
+def _indefinite_kind(r: _Reading) -> _Verdict:
+    """ "a Harbour Democrat", "another Iowa Republican", "a Briton": news gives a person's
+    name no article, so "a"/"one"/"another" before capitalised words describes a kind of
+    person (a party member of a place, a national). A first name or initial after it, as
+    in "one Jo Bayer", still names her; a kind word at the end never does."""
+    role, names = r.role_tokens, r.name_tokens
+    if not role or len(role) > 2 or bare(role[-1]) not in _INDEFINITE:
+        return None
+    if is_capitalised(role[-1]) and len(role) > 1:
+        return None  # "Charles A Blixt": an initial
+    if bare(names[-1]) in _KIND_HEADS or not (
+        is_given_name(names[0]) or is_initial(names[0])
+        or bare(names[0]).rstrip(".") in COURTESY
+    ):
+        return Source("description", description=" ".join(r.tokens))
+    return None
+
+
 def _organisation_with_joining_words(r: _Reading) -> _Verdict:
     """ "the Department of Trade and Industry": one organisation's name, "of" and "and" included."""
     run = _org_name_before(r.role_tokens)
@@ -515,6 +567,7 @@ SOURCE_RULES: tuple[Callable[[_Reading], _Verdict], ...] = (
     _first_of_two_names,
     _titles_only,
     _nationality_noun,
+    _indefinite_kind,
     _organisation_with_joining_words,
     _object_of_preposition,
     _organisation_name,

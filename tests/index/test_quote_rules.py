@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from index.quotes.attribution import sentence_subject
 from index.quotes.extract import CONTEXT_RULES, extract_quotes
 from index.quotes.names import SOURCE_RULES, Source, _clean_phrase, _Reading, parse_source
 from index.quotes.speakers import match_quotes
@@ -27,9 +28,39 @@ def test_rule_inverted_apposition_credits_the_name_after_a_described_person():
         "_inverted_apposition", Source("name", "Jo Bayer", "another harbour user"))
 
 
+def test_rule_inverted_apposition_a_possessive_description_before_the_name():
+    assert _decided("her lawyer, Ann Bayer, who declined to say more", inverted=True) == (
+        "_inverted_apposition", Source("name", "Ann Bayer", "her lawyer"))
+    quotes = extract_quotes(["\u201cThe claim is false,\u201d said its chairman, Tom Hale."])
+    assert [(q.speaker, q.role) for q in quotes] == [("Tom Hale", "its chairman")]
+
+
 def test_rule_name_before_apposition_credits_the_name_not_its_description():
     assert _decided("Nick Vane, a fellow at the harbour trust,") == (
         "_name_before_apposition", Source("name", "Nick Vane", "a fellow at the harbour trust"))
+
+
+def test_rule_name_before_apposition_a_relative_clause_describes_the_subject_before_it():
+    assert _decided("Jo Roux, whose firm built the pier,") == ("_person", Source("name", "Jo Roux"))
+    assert parse_source("A Vane adviser, who asked not to be named,") == Source(
+        "description", description="A Vane adviser")
+    quotes = extract_quotes([
+        "Tom Vane toured the harbour on Monday.",
+        "A Vane adviser, who spoke on condition of anonymity, said: \u201cHe is exhausted "
+        "but he will carry on.\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "A Vane adviser")]
+
+
+def test_rule_name_before_apposition_a_clause_of_its_own_is_not_a_name():
+    assert parse_source("Although Vane criticised Roux, the crowd") == Source(
+        "description", description="the crowd")
+    assert parse_source("Although Tom Vane, the harbour master,") == Source(
+        "name", "Tom Vane", "the harbour master")
+    quotes = extract_quotes([
+        "Once Vane had thanked Roux, the audience chanted: \u201cFour more years!\u201d"
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the audience")]
 
 
 def test_rule_pronoun_subject_reads_past_joining_words_and_adverbs():
@@ -63,6 +94,21 @@ def test_rule_first_of_two_names_credits_the_first():
 def test_rule_titles_only_is_a_description():
     assert _decided("the Prime Minister") == (
         "_titles_only", Source("description", description="the Prime Minister"))
+
+
+def test_rule_indefinite_kind_is_a_description_not_a_name():
+    assert _decided("one Harbourshire Republican", inverted=True) == (
+        "_indefinite_kind",
+        Source("description", description="one Harbourshire Republican"))
+    assert _decided("a Portuguese")[1].kind == "description"
+    assert parse_source("one Jo Bayer", inverted=True) == Source("name", "Jo Bayer", "one")
+    assert parse_source("Marcus A Lindqvist").kind == "name"  # an initial, no article
+    quotes = extract_quotes([
+        "Turnout was low in the county. \u201cNobody here trusts the polls,\u201d said a "
+        "Westfold Democrat. \u201cWe will see on Tuesday.\u201d"
+    ])
+    assert quotes and all(q.speaker is None for q in quotes)
+    assert quotes[0].description == "a Westfold Democrat"
 
 
 def test_rule_organisation_with_joining_words_keeps_of_and_and():
@@ -196,3 +242,76 @@ def test_a_first_name_the_lists_lack_is_no_label():
     assert parse_source("Farouk Omar Haddad", inverted=True) == Source("name", "Farouk Omar Haddad")
     assert parse_source("Drummer Omar Haddad", inverted=True) == Source(
         "name", "Omar Haddad", "Drummer")
+
+
+def test_a_fronted_time_is_not_the_sentence_subject():
+    assert sentence_subject("Back in 2009, Mr. Vane praised the harbour") == Source(
+        "name", "Vane", "Mr.")
+    quotes = extract_quotes([
+        "Back in 2009, Mr. Vane praised the harbour master, telling a local paper: "
+        "\u201cShe runs the tightest port on the coast.\u201d"
+    ])
+    assert [q.speaker for q in quotes] == ["Vane"]
+    # a surname and "then" in the clause before the verb stays the subject
+    quotes = extract_quotes(["Vane then told the council, \u201cWe open in May.\u201d"])
+    assert [q.speaker for q in quotes] == ["Vane"]
+
+
+def test_an_opening_clause_keeps_its_conjunction_so_its_names_do_not_speak():
+    quotes = extract_quotes([
+        "As Vane attacked Roux, the audience chanted, \u201cSend him home!\u201d as they "
+        "had all night."
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the audience")]
+    quotes = extract_quotes([
+        "While Tom Vane, the harbour master, said: \u201cWe are ready,\u201d the crews "
+        "were less sure."
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_a_group_before_a_participle_speaks_not_the_sentence_subject():
+    quotes = extract_quotes([
+        "Eastfield was on everyone's mind, with hundreds of marchers chanting "
+        "\u201cWe stand with Eastfield\u201d along the seafront."
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "hundreds of marchers")]
+
+
+def test_a_fronted_phrase_does_not_hide_the_subject_after_its_comma():
+    quotes = extract_quotes([
+        "Tom Vane, a retired fisherman, has lived in Eastfield all his life.",
+        "\u201cThe ferry talks have failed,\u201d said Sam Roux, the harbour master.",
+        "On the outskirts of Eastfield, Mr Vane watched the boats come in.",
+        "\u201cWe built this port together,\u201d he said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Sam Roux", "Tom Vane"]
+
+
+def test_a_share_of_people_is_a_subject_of_its_own():
+    quotes = extract_quotes([
+        "The survey asked how likely Roux was to win in May, to which 21 percent said "
+        "\u201cnot very likely\u201d and 14 percent said \u201cnever.\u201d"
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "21 percent"), (None, "14 percent")]
+    quotes = extract_quotes([
+        "Asked about Roux, 40 percent of voters said she was \u201ctoo cautious.\u201d"
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "40 percent of voters")]
+    # an age after a name is still the name's apposition
+    assert parse_source("Tom Vane, 70,").name == "Tom Vane"
+
+
+def test_a_capitalised_modifier_before_a_role_is_not_the_subject():
+    assert sentence_subject("Band member Hale shared the news online, writing") == Source(
+        "name", "Hale")
+    quotes = extract_quotes([
+        "Harbour Trust chairman Ian Pell later wrote to members, saying the plan was "
+        "\u201ca betrayal of the town.\u201d"
+    ])
+    assert [q.speaker for q in quotes] == ["Ian Pell"]
+    # a titled full name before a role word stays the subject
+    assert sentence_subject("Dr Ann Hale head of research said").name == "Ann Hale"
+    # "then" is no role: the name before it is the subject
+    assert sentence_subject("Vane then wrote back").name == "Vane"

@@ -315,3 +315,23 @@ def test_a_capitalised_modifier_before_a_role_is_not_the_subject():
     assert sentence_subject("Dr Ann Hale head of research said").name == "Ann Hale"
     # "then" is no role: the name before it is the subject
     assert sentence_subject("Vane then wrote back").name == "Vane"
+
+
+def test_words_a_text_reads_are_the_texts_not_the_last_speakers():
+    said = "Mayor Tom Hale spoke to the rally in the square on Friday."
+    words = "Keep the ferry running for every island family this winter."
+    cases = {
+        f"A banner by the stage read: \u201c{words}\u201d": (None, "A banner by the stage"),
+        f"\u201c{words}\u201d read one placard.": (None, "one placard"),
+        f"\u201c{words}\u201d reads an editorial in the Gazette.":
+            (None, "an editorial in the Gazette"),
+        f"\u201c{words}\u201d the leaflet in every letterbox reads.":
+            (None, "the leaflet in every letterbox"),
+        f"\u201c{words}\u201d a Ferry Trust statement read.": ("Ferry Trust", None),
+        f"\u201c{words}\u201d Hale read from his notes.": ("Tom Hale", None),
+    }
+    for line, (speaker, description) in cases.items():
+        quote = extract_quotes([said, line])[-1]
+        assert (quote.speaker, quote.description) == (speaker, description), line
+    names = [rule.__name__ for rule in CONTEXT_RULES]
+    assert names.index("_written_words") < names.index("_person_just_named")

@@ -31,7 +31,6 @@ from index.lexicon import (
     OWNED_TEXTS,
     PERSON_NOUNS,
     SPEECH_VERBS,
-    STOP_CAPS,
     TITLE_WORDS,
     UNNAMED_PERSON_NOUNS,
     UNNAMED_ROLES,
@@ -45,6 +44,7 @@ from index.quotes.names import (
     NameBook,
     NameEvent,
     Source,
+    article_surnames,
     bare,
     is_adverb_opener,
     is_apposition,
@@ -52,13 +52,15 @@ from index.quotes.names import (
     is_given_name,
     is_title,
     parse_source,
+    stop_cap,
+    surnames_in,
 )
 from index.quotes.spans import Span, find_spans
 
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 16
+EXTRACTOR_VERSION: int = 17
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -302,7 +304,7 @@ class _Article:
         if len(tokens) != 1 or full in self.book.gender or full in self.book.counts:
             return True
         word = bare(full)
-        if (word in TITLE_WORDS or word in STOP_CAPS
+        if (word in TITLE_WORDS or stop_cap(word)
                 or all(part in DEMONYMS for part in word.split("-"))):
             return False
         if is_given_name(full):
@@ -1152,6 +1154,12 @@ def _make_quote(art: _Article, span: Span, att: _Attribution) -> Quote | None:
 def extract_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     """Every direct quote in the body paragraphs, in reading order, with its speaker."""
     paras = [p if isinstance(p, str) else str(p or "") for p in paragraphs]
+    with article_surnames(surnames_in(paras)):
+        return _extract(paras)
+
+
+def _extract(paras: list[str]) -> list[Quote]:
+    """extract_quotes for one article, with its surnames that are common words known."""
     try:
         art = _Article(paras)
     except Exception:  # never let one article's oddity escape ingestion

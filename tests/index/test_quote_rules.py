@@ -335,3 +335,17 @@ def test_words_a_text_reads_are_the_texts_not_the_last_speakers():
         assert (quote.speaker, quote.description) == (speaker, description), line
     names = [rule.__name__ for rule in CONTEXT_RULES]
     assert names.index("_written_words") < names.index("_person_just_named")
+
+
+def test_a_common_word_the_article_uses_as_a_surname_is_a_name_there():
+    paragraphs = [
+        "The ferry song was written by radio presenter Ann Read and pianist Tom From.",
+        "\u201cIt came to me on the quay one morning in the rain,\u201d Read said.",
+        "From agreed. \u201cWe finished the tune before the last boat sailed,\u201d From said.",
+        "\u201cTake the early boat, not the late one,\u201d said the notice. Then the crowd sang.",
+    ]
+    speakers = [q.speaker for q in extract_quotes(paragraphs)]
+    assert speakers == ["Ann Read", "Tom From", None]
+    # without a first name before it, the same word is no one's name
+    alone = extract_quotes(["\u201cIt came to me on the quay one morning,\u201d Read said."])
+    assert [q.speaker for q in alone] == [None]

@@ -351,6 +351,28 @@ def _subject_across_quote(masked: str, lo: int, verb_at: int) -> tuple[Source, b
     )
 
 
+# the end of an aside after a quoted phrase inside it: a few lowercase words and its comma
+# ('wearing "Save the Quay" badges, said')
+_ASIDE_TAIL = re.compile(r"\s+(?:[a-z][\w'\u2019\-]*\s+){0,3}[a-z][\w'\u2019\-]*\s*,\s*")
+
+
+def _subject_around_aside_quote(masked: str, lo: int, verb_at: int) -> Source | None:
+    """ "Tom Vane, wearing "Save the Quay" badges, said": a quote inside an aside that a few
+    words after it close is a phrase of the aside; the subject is the name before the aside."""
+    chunk = masked[lo:verb_at]
+    run_end = chunk.rfind("\x00")
+    if run_end < 0 or not _ASIDE_TAIL.fullmatch(chunk[run_end + 1 :]):
+        return None
+    run_start = run_end
+    while run_start > 0 and chunk[run_start - 1] == "\x00":
+        run_start -= 1
+    prefix = chunk[chunk.rfind("\x00", 0, run_start) + 1 : run_start].strip()
+    if "," not in prefix or prefix.endswith(","):
+        return None
+    src = parse_source(prefix.split(",")[0], inverted=False)
+    return src if src is not None and src.kind in ("name", "org") else None
+
+
 def _continues_quote(masked: str, lo: int, verb_at: int, before: str) -> bool:
     """Do the words between a quote and the verb carry on the quoted sentence in lowercase?"""
     chunk = masked[lo:verb_at]
@@ -456,6 +478,9 @@ def _verb_cue(v: _Verb) -> Cue | None:
         cue = _name_after_comma(v) or _comma_cue(v, before)
         if cue is not None:
             return cue
+        aside = _subject_around_aside_quote(v.masked, v.lo, v.start)
+        if aside is not None:
+            return v.cue(aside, across=True)  # the aside's quote is not what the verb says
     return _clause_cue(v, before)
 
 

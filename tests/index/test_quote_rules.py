@@ -349,3 +349,15 @@ def test_a_common_word_the_article_uses_as_a_surname_is_a_name_there():
     # without a first name before it, the same word is no one's name
     alone = extract_quotes(["\u201cIt came to me on the quay one morning,\u201d Read said."])
     assert [q.speaker for q in alone] == [None]
+
+
+def test_a_quoted_phrase_inside_an_aside_leaves_the_name_before_it_the_speaker():
+    line = ("\u201cWe have never seen a crowd this size at the quay before,\u201d harbour"
+            " volunteer Jo Pryce, wearing a yellow coat and \u201cSave the Quay\u201d badges,"
+            " said as the boats came in.")
+    quotes = extract_quotes([line])
+    assert [(q.speaker, q.role) for q in quotes] == [("Jo Pryce", "harbour volunteer")]
+    # a quote closing the aside is still the speaker's own words when she cites them
+    cited = extract_quotes(["Jo Pryce, citing \u201cthe worst winter in memory,\u201d said"
+                            " the ferry must run daily."])
+    assert [(q.text, q.speaker) for q in cited] == [("the worst winter in memory,", "Jo Pryce")]

@@ -455,6 +455,12 @@ class _Verb:
         return Cue(self.verb, self.start, source, inverted, across=across)
 
 
+# "goes on to", "continued to" before a speech verb: the subject is the one before them
+_GOES_ON_TO = re.compile(
+    r"(?<=\S)\s+(?:(?:goes|go|went)\s+on|continues|continued|proceeds|proceeded)\s+to\s*$"
+)
+
+
 def _verb_cue(v: _Verb) -> Cue | None:
     """The cue a speech verb makes, with its subject; None where nobody speaks through it.
 
@@ -472,6 +478,8 @@ def _verb_cue(v: _Verb) -> Cue | None:
     if v.verb in PARTICIPLES:
         return _participle_cue(v)
     before, empty = _subject_before(v.masked, v.lo, v.start)
+    if not empty:
+        before = _GOES_ON_TO.sub("", before)  # "The leaflet goes on to say": the leaflet
     if empty:
         return _inverted_cue(v)
     if before.rstrip().endswith(","):

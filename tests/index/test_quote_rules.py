@@ -361,3 +361,12 @@ def test_a_quoted_phrase_inside_an_aside_leaves_the_name_before_it_the_speaker()
     cited = extract_quotes(["Jo Pryce, citing \u201cthe worst winter in memory,\u201d said"
                             " the ferry must run daily."])
     assert [(q.text, q.speaker) for q in cited] == [("the worst winter in memory,", "Jo Pryce")]
+
+
+def test_the_subject_before_goes_on_to_say_is_the_speaker():
+    said = "Mayor Tom Hale spoke to the ferry campaign in the square on Friday."
+    words = "\u201cThe winter timetable leaves island families stranded for days.\u201d"
+    leaflet = extract_quotes([said, f"The campaign leaflet goes on to say: {words}"])
+    assert [(q.speaker, q.description) for q in leaflet] == [(None, "The campaign leaflet")]
+    person = extract_quotes([said, f"Ann Roux, a ferry user, went on to say: {words}"])
+    assert [q.speaker for q in person] == ["Ann Roux"]

@@ -653,6 +653,15 @@ def _comma_cue(v: _Verb, before: str) -> Cue | None:
 _PARTICIPLE_ASIDE = re.compile(r"^\s*([^,\x00]+?),\s+(?:[a-z]+ed|being)\b[^,\x00]*,\s*$")
 
 
+# "a headline that", "one banner which": a sign with a relative pronoun before the verb
+_TEXT_THAT = re.compile(
+    r"(?i)(?:^|\s)(?P<text>(?:a|an|the|one|another)\s+(?:[\w'\u2019\-]+\s+){0,2}"
+    r"(?P<noun>[\w\-]+))\s+(?:that|which)\s*$"
+)
+# displayed words (a headline, a banner), not a letter or note its sender wrote
+_TEXT_NOUNS = SIGN_NOUNS - {"letter", "letters", "note", "notes", "message", "messages"}
+
+
 def _clause_cue(v: _Verb, before: str) -> Cue | None:
     """The subject in the last clause before the verb: a relative clause's head, the
     earlier subject again ("but added"), nobody in a passive, else the clause's name."""
@@ -669,6 +678,11 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
             # relative clause describes speaks, not the one quoted before
             return v.cue(head)
         return v.cue(Source("inherit"))
+    text = _TEXT_THAT.search(tail)
+    if text is not None and bare(text.group("noun")) in _TEXT_NOUNS:
+        # "under a headline that said", "a banner which read": the sign's words, not the
+        # sentence subject's
+        return v.cue(Source("description", description=text.group("text")))
     if re.search(r"(?i)(?:,|\b)\s*(?:that|and|but|then|and then|but then)\s*$", tail):
         # "X said it was early but added": the earlier subject speaks again
         return v.cue(Source("inherit"))

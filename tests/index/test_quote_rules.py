@@ -370,3 +370,15 @@ def test_the_subject_before_goes_on_to_say_is_the_speaker():
     assert [(q.speaker, q.description) for q in leaflet] == [(None, "The campaign leaflet")]
     person = extract_quotes([said, f"Ann Roux, a ferry user, went on to say: {words}"])
     assert [q.speaker for q in person] == ["Ann Roux"]
+
+
+def test_a_sign_that_says_speaks_for_itself_not_for_the_sentence_subject():
+    said = "Mayor Tom Hale spoke to the ferry campaign in the square on Friday."
+    line = ("Hale posted a photo of the quay under a headline that said, \u201cThe last"
+            " ferry home is a lifeline, not a luxury.\u201d")
+    quotes = extract_quotes([said, line])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "a headline")]
+    # a letter is its sender's words
+    sent = extract_quotes([said, "Hale sent a letter that said: \u201cThe last ferry home is"
+                                 " a lifeline, not a luxury.\u201d"])
+    assert [q.speaker for q in sent] == ["Tom Hale"]

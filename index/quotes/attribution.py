@@ -470,7 +470,7 @@ def _verb_cue(v: _Verb) -> Cue | None:
     """
     if v.verb == "according" or _not_speech(v):
         return None
-    agent = _passive_agent(v)
+    agent = _passive_agent(v) or _asked_by(v)
     if agent is not None:
         return agent
     if v.verb in _PASSIVE_ONLY:
@@ -516,6 +516,29 @@ def _passive_agent(v: _Verb) -> Cue | None:
     if not _proper_subject(src) or src is None or _too_long(src):
         return None
     return v.cue(src, inverted=True)
+
+
+_PASSIVE_BE = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
+_BY_AGENT = re.compile(
+    r"^\s+by\s+([^,.;:\x00]+?)(?=\s+(?:that|whether|if|to|about|how|why|what|when)\b"
+    r"|\s*[,.;:\x00]|\s*$)"
+)
+
+
+def _asked_by(v: _Verb) -> Cue | None:
+    """ "Vane was asked by presenter Ann Roux: ..." / "was told by officials": the one
+    after "by" is the speaker, never the one asked or told."""
+    if v.verb not in ("asked", "told", "questioned", "pressed"):
+        return None
+    m = _BY_AGENT.match(v.masked[v.end : v.hi])
+    if m is None or not _PASSIVE_BE.search(v.masked[v.lo : v.start]):
+        return None
+    src = parse_source(m.group(1), inverted=True)
+    if src is None or _too_long(src):
+        return None
+    if src.kind in ("name", "org") or _proper_subject(src):
+        return v.cue(src, inverted=True)
+    return v.cue(Source("description", description=" ".join(m.group(1).split())), inverted=True)
 
 
 def _not_speech(v: _Verb) -> bool:

@@ -382,3 +382,18 @@ def test_a_sign_that_says_speaks_for_itself_not_for_the_sentence_subject():
     sent = extract_quotes([said, "Hale sent a letter that said: \u201cThe last ferry home is"
                                  " a lifeline, not a luxury.\u201d"])
     assert [q.speaker for q in sent] == ["Tom Hale"]
+
+
+def test_the_one_after_by_asks_or_tells_not_the_one_asked():
+    lead = "Ann Roux runs the cafe on the quay."
+    question = "\u201cWould you close the quay if the council voted for it tomorrow?\u201d"
+    cases = {
+        f"Roux was asked by presenter Tom Vane, who backs the ferry plan, {question}":
+            ("Tom Vane", None),
+        f"Roux was asked by reporters: {question}": (None, "reporters"),
+        "Roux was told by Tom Vane that \u201cthe quay will close in the spring whatever"
+        " happens.\u201d": ("Tom Vane", None),
+    }
+    for line, want in cases.items():
+        quotes = extract_quotes([lead, line])
+        assert [(q.speaker, q.description) for q in quotes] == [want], line

@@ -582,6 +582,14 @@ def _sign_phrase(words: str) -> str:
     return " ".join(out)
 
 
+# what crowds do with words; the clause they hang on names the crowd
+_CROWD_PARTICIPLES = frozenset("chanting singing shouting yelling cheering booing".split())
+_GROUP_CLAUSE = re.compile(
+    r"(?i)\b(?:where|as|while|when|after|and|then)\s+(?P<group>(?:[\w'\u2019\-]+\s+){0,4}?"
+    r"(?P<noun>[a-z][\w\-]*))\s+(?:had\s+|have\s+|has\s+|were\s+|was\s+)?[a-z]+ed\b[^\x00]*$"
+)
+
+
 def _participle_cue(v: _Verb) -> Cue:
     """A participle ("adding", "yelling") speaks for the name right before it, else for the
     sentence's earlier subject (inherited)."""
@@ -607,6 +615,11 @@ def _participle_cue(v: _Verb) -> Cue:
     if near is None and crowd is not None and bare(crowd.group(2)) in GROUP_NOUNS:
         # "with hundreds of marchers chanting "…"": the group's words, not the subject's
         return v.cue(Source("description", description=crowd.group(1)))
+    gathered = _GROUP_CLAUSE.search(head) if v.verb.casefold() in _CROWD_PARTICIPLES else None
+    if near is None and gathered is not None and bare(gathered.group("noun")) in GROUP_NOUNS:
+        # "where about 50 protesters had gathered, chanting "…"": a crowd chants, and the
+        # clause just before names it
+        return v.cue(Source("description", description=gathered.group("group")))
     if near is None:
         # "footage of Ann Vane asking": a person's full name right before the participle
         person = _NAME_BEFORE.search(v.masked[max(v.lo, v.start - 80) : v.start])

@@ -397,3 +397,15 @@ def test_the_one_after_by_asks_or_tells_not_the_one_asked():
     for line, want in cases.items():
         quotes = extract_quotes([lead, line])
         assert [(q.speaker, q.description) for q in quotes] == [want], line
+
+
+def test_a_crowd_in_the_clause_before_a_chant_is_the_chanter():
+    said = "\u201cWe will keep the ferry running every single day,\u201d Mayor Tom Hale said."
+    line = ("Hale spoke near the quay, where about 40 protesters had gathered since dawn,"
+            " chanting \u201cno ferry, no vote\u201d after the talks failed.")
+    quotes = extract_quotes([said, line])
+    assert [(q.speaker, q.description) for q in quotes[1:]] == [(None, "about 40 protesters")]
+    # saying is the subject's own: "Hale left the hall, where ..., saying" stays his
+    own = extract_quotes([said, "Hale left the hall, where islanders had gathered, saying"
+                                " \u201cthe ferry will run every day\u201d to reporters."])
+    assert [q.speaker for q in own[1:]] == ["Tom Hale"]

@@ -60,7 +60,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 22
+EXTRACTOR_VERSION: int = 23
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -968,7 +968,8 @@ def _written_words(n: _Neighbours) -> _Attribution | None:
     src = parse_source(subject, inverted=True)
     if src is None or src.kind != "description" or sentence_subject(subject) is not None:
         return None  # "Ann Vane read:" or a pronoun: a person reading aloud
-    return _Attribution(None, None, subject, "description")
+    # kind "none": a thing's words hand no speaker on to the paragraph's next quote
+    return _Attribution(None, None, subject, "none")
 
 
 def _cue_sentence_after(n: _Neighbours) -> _Attribution | None:

@@ -378,6 +378,10 @@ def test_a_sign_that_says_speaks_for_itself_not_for_the_sentence_subject():
             " ferry home is a lifeline, not a luxury.\u201d")
     quotes = extract_quotes([said, line])
     assert [(q.speaker, q.description) for q in quotes] == [(None, "a headline")]
+    # a hat or badge with words on it is a sign too
+    hat = extract_quotes([said, "Hale wore a campaign hat that says “KEEP THE LAST FERRY"
+                                " RUNNING ALL YEAR” at every event."])
+    assert [(q.speaker, q.description) for q in hat] == [(None, "a campaign hat")]
     # a letter is its sender's words
     sent = extract_quotes([said, "Hale sent a letter that said: \u201cThe last ferry home is"
                                  " a lifeline, not a luxury.\u201d"])

@@ -698,9 +698,17 @@ _TEXT_THAT = re.compile(
 _TEXT_NOUNS = SIGN_NOUNS - {"letter", "letters", "note", "notes", "message", "messages"}
 
 
+# "then" straight after a noun (no comma, no verb before it) is an adverb of the subject's
+# verb, not a clause joining a new one ("He nodded then said" stays joined)
+_THEN_AFTER_NOUN = re.compile(r"(?<=[A-Za-z])(?<!ed)(?<!said)(?<!and)(?<!but)\s+then\s*$")
+
+
 def _clause_cue(v: _Verb, before: str) -> Cue | None:
     """The subject in the last clause before the verb: a relative clause's head, the
     earlier subject again ("but added"), nobody in a passive, else the clause's name."""
+    adverb = _THEN_AFTER_NOUN.search(before)
+    if adverb is not None:
+        before = before[: adverb.start()] + " "  # "The statement then declares": an adverb
     chunk = _trim_clause(before)
     tail = chunk.rstrip(" ,")
     rel = re.search(r"(?i)(?:^|,)\s*(who|which)\b", chunk)

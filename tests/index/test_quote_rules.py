@@ -413,3 +413,13 @@ def test_a_crowd_in_the_clause_before_a_chant_is_the_chanter():
     own = extract_quotes([said, "Hale left the hall, where islanders had gathered, saying"
                                 " \u201cthe ferry will run every day\u201d to reporters."])
     assert [q.speaker for q in own[1:]] == ["Tom Hale"]
+
+
+def test_then_after_a_subject_is_an_adverb_not_a_new_clause():
+    said = "\u201cWe will keep the ferry running every day,\u201d Mayor Tom Hale said on Friday."
+    words = "\u201cthe matter of the ferry is now closed for good.\u201d"
+    statement = extract_quotes([said, f"The trust\u2019s statement then declares {words}"])
+    assert [(q.speaker, q.description) for q in statement[1:]] == [
+        (None, "The trust\u2019s statement")]
+    nodded = extract_quotes([said, f"He nodded then said: {words}"])
+    assert [q.speaker for q in nodded[1:]] == ["Tom Hale"]

@@ -351,6 +351,28 @@ def _subject_across_quote(masked: str, lo: int, verb_at: int) -> tuple[Source, b
     )
 
 
+# the end of an aside after a quoted phrase inside it: a few lowercase words and its comma
+# ('wearing "Save the Quay" badges, said')
+_ASIDE_TAIL = re.compile(r"\s+(?:[a-z][\w'\u2019\-]*\s+){0,3}[a-z][\w'\u2019\-]*\s*,\s*")
+
+
+def _subject_around_aside_quote(masked: str, lo: int, verb_at: int) -> Source | None:
+    """ "Tom Vane, wearing "Save the Quay" badges, said": a quote inside an aside that a few
+    words after it close is a phrase of the aside; the subject is the name before the aside."""
+    chunk = masked[lo:verb_at]
+    run_end = chunk.rfind("\x00")
+    if run_end < 0 or not _ASIDE_TAIL.fullmatch(chunk[run_end + 1 :]):
+        return None
+    run_start = run_end
+    while run_start > 0 and chunk[run_start - 1] == "\x00":
+        run_start -= 1
+    prefix = chunk[chunk.rfind("\x00", 0, run_start) + 1 : run_start].strip()
+    if "," not in prefix or prefix.endswith(","):
+        return None
+    src = parse_source(prefix.split(",")[0], inverted=False)
+    return src if src is not None and src.kind in ("name", "org") else None
+
+
 def _continues_quote(masked: str, lo: int, verb_at: int, before: str) -> bool:
     """Do the words between a quote and the verb carry on the quoted sentence in lowercase?"""
     chunk = masked[lo:verb_at]
@@ -433,6 +455,12 @@ class _Verb:
         return Cue(self.verb, self.start, source, inverted, across=across)
 
 
+# "goes on to", "continued to" before a speech verb: the subject is the one before them
+_GOES_ON_TO = re.compile(
+    r"(?<=\S)\s+(?:(?:goes|go|went)\s+on|continues|continued|proceeds|proceeded)\s+to\s*$"
+)
+
+
 def _verb_cue(v: _Verb) -> Cue | None:
     """The cue a speech verb makes, with its subject; None where nobody speaks through it.
 
@@ -442,7 +470,7 @@ def _verb_cue(v: _Verb) -> Cue | None:
     """
     if v.verb == "according" or _not_speech(v):
         return None
-    agent = _passive_agent(v)
+    agent = _passive_agent(v) or _asked_by(v)
     if agent is not None:
         return agent
     if v.verb in _PASSIVE_ONLY:
@@ -450,12 +478,17 @@ def _verb_cue(v: _Verb) -> Cue | None:
     if v.verb in PARTICIPLES:
         return _participle_cue(v)
     before, empty = _subject_before(v.masked, v.lo, v.start)
+    if not empty:
+        before = _GOES_ON_TO.sub("", before)  # "The leaflet goes on to say": the leaflet
     if empty:
         return _inverted_cue(v)
     if before.rstrip().endswith(","):
         cue = _name_after_comma(v) or _comma_cue(v, before)
         if cue is not None:
             return cue
+        aside = _subject_around_aside_quote(v.masked, v.lo, v.start)
+        if aside is not None:
+            return v.cue(aside, across=True)  # the aside's quote is not what the verb says
     return _clause_cue(v, before)
 
 
@@ -483,6 +516,29 @@ def _passive_agent(v: _Verb) -> Cue | None:
     if not _proper_subject(src) or src is None or _too_long(src):
         return None
     return v.cue(src, inverted=True)
+
+
+_PASSIVE_BE = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
+_BY_AGENT = re.compile(
+    r"^\s+by\s+([^,.;:\x00]+?)(?=\s+(?:that|whether|if|to|about|how|why|what|when)\b"
+    r"|\s*[,.;:\x00]|\s*$)"
+)
+
+
+def _asked_by(v: _Verb) -> Cue | None:
+    """ "Vane was asked by presenter Ann Roux: ..." / "was told by officials": the one
+    after "by" is the speaker, never the one asked or told."""
+    if v.verb not in ("asked", "told", "questioned", "pressed"):
+        return None
+    m = _BY_AGENT.match(v.masked[v.end : v.hi])
+    if m is None or not _PASSIVE_BE.search(v.masked[v.lo : v.start]):
+        return None
+    src = parse_source(m.group(1), inverted=True)
+    if src is None or _too_long(src):
+        return None
+    if src.kind in ("name", "org") or _proper_subject(src):
+        return v.cue(src, inverted=True)
+    return v.cue(Source("description", description=" ".join(m.group(1).split())), inverted=True)
 
 
 def _not_speech(v: _Verb) -> bool:
@@ -526,6 +582,14 @@ def _sign_phrase(words: str) -> str:
     return " ".join(out)
 
 
+# what crowds do with words; the clause they hang on names the crowd
+_CROWD_PARTICIPLES = frozenset("chanting singing shouting yelling cheering booing".split())
+_GROUP_CLAUSE = re.compile(
+    r"(?i)\b(?:where|as|while|when|after|and|then)\s+(?P<group>(?:[\w'\u2019\-]+\s+){0,4}?"
+    r"(?P<noun>[a-z][\w\-]*))\s+(?:had\s+|have\s+|has\s+|were\s+|was\s+)?[a-z]+ed\b[^\x00]*$"
+)
+
+
 def _participle_cue(v: _Verb) -> Cue:
     """A participle ("adding", "yelling") speaks for the name right before it, else for the
     sentence's earlier subject (inherited)."""
@@ -551,6 +615,11 @@ def _participle_cue(v: _Verb) -> Cue:
     if near is None and crowd is not None and bare(crowd.group(2)) in GROUP_NOUNS:
         # "with hundreds of marchers chanting "…"": the group's words, not the subject's
         return v.cue(Source("description", description=crowd.group(1)))
+    gathered = _GROUP_CLAUSE.search(head) if v.verb.casefold() in _CROWD_PARTICIPLES else None
+    if near is None and gathered is not None and bare(gathered.group("noun")) in GROUP_NOUNS:
+        # "where about 50 protesters had gathered, chanting "…"": a crowd chants, and the
+        # clause just before names it
+        return v.cue(Source("description", description=gathered.group("group")))
     if near is None:
         # "footage of Ann Vane asking": a person's full name right before the participle
         person = _NAME_BEFORE.search(v.masked[max(v.lo, v.start - 80) : v.start])
@@ -620,9 +689,26 @@ def _comma_cue(v: _Verb, before: str) -> Cue | None:
 _PARTICIPLE_ASIDE = re.compile(r"^\s*([^,\x00]+?),\s+(?:[a-z]+ed|being)\b[^,\x00]*,\s*$")
 
 
+# "a headline that", "one banner which": a sign with a relative pronoun before the verb
+_TEXT_THAT = re.compile(
+    r"(?i)(?:^|\s)(?P<text>(?:a|an|the|one|another)\s+(?:[\w'\u2019\-]+\s+){0,2}"
+    r"(?P<noun>[\w\-]+))\s+(?:that|which)\s*$"
+)
+# displayed words (a headline, a banner), not a letter or note its sender wrote
+_TEXT_NOUNS = SIGN_NOUNS - {"letter", "letters", "note", "notes", "message", "messages"}
+
+
+# "then" straight after a noun (no comma, no verb before it) is an adverb of the subject's
+# verb, not a clause joining a new one ("He nodded then said" stays joined)
+_THEN_AFTER_NOUN = re.compile(r"(?<=[A-Za-z])(?<!ed)(?<!said)(?<!and)(?<!but)\s+then\s*$")
+
+
 def _clause_cue(v: _Verb, before: str) -> Cue | None:
     """The subject in the last clause before the verb: a relative clause's head, the
     earlier subject again ("but added"), nobody in a passive, else the clause's name."""
+    adverb = _THEN_AFTER_NOUN.search(before)
+    if adverb is not None:
+        before = before[: adverb.start()] + " "  # "The statement then declares": an adverb
     chunk = _trim_clause(before)
     tail = chunk.rstrip(" ,")
     rel = re.search(r"(?i)(?:^|,)\s*(who|which)\b", chunk)
@@ -636,6 +722,11 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
             # relative clause describes speaks, not the one quoted before
             return v.cue(head)
         return v.cue(Source("inherit"))
+    text = _TEXT_THAT.search(tail)
+    if text is not None and bare(text.group("noun")) in _TEXT_NOUNS:
+        # "under a headline that said", "a banner which read": the sign's words, not the
+        # sentence subject's
+        return v.cue(Source("description", description=text.group("text")))
     if re.search(r"(?i)(?:,|\b)\s*(?:that|and|but|then|and then|but then)\s*$", tail):
         # "X said it was early but added": the earlier subject speaks again
         return v.cue(Source("inherit"))

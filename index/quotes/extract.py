@@ -31,7 +31,6 @@ from index.lexicon import (
     OWNED_TEXTS,
     PERSON_NOUNS,
     SPEECH_VERBS,
-    STOP_CAPS,
     TITLE_WORDS,
     UNNAMED_PERSON_NOUNS,
     UNNAMED_ROLES,
@@ -45,6 +44,7 @@ from index.quotes.names import (
     NameBook,
     NameEvent,
     Source,
+    article_surnames,
     bare,
     is_adverb_opener,
     is_apposition,
@@ -52,13 +52,15 @@ from index.quotes.names import (
     is_given_name,
     is_title,
     parse_source,
+    stop_cap,
+    surnames_in,
 )
 from index.quotes.spans import Span, find_spans
 
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 15
+EXTRACTOR_VERSION: int = 25
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -302,7 +304,7 @@ class _Article:
         if len(tokens) != 1 or full in self.book.gender or full in self.book.counts:
             return True
         word = bare(full)
-        if (word in TITLE_WORDS or word in STOP_CAPS
+        if (word in TITLE_WORDS or stop_cap(word)
                 or all(part in DEMONYMS for part in word.split("-"))):
             return False
         if is_given_name(full):
@@ -935,6 +937,41 @@ def _sign_off_line(n: _Neighbours) -> _Attribution | None:
     return None
 
 
+# "A banner read:", "The headline reads" before a quote; "read one placard", "reads an
+# editorial in the Gazette" right after it: the words of a written thing, not a speaker's
+_READS_BEFORE = re.compile(
+    r"(?:^|[,;]\s*)(?P<subject>[^,;:\x00]{1,80}?)\s+(?:\w+ly\s+)?(?:read|reads)\s*[:,]?$"
+)
+_READS_AFTER = re.compile(
+    r"^[\s,]*(?:(?:read|reads)\s+(?P<subject>[^,.;:!?\x00]{1,80})"
+    r"|(?P<fronted>(?i:a|an|the|one|another|this|that|his|her|its|their)\s[^,.;:!?\x00]{1,80}?)"
+    r"\s+(?:read|reads)\b)"
+)
+
+
+def _written_words(n: _Neighbours) -> _Attribution | None:
+    """A quote a text "reads" is that text's: its owner's when it has one ("his letter
+    reads"), else nobody's, with the text as the description. A person who "read" the words
+    out ("Vane read:") is left to the other rules."""
+    art, span = n.art, n.span
+    before = _READS_BEFORE.search(n.lead_now)
+    after = None if before else _READS_AFTER.match(art.masked[span.end_paragraph][n.end_at:])
+    m = before or after
+    if m is None:
+        return None
+    subject = (m.group("subject") or m.group("fronted")).strip()
+    if _DEFINITE_MEDIUM.match(subject):
+        return None  # "read the statement": the one the article has given an owner
+    owner = _medium_owner(subject)
+    if owner is not None:
+        return art.attribute(owner, n.p * _PARA + art.sents[n.p][n.si][0], "said", n.last)
+    src = parse_source(subject, inverted=True)
+    if src is None or src.kind != "description" or sentence_subject(subject) is not None:
+        return None  # "Ann Vane read:" or a pronoun: a person reading aloud
+    # kind "none": a thing's words hand no speaker on to the paragraph's next quote
+    return _Attribution(None, None, subject, "none")
+
+
 def _cue_sentence_after(n: _Neighbours) -> _Attribution | None:
     """`"..." Smith said.` written as its own sentence right after the quote."""
     art, span = n.art, n.span
@@ -1069,6 +1106,7 @@ def _person_just_named(n: _Neighbours) -> _Attribution | None:
 CONTEXT_RULES: tuple[Callable[[_Neighbours], _Attribution | None], ...] = (
     _sign_off_after,
     _sign_off_line,
+    _written_words,
     _cue_sentence_after,
     _subject_of_the_sentence,
     _unnamed_between_quotes,
@@ -1117,6 +1155,12 @@ def _make_quote(art: _Article, span: Span, att: _Attribution) -> Quote | None:
 def extract_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     """Every direct quote in the body paragraphs, in reading order, with its speaker."""
     paras = [p if isinstance(p, str) else str(p or "") for p in paragraphs]
+    with article_surnames(surnames_in(paras)):
+        return _extract(paras)
+
+
+def _extract(paras: list[str]) -> list[Quote]:
+    """extract_quotes for one article, with its surnames that are common words known."""
     try:
         art = _Article(paras)
     except Exception:  # never let one article's oddity escape ingestion

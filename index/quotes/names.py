@@ -12,7 +12,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -70,6 +72,51 @@ def is_title(token: str) -> bool:
     )
 
 
+# Capitalised common words the article being read uses as a surname ("Ian Read", "Al
+# From"): names there, and only there (set by `article_surnames` around one article)
+_ARTICLE_SURNAMES: ContextVar[frozenset[str]] = ContextVar("article_surnames", default=frozenset())
+# a known first name, one space, a capitalised word: "Ian Read said", "Al From's book"
+_GIVEN_THEN_WORD = re.compile(
+    r"(?<![\w.'\u2019-])([A-Z][a-z]+) ([A-Z][a-z]+)(?=[\s,;:]|['\u2019]s\b|\.(?:\s|$))"
+)
+
+
+# words that point or join, never a family name ("Take That", "Tom And Jerry")
+_NEVER_SURNAMES = frozenset(
+    "the a an and or but nor if of to in on at by this that these those it its he she they we i"
+    " you his her their our my your who what which there here not no so as".split()
+)
+
+
+def stop_cap(word: str) -> bool:
+    """Is a bare word a capitalised common word ("From", "Read") and not a name here?"""
+    return word in STOP_CAPS and word not in _ARTICLE_SURNAMES.get()
+
+
+def surnames_in(paragraphs: Sequence[str]) -> frozenset[str]:
+    """The common words an article writes after a known first name ("Ian Read"): a word in
+    that place, capitalised mid-sentence, is the person's surname."""
+    found: set[str] = set()
+    for text in paragraphs:
+        for m in _GIVEN_THEN_WORD.finditer(text):
+            word = bare(m.group(2))
+            given = m.group(1)
+            if (word in STOP_CAPS and word not in _NEVER_SURNAMES and is_given_name(given)
+                    and bare(given) not in STOP_CAPS):
+                found.add(word)
+    return frozenset(found)
+
+
+@contextmanager
+def article_surnames(words: frozenset[str]) -> Iterator[None]:
+    """Read one article's names with its own surnames that are also common words."""
+    token = _ARTICLE_SURNAMES.set(words)
+    try:
+        yield
+    finally:
+        _ARTICLE_SURNAMES.reset(token)
+
+
 def _is_name_token(token: str) -> bool:
     b = bare(token)
     if not b:
@@ -78,7 +125,7 @@ def _is_name_token(token: str) -> bool:
         return True
     if re.fullmatch(r"[(\"'\u201c\u2018]?[A-Z]\.,?", token):
         return True  # an initial: "Julie A. Diaz"
-    return is_capitalised(token) and b not in STOP_CAPS
+    return is_capitalised(token) and not stop_cap(b)
 
 
 # What a cue's subject phrase is: a person's name, an organisation's, a pronoun, a
@@ -333,7 +380,7 @@ def _cut_trailing_clause(tokens: list[str]) -> list[str]:
     for i, tok in enumerate(tokens):
         word = bare(tok)
         if i and word in _INVERTED_CUT:
-            if any(is_capitalised(t) and bare(t) not in STOP_CAPS for t in tokens[:i]):
+            if any(is_capitalised(t) and not stop_cap(bare(t)) for t in tokens[:i]):
                 return tokens[:i]
         elif i and word in {"of", "and"} and tok == word:
             # "Tom Hale of Eastfield Trust" is Hale; "Secretary of State John Kerry" and
@@ -530,7 +577,7 @@ def _organisation_name(r: _Reading) -> _Verdict:
         return None
     name = re.sub(r"['\u2019]s$", "", " ".join(t.strip(",;:()\"\u201c\u201d") for t in names))
     k = len(role)
-    while k > 0 and is_capitalised(role[k - 1]) and bare(role[k - 1]) not in STOP_CAPS \
+    while k > 0 and is_capitalised(role[k - 1]) and not stop_cap(bare(role[k - 1])) \
             and not is_possessive(role[k - 1]):
         k -= 1
     if k < len(role):
@@ -543,7 +590,7 @@ def _person(r: _Reading) -> _Verdict:
     name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in r.name_tokens)
     name = re.sub(r"['\u2019]s$", "", name)
     role_tokens = r.role_tokens
-    while role_tokens and is_capitalised(role_tokens[0]) and bare(role_tokens[0]) in STOP_CAPS \
+    while role_tokens and is_capitalised(role_tokens[0]) and stop_cap(bare(role_tokens[0])) \
             and bare(role_tokens[0]) not in {"the", "a", "an"}:
         role_tokens = role_tokens[1:]  # "Yesterday resident Ruth Amari"
     role = re.sub(r"(?i)^(the|a|an)\s+", "", " ".join(role_tokens).strip(" ,"))
@@ -606,7 +653,7 @@ def _org_name_before(role_tokens: list[str]) -> list[str]:
     while k > 0:
         tok = role_tokens[k - 1]
         if tok in ("of", "and", "for", "&") or (
-            is_capitalised(tok) and bare(tok) not in STOP_CAPS and not is_possessive(tok)
+            is_capitalised(tok) and not stop_cap(bare(tok)) and not is_possessive(tok)
         ):
             k -= 1
             continue
@@ -687,7 +734,7 @@ def _after_leading_titles(tokens: list[str]) -> tuple[list[str], str | None]:
     """tokens without the titles, stop words and demonym that open them ("American Serena
     Williams"; "German Gref" is a name), and the last title dropped."""
     title = None
-    while tokens and (is_title(tokens[0]) or bare(tokens[0]) in STOP_CAPS
+    while tokens and (is_title(tokens[0]) or stop_cap(bare(tokens[0]))
                       or (bare(tokens[0]) in DEMONYMS and len(tokens) > 2)):
         if is_title(tokens[0]):
             title = bare(tokens[0]).rstrip(".")
@@ -706,7 +753,7 @@ def _could_be_person(tokens: list[str]) -> bool:
     """Two to four name words with no organisation word, capitalised stop word or title
     (unless the first is a known first name), not all in capitals."""
     known_first = bare(tokens[0]) in MALE_FIRST or bare(tokens[0]) in FEMALE_FIRST
-    if any(bare(t) in ORG_WORDS or bare(t) in STOP_CAPS or (is_title(t) and not known_first)
+    if any(bare(t) in ORG_WORDS or stop_cap(bare(t)) or (is_title(t) and not known_first)
            for t in tokens):
         return False
     return not all(t.isupper() for t in tokens)
@@ -835,7 +882,7 @@ class NameBook:
         article gave it a gendered title ("Mr Vane"); "Star Wars DVD" or "Video" is not.
         The subject of a speech verb (`speaking`) needs only to be no title or common word."""
         tokens = name.split()
-        if not tokens or any(bare(t) in TITLE_WORDS or bare(t) in ORG_WORDS or bare(t) in STOP_CAPS
+        if not tokens or any(bare(t) in TITLE_WORDS or bare(t) in ORG_WORDS or stop_cap(bare(t))
                              for t in tokens):
             return False
         if name in self.gender or speaking:

@@ -315,3 +315,111 @@ def test_a_capitalised_modifier_before_a_role_is_not_the_subject():
     assert sentence_subject("Dr Ann Hale head of research said").name == "Ann Hale"
     # "then" is no role: the name before it is the subject
     assert sentence_subject("Vane then wrote back").name == "Vane"
+
+
+def test_words_a_text_reads_are_the_texts_not_the_last_speakers():
+    said = "Mayor Tom Hale spoke to the rally in the square on Friday."
+    words = "Keep the ferry running for every island family this winter."
+    cases = {
+        f"A banner by the stage read: \u201c{words}\u201d": (None, "A banner by the stage"),
+        f"\u201c{words}\u201d read one placard.": (None, "one placard"),
+        f"\u201c{words}\u201d reads an editorial in the Gazette.":
+            (None, "an editorial in the Gazette"),
+        f"\u201c{words}\u201d the leaflet in every letterbox reads.":
+            (None, "the leaflet in every letterbox"),
+        f"\u201c{words}\u201d a Ferry Trust statement read.": ("Ferry Trust", None),
+        f"\u201c{words}\u201d Hale read from his notes.": ("Tom Hale", None),
+    }
+    for line, (speaker, description) in cases.items():
+        quote = extract_quotes([said, line])[-1]
+        assert (quote.speaker, quote.description) == (speaker, description), line
+    names = [rule.__name__ for rule in CONTEXT_RULES]
+    assert names.index("_written_words") < names.index("_person_just_named")
+
+
+def test_a_common_word_the_article_uses_as_a_surname_is_a_name_there():
+    paragraphs = [
+        "The ferry song was written by radio presenter Ann Read and pianist Tom From.",
+        "\u201cIt came to me on the quay one morning in the rain,\u201d Read said.",
+        "From agreed. \u201cWe finished the tune before the last boat sailed,\u201d From said.",
+        "\u201cTake the early boat, not the late one,\u201d said the notice. Then the crowd sang.",
+    ]
+    speakers = [q.speaker for q in extract_quotes(paragraphs)]
+    assert speakers == ["Ann Read", "Tom From", None]
+    # without a first name before it, the same word is no one's name
+    alone = extract_quotes(["\u201cIt came to me on the quay one morning,\u201d Read said."])
+    assert [q.speaker for q in alone] == [None]
+
+
+def test_a_quoted_phrase_inside_an_aside_leaves_the_name_before_it_the_speaker():
+    line = ("\u201cWe have never seen a crowd this size at the quay before,\u201d harbour"
+            " volunteer Jo Pryce, wearing a yellow coat and \u201cSave the Quay\u201d badges,"
+            " said as the boats came in.")
+    quotes = extract_quotes([line])
+    assert [(q.speaker, q.role) for q in quotes] == [("Jo Pryce", "harbour volunteer")]
+    # a quote closing the aside is still the speaker's own words when she cites them
+    cited = extract_quotes(["Jo Pryce, citing \u201cthe worst winter in memory,\u201d said"
+                            " the ferry must run daily."])
+    assert [(q.text, q.speaker) for q in cited] == [("the worst winter in memory,", "Jo Pryce")]
+
+
+def test_the_subject_before_goes_on_to_say_is_the_speaker():
+    said = "Mayor Tom Hale spoke to the ferry campaign in the square on Friday."
+    words = "\u201cThe winter timetable leaves island families stranded for days.\u201d"
+    leaflet = extract_quotes([said, f"The campaign leaflet goes on to say: {words}"])
+    assert [(q.speaker, q.description) for q in leaflet] == [(None, "The campaign leaflet")]
+    person = extract_quotes([said, f"Ann Roux, a ferry user, went on to say: {words}"])
+    assert [q.speaker for q in person] == ["Ann Roux"]
+
+
+def test_a_sign_that_says_speaks_for_itself_not_for_the_sentence_subject():
+    said = "Mayor Tom Hale spoke to the ferry campaign in the square on Friday."
+    line = ("Hale posted a photo of the quay under a headline that said, \u201cThe last"
+            " ferry home is a lifeline, not a luxury.\u201d")
+    quotes = extract_quotes([said, line])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "a headline")]
+    # a hat or badge with words on it is a sign too
+    hat = extract_quotes([said, "Hale wore a campaign hat that says “KEEP THE LAST FERRY"
+                                " RUNNING ALL YEAR” at every event."])
+    assert [(q.speaker, q.description) for q in hat] == [(None, "a campaign hat")]
+    # a letter is its sender's words
+    sent = extract_quotes([said, "Hale sent a letter that said: \u201cThe last ferry home is"
+                                 " a lifeline, not a luxury.\u201d"])
+    assert [q.speaker for q in sent] == ["Tom Hale"]
+
+
+def test_the_one_after_by_asks_or_tells_not_the_one_asked():
+    lead = "Ann Roux runs the cafe on the quay."
+    question = "\u201cWould you close the quay if the council voted for it tomorrow?\u201d"
+    cases = {
+        f"Roux was asked by presenter Tom Vane, who backs the ferry plan, {question}":
+            ("Tom Vane", None),
+        f"Roux was asked by reporters: {question}": (None, "reporters"),
+        "Roux was told by Tom Vane that \u201cthe quay will close in the spring whatever"
+        " happens.\u201d": ("Tom Vane", None),
+    }
+    for line, want in cases.items():
+        quotes = extract_quotes([lead, line])
+        assert [(q.speaker, q.description) for q in quotes] == [want], line
+
+
+def test_a_crowd_in_the_clause_before_a_chant_is_the_chanter():
+    said = "\u201cWe will keep the ferry running every single day,\u201d Mayor Tom Hale said."
+    line = ("Hale spoke near the quay, where about 40 protesters had gathered since dawn,"
+            " chanting \u201cno ferry, no vote\u201d after the talks failed.")
+    quotes = extract_quotes([said, line])
+    assert [(q.speaker, q.description) for q in quotes[1:]] == [(None, "about 40 protesters")]
+    # saying is the subject's own: "Hale left the hall, where ..., saying" stays his
+    own = extract_quotes([said, "Hale left the hall, where islanders had gathered, saying"
+                                " \u201cthe ferry will run every day\u201d to reporters."])
+    assert [q.speaker for q in own[1:]] == ["Tom Hale"]
+
+
+def test_then_after_a_subject_is_an_adverb_not_a_new_clause():
+    said = "\u201cWe will keep the ferry running every day,\u201d Mayor Tom Hale said on Friday."
+    words = "\u201cthe matter of the ferry is now closed for good.\u201d"
+    statement = extract_quotes([said, f"The trust\u2019s statement then declares {words}"])
+    assert [(q.speaker, q.description) for q in statement[1:]] == [
+        (None, "The trust\u2019s statement")]
+    nodded = extract_quotes([said, f"He nodded then said: {words}"])
+    assert [q.speaker for q in nodded[1:]] == ["Tom Hale"]

@@ -547,8 +547,20 @@ def _not_speech(v: _Verb) -> bool:
         " \t\x00\"'\u201c\u201d\u2018\u2019:\u2014-"
     ):
         return True  # "the United States", "Tells All": a capitalised verb inside a name
+    if v.written.endswith("s") and _PLURAL_VERB_AFTER.match(v.masked, v.end) \
+            and _NOUN_BEFORE.search(v.masked, 0, v.start):
+        # "the media reports were not ...": a plural noun before its verb (but "the
+        # choices he says are facing Britain" is the verb, after its subject)
+        return True
     # "Asked about Vale, Brill said": a passive opener, Brill speaks
     return v.verb in ("asked", "told", "pressed", "questioned") and v.written[:1].isupper()
+
+
+# a plural verb right after a word that could be a speech verb makes that word a noun
+_PLURAL_VERB_AFTER = re.compile(r"\s+(?:were|are)\b")
+# the word before it is a determiner or a lowercase noun or adjective, not a pronoun or name
+_NOUN_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?!(?:he|she|it|they|we|you|i|who|which|that)\s+$)[a-z][\w\-]*\s+$")
 
 
 # "with many marchers and onlookers chanting": lowercase words ending in a group of people
@@ -703,6 +715,11 @@ _TEXT_NOUNS = SIGN_NOUNS - {"letter", "letters", "note", "notes", "message", "me
 _THEN_AFTER_NOUN = re.compile(r"(?<=[A-Za-z])(?<!ed)(?<!said)(?<!and)(?<!but)\s+then\s*$")
 
 
+# a relative clause after a comma, or after a name and a dash ("Jo Vane - who chairs ...")
+_RELATIVE = re.compile(
+    r"(?:(?:^|,)\s*((?i:who|which))|(?P<name>\b[A-Z][\w'\u2019]*)\s[-\u2013\u2014]\s*(who))\b")
+
+
 def _clause_cue(v: _Verb, before: str) -> Cue | None:
     """The subject in the last clause before the verb: a relative clause's head, the
     earlier subject again ("but added"), nobody in a passive, else the clause's name."""
@@ -711,12 +728,15 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
         before = before[: adverb.start()] + " "  # "The statement then declares": an adverb
     chunk = _trim_clause(before)
     tail = chunk.rstrip(" ,")
-    rel = re.search(r"(?i)(?:^|,)\s*(who|which)\b", chunk)
+    # a relative clause set off by commas or dashes ("Jo Vane - who chairs the X - said")
+    rel = _RELATIVE.search(chunk)
     if rel is not None:
-        head = parse_source(chunk[: rel.start()], inverted=False) if rel.start() else None
+        end = rel.end("name") if rel.group("name") else rel.start()
+        head = parse_source(chunk[:end], inverted=False) if end else None
         if _proper_subject(head) and head is not None and head.kind != "description":
             return v.cue(head)
-        if (head is not None and head.kind == "description" and rel.group(1).casefold() == "who"
+        if (head is not None and head.kind == "description"
+                and (rel.group(1) or rel.group(3)).casefold() == "who"
                 and _proper_subject(head) and not _too_long(head)):
             # "A Vane adviser, who spoke on condition of anonymity, said": the person the
             # relative clause describes speaks, not the one quoted before

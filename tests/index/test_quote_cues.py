@@ -69,3 +69,27 @@ def test_a_product_in_the_reported_words_never_takes_a_later_he_said():
         "he said.",
     ]
     assert _speakers(paragraphs) == ["Tom Reed"]
+
+
+def test_a_speech_noun_before_a_plural_verb_is_no_cue():
+    # "the press reports were not ...": "reports" is a noun; the home secretary speaks
+    quotes = extract_quotes([
+        "The home secretary said he would not open an inquiry and that the press reports "
+        "were not \u201cwell informed\u201d.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "The home secretary")]
+    # "the changes he says are needed": the verb after its subject still speaks
+    assert _cue_subjects("Tom Vane set out the changes he says are needed.") == [("he", False)]
+
+
+def test_a_name_before_a_dashed_who_clause_speaks():
+    # (not the department the clause names)
+    quotes = extract_quotes([
+        "Liberal Democrat Ann Roux - who chairs the select committee which monitors the "
+        "Department for Coastal Affairs - said if the claims were true, Whitehall was "
+        "\u201cacting in bad faith\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Roux"]
+    # a dashed "which" clause describes a thing, not the speaker
+    assert _cue_subjects("Vane tried to revive Harbour Records - which folded in 2001 - but "
+                         "conceded the effort was hopeless.")[:1] != [("Harbour Records", False)]

@@ -259,6 +259,7 @@ class _SentenceWeights:
 
 
 def _sentence_weights(query: QueryWords, index: Bm25Index) -> _SentenceWeights:
+    """Computed once a question: ranking and the sentence shown score sentences alike."""
     word_idf: list[dict[str, float]] = [{} for _ in query.key]
     for tid, owner, weight, term in zip(query.term_ids, query.word_of_position, query.weight,
                                         query.terms, strict=True):

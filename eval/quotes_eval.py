@@ -86,12 +86,12 @@ def _name_words(source: str) -> set[str]:
     """Capitalised words of the parts of a source whose head is a name.
 
     A comma part's head is its last word before any preposition whose object is a name
-    ("a spokesman for Bernie Sanders", "Robert Vane of the Ohio delegation"; in "secretary
+    ("a spokesman for Tom Hale", "Robert Vane of the Ohio delegation"; in "secretary
     of state Jo Vane" the name is the head): a lowercase head makes the part a description
-    ("the CNN host", "Rubio's deputy", "a spokesman for Bernie Sanders"), with no name
+    ("the CNN host", "Rubio's deputy", "a spokesman for Tom Hale"), with no name
     words, as does "one senior Democrat".
     "Rich Beeson" in "Rubio's deputy, Rich Beeson, who ..." has them; a relative clause
-    ("who endorsed Mr. Rubio") and a reflexive ("Sanders himself") name nobody.
+    ("who endorsed Mr. Hale") and a reflexive ("Hale himself") name nobody.
     """
     out: set[str] = set()
     for part in re.split(r",|\b(?:who|whose|which)\b.*", normalize(source)):
@@ -99,7 +99,7 @@ def _name_words(source: str) -> set[str]:
         head_of_cut = _head(cut)
         if cut != part and head_of_cut is not None:
             if not _capitalised(head_of_cut) and _NAMED_OBJECT.match(part, len(cut)):
-                continue  # "a spokesman for Bernie Sanders", not "secretary of state Jo Vane"
+                continue  # "a spokesman for Tom Hale", not "secretary of state Jo Vane"
             if not _capitalised(_head(part) or ""):
                 part = cut  # "Robert Vane of the Ohio delegation"
         head = _head(part)
@@ -125,7 +125,7 @@ def _capitalised(token: str) -> bool:
 
 # A lowercase preposition ends a source's head phrase.
 _MODIFIER_TAIL = re.compile(r"\s(?:of|for|to|from|at|in|on|with|by|close|that)\s.*$")
-# The object of that preposition is a name ("for Bernie Sanders", "to the Clintons").
+# The object of that preposition is a name ("for Tom Hale", "to the Hales").
 _NAMED_OBJECT = re.compile(r"\s\w+\s+(?:(?:the|both)\s+)?[A-Z]")
 _REFLEXIVES = frozenset("himself herself themselves itself".split())
 

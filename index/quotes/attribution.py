@@ -664,12 +664,12 @@ def _inverted_cue(v: _Verb) -> Cue | None:
 
 
 def _name_after_comma(v: _Verb) -> Cue | None:
-    """ "Apple has done well in the market the Mac mini is aimed at, said Mr Fogg": a name
+    """ "Apple has done well in the market the Harbour phone is aimed at, said Mr Reed": a name
     standing alone after the verb is its subject, whatever names the words before it hold
     (they are what was said)."""
     alone = _SUBJECT_ALONE.match(v.masked[v.end:v.hi]) if v.verb in _SAY_VERBS else None
     if alone is None or alone.group("last").casefold() in COURTESY:
-        return None  # "said Mr. Cameron and ...": the full stop is the title's
+        return None  # "said Mr. Vane and ...": the full stop is the title's
     src = parse_source(v.after(), inverted=True)
     if src is None or src.kind not in ("name", "org") or not _proper_subject(src):
         return None
@@ -755,12 +755,12 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
     return _named_clause_cue(v, before, chunk)
 
 
-# after an inverted verb, a subject that ends its clause ("said Mr Fogg." / "said Ann Roux,
+# after an inverted verb, a subject that ends its clause ("said Mr Reed." / "said Ann Roux,
 # who ...", "said the group's chief, Ann Roux.")
 _SUBJECT_ALONE = re.compile(
     r"^\s*(?:[A-Z][\w'\u2019.\-]*\s+){0,3}(?P<last>[A-Z][\w\-]*)(?<![\w.]s['\u2019])"
     r"(?:[.;]|,\s+(?:who|the|a|an|one)\b|\s*$)")
-# the verbs whose subject may follow them after reported words ("..., said Mr Fogg."); not
+# the verbs whose subject may follow them after reported words ("..., said Mr Reed."); not
 # "told", whose object follows it ("..., she told AFP.")
 _SAY_VERBS = frozenset({"said", "says", "added", "adds"})
 

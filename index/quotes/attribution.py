@@ -548,7 +548,7 @@ def _not_speech(v: _Verb) -> bool:
     ):
         return True  # "the United States", "Tells All": a capitalised verb inside a name
     if v.written.endswith("s") and _PLURAL_VERB_AFTER.match(v.masked, v.end) \
-            and _NOUN_BEFORE.search(v.masked, 0, v.start):
+            and _NOUN_BEFORE.search(v.masked, max(v.lo, v.start - _WORD_REACH), v.start):
         # "the media reports were not ...": a plural noun before its verb (but "the
         # choices he says are facing Britain" is the verb, after its subject)
         return True
@@ -559,6 +559,8 @@ def _not_speech(v: _Verb) -> bool:
 # a plural verb right after a word that could be a speech verb makes that word a noun
 _PLURAL_VERB_AFTER = re.compile(r"\s+(?:were|are)\b")
 # the word before it is a determiner or a lowercase noun or adjective, not a pronoun or name
+# (looked for in the last _WORD_REACH characters only: one word, and no rescan of the text)
+_WORD_REACH = 40
 _NOUN_BEFORE = re.compile(
     r"(?<![\w'\u2019-])(?!(?:he|she|it|they|we|you|i|who|which|that)\s+$)[a-z][\w\-]*\s+$")
 

@@ -415,6 +415,7 @@ def answer(
         missing += [name for name in unknown if name not in missing]
         return Answer(question=question, passages=(), missing=tuple(missing))
     ranked = rank(query, index, source, max(k, CANDIDATES), meaning, scope)
+    weights = _sentence_weights(query, index)  # the shown sentence is scored as in ranking
     passages: list[Passage] = []
     for hit in ranked:
         matched_words = hit.matched_words
@@ -428,7 +429,7 @@ def answer(
         text = article.paragraph(n)
         para_terms = frozenset().union(*_shape(text).sentences)
         shown = [query.key[i].surface for i in matched_words if query.terms_of(i) & para_terms]
-        sentence = best_sentence(text, query, index)
+        sentence = best_sentence(text, weights)
         if by == "meaning" and meaning is not None:
             sentence = closest_sentence(hit.key, text, meaning, sentence)
         passages.append(Passage(
@@ -468,12 +469,12 @@ def _word_weights(query: QueryWords, index: Bm25Index) -> list[float]:
     return weights
 
 
-def best_sentence(text: str, query: QueryWords, index: Bm25Index) -> str:
+def best_sentence(text: str, weights: _SentenceWeights) -> str:
     """The sentence of text that re-ranking scored best (the earliest on a tie): the most
     question weight, and for a where/when/how-many question the one holding the place,
     time or number beside a question word, so the answer shown is the one that ranked."""
     shape = _shape(text)  # already made while ranking: nothing is tokenized again
-    scores = _sentence_scores(shape, _sentence_weights(query, index))
+    scores = _sentence_scores(shape, weights)
     best = max(range(len(scores)), key=lambda i: (scores[i][0], -i))
     return shape.texts[best].strip()
 

@@ -375,6 +375,32 @@ def _words_of_subject(r: _Reading) -> _Verdict:
     return None
 
 
+_PERSON_PREPOSITIONS = frozenset({"from", "of", "at", "with"})
+
+
+def _person_before_preposition(r: _Reading) -> _Verdict:
+    """ "Tom Vane from broker Harbour Securities", "Mr Vane of the port authority": a
+    person's name that opens the phrase speaks; what follows its preposition (a firm, a
+    body) is the person's role, never the speaker."""
+    tokens = r.tokens
+    i = next((k for k, tok in enumerate(tokens) if tok in _PERSON_PREPOSITIONS), 0)
+    if i < 2 or i == len(tokens) - 1:
+        return None
+    opening = tokens[0].rstrip(".") in {c.capitalize() for c in COURTESY}
+    if not (opening or is_given_name(tokens[0]) or is_initial(tokens[0])) or not all(
+            _is_name_token(t) and not is_possessive(t) for t in tokens[:i]):
+        return None
+    person = parse_source(" ".join(tokens[:i]), inverted=False)
+    if person is None or person.kind != "name" or (
+            person.role and bare(person.role).rstrip(".") not in COURTESY):
+        return None
+    rest = tokens[i:]
+    # the firm or body it names is the role ("from broker Harbour Securities"); a place
+    # or a time with no name in it ("at the press conference") is none
+    role = " ".join(rest) if any(is_capitalised(t) for t in rest) else None
+    return Source("name", name=person.name, role=role or person.role)
+
+
 def _cut_trailing_clause(tokens: list[str]) -> list[str]:
     """ "Putin's negotiator Vladimir Medinsky after the meeting" ends at "Medinsky"."""
     for i, tok in enumerate(tokens):
@@ -607,6 +633,7 @@ SOURCE_RULES: tuple[Callable[[_Reading], _Verdict], ...] = (
     _name_before_apposition,
     _pronoun_subject,
     _words_of_subject,
+    _person_before_preposition,
     _organisation_ending_in_common_word,
     _party_of_members,
     _no_name_at_the_end,

@@ -93,3 +93,13 @@ def test_a_name_before_a_dashed_who_clause_speaks():
     # a dashed "which" clause describes a thing, not the speaker
     assert _cue_subjects("Vane tried to revive Harbour Records - which folded in 2001 - but "
                          "conceded the effort was hopeless.")[:1] != [("Harbour Records", False)]
+
+
+def test_a_person_named_before_from_or_of_speaks_not_the_firm_after_it():
+    quotes = extract_quotes([
+        "Tom Vane from broker Harbour Securities said: \u201cThe bank brought this on "
+        "itself.\u201d",
+        "\u201cIt was a fair result,\u201d said Ann Roux of the Eastfield Rowing Club.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Ann Roux"]
+    assert quotes[0].role == "from broker Harbour Securities"

@@ -386,18 +386,22 @@ def _person_before_preposition(r: _Reading) -> _Verdict:
     i = next((k for k, tok in enumerate(tokens) if tok in _PERSON_PREPOSITIONS), 0)
     if i < 2 or i == len(tokens) - 1:
         return None
-    opening = tokens[0].rstrip(".") in {c.capitalize() for c in COURTESY}
-    if not (opening or is_given_name(tokens[0]) or is_initial(tokens[0])) or not all(
-            _is_name_token(t) and not is_possessive(t) for t in tokens[:i]):
+    # a courtesy word, a title or a role may open it: "Senator Ann Bishop of Ohio" is Bishop
+    if not all(_is_name_token(t) and not is_possessive(t) for t in tokens[:i]):
         return None
     person = parse_source(" ".join(tokens[:i]), inverted=False)
-    if person is None or person.kind != "name" or (
-            person.role and bare(person.role).rstrip(".") not in COURTESY):
+    if person is None or person.kind != "name" or not person.name:
+        return None
+    first = person.name.split()[0]
+    courtesy = bool(person.role) and bare(person.role.split()[-1]).rstrip(".") in COURTESY
+    if not (courtesy or is_given_name(first) or is_initial(first)):
         return None
     rest = tokens[i:]
     # the firm or body it names is the role ("from broker Harbour Securities"); a place
     # or a time with no name in it ("at the press conference") is none
     role = " ".join(rest) if any(is_capitalised(t) for t in rest) else None
+    if role and person.role and not courtesy:
+        role = f"{person.role} {role}"  # "Senator of Ohio"
     return Source("name", name=person.name, role=role or person.role)
 
 

@@ -103,3 +103,15 @@ def test_a_person_named_before_from_or_of_speaks_not_the_firm_after_it():
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane", "Ann Roux"]
     assert quotes[0].role == "from broker Harbour Securities"
+
+
+def test_a_title_or_role_before_a_name_and_its_state_or_firm_after_credits_the_person():
+    quotes = extract_quotes([
+        "\u201cIt will not be easy for him to win,\u201d said Senator Ann Bishop of Ohio, who "
+        "endorsed Mr. Vane on Tuesday.",
+        "\u201cWe expect more cuts,\u201d said Representative Peter T. Vale of Kansas.",
+        "\u201cMargins are thin,\u201d said Chief Executive Tom Roux of Harbour Bank.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Bishop", "Peter T. Vale", "Tom Roux"]
+    assert quotes[0].role == "Senator of Ohio"
+    assert quotes[2].role.startswith("Chief Executive")

@@ -180,7 +180,15 @@ def _subject_after(masked: str, verb_end: int, hi: int) -> str:
         if not _abbreviation_before(chunk, m.start()):
             stop = m.start()
             break
-    return chunk[:stop]
+    run_on = _RUN_ON_SENTENCE.search(chunk, 0, stop)
+    return chunk[: run_on.start(1) if run_on else stop]
+
+
+# 'said analyst Ann Vale The dispute is ...': a full stop left out after the name, so a
+# sentence opener straight after a capitalised word starts the next sentence
+_RUN_ON_SENTENCE = re.compile(
+    r"(?<![\w.'\u2019-])[A-Z][a-z]+(\s+)(?:The|This|These|It|He|She|They|We|But)\s+[a-z]"
+)
 
 
 def _trim_clause(chunk: str) -> str:

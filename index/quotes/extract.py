@@ -60,7 +60,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 28
+EXTRACTOR_VERSION: int = 29
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -599,6 +599,16 @@ def _opens_next_quote(masked: str, cue: Cue) -> bool:
     return m is not None and not any(w.casefold() in SPEECH_VERB_SET for w in m.group(1).split())
 
 
+# "Ann Moss, the chairman of the county party, said": a name and its apposition
+_NAME_APPOSITION = re.compile(
+    r"^\s*(?:[A-Z][\w.'\u2019\-]*\s+){0,4}[A-Z][\w'\u2019\-]*,[^,\x00]{2,120},\s*(?:[a-z]+ly\s+)?$"
+)
+# '"…" Moss said of the meeting he had with the candidate last week.': what follows the
+# verb tells about the saying, not what was said, so the sentence is only the cue
+_SAY_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes"})
+_CIRCUMSTANCE_AFTER = re.compile(r"^\s*(?:of|about|in\s+an?|during|after)\b(?![^\x00]*\bthat\b)")
+
+
 def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
     """`"..." Smith said.` written as its own sentence right after the quote."""
     if si + 1 >= len(art.sents[p]):
@@ -609,12 +619,14 @@ def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
         return None
     # the cue opens the next sentence: '"Not paid!" LeVell declared, a point he likes'
     lead = art.masked[p][lo : cues[0].position]
-    if "\x00" in lead or len(lead.split()) > 6:
+    if "\x00" in lead or (len(lead.split()) > 6 and not _NAME_APPOSITION.match(lead)):
         return None
     if _opens_next_quote(art.masked[p], cues[0]):
         return None  # '"…" Ann Vane said: "…"': her cue opens the quote after it
     text = art.masked[p][lo:hi]
-    if len(text.split()) > 10:
+    after = art.masked[p][cues[0].position + len(cues[0].verb) : hi]
+    if len(text.split()) > 10 and not (cues[0].verb in _SAY_VERBS
+                                       and _CIRCUMSTANCE_AFTER.match(after)):
         # a long sentence is the cue only when the quote's "!" or "?" split it off
         end = art.sents[p][si][1]
         k = end

@@ -115,3 +115,28 @@ def test_a_title_or_role_before_a_name_and_its_state_or_firm_after_credits_the_p
     assert [q.speaker for q in quotes] == ["Ann Bishop", "Peter T. Vale", "Tom Roux"]
     assert quotes[0].role == "Senator of Ohio"
     assert quotes[2].role.startswith("Chief Executive")
+
+
+def test_a_cue_sentence_after_the_quote_with_an_apposition_or_what_the_words_were_about():
+    quotes = extract_quotes([
+        "Ann Vale spoke first. \u201cHe just stopped and said, 'We have to win the county.'\u201d "
+        "Tom Moss, the chairman of the county party, said of the meeting.",
+        "\u201cWe have to win the county.\u201d Ann Roux said of the meeting she had last "
+        "week with the candidate at a rally in the town.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Moss", "Ann Roux"]
+    assert quotes[0].role == "the chairman of the county party"
+    # "asked about" is a question put to the subject, not the words before it
+    quotes = extract_quotes([
+        "\u201cHe should say sorry and move on.\u201d Party leader Tom Moss, asked about the "
+        "remark by reporters, said the row was a matter for the council.",
+    ])
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_a_missing_full_stop_after_an_inverted_name_ends_the_name():
+    quotes = extract_quotes([
+        "\u201cThe risks are real,\u201d said harbour analyst Ann Vale The dispute is partly "
+        "driven by politics.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [("Ann Vale", "harbour analyst")]

@@ -393,15 +393,16 @@ def _person_before_preposition(r: _Reading) -> _Verdict:
     if person is None or person.kind != "name" or not person.name:
         return None
     first = person.name.split()[0]
-    courtesy = bool(person.role) and bare(person.role.split()[-1]).rstrip(".") in COURTESY
+    title = person.role or ""
+    courtesy = bool(title) and bare(title.split()[-1]).rstrip(".") in COURTESY
     if not (courtesy or is_given_name(first) or is_initial(first)):
         return None
     rest = tokens[i:]
     # the firm or body it names is the role ("from broker Harbour Securities"); a place
     # or a time with no name in it ("at the press conference") is none
     role = " ".join(rest) if any(is_capitalised(t) for t in rest) else None
-    if role and person.role and not courtesy:
-        role = f"{person.role} {role}"  # "Senator of Ohio"
+    if role and title and not courtesy:
+        role = f"{title} {role}"  # "Senator of Ohio"
     return Source("name", name=person.name, role=role or person.role)
 
 

@@ -579,6 +579,23 @@ def _organisation_with_joining_words(r: _Reading) -> _Verdict:
     return None
 
 
+_BEFORE_A_TITLE = frozenset({"the", "both", "former", "late", "then"})
+# whose aide, spokesman or friend ("by" and "from" name who acted or spoke instead)
+_OWNER_PREPOSITIONS = frozenset({"to", "for", "of"})
+
+
+def _title_after_preposition(role: list[str]) -> bool:
+    """ "an aide to President", "a spokesman for the Prime Minister", "an adviser to both":
+    a common noun, its preposition, then only titles, so the name after them is its object
+    ("Secretary of State" and "secretary of state", titles of their own, are not)."""
+    j = len(role) - 1
+    while j >= 0 and (((is_title(role[j]) or bare(role[j]).rstrip(".") in COURTESY)
+                       and is_capitalised(role[j])) or role[j] in _BEFORE_A_TITLE):
+        j -= 1
+    return (0 < j < len(role) - 1 and role[j] in _OWNER_PREPOSITIONS
+            and not is_capitalised(role[j - 1]))
+
+
 def _object_of_preposition(r: _Reading) -> _Verdict:
     """ "Labour MP for West Ham", "a spokesman for the Northport Press", "the star of Rain Man
     and Tootsie", "Mr Vane from Coastal Analytics": the name is the object, never who speaks."""
@@ -589,7 +606,7 @@ def _object_of_preposition(r: _Reading) -> _Verdict:
         return None
     after_preposition = role[-1] in _OBJECT_PREPOSITIONS or (
         len(role) > 1 and bare(role[-1]) == "the" and role[-2] in _OBJECT_PREPOSITIONS
-    )
+    ) or _title_after_preposition(role)
     if after_preposition or (
         _prepositional_role(role) and not (is_given_name(names[0]) or is_initial(names[0]))
     ):

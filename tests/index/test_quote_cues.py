@@ -140,3 +140,18 @@ def test_a_missing_full_stop_after_an_inverted_name_ends_the_name():
         "driven by politics.",
     ])
     assert [(q.speaker, q.role) for q in quotes] == [("Ann Vale", "harbour analyst")]
+
+
+def test_an_aide_to_a_titled_person_is_described_not_named_after_the_person():
+    quotes = extract_quotes([
+        "\u201cThe party has gone the other way,\u201d said the former top aide to President "
+        "Tom Vane.",
+        "\u201cWe have work to do,\u201d said a longtime adviser to both Roux sisters.",
+        "\u201cThe plan is sound,\u201d said a spokesman for the Prime Minister Ann Bishop.",
+        # a title of its own and a passive agent still name the speaker
+        "\u201cWe will talk,\u201d said Secretary of State Jane Porter.",
+        "His claims were denied by Foreign Secretary Jack Moss, who accused them of "
+        "\u201crunning scared\u201d of debate.",
+    ])
+    assert [q.speaker for q in quotes] == [None, None, None, "Jane Porter", "Jack Moss"]
+    assert quotes[0].description == "the former top aide to President Tom Vane"

@@ -36,7 +36,14 @@ from index.lexicon import (
     UNNAMED_ROLES,
 )
 from index.models import Quote
-from index.quotes.attribution import Cue, cues_in, mask, sentence_subject, sentences
+from index.quotes.attribution import (
+    Cue,
+    blank_dateline,
+    cues_in,
+    mask,
+    sentence_subject,
+    sentences,
+)
 from index.quotes.bodies import Bodies
 from index.quotes.names import (
     _PREPOSITION_LEAD,
@@ -60,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 30
+EXTRACTOR_VERSION: int = 31
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -97,7 +104,7 @@ class _Article:
         for span in self.spans:
             for seg in span.segments:
                 ranges.setdefault(seg.paragraph, []).append((seg.mark_start, seg.mark_end))
-        self.masked = [mask(t, ranges.get(p, [])) for p, t in enumerate(paragraphs)]
+        self.masked = [blank_dateline(mask(t, ranges.get(p, []))) for p, t in enumerate(paragraphs)]
         self.book = NameBook()
         # capitalised words and adjacent pairs of them, counted once over the article
         self.cap_words: dict[str, int] = {}

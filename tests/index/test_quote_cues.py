@@ -155,3 +155,13 @@ def test_an_aide_to_a_titled_person_is_described_not_named_after_the_person():
     ])
     assert [q.speaker for q in quotes] == [None, None, None, "Jane Porter", "Jack Moss"]
     assert quotes[0].description == "the former top aide to President Tom Vane"
+
+
+def test_a_wire_dateline_is_never_the_speaker():
+    quotes = extract_quotes([
+        "PORTSMOUTH, Dec. 8 (UPI) \u2014 In reply to the council's plan, Ann Roux rallied "
+        "supporters, saying: \u201cWe have to be ready to stop it.\u201d",
+        "LONDON (Reuters) - Jo Pryce met the board on Monday, saying: \u201cWe are ready.\u201d",
+        "NEW YORK -- Tom Vane said: \u201cWe are ready too.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Roux", "Jo Pryce", "Tom Vane"]

@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 31
+EXTRACTOR_VERSION: int = 32
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -560,7 +560,9 @@ class _Article:
             return self.attribute(earlier[-1].source, p * _PARA + earlier[-1].position,
                                   earlier[-1].verb, last)
         lo = self.sents[p][si][0]
-        subject = sentence_subject(self.masked[p][lo : cue.position])
+        chunk = self.masked[p][lo : cue.position]
+        subject = sentence_subject(chunk) or _unnamed_clause_subject(
+            self.masked[p][lo : cue.position + len(cue.verb)])
         if subject is not None:
             return self.attribute(subject, p * _PARA + lo, cue.verb, last)
         return None  # the caller falls back on context
@@ -593,6 +595,42 @@ class _Article:
         if best is None:
             return None
         return best[1], best[2], best[3]
+
+
+# "Rooney, who believes", "Beijing, which described": the name the relative clause is about
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:^|[\s(])((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*),\s+(?:who|which)"
+    r"(?:\s+[a-z]+){1,4}$"
+)
+# "A spokesman for the Casino Association, which represents ..., said", "The firm closed
+# the book on Friday, saying", "the Eastfield boss is quoted as saying": the clause opens on
+# a described subject, its verb straight after (or after an aside set off by commas)
+_DESCRIBED_SUBJECT = re.compile(
+    r"^(?:(?:But|And|So|Yet|Now)\s+)?(?P<np>(?i:the|a|an)\s+[^,;:\x00]{1,80}?)"
+    r"(?:,[^,\x00]{1,120},)?\s+(?:\w+ly\s+)?"
+    r"(?:is|was|has|had|have|will|would|were|are|said|says|told|[a-z]{2,}ed|[a-z]{2,}[^\Wsu]s)\b"
+)
+# "the claim was denied by a spokesman, who said": a passive subject is not the speaker
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\b")
+
+
+def _unnamed_clause_subject(chunk: str) -> Source | None:
+    """The subject of a participle's clause when it is no name at its start: the name a
+    "who" clause is about, else a described subject ("The firm ..., saying"), so that the
+    quote is not handed to whoever the context last named."""
+    after_quote = chunk[max(chunk.rfind("\x00"), chunk.rfind(";")) + 1 :].strip(" ,\u00a0")
+    rel = _RELATIVE_SUBJECT.search(after_quote)
+    if rel is not None:
+        src = parse_source(rel.group(1), inverted=True)
+        if src is not None and src.kind in ("name", "org"):
+            return src
+    for clause in (chunk.strip(" \u00a0"), after_quote):
+        if _PASSIVE.search(clause):
+            continue
+        m = _DESCRIBED_SUBJECT.match(clause)
+        if m is not None and len(m.group("np").split()) <= 10:
+            return Source("description", description=m.group("np").strip())
+    return None
 
 
 # after a speech verb: at most three words, a colon, then a quotation opens ("Vane added:

@@ -165,3 +165,22 @@ def test_a_wire_dateline_is_never_the_speaker():
         "NEW YORK -- Tom Vane said: \u201cWe are ready too.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Ann Roux", "Jo Pryce", "Tom Vane"]
+
+
+def test_a_participle_cue_whose_clause_names_no_one_is_not_handed_to_the_last_speaker():
+    quotes = extract_quotes([
+        "\u201cWe will fight on,\u201d said Ann Roux, the council leader.",
+        "It is a view shared by Tom Vane, who believes \u201cthe harbour must stay open\u201d.",
+        "A spokesman for the Harbour Casino Association, which represents the trade, said: "
+        "\u201cWe are disappointed.\u201d",
+        "The firm closed its books on Friday, saying: \u201cThe year began well.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Roux", "Tom Vane", None, None]
+    assert quotes[2].description == "A spokesman for the Harbour Casino Association"
+    assert quotes[3].description == "The firm"
+    # a passive subject is not the speaker: the quote goes to whoever context gives
+    quotes = extract_quotes([
+        "\u201cIt is rubbish,\u201d said Jo Pryce, the party's spokesman.",
+        "But the claim was denied by the party spokesman, who said: \u201cIt is all lies.\u201d",
+    ])
+    assert quotes[1].description != "the claim"

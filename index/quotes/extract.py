@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 32
+EXTRACTOR_VERSION: int = 33
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -1252,12 +1252,33 @@ def is_fragment(text: str) -> bool:
             and all(w in DISCOURSE_OPENERS for w in words))
 
 
+_TITLE_MAX_WORDS = 8
+# 'the web series "The Guild,"', 'a report entitled "Lost Years"': a kind of work or a
+# title word, then a capitalised quotation, is the work's name, not speech ('Vane dubbed
+# him "Little Tom"' is Vane's words, so naming verbs are not among them)
+_WORK_BEFORE = re.compile(
+    r"(?i:\b(?:series|show|sitcom|soap|film|movie|documentary|book|novel|memoir|album|song|"
+    r"single|play|musical|programme|program|titled|entitled))"
+    r"\s*$"
+)
+
+
+def _names_a_work(art: _Article, span: Span, text: str) -> bool:
+    """Is the short quotation the title or name of what the words before it introduce?"""
+    first = span.segments[0]
+    before = art.masked[first.paragraph][max(0, first.mark_start - 40) : first.mark_start]
+    stripped = text.strip()
+    return bool(stripped[:1].isupper()) and _WORK_BEFORE.search(before) is not None
+
+
 def _one(art: _Article, span: Span,
          done: list[tuple[Span, _Attribution]]) -> tuple[Quote | None, _Attribution | None]:
     text = span.text(art.paras)
     if is_fragment(text):
         return None, None
     n_words = len(text.split())
+    if n_words <= _TITLE_MAX_WORDS and _names_a_work(art, span, text):
+        return None, None
     last = done[-1][1] if done else None
     picked = art.pick_cue(span)
     att: _Attribution | None = None

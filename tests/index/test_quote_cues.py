@@ -184,3 +184,14 @@ def test_a_participle_cue_whose_clause_names_no_one_is_not_handed_to_the_last_sp
         "But the claim was denied by the party spokesman, who said: \u201cIt is all lies.\u201d",
     ])
     assert quotes[1].description != "the claim"
+
+
+def test_a_capitalised_title_after_a_kind_of_work_is_not_a_quote():
+    quotes = extract_quotes([
+        "Actress Ann Day, known for the web series \u201cThe Harbour,\u201d had her address "
+        "posted online after she criticised the campaign.",
+        "A report entitled \u201cLost Years\u201d was published on Monday, and Tom Vane said "
+        "it was \u201cthe best work we have done\u201d.",
+        "Tom Vane dubbed him \u201cLittle Jo\u201d, the crowd said.",
+    ])
+    assert [q.text for q in quotes] == ["the best work we have done", "Little Jo"]

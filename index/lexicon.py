@@ -146,7 +146,8 @@ DEMONYMS: frozenset[str] = frozenset(
 
 # Nouns for a person of a nation ("the Dutchman", "the Scot"): news calls the person its
 # story is about by them instead of repeating the name. Adjectives that double as nouns
-# ("the American") count only when no noun follows them ("the American economy").
+# ("the American") count only when no noun follows them ("the American economy"). Those
+# that are also common surnames ("Cuban", "Turk", "Irish") are left out: "Cuban said".
 DEMONYM_NOUNS: frozenset[str] = frozenset(
     """
     dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman
@@ -154,6 +155,11 @@ DEMONYM_NOUNS: frozenset[str] = frozenset(
     kiwi aussie argentine american australian canadian italian german brazilian russian
     belgian norwegian nigerian kenyan ghanaian jamaican portuguese chilean colombian
     mexican austrian ukrainian croatian serbian czech hungarian romanian bulgarian
+    swiss greek thai iraqi israeli palestinian pakistani indian afghan saudi egyptian
+    iranian syrian lebanese chinese japanese korean filipino peruvian venezuelan
+    argentinian zimbabwean zambian ethiopian ugandan sudanese somali moroccan algerian
+    tunisian libyan jordanian estonian latvian lithuanian georgian armenian slovak
+    slovenian bosnian albanian
     """.split()
 )
 

@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 33
+EXTRACTOR_VERSION: int = 34
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -109,11 +109,14 @@ class _Article:
         # capitalised words and adjacent pairs of them, counted once over the article
         self.cap_words: dict[str, int] = {}
         self.cap_pairs: dict[tuple[str, str], int] = {}
+        self.mid_caps: set[str] = set()  # capitalised words the article writes mid-sentence
         for m in self.masked:
             prev, prev_end = "", -2
             for w in _CAP_WORD.finditer(m):
                 word = bare(w.group(0))
                 self.cap_words[word] = self.cap_words.get(word, 0) + 1
+                if not _opens_sentence(m, w.start()):
+                    self.mid_caps.add(word)
                 if w.start() == prev_end + 1:
                     self.cap_pairs[(prev, word)] = self.cap_pairs.get((prev, word), 0) + 1
                 prev, prev_end = word, w.end()
@@ -297,6 +300,8 @@ class _Article:
         if not (src.role or title) and not self._named_word(full):
             # "Video games are big business, ...", "Lawyers for ... said": a capitalised
             # common word, not a person the article names
+            if _NOT_A_NAME_ALONE.search(name):
+                return _Attribution(None)  # "Possibly", "Forty-four" describe nobody
             return _Attribution(None, None, name, "description")
         return _Attribution(full, role, None, "name")
 
@@ -308,9 +313,15 @@ class _Article:
         title or it is a known first name.
         """
         tokens = full.split()
-        if len(tokens) != 1 or full in self.book.gender or full in self.book.counts:
+        if len(tokens) != 1 or full in self.book.gender:
             return True
         word = bare(full)
+        if word not in self.mid_caps and not is_given_name(full) and _NOT_A_NAME_ALONE.search(full):
+            # "Possibly as a result, ...", "Forty-four percent said", "I'd say": a word only
+            # ever capitalised by the sentence it opens, with an adverb's or number's form
+            return False
+        if full in self.book.counts:
+            return True
         if (word in TITLE_WORDS or stop_cap(word)
                 or all(part in DEMONYMS for part in word.split("-"))):
             return False
@@ -499,6 +510,13 @@ class _Article:
         if src.kind in ("name", "org") and _role_ending(src.name or ""):
             # "The Glasgow Kelvin MP, who ..., accused": a role with a place, not a name
             src = Source("description", description=f"the {src.name}")
+        elif src.kind == "name" and _never_a_name(src.name or "") and not (
+                bare(src.role or "").rstrip(".") in COURTESY
+                or len(self.book.resolve(src.name or "").split()) > 1):
+            # "the 24-year-old Swiss added": a nationality, with or without its role,
+            # describes the person the story is about
+            src = Source("description", description=" ".join(
+                w for w in ("the", src.role, src.name) if w))
         if src.kind == "name":
             return self._name(src)
         if src.kind == "org":
@@ -711,6 +729,18 @@ _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DEFINITE_MEDIUM = re.compile(r"^(?i:the|this|that)\s+(?P<medium>" + _MEDIA + r")$")
 
 
+def _never_a_name(name: str) -> bool:
+    """A one-word "name" that is a nationality ("Swiss", "Anglo-Dutch"), a nation's noun, a
+    title or a lexicon stop word: no person's name unless the article gives it a first name
+    or a courtesy title ("Oliver Irish", "Mr King")."""
+    words = name.split()
+    if len(words) != 1:
+        return False
+    word = bare(words[0])
+    return (all(part in DEMONYMS for part in word.split("-")) or word.casefold() in DEMONYM_NOUNS
+            or word in TITLE_WORDS or stop_cap(word))
+
+
 def _role_ending(name: str) -> bool:
     """Does a capitalised phrase end in a role and open on no first name ("Glasgow Kelvin
     MP", "Harbour Council Leader"), so it describes a person instead of naming one?"""
@@ -916,6 +946,22 @@ _WHO_APPOSITION = re.compile(r",\s+(?:who|a|an)\s")
 _PRONOUN_LEAD = re.compile(r"\s*(?:(?:but|and|yet|so|then|now|still)\s+)?(he|she)\b", re.I)
 # ", executive editor of the Gazette." after a name: the apposition, up to its clause end
 _APPOSITION_AFTER = re.compile(r",\s+([^,.;:\x00]{2,120})")
+_SENTENCE_LEAD = ".!?:;\x00\"\u201c\u2018(\u2014\u2013-"
+_LEAD_BLANKS = " \t\u00a0\"'\u201c\u2018"
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Does the word at `at` open a sentence: only blanks or opening quotation marks between
+    it and the paragraph start, an end mark, a colon or a dash? (A bounded look back.)"""
+    k = at
+    while k > 0 and at - k < 8 and text[k - 1] in _LEAD_BLANKS:
+        k -= 1
+    return k == 0 or text[k - 1] in _SENTENCE_LEAD
+# -ly adverbs, number words, contractions ("Possibly", "Forty-four", "I'd")
+_NOT_A_NAME_ALONE = re.compile(
+    r"^(?:\w{4,}ly|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|One|Two|Three|Four|"
+    r"Five|Six|Seven|Eight|Nine|Ten|Hundreds|Thousands|Dozens)(?:-\w+)?|I['\u2019]\w+|Im)$"
+)
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
 _NOT_BLANK = re.compile(r"[^ .,]")
 

@@ -173,7 +173,8 @@ _INVERTED_CUT = frozenset(
 )
 _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
-    r"over|outside|inside|across|near|amid|despite)\b"
+    r"over|outside|inside|across|near|amid|despite|ahead|between|among|amongst|following|"
+    r"throughout|beyond|within|without|against|around|behind|towards?|upon|unlike|alongside)\b"
 )
 # A clause of its own before the subject ("As Vane spoke, the crowd chanted")
 _SUBORDINATE_LEAD = (
@@ -315,10 +316,11 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
     last = parts[-1] if parts else ""
     if len(parts) >= 2 and is_apposition(last) and not _names_a_person(last):
         for k in range(len(parts) - 2, -1, -1):
-            if (re.match(_PREPOSITION_LEAD, parts[k]) or _subordinate_clause(parts[k])) \
-                    and k == len(parts) - 2:
+            if (re.match(_PREPOSITION_LEAD, parts[k]) or _subordinate_clause(parts[k])
+                    or is_adverb_opener(parts[k])) and k == len(parts) - 2:
                 # "In Iowa, voters said": a place, then the subject; "As Vane spoke, the
-                # crowd chanted": a clause of its own, then the subject
+                # crowd chanted": a clause of its own, then the subject; "Separately, the
+                # bank warned": an adverb, then the subject
                 break
             head = parse_source(parts[k], inverted=True)
             if head is not None and head.kind in ("name", "org"):

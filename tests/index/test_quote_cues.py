@@ -195,3 +195,25 @@ def test_a_capitalised_title_after_a_kind_of_work_is_not_a_quote():
         "Tom Vane dubbed him \u201cLittle Jo\u201d, the crowd said.",
     ])
     assert [q.text for q in quotes] == ["the best work we have done", "Little Jo"]
+
+
+def test_words_that_only_open_sentences_and_nationalities_are_never_speakers():
+    quotes = extract_quotes([
+        "Bosses were polled. Possibly as a result, the worry has eased, with just 54% of "
+        "firms calling it a \u201csignificant threat\u201d.",
+        "Only 25% agreed. Forty-four percent said they would buy something \u201cother\u201d.",
+        "Separately, the Harbour Bank warned that the plans carried \u201chuge risks\u201d.",
+        "Ann Vale, 24, won in Eastfield on Sunday. Speaking to a local paper, the 24-year-old "
+        "Swiss added: \u201cThere will not be as many people at the next one.\u201d",
+        "Ahead of the launch, a party spokesperson said: \u201cThey would cap ambition.\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, None), (None, None), ("Harbour Bank", None), ("Ann Vale", None),
+        (None, "a party spokesperson"),
+    ]
+    # a common-word surname the article gives a first name or title is still a name
+    quotes = extract_quotes([
+        "Analyst Oliver Irish said: \u201cDemand is huge.\u201d",
+        "\u201cIt will sell out,\u201d Mr Irish added.",
+    ])
+    assert [q.speaker for q in quotes] == ["Oliver Irish", "Oliver Irish"]

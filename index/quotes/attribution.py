@@ -306,9 +306,10 @@ def _capital_run(words: list[str], i: int) -> tuple[str, str]:
     """The capitalised words from words[i] (particles inside, up to a possessive) and the
     word after them when the run ends on a letter or digit: a name and what it modifies."""
     j = i
-    while j < len(words) and (words[j][:1].isupper() or words[j].lower() in PARTICLES):
-        j += 1
-        if words[j - 1].endswith(("\u2019s", "'s")):
+    while j < len(words) and (words[j][:1].isupper() or words[j].lower() in PARTICLES
+                              or (j > i and words[j].rstrip(",.").isdigit())):
+        j += 1  # "Radio 1", "Number 10": a number closes the name it belongs to
+        if words[j - 1].endswith(("\u2019s", "'s")) or words[j - 1].rstrip(",.").isdigit():
             break
     follower = words[j] if j < len(words) and words[j - 1][-1:].isalnum() else ""
     return " ".join(words[i:j]), follower

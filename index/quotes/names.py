@@ -451,6 +451,17 @@ def _party_of_members(r: _Reading) -> _Verdict:
     return None
 
 
+def _name_with_a_number(r: _Reading) -> _Verdict:
+    """ "Radio 1", "Number 10", "Channel 4": capitalised words closed by a small number
+    name a station, a channel or an office, which speaks as an organisation."""
+    tokens = [t.strip(",") for t in r.tokens]
+    if (len(tokens) >= 2 and re.fullmatch(r"\d{1,3}", tokens[-1])
+            and all(is_capitalised(t) and not is_possessive(t) for t in tokens[:-1])
+            and bare(tokens[0]) not in ("the", "a", "an") and not is_title(tokens[0])):
+        return Source("org", name=" ".join(tokens))
+    return None
+
+
 def _no_name_at_the_end(r: _Reading) -> _Verdict:
     """A phrase whose head is a common word, a possessive or a particle names nobody."""
     last = r.tokens[-1]
@@ -660,6 +671,7 @@ SOURCE_RULES: tuple[Callable[[_Reading], _Verdict], ...] = (
     _person_before_preposition,
     _organisation_ending_in_common_word,
     _party_of_members,
+    _name_with_a_number,
     _no_name_at_the_end,
     _name_and_role,
     _first_of_two_names,

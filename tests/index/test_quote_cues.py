@@ -217,3 +217,13 @@ def test_words_that_only_open_sentences_and_nationalities_are_never_speakers():
         "\u201cIt will sell out,\u201d Mr Irish added.",
     ])
     assert [q.speaker for q in quotes] == ["Oliver Irish", "Oliver Irish"]
+
+
+def test_a_station_or_office_with_a_number_speaks_by_its_whole_name():
+    quotes = extract_quotes([
+        "Radio 1 said the station would rise to the \u201cchallenge\u201d of keeping his "
+        "legacy alive.",
+        "Number 10 said ministers were not interested in a \u201csoap opera\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == ["Radio 1", "Number 10"]
+

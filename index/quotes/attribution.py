@@ -746,6 +746,9 @@ _RELATIVE = re.compile(
     r"(?:(?:^|,)\s*((?i:who|which))|(?P<name>\b[A-Z][\w'\u2019]*)\s[-\u2013\u2014]\s*(who))\b")
 
 
+_RELATIVE_PRONOUN_SUBJECT = re.compile(r"(?i)\b(who|whom|which)\s+(he|she|they)\s*$")
+
+
 def _clause_cue(v: _Verb, before: str) -> Cue | None:
     """The subject in the last clause before the verb: a relative clause's head, the
     earlier subject again ("but added"), nobody in a passive, else the clause's name."""
@@ -754,6 +757,14 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
         before = before[: adverb.start()] + " "  # "The statement then declares": an adverb
     chunk = _trim_clause(before)
     tail = chunk.rstrip(" ,")
+    own = _RELATIVE_PRONOUN_SUBJECT.search(before)
+    if own is not None:
+        # "bankers, who he called ...": the relative clause has a speaker of its own, not
+        # the people it is about; in "the bridge, which he said was ..." he is most often
+        # the sentence's own subject ("The actor crossed the bridge, which he said ...")
+        if own.group(1).casefold() == "which":
+            return v.cue(Source("inherit"))
+        return v.cue(Source("pronoun", name=own.group(2).casefold()))
     # a relative clause set off by commas or dashes ("Jo Vane - who chairs the X - said")
     rel = _RELATIVE.search(chunk)
     if rel is not None:

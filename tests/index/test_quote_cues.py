@@ -227,3 +227,13 @@ def test_a_station_or_office_with_a_number_speaks_by_its_whole_name():
     ])
     assert [q.speaker for q in quotes] == ["Radio 1", "Number 10"]
 
+
+
+def test_a_relative_clause_with_its_own_pronoun_subject_credits_that_speaker():
+    quotes = extract_quotes([
+        "Foreign Secretary Jo Pryce said she had always had good relations with Mr Vane, "
+        "who she described as \u201cvery talented\u201d.",
+        "The film shows Mr Roux laughing at an impression of him as a vampire, which he "
+        "calls \u201cgood fun\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == ["Jo Pryce", "Roux"]

@@ -26,8 +26,10 @@ def format_date(iso: str | None) -> str | None:
 
 def match_note(passage: Passage) -> str:
     """Why a passage answers: the question's words it shares, or that it was found by
-    meaning (asked in other words than the article's)."""
+    meaning (asked in other words than the article's), with the few words it does share."""
     if passage.by == "meaning":
+        if passage.matched:
+            return "matched by meaning (words: " + ", ".join(passage.matched) + ")"
         return "matched by meaning"
     return "matched: " + ", ".join(passage.matched) if passage.matched else ""
 

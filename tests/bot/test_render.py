@@ -93,6 +93,11 @@ def test_a_passage_found_by_meaning_says_so_instead_of_listing_words() -> None:
                     matched=("bridge",))
     page = render.ask_pages(Answer(question="q", passages=(words,)))[0]
     assert "matched: bridge" in page[0].description and "meaning" not in page[0].description
+    # found by meaning although a few words are shared: both are said
+    both = Passage(article=article(), paragraph=1, text="One.", sentence="One.", score=1.0,
+                   matched=("blackadder",), by="meaning")
+    page = render.ask_pages(Answer(question="q", passages=(both,)))[0]
+    assert "matched by meaning (words: blackadder)" in page[0].description
 
 
 def test_the_footers_of_an_answer_name_its_articles_for_follow_ups() -> None:

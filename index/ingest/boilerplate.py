@@ -117,11 +117,16 @@ def _is_cookie_notice(text: str) -> bool:
 
 
 # A wire dateline opening the body: "(CNN) -- ", "Kabul, Afghanistan (CNN) -- ",
-# "LONDON (Reuters) - ". It tells where the story was filed, not what happened.
+# "LONDON (Reuters) - ", "WASHINGTON, Dec. 8 (UPI) \u2014 ", "NEW YORK -- ". It tells where
+# the story was filed, not what happened, and no sentence has it as its subject.
 _DATELINE_RE = re.compile(
-    r"\A(?:[A-Z][\w.'\u2019-]*(?:[ ,]+[A-Z][\w.'\u2019-]*){0,4},?\s*)?"
+    r"\A(?:(?:[A-Z][\w.'\u2019-]*(?:[ ,]+[A-Z][\w.'\u2019-]*){0,4},?\s*)?"
     r"\((?:CNN|CNN Business|CNNMoney|Reuters|AP|AFP|UPI|Bloomberg|AP Photo)\)"
     r"(?:\s*(?:--|\u2014|\u2013|-)\s*|\s*(?=[A-Z\"\u201c]))"
+    # or a place in capitals, a date, an agency, then a dash
+    r"|\s*(?=[A-Z.'\-]*[A-Z]{3})[A-Z][A-Z.'\-]+(?:[ ,]{1,2}[A-Z][A-Z.'\-]*){0,3}"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z .]{2,30}\)\s*)?"
+    r"[-\u2013\u2014]{1,2}\s+(?=[A-Z\"\u201c\u2018\x00]))"  # a sentence opens after it
 )
 
 

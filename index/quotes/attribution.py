@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from index.ingest.boilerplate import dateline_end
 from index.lexicon import (
     BEFORE_NUMBER,
     COURTESY,
@@ -120,19 +121,11 @@ def mask(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-# "WASHINGTON, Dec. 8 (UPI) —", "LONDON (Reuters) -": a wire story's dateline opens the
-# paragraph; it names a place, never the subject of the sentence after it
-_DATELINE = re.compile(
-    r"^\s*(?=[A-Z.'\-]*[A-Z]{3})[A-Z][A-Z.'\-]+(?:[ ,]{1,2}[A-Z][A-Z.'\-]*){0,3}"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z .]{2,30}\)\s*)?"
-    r"(?:[-\u2013\u2014]{1,2})\s+(?=[^\x00\s])"
-)
-
-
 def blank_dateline(masked: str) -> str:
-    """masked with a leading dateline turned into spaces (same length, offsets kept)."""
-    m = _DATELINE.match(masked)
-    return " " * m.end() + masked[m.end():] if m else masked
+    """masked with a leading wire dateline ("PORTSMOUTH, Dec. 8 (UPI) -") turned into
+    spaces (same length, offsets kept): a place is never the subject of what follows."""
+    end = dateline_end(masked)
+    return " " * end + masked[end:] if end and "\x00" not in masked[:end] else masked
 
 
 # A run of text with no sentence end is cut every MAX_SENTENCE characters: what a cue

@@ -89,6 +89,8 @@ def test_long_paragraph_starting_like_a_footer_is_kept():
         ("Northport, Kelland (CNN) -- The ferry sank.", "The ferry sank."),
         ("NORTHPORT (Reuters) - Shares fell.", "Shares fell."),
         ("(CNN)The ferry sank.", "The ferry sank."),
+        ("NORTHPORT, Dec. 8 (UPI) \u2014 The ferry sank.", "The ferry sank."),
+        ("NEW NORTHPORT -- The ferry sank.", "The ferry sank."),
     ],
 )
 def test_wire_dateline_is_recognized(text, rest):
@@ -97,7 +99,8 @@ def test_wire_dateline_is_recognized(text, rest):
 
 @pytest.mark.parametrize(
     "text",
-    ["The ferry sank near Northport.", "Officials told CNN (CNN) that the ferry sank."],
+    ["The ferry sank near Northport.", "Officials told CNN (CNN) that the ferry sank.",
+     "NATO - the alliance - met.", "A - the first grade - rose.", "BBC said - in the end - yes."],
 )
 def test_text_without_a_leading_dateline_has_none(text):
     assert dateline_end(text) == 0

@@ -288,9 +288,10 @@ def test_later_sentences_add_to_the_lead_rather_than_reword_it():
     assert paragraphs[1] not in texts
 
 
-def test_wire_dateline_is_left_out_of_the_summary():
+@pytest.mark.parametrize("dateline", ["Northport (CNN) -- ", "NORTHPORT, Dec. 8 (UPI) \u2014 "])
+def test_wire_dateline_is_left_out_of_the_summary(dateline):
     paragraphs = (
-        "Northport (CNN) -- The harbour bridge will stay shut until March, engineers said.",
+        dateline + "The harbour bridge will stay shut until March, engineers said.",
         "Ferries will carry commuters until the harbour bridge reopens.",
     )
     first = summarize(paragraphs, 2)[0]

@@ -668,7 +668,7 @@ _NAME_APPOSITION = re.compile(
 )
 # '"…" Moss said of the meeting he had with the candidate last week.': what follows the
 # verb tells about the saying, not what was said, so the sentence is only the cue
-_SAY_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes"})
+_REPORTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes"})
 _CIRCUMSTANCE_AFTER = re.compile(r"^\s*(?:of|about|in\s+an?|during|after)\b(?![^\x00]*\bthat\b)")
 
 
@@ -688,7 +688,7 @@ def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
         return None  # '"…" Ann Vane said: "…"': her cue opens the quote after it
     text = art.masked[p][lo:hi]
     after = art.masked[p][cues[0].position + len(cues[0].verb) : hi]
-    if len(text.split()) > 10 and not (cues[0].verb in _SAY_VERBS
+    if len(text.split()) > 10 and not (cues[0].verb in _REPORTING_VERBS
                                        and _CIRCUMSTANCE_AFTER.match(after)):
         # a long sentence is the cue only when the quote's "!" or "?" split it off
         end = art.sents[p][si][1]
@@ -957,6 +957,8 @@ def _opens_sentence(text: str, at: int) -> bool:
     while k > 0 and at - k < 8 and text[k - 1] in _LEAD_BLANKS:
         k -= 1
     return k == 0 or text[k - 1] in _SENTENCE_LEAD
+
+
 # -ly adverbs, number words, contractions ("Possibly", "Forty-four", "I'd")
 _NOT_A_NAME_ALONE = re.compile(
     r"^(?:\w{4,}ly|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|One|Two|Three|Four|"

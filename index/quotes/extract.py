@@ -322,8 +322,7 @@ class _Article:
             return False
         if full in self.book.counts:
             return True
-        if (word in TITLE_WORDS or stop_cap(word)
-                or all(part in DEMONYMS for part in word.split("-"))):
+        if _lexicon_word(word):
             return False
         if is_given_name(full):
             return True
@@ -737,8 +736,13 @@ def _never_a_name(name: str) -> bool:
     if len(words) != 1:
         return False
     word = bare(words[0])
-    return (all(part in DEMONYMS for part in word.split("-")) or word.casefold() in DEMONYM_NOUNS
-            or word in TITLE_WORDS or stop_cap(word))
+    return _lexicon_word(word) or word.casefold() in DEMONYM_NOUNS
+
+
+def _lexicon_word(word: str) -> bool:
+    """A title, a stop word or a nationality adjective ("Anglo-Dutch"): never a name alone."""
+    return (word in TITLE_WORDS or stop_cap(word)
+            or all(part in DEMONYMS for part in word.split("-")))
 
 
 def _role_ending(name: str) -> bool:

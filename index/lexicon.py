@@ -272,7 +272,7 @@ SPEECH_VERBS: list[str] = (
     "emphasized emphasised emphasizes emphasises stressed stresses observed observes "
     "complained complains charged charges contended contends maintained maintains concluded "
     "concludes reported reports reporting described describes yelled shouted shouts "
-    "screamed whispered pleaded mused boasted boasts bragged lamented laments agreed agrees "
+    "screamed cried whispered pleaded mused boasted boasts bragged lamented laments agreed agrees "
     "vowed vows promised promises offered offers echoed echoes pointed testified testifies "
     "recounted recounts confirmed confirms denied denies called calls calling dubbed "
     "labeled labelled branded added explaining arguing chanted chant chanting sang sings "

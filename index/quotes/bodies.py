@@ -22,6 +22,8 @@ _CAP_RUN = rf"{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,6}}"
 _TYPED = re.compile(rf"\b(?P<noun>[a-z]+)\s+(?P<name>{_CAP_RUN})")
 # "the National Audit Office report", "Vale Mining's statement": a body, then its text
 _OWNED = re.compile(rf"(?P<name>{_CAP_RUN})(?:['\u2019]s?)?\s+(?P<noun>[a-z]+)\b")
+# "a Baton Rouge newspaper", "an Ohio firm": the article before the capitalised words
+_INDEFINITE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:a|an|one|another)\s+$")
 # "the club's board", "the magazine", "its report": a definite reference to a body
 _DEFINITE = re.compile(
     r"(?i)^(?:the|its|their|this)\s+(?:(?P<owner>[a-z]+)['\u2019]s\s+)?(?P<noun>[a-z]+)$"
@@ -49,6 +51,10 @@ class Bodies:
             for m in _OWNED.finditer(text):
                 if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
                     continue  # "Trade magazine Harbour Weekly": the name follows the noun
+                if m.group("noun") in BODY_NOUNS and (
+                        _INDEFINITE_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+                        or _INDEFINITE_BEFORE.match(m.group("name").split()[0] + " ")):
+                    continue  # "a Baton Rouge newspaper": a kind or a place, not its name
                 if m.group("noun") in MEDIUM_NOUNS or m.group("noun") in BODY_NOUNS:
                     self._add(p * para + m.start("name"), m.group("name"), m.group("noun"))
         for bodies in self._by_noun.values():

@@ -223,7 +223,7 @@ def is_apposition(part: str) -> bool:
     """
     part = _clean_phrase(part)
     toks = part.split()
-    if not toks:
+    if not toks or _attribution_aside(toks):
         return False
     first = toks[0]
     low = bare(first)
@@ -246,6 +246,17 @@ def is_apposition(part: str) -> bool:
             return True
         return _modified_role(toks)
     return False
+
+
+# verbs that close an attribution set off by commas ("…, the Gazette's Ann Lee reported,
+# his wife whispered"): a clause of its own, never a noun phrase describing a name
+_ASIDE_VERBS = frozenset("said says told wrote writes reported added noted recalled".split())
+
+
+def _attribution_aside(toks: list[str]) -> bool:
+    """ "the Gazette's Ann Lee reported": a subject and its speech verb, not an apposition."""
+    return (len(toks) > 1 and bare(toks[-1]) in _ASIDE_VERBS
+            and bare(toks[-2]) not in _INDEFINITE | {"the", "his", "her", "its", "their"})
 
 
 def _share_of_people(toks: list[str]) -> bool:
@@ -316,11 +327,11 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
     last = parts[-1] if parts else ""
     if len(parts) >= 2 and is_apposition(last) and not _names_a_person(last):
         for k in range(len(parts) - 2, -1, -1):
-            if (re.match(_PREPOSITION_LEAD, parts[k]) or _subordinate_clause(parts[k])
-                    or is_adverb_opener(parts[k])) and k == len(parts) - 2:
-                # "In Iowa, voters said": a place, then the subject; "As Vane spoke, the
-                # crowd chanted": a clause of its own, then the subject; "Separately, the
-                # bank warned": an adverb, then the subject
+            if ((re.match(_PREPOSITION_LEAD, parts[k]) or is_adverb_opener(parts[k]))
+                    and k == len(parts) - 2) or _subordinate_clause(parts[k]):
+                # "In Iowa, voters said": a place, then the subject; "Separately, the
+                # bank warned": an adverb, then the subject; "As the crowd cheered Vane":
+                # a clause of its own, whose names are never the main clause's subject
                 break
             head = parse_source(parts[k], inverted=True)
             if head is not None and head.kind in ("name", "org"):
@@ -776,6 +787,8 @@ def _name_tokens(text: str, start: int, run: str) -> tuple[list[str], str | None
     and a role are cut off, and the name ends at a possessive."""
     tokens, title = _after_leading_titles(run.split())
     end = start + len(run)
+    if tokens and _opens_question(text, start, tokens[0]):
+        tokens = tokens[1:]  # "Will Vane step down?": the auxiliary, not a first name
     if tokens and is_participle(tokens[0], text[end : end + 2].strip() or "x"):
         tokens = tokens[1:]
     # "Chief Fire Officer Hannah Lind": the role ends at its last title word
@@ -791,6 +804,22 @@ def _name_tokens(text: str, start: int, run: str) -> tuple[list[str], str | None
             break
     tokens = tokens[_first_name_after_label(tokens) :]  # "Lib Dem Norman Baker"
     return [_without_marks(t) for t in tokens], title
+
+
+# auxiliaries that open a yes/no question; "Will" and "May" are first names elsewhere
+_QUESTION_AUXILIARIES = frozenset(
+    "will may can could would should shall must might did does".split())
+_SENTENCE_STOP = re.compile(r"[.!?]")
+
+
+def _opens_question(text: str, start: int, first: str) -> bool:
+    """Does an auxiliary open a question at text[start:] ("Will Vane step down?")?"""
+    if bare(first) not in _QUESTION_AUXILIARIES:
+        return False
+    if text[max(0, start - 3) : start].rstrip()[-1:] not in ("", ".", "!", "?"):
+        return False  # "said Will Vane": mid-sentence, a first name
+    end = _SENTENCE_STOP.search(text, start, start + 400)
+    return end is not None and end.group(0) == "?"
 
 
 def _after_leading_titles(tokens: list[str]) -> tuple[list[str], str | None]:

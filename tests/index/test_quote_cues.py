@@ -237,3 +237,34 @@ def test_a_relative_clause_with_its_own_pronoun_subject_credits_that_speaker():
         "calls \u201cgood fun\u201d.",
     ])
     assert [q.speaker for q in quotes] == ["Jo Pryce", "Roux"]
+
+
+def test_an_attribution_set_off_by_commas_is_no_apposition_and_a_clause_names_no_subject():
+    quotes = extract_quotes([
+        "Tom Vane spoke on Tuesday.",
+        "As the crowd cheered Vane in Northport on Tuesday night, the Gazette's Ann Lee "
+        "reported, his wife whispered to him: \u201cThey're still with you.\u201d",
+        "\u201cNooooo!\u201d the crowd cried out, booing.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "his wife"), (None, "the crowd")]
+
+
+def test_an_auxiliary_opening_a_question_is_no_first_name():
+    quotes = extract_quotes([
+        "Game over. Will Vane step down after the vote?",
+        "Tom Vane spoke on Tuesday. \u201cWe fight on,\u201d Vane said.",
+        "\u201cI am staying,\u201d said Will Moss, his deputy.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Will Moss"]
+
+
+def test_a_body_introduced_by_a_kind_or_a_place_is_not_named_by_it():
+    quotes = extract_quotes([
+        "A Northport newspaper called on the mayor to visit the harbour.",
+        "\u201cThe harbour deserves better,\u201d the newspaper wrote.",
+        "The Gazette newspaper later backed the plan.",
+        "\u201cIt is a fair deal,\u201d the newspaper said.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "the newspaper"), ("Gazette", None)]

@@ -740,6 +740,32 @@ _RELATIVE = re.compile(
 
 
 _RELATIVE_PRONOUN_SUBJECT = re.compile(r"(?i)\b(who|whom|which)\s+(he|she|they)\s*$")
+_RELATIVE_REACH = 120  # a relative clause's subject stands this near its verb
+# "the trade deal, which Vane had called …", "Jo Moss, whom Mr Vane once described as …":
+# a relative clause whose subject is a name of its own
+_RELATIVE_NAMED_SUBJECT = re.compile(
+    r"\b(?:who|whom|which)\s+(?P<name>(?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
+    r"(?:\s+(?:had|has|have|once|later|then|also|previously|[a-z]+ly))*\s*$"
+)
+
+
+def _relative_clause_speaker(v: _Verb, tail: str) -> Cue | None:
+    """A relative clause right before the verb with a subject of its own ("bankers, who he
+    called ...", "the deal, which Vane had called ..."): that subject speaks, not the
+    people or thing the clause is about."""
+    own = _RELATIVE_PRONOUN_SUBJECT.search(tail)
+    if own is not None:
+        # in "the bridge, which he said was ..." he is most often the sentence's own
+        # subject ("The actor crossed the bridge, which he said ...")
+        if own.group(1).casefold() == "which":
+            return v.cue(Source("inherit"))
+        return v.cue(Source("pronoun", name=own.group(2).casefold()))
+    named = _RELATIVE_NAMED_SUBJECT.search(tail)
+    if named is not None:
+        src = parse_source(named.group("name"), inverted=True)
+        if src is not None and src.kind in ("name", "org"):
+            return v.cue(src)
+    return None
 
 
 def _clause_cue(v: _Verb, before: str) -> Cue | None:
@@ -750,14 +776,9 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
         before = before[: adverb.start()] + " "  # "The statement then declares": an adverb
     chunk = _trim_clause(before)
     tail = chunk.rstrip(" ,")
-    own = _RELATIVE_PRONOUN_SUBJECT.search(before)
+    own = _relative_clause_speaker(v, before[-_RELATIVE_REACH:])
     if own is not None:
-        # "bankers, who he called ...": the relative clause has a speaker of its own, not
-        # the people it is about; in "the bridge, which he said was ..." he is most often
-        # the sentence's own subject ("The actor crossed the bridge, which he said ...")
-        if own.group(1).casefold() == "which":
-            return v.cue(Source("inherit"))
-        return v.cue(Source("pronoun", name=own.group(2).casefold()))
+        return own
     # a relative clause set off by commas or dashes ("Jo Vane - who chairs the X - said")
     rel = _RELATIVE.search(chunk)
     if rel is not None:

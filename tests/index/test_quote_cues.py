@@ -268,3 +268,13 @@ def test_a_body_introduced_by_a_kind_or_a_place_is_not_named_by_it():
     ])
     assert [(q.speaker, q.description) for q in quotes] == [
         (None, "the newspaper"), ("Gazette", None)]
+
+
+def test_a_relative_clause_with_a_named_subject_credits_that_name():
+    quotes = extract_quotes([
+        "Tom Vane spoke on Tuesday.",
+        "And the North Harbour Trade Agreement, which Vane had called a \u201cdisaster\u201d "
+        "and promised to \u201crip up\u201d? He spoke instead about improving it.",
+        "Ann Lee praised Jo Moss, whom Mr Vane once described as \u201cthe best of us\u201d.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [("Tom Vane", None)] * 3

@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 38
+EXTRACTOR_VERSION: int = 39
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -705,6 +705,9 @@ _SUBJECT_THEN_VERB = re.compile(
 )
 
 
+# a relative clause with its own finite verb, still open where the quote starts
+_RELATIVE_WORD = re.compile(
+    r"\b(?:that|which|who)\s+(?:has|have|had|is|was|are|were)\s[^,;:\u2014\x00]*$")
 _MEDIA = "(?:" + "|".join(re.escape(text) for text in OWNED_TEXTS) + ")"
 _MEDIUM_ADJ = r"(?:(?:new|latest|official|own|annual|final|recent|written|joint|\w+day)\s+)?"
 # "United's statement to the stock exchange": where the text went is no part of its owner
@@ -846,11 +849,19 @@ def _subject_of(clause: str) -> Source | None:
         # "City experts say", "Harbour master Ann Roux": a modifier and a noun, not a name
         # and its verb
         return None
+    nxt = m.group("next") or ""
     if m.group("verb") in _NOT_SUBJECT_VERB and not (
-        m.group("verb") in {"is", "was", "are", "were"} and (m.group("next") or "").endswith("ing")
+        (m.group("verb") in {"is", "was", "are", "were"} and nxt.endswith("ing"))
+        or (m.group("verb") in {"has", "had"} and nxt.endswith(("ed", "en")) and nxt != "been")
     ):
-        return None  # "X was asked by ..." is not X speaking; "X is labeling ..." is
+        # "X was asked by ..." is not X speaking; "X is labeling ..." and "X has called
+        # the plan ..." are
+        return None
     if m.group("appo") and not is_apposition(m.group("appo").strip(",")):
+        return None
+    if _RELATIVE_WORD.search(clause, m.end()):
+        # "Vane has hired Jo Roux of the Gazette, a paper that has run headlines such as
+        # "…"": the quote is the relative clause's, not the sentence subject's
         return None
     src = parse_source(m.group("name"), inverted=True)
     if src is None or src.kind not in ("name", "org"):
@@ -1309,9 +1320,10 @@ _TITLE_MAX_WORDS = 8
 # title word, then a capitalised quotation, is the work's name, not speech ('Vane dubbed
 # him "Little Tom"' is Vane's words, so naming verbs are not among them)
 _WORK_BEFORE = re.compile(
-    r"(?i:\b(?:series|show|sitcom|soap|film|movie|documentary|book|novel|memoir|album|song|"
-    r"single|play|musical|programme|program|titled|entitled))"
-    r"\s*$"
+    r"(?i:\b(?:series|show|sitcom|soap|film|movie|documentary|book|novel|memoir|biography|"
+    r"autobiography|album|song|single|play|musical|opera|poem|podcast|programme|program|"
+    r"titled|entitled))"
+    r",?\s*$"
 )
 
 

@@ -278,3 +278,22 @@ def test_a_relative_clause_with_a_named_subject_credits_that_name():
         "Ann Lee praised Jo Moss, whom Mr Vane once described as \u201cthe best of us\u201d.",
     ])
     assert [(q.speaker, q.role) for q in quotes] == [("Tom Vane", None)] * 3
+
+
+def test_a_subject_with_a_perfect_tense_verb_speaks_unless_a_relative_clause_intervenes():
+    quotes = extract_quotes([
+        "Tom Vane, the harbour master and treasurer of the Northport Trust, has egged on "
+        "supporters online with pep talks like \u201cWe will win the vote and keep the "
+        "harbour open.\u201d",
+        "Ann Lee has hired Jo Moss of the Gazette, a paper that has run stories with "
+        "headlines such as \u201cHarbour plan is a disgrace\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", None]
+
+
+def test_a_title_after_a_biography_and_its_comma_is_no_quote():
+    quotes = extract_quotes([
+        "Ann Lee had hoped to republish her out-of-print biography, \u201cHarbour Lights: "
+        "The Many Lives of Tom Vane,\u201d with her first publisher this year.",
+    ])
+    assert quotes == []

@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 39
+EXTRACTOR_VERSION: int = 40
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -705,6 +705,9 @@ _SUBJECT_THEN_VERB = re.compile(
 )
 
 
+# 'has deemed Tuesday "Harbour Day"': a name given, not words said ("been": a passive)
+_NAMING_PARTICIPLES = frozenset(
+    "been deemed termed named dubbed christened titled entitled".split())
 # a relative clause with its own finite verb, still open where the quote starts
 _RELATIVE_WORD = re.compile(
     r"\b(?:that|which|who)\s+(?:has|have|had|is|was|are|were)\s[^,;:\u2014\x00]*$")
@@ -852,7 +855,8 @@ def _subject_of(clause: str) -> Source | None:
     nxt = m.group("next") or ""
     if m.group("verb") in _NOT_SUBJECT_VERB and not (
         (m.group("verb") in {"is", "was", "are", "were"} and nxt.endswith("ing"))
-        or (m.group("verb") in {"has", "had"} and nxt.endswith(("ed", "en")) and nxt != "been")
+        or (m.group("verb") in {"has", "had"} and nxt.endswith(("ed", "en"))
+            and nxt not in _NAMING_PARTICIPLES)
     ):
         # "X was asked by ..." is not X speaking; "X is labeling ..." and "X has called
         # the plan ..." are

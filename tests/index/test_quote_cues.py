@@ -289,6 +289,12 @@ def test_a_subject_with_a_perfect_tense_verb_speaks_unless_a_relative_clause_int
         "headlines such as \u201cHarbour plan is a disgrace\u201d.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane", None]
+    # a name given is not words said
+    quotes = extract_quotes([
+        "The Northport Trust has deemed Tuesday \u201cHarbour Lights Day For Everyone\u201d "
+        "as part of its first campaign.",
+    ])
+    assert [q.speaker for q in quotes] == [None]
 
 
 def test_a_title_after_a_biography_and_its_comma_is_no_quote():

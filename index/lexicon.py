@@ -52,6 +52,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     organization organisation kremlin pentagon police army navy force forces command
     project coalition alliance league federation society club team network watch report
     poll times-picayune politifact cnn fbi cia nsa
+    conseil institut banque societe agence comite ministere ministerio instituto banco
+    consejo partido parti partei bundesbank bundestag
     """.split()
 )
 

@@ -125,7 +125,12 @@ def _is_name_token(token: str) -> bool:
         return True
     if re.fullmatch(r"[(\"'\u201c\u2018]?[A-Z]\.,?", token):
         return True  # an initial: "Julie A. Diaz"
+    if _ELIDED_PARTICLE.match(token):
+        return True  # "Valery Giscard d'Estaing", "Conseil Superieur de l'Audiovisuel"
     return is_capitalised(token) and not stop_cap(b)
+
+
+_ELIDED_PARTICLE = re.compile(r"[dl]['\u2019][A-Z]")
 
 
 # What a cue's subject phrase is: a person's name, an organisation's, a pronoun, a
@@ -515,7 +520,7 @@ def _first_name_after_label(name_tokens: list[str]) -> int:
     name, then a first name and a surname. The words before the first name are a party or
     team, so the person's name starts at the first name (the index returned; 0 if none)."""
     for k in range(1, len(name_tokens) - 1):
-        if is_given_name(name_tokens[k]):
+        if is_given_name(name_tokens[k]) and is_capitalised(name_tokens[k]):  # not "de"
             before = name_tokens[:k]
             if any(is_given_name(t) or is_initial(t) or bare(t) in PARTICLES
                    or bare(t).rstrip(".") in COURTESY or is_title(t) for t in before):

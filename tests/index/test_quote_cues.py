@@ -303,3 +303,14 @@ def test_a_title_after_a_biography_and_its_comma_is_no_quote():
         "The Many Lives of Tom Vane,\u201d with her first publisher this year.",
     ])
     assert quotes == []
+
+
+def test_an_organisation_with_an_elided_particle_speaks_by_its_name():
+    quotes = extract_quotes([
+        "\u201cIt will sell,\u201d said Olivier Roux, chief operating officer of TNT.",
+        "The Conseil Superieur de l'Audiovisuel (CSA), the French broadcasting regulator, "
+        "said: \u201cSome manufacturers are gearing up.\u201d",
+        "\u201cWe are ready,\u201d said Valery Giscard d'Estaing.",
+    ])
+    assert [q.speaker for q in quotes] == [
+        "Olivier Roux", "Conseil Superieur de l'Audiovisuel", "Valery Giscard d'Estaing"]

@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 41
+EXTRACTOR_VERSION: int = 42
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -228,6 +228,8 @@ class _Article:
         said = next((c for c in cues if c.source.kind == "pronoun"
                      and c.source.name in ("he", "she")), None)
         self._opening_subject(p, lo, said.position if said is not None else hi)
+        if said is None:
+            self._coordinate_subject(p, lo, hi)
         if said is not None:
             # "He argued that ...": indirect speech makes its speaker the one a later
             # '"…," he added' continues, as a quote would
@@ -235,6 +237,22 @@ class _Article:
             att = self._pronoun(said.source.name or "", at, said.verb, None)
             if att.speaker:
                 self.subjects.append(NameEvent(at, att.speaker, "speaker"))
+
+    def _coordinate_subject(self, p: int, lo: int, hi: int) -> None:
+        """ "Bogdanov won last week and claimed ..., but McIlroy is unfazed. He admitted":
+        a clause joined by "but"/"while" with a subject of its own makes that person the
+        last one the sentence is about."""
+        last = None
+        for m in _COORDINATE_SUBJECT.finditer(self.masked[p], lo, hi):
+            last = m
+        if last is None:
+            return
+        src = parse_source(last.group("name"), inverted=True)
+        if src is None or src.kind != "name" or not src.name:
+            return
+        full = self.book.resolve(src.name)
+        if (full in self.book.counts or full in self.book.gender) and self.book.is_person(full):
+            self.subjects.append(NameEvent(p * _PARA + last.start("name"), full, "subject"))
 
     def _opening_subject(self, p: int, lo: int, hi: int) -> None:
         """The person masked[p][lo:hi] opens on ("The director is Tom Vane"), if any, as a
@@ -937,6 +955,12 @@ _UNNAMED_PERSON = re.compile(
 )
 # A fronted prepositional phrase set off by a comma ("In Iowa,", "Regarding the failed
 # harbour project,"): the sentence's subject comes after it
+# a coordinated clause with its own named subject and verb: ", but McIlroy is unfazed"
+_COORDINATE_SUBJECT = re.compile(
+    r"(?:[,;]\s+(?:but|while|whereas|yet)|\s+but)\s+(?P<name>(?:Mr|Mrs|Ms|Dr)?\.?\s?"
+    r"(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
+    r"(?:is|was|has|had|remains|remained|says|said|insists|insisted|[a-z]+ed)\b"
+)
 _FRONTED_PHRASE = re.compile(
     r"\s*(?:In|On|At|After|Before|During|For|With|By|From|Under|Over|Amid|Despite|Regarding|"
     r"Concerning|Following|Unlike|Like|Without|Since)\s[^,.;:\x00]{1,80},\s*"

@@ -314,3 +314,13 @@ def test_an_organisation_with_an_elided_particle_speaks_by_its_name():
     ])
     assert [q.speaker for q in quotes] == [
         "Olivier Roux", "Conseil Superieur de l'Audiovisuel", "Valery Giscard d'Estaing"]
+
+
+def test_a_clause_after_but_makes_its_subject_the_one_a_later_he_continues():
+    quotes = extract_quotes([
+        "\u201cI am ready,\u201d said Tom Vane, the favourite.",
+        "Russian Ivan Petrov won at the same venue last week and then claimed the race "
+        "would be between himself and Ed Roux but Vane is unfazed.",
+        "He admitted: \u201cHe looked quite good in his win.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]

@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 42
+EXTRACTOR_VERSION: int = 43
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -1002,10 +1002,11 @@ def _opens_sentence(text: str, at: int) -> bool:
     return k == 0 or text[k - 1] in _SENTENCE_LEAD
 
 
-# -ly adverbs, number words, contractions ("Possibly", "Forty-four", "I'd")
+# -ly adverbs, -ed participles, number words, contractions ("Possibly", "Recognized",
+# "Forty-four", "I'd")
 _NOT_A_NAME_ALONE = re.compile(
-    r"^(?:\w{4,}ly|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|One|Two|Three|Four|"
-    r"Five|Six|Seven|Eight|Nine|Ten|Hundreds|Thousands|Dozens)(?:-\w+)?|I['\u2019]\w+|Im)$"
+    r"^(?:\w{4,}ly|\w{4,}ed|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|One|Two|"
+    r"Three|Four|Five|Six|Seven|Eight|Nine|Ten|Hundreds|Thousands|Dozens)(?:-\w+)?|I['\u2019]\w+|Im)$"
 )
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
 _NOT_BLANK = re.compile(r"[^ .,]")

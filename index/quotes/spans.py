@@ -1,7 +1,9 @@
 """Find quotation spans in body paragraphs: which characters are quoted, and where.
 
 Only the marks are read here (no attribution): curly and straight double quotes,
-guillemets, NYT-style double apostrophes, and curly single quotes at top level.
+guillemets, NYT-style double apostrophes, and curly single quotes at top level; in an
+article that quotes with straight single marks (British style), those and the doubles
+nested in them.
 Single quotes inside a double quote are part of its text. A quote left open at the
 end of a paragraph continues when the next paragraph opens with a new mark (news
 style); otherwise it ends with its paragraph and is marked unbalanced, so one bad
@@ -287,8 +289,78 @@ def _read_paragraph(p: int, text: str, carry: Span | None, found: _Found) -> Spa
     return scan.finish()
 
 
+# British style: straight single marks quote speech, doubles nest inside them. A single
+# quote: an opener before a word, at most 400 characters with apostrophes only inside
+# words ("don't", "the '90s"), and a closer after a non-space ("'bot nets" and "'90s"
+# open nothing)
+_SINGLE_QUOTE = re.compile(
+    r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))'(?=[\w\"\u201c.])"
+    r"(?:[^'\n]|(?<=\w)'(?=\w)|(?<=\s)'(?=\d)|(?<=\s)'n'(?=\s)){1,400}?(?<=\S)'(?![\w])"
+)
+_DOUBLE_ANY = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+# "'90s", "'em", "rock 'n' roll", "'til": an apostrophe at the start of a word, no quote
+_ELISION = re.compile(r"'(?:\d0s|\d\d\b|em\b|n'|til\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
+
+
+def _single_style(paragraphs: list[str]) -> bool:
+    """Does the article quote with straight single marks ('Yes,' he said), so that its
+    double marks are the nested ones? More single-quoted stretches than double-quoted."""
+    singles = sum(len(_SINGLE_QUOTE.findall(t)) for t in paragraphs)
+    return singles >= 2 and 2 * singles > sum(len(_DOUBLE_ANY.findall(t)) for t in paragraphs)
+
+
+def _as_double_style(text: str) -> str:
+    """The paragraph with its quoting single marks written as curly doubles and its double
+    marks as curly singles, character for character (offsets stay), so that one reader of
+    marks serves both styles. Apostrophes ("don't", "'bot nets") stay."""
+    chars = list(text)
+    for m in _DOUBLE_MARK_ONLY.finditer(text):
+        k = m.start()
+        opener = (k == 0 or text[k - 1].isspace() or text[k - 1] in _OPEN_CONTEXT) and not (
+            k + 1 < len(text) and text[k + 1].isspace())
+        chars[k] = "\u2018" if opener else "\u2019"
+    at = 0
+    while (m := _SINGLE_OPENING.search(text, at)) is not None:
+        k = m.start()
+        close = None if _ELISION.match(text, k) else _single_closer(text, k)
+        if close is None:
+            at = k + 1
+            continue
+        chars[k], chars[close] = "\u201c", "\u201d"
+        at = close + 1
+    return "".join(chars)
+
+
+def _single_closer(text: str, k: int) -> int | None:
+    """Where the single quote opened at text[k] closes: the first mark after a non-space
+    and before no word character, within 400 characters; "the players' union" (s', then
+    a lowercase word) closes only when no other closer follows in its sentence."""
+    if _SINGLE_QUOTE.match(text, k) is None:
+        return None
+    stop = min(len(text), k + 402)
+    at = k + 1
+    while (m := _SINGLE_CLOSING.search(text, at, stop)) is not None:
+        c = m.start()
+        if text[c - 1] == "s" and text[c + 1 : c + 2] == " " and text[c + 2 : c + 3].islower():
+            later = _SINGLE_CLOSING.search(text, c + 1, stop)
+            end = _SENTENCE_STOP.search(text, c, stop)
+            if later is not None and (end is None or later.start() < end.start()):
+                at = c + 1
+                continue  # 'The players' union is strong,' he said
+        return c
+    return None
+
+
+_DOUBLE_MARK_ONLY = re.compile(r'"')
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))'(?=[\w\"\u201c.])")
+_SINGLE_CLOSING = re.compile(r"(?<=\S)'(?!\w)")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
+
+
 def find_spans(paragraphs: list[str]) -> list[Span]:
     """Every quotation span in reading order."""
+    if _single_style(paragraphs):
+        paragraphs = [_as_double_style(t) for t in paragraphs]
     found = _Found()
     carry: Span | None = None  # a quote continuing from the previous paragraph
     for p, text in enumerate(paragraphs):

@@ -324,3 +324,11 @@ def test_a_clause_after_but_makes_its_subject_the_one_a_later_he_continues():
         "He admitted: \u201cHe looked quite good in his win.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+
+
+def test_a_participle_opening_its_sentence_is_no_speaker():
+    quotes = extract_quotes([
+        "Recognized by the Harbour Gazette as \u201cone of the nine best walks in the "
+        "county,\u201d the trail reopens on Friday.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, None)]

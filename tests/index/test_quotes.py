@@ -191,3 +191,38 @@ def test_a_contraction_is_no_name_that_ends_a_quote_early():
     # the reopened quote goes on as the same one: no sentence of it is taken for narrative
     assert len(quotes) == 2
     assert quotes[1].text.startswith("He was quicker. That's what he did all week. I had")
+
+
+def test_an_article_quoting_with_straight_single_marks_is_read_in_british_style():
+    quotes = extract_quotes([
+        "Mayor Tom Vane said the bridge would reopen. 'We will not close the harbour,' he said.",
+        "'The players' union is strong,' said Ann Lee, who called the plan 'a disgrace'.",
+        "Rock 'n' roll fans and 'bot nets aside, she added: 'It's the '90s all over again.'",
+        "'I thought \"wow\", so I grabbed the binoculars,' Vane said.",
+    ])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will not close the harbour,", "Tom Vane"),
+        ("The players' union is strong,", "Ann Lee"),
+        ("a disgrace", "Ann Lee"),
+        ("It's the '90s all over again.", "Ann Lee"),
+        ('I thought "wow", so I grabbed the binoculars,', "Tom Vane"),
+    ]
+
+
+def test_apostrophes_in_an_article_that_quotes_with_double_marks_open_no_quote():
+    quotes = extract_quotes([
+        "The study of zombie or 'bot nets was done by the Harbour Project, which runs "
+        "\"honey pots\" for hackers.",
+        "While 'bot nets are known, 'bot net owners hide. \"They are everywhere,\" said Ann Lee.",
+    ])
+    assert [q.text for q in quotes] == ["They are everywhere,"]
+
+
+@pytest.mark.parametrize("unit", ["'a' ", "'Yes,' he said. ", "'xs' a "])
+def test_megabytes_of_single_marks_finish_quickly(unit):
+    text = unit * (_ADVERSARIAL_BYTES // len(unit))
+    quotes, seconds = _extract_timed(["'We will reopen the bridge in March,' said mayor Claire "
+                                      "Roux.", text])
+    assert seconds < _LOOSE_BOUND_S
+    assert quotes[0].text == "We will reopen the bridge in March,"
+    assert quotes[0].speaker == "Claire Roux"

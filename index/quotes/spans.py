@@ -314,8 +314,8 @@ def _as_double_style(text: str) -> str:
     marks as curly singles, character for character (offsets stay), so that one reader of
     marks serves both styles. Apostrophes ("don't", "'bot nets") stay."""
     chars = list(text)
-    for m in _DOUBLE_MARK_ONLY.finditer(text):
-        k = m.start()
+    for mark in _DOUBLE_MARK_ONLY.finditer(text):
+        k = mark.start()
         opener = (k == 0 or text[k - 1].isspace() or text[k - 1] in _OPEN_CONTEXT) and not (
             k + 1 < len(text) and text[k + 1].isspace())
         chars[k] = "\u2018" if opener else "\u2019"

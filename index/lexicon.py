@@ -85,7 +85,7 @@ STOP_CAPS: frozenset[str] = frozenset(
 PARTICLES: frozenset[str] = frozenset({"de", "da", "del", "della", "der", "van", "von", "bin",
                                        "ibn", "al", "el", "la", "le", "di", "du", "dos", "das",
                                        "ter", "ten"})
-SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "qc", "kc", "sc"})
 
 FEMALE_TITLES: frozenset[str] = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen",
                                            "princess", "sister", "congresswoman", "chairwoman",

@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 43
+EXTRACTOR_VERSION: int = 44
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -310,9 +310,11 @@ class _Article:
         if len(full.split()) == 1 and role and is_capitalised(role.split()[-1]):
             lead = role.split()[-1]
             pairs = self.cap_pairs.get((bare(lead), bare(full)), 0)
-            if pairs >= self.cap_words.get(bare(full), 0) > 0:
+            if pairs >= self.cap_words.get(bare(full), 0) > 0 or (
+                    bare(lead) in _NEVER_A_ROLE_ALONE and pairs > 0):
                 # "US behemoth General Electric": the "title" is part of a name that never
-                # appears without it
+                # appears without it; "National Rail" beside "Network Rail": "National" is
+                # no one's role
                 full = f"{lead} {full}"
                 role = " ".join(role.split()[:-1]) or None
         if not (src.role or title) and not self._named_word(full):
@@ -1002,6 +1004,9 @@ def _opens_sentence(text: str, at: int) -> bool:
     return k == 0 or text[k - 1] in _SENTENCE_LEAD
 
 
+# title words that qualify a role but are never one alone: before a single name word
+# they open an organisation's name ("National Rail", "Federal Express")
+_NEVER_A_ROLE_ALONE = frozenset("national federal white home state".split())
 # -ly adverbs, -ed participles, number words, contractions ("Possibly", "Recognized",
 # "Forty-four", "I'd")
 _NOT_A_NAME_ALONE = re.compile(

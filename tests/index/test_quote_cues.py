@@ -332,3 +332,12 @@ def test_a_participle_opening_its_sentence_is_no_speaker():
         "county,\u201d the trail reopens on Friday.",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [(None, None)]
+
+
+def test_an_organisation_opening_on_a_qualifier_and_a_counsel_suffix_are_read_as_names():
+    quotes = extract_quotes([
+        "Network Rail said the work had overrun.",
+        "National Rail said services would be \u201csignificantly disrupted\u201d tomorrow.",
+        "\u201cThe case is rooted in error,\u201d said barrister Bret Walker SC.",
+    ])
+    assert [q.speaker for q in quotes] == ["National Rail", "Bret Walker"]

@@ -242,15 +242,22 @@ def is_apposition(part: str) -> bool:
     if re.match(r"(?:[A-Z][\w.\-]*\s+){1,2}[A-Z][\w.\-]*['\u2019]s\s+[a-z]", part):
         return True  # "Mrs. Obama's chief of staff", "Vale Mining's head of research"
     if first[:1].islower():
-        if low.endswith("ing") and len(low) > 5:
-            return True
-        if low in TITLE_WORDS and not low.endswith("s"):
-            return True
-        if (_ROLE_SUFFIX.search(low) and len(toks) > 1
-                and toks[1].lower() in _ROLE_LINKS):
-            return True
-        return _modified_role(toks)
+        return _lowercase_apposition(low, toks)
     return False
+
+
+def _lowercase_apposition(low: str, toks: list[str]) -> bool:
+    """A part opening on a lowercase word `low`: a participle aside ("speaking to reporters",
+    "pictured with his daughter"), a title or a role with its link ("pastor of ...")."""
+    if low.endswith("ing") and len(low) > 5:
+        return True
+    if low.endswith("ed") and len(low) > 5 and len(toks) > 1 and bare(toks[1]) in _AFTER_PARTICIPLE:
+        return True  # "flanked by aides", "dressed in black"
+    if low in TITLE_WORDS and not low.endswith("s"):
+        return True
+    if _ROLE_SUFFIX.search(low) and len(toks) > 1 and toks[1].lower() in _ROLE_LINKS:
+        return True
+    return _modified_role(toks)
 
 
 # verbs that close an attribution set off by commas ("…, the Gazette's Ann Lee reported,
@@ -270,6 +277,8 @@ def _share_of_people(toks: list[str]) -> bool:
 
 
 _ROLE_LINKS = frozenset({"of", "at", "for", "in", "with", "and"})
+# prepositions after a past participle that opens an aside ("pictured with", "backed by")
+_AFTER_PARTICIPLE = frozenset("with by in at on alongside beside outside".split())
 
 
 def _modified_role(toks: list[str]) -> bool:
@@ -339,6 +348,13 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
                 # a clause of its own, whose names are never the main clause's subject
                 break
             head = parse_source(parts[k], inverted=True)
+            if (head is not None and head.kind == "description" and k == len(parts) - 2
+                    and re.match(r"[a-z]+(?:ing|ed)\b", last) and re.match(
+                        r"(?i)^(?:(?:and|but|so)\s+)?(?:a|an|one|another|the)\s", parts[k])):
+                # "The sound system, cycling through songs by Tracy Chapman, added": the
+                # described subject before its participle aside speaks
+                r.phrase = parts[k]
+                return None
             if head is not None and head.kind in ("name", "org"):
                 role = head.role
                 nxt = parts[k + 1]
@@ -813,7 +829,8 @@ def _name_tokens(text: str, start: int, run: str) -> tuple[list[str], str | None
 
 # auxiliaries that open a yes/no question; "Will" and "May" are first names elsewhere
 _QUESTION_AUXILIARIES = frozenset(
-    "will may can could would should shall must might did does".split())
+    "will may can could would should shall must might did does do is are was were has have"
+    .split())
 _SENTENCE_STOP = re.compile(r"[.!?]")
 
 

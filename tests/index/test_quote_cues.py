@@ -341,3 +341,17 @@ def test_an_organisation_opening_on_a_qualifier_and_a_counsel_suffix_are_read_as
         "\u201cThe case is rooted in error,\u201d said barrister Bret Walker SC.",
     ])
     assert [q.speaker for q in quotes] == ["National Rail", "Bret Walker"]
+
+
+def test_participle_asides_and_questions_do_not_hand_the_quote_to_a_name_inside_them():
+    quotes = extract_quotes([
+        "Is Vane finally winning over young voters?",
+        "Tom Vane, a teacher, gave a kidney to his pupil Alya. Mr Vane, pictured with Alya "
+        "and her father Ahmed Ali, said he was still a bit \u201cperplexed\u201d by the award.",
+        "The sound system, cycling through songs by Pearl Jam and Ann Lee, added \u201cLa "
+        "Gozadera\u201d and \u201cMadre Tierra\u201d to the mix.",
+        "\u201cWe will win,\u201d Vane said.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Tom Vane", None), (None, "The sound system"), (None, "The sound system"),
+        ("Tom Vane", None)]

@@ -171,6 +171,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     """
     star legend veteran icon actor actress singer rapper dj presenter player athlete
     sprinter boxer golfer cyclist swimmer batsman bowler footballer youngster teenager
+    ace champion striker midfielder defender winger captain skipper keeper goalkeeper
+    driver rider
     """.split()
 )
 

@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 45
+EXTRACTOR_VERSION: int = 46
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -361,6 +361,24 @@ class _Article:
                  if h != owner and len(h.split()) > 1 and bare(h.split()[-1]) == surname}
         return found.pop() if len(found) == 1 else None
 
+    def _clause_opener_person(self, description: str, pos: int) -> str | None:
+        """ "When Lleyton Hewitt shook his hand, the Australian said": a role or nationality
+        right after a subordinate clause that opens on a person refers to that person."""
+        words = description.split()
+        if words and words[-1].casefold() in DEMONYM_NOUNS:
+            words[-1] = words[-1].casefold()  # "the Australian" is read as a role noun
+        if _DEFINITE_ROLE.match(" ".join(words)) is None:
+            return None
+        p, at = divmod(pos, _PARA)
+        lo = self.sents[p][self.sentence_of(p, at)][0]
+        m = _CLAUSE_THEN_ROLE.match(self.masked[p], lo, at)
+        if m is None:
+            return None
+        full = self.book.resolve(m.group("name"))
+        if not self.book.is_person(full, speaking=True) or len(full.split()) < 2:
+            return None
+        return full
+
     def _focus(self, description: str, pos: int) -> str | None:
         """The person a definite role refers back to ("the minister", "the 67-year-old").
 
@@ -573,6 +591,9 @@ class _Article:
         kin = self._kin(description)
         if kin is not None:
             return _Attribution(kin, None, None, "name")
+        opener = self._clause_opener_person(description, pos)
+        if opener is not None:  # "When Lleyton Hewitt shook his hand, the Australian said"
+            return _Attribution(opener, None, None, "name")
         focus = self._focus(description, pos)
         if focus is not None:  # "the England captain said", after his name
             return _Attribution(focus, None, None, "name")
@@ -946,8 +967,11 @@ _DEFINITE_ROLE = re.compile(
 )
 # words between a quote and a cue after it that open a new coordinated clause
 _NEXT_CLAUSE = re.compile(r"^[\s,.;]*(?:and|but)\b")
-# "the Dutchman", "the American" (not "the American economy"): a person of a nation
-_DEMONYM_NOUN = re.compile(r"\b(?i:the)\s+([A-Z][a-z]+)\b(?!['\u2019-]|\s+[a-z]|\s+[A-Z])")
+# "the Dutchman", "the American", "the Swiss star" (not "the American economy"): a person
+# of a nation
+_PERSON_WORD = r"(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b"
+_DEMONYM_NOUN = re.compile(
+    r"\b(?i:the)\s+([A-Z][a-z]+)\b(?!['\u2019-]|\s+[A-Z])(?!\s+(?!" + _PERSON_WORD + r")[a-z])")
 _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019\-]*")
 # "a Labour spokesman", "one official": an unnamed person ("the spokesman" may be named)
 _UNNAMED_PERSON = re.compile(
@@ -957,6 +981,13 @@ _UNNAMED_PERSON = re.compile(
 )
 # A fronted prepositional phrase set off by a comma ("In Iowa,", "Regarding the failed
 # harbour project,"): the sentence's subject comes after it
+# a subordinate clause opening on a name, then the main clause's described subject:
+# "When Lleyton Hewitt shook his hand, the Australian said"
+_CLAUSE_THEN_ROLE = re.compile(
+    r"\s*(?:When|As|After|Before|While|Once|Although|Though|Since)\s+"
+    r"(?P<name>(?:[A-Z][\w'\u2019\-]*\s+){1,3}[A-Z][\w'\u2019\-]*)\s+[a-z][^;:\x00]{0,200},\s*"
+    r"(?:the|The)\s[^,;:\x00]*$"
+)
 # a coordinated clause with its own named subject and verb: ", but McIlroy is unfazed"
 _COORDINATE_SUBJECT = re.compile(
     r"(?:[,;]\s+(?:but|while|whereas|yet)|\s+but)\s+(?P<name>(?:Mr|Mrs|Ms|Dr)?\.?\s?"

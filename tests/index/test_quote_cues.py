@@ -355,3 +355,19 @@ def test_participle_asides_and_questions_do_not_hand_the_quote_to_a_name_inside_
     assert [(q.speaker, q.description) for q in quotes] == [
         ("Tom Vane", None), (None, "The sound system"), (None, "The sound system"),
         ("Tom Vane", None)]
+
+
+def test_a_role_after_a_clause_opening_on_a_person_is_that_person():
+    quotes = extract_quotes([
+        "Roger Vane - nice bloke, fantastic tennis player.",
+        "When Lleyton Moss shook his hand after another thrashing, a third in as many months, "
+        "the Australian said: \u201cYou're the best.\u201d Even Vane himself knows the Swiss "
+        "star is in a different league.",
+        "\u201cRight now I feel that a little bit,\u201d he told reporters.",
+    ])
+    assert [q.speaker for q in quotes] == ["Lleyton Moss", "Roger Vane"]
+    quotes = extract_quotes([
+        "Kelly Roux has pulled out of the indoor championships.",
+        "The double Olympic champion said: \u201cI am very disappointed.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Kelly Roux"]

@@ -196,6 +196,9 @@ _ROLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|ary|ee|ive|ic)$")
 def clean_role(text: str) -> str:
     """A role phrase without a dangling end: "author of" -> "author"."""
     role = _clean_phrase(text)
+    # "who is a law lecturer at ...": the relative clause's verb is no part of the role
+    role = re.sub(r"^(?:who|which)\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
+                  r"(?=(?:a|an|the)\s|[A-Z]|\w+['\u2019]s\s)", "", role)
     return re.sub(r"(?i)(?:\s+(?:of|and|at|for|in|the|a|an|to|with))+$", "", role)
 
 

@@ -371,3 +371,12 @@ def test_a_role_after_a_clause_opening_on_a_person_is_that_person():
         "The double Olympic champion said: \u201cI am very disappointed.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Kelly Roux"]
+
+
+def test_a_role_given_in_a_relative_clause_is_the_noun_phrase_without_its_verb():
+    quotes = extract_quotes([
+        "Peter Vane, who is UKIP Scotland chairman, said: \u201cHe will remain suspended.\u201d",
+        "Ann Lee, who is also in Dubai, said: \u201cIt is exciting.\u201d",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Peter Vane", "UKIP Scotland chairman"), ("Ann Lee", "who is also in Dubai")]

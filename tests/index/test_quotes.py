@@ -139,11 +139,18 @@ def test_megabytes_of_only_quotation_marks_finish_quickly(unit):
     assert all(any(ch.isalnum() for ch in q.text) for q in quotes)
 
 
-@pytest.mark.parametrize("unit", ['"a ', "\u2018a ", '"Yes," he said. '])
-def test_megabytes_of_unbalanced_marks_finish_quickly(unit):
+_DOUBLE_LEAD = '"We will reopen the bridge in March," said mayor Claire Roux.'
+# British style: the article quotes with straight single marks, so they are read as quotes
+_SINGLE_LEAD = "'We will reopen the bridge in March,' said mayor Claire Roux."
+
+
+@pytest.mark.parametrize(("lead", "unit"), [
+    (_DOUBLE_LEAD, '"a '), (_DOUBLE_LEAD, "\u2018a "), (_DOUBLE_LEAD, '"Yes," he said. '),
+    (_SINGLE_LEAD, "'a' "), (_SINGLE_LEAD, "'Yes,' he said. "), (_SINGLE_LEAD, "'xs' a "),
+])
+def test_megabytes_of_unbalanced_marks_finish_quickly(lead, unit):
     text = unit * (_ADVERSARIAL_BYTES // len(unit))
-    quotes, seconds = _extract_timed(['"We will reopen the bridge in March," said mayor Claire '
-                                      'Roux.', text])
+    quotes, seconds = _extract_timed([lead, text])
     assert seconds < _LOOSE_BOUND_S
     assert quotes[0].text == "We will reopen the bridge in March,"
     assert quotes[0].speaker == "Claire Roux"
@@ -216,13 +223,3 @@ def test_apostrophes_in_an_article_that_quotes_with_double_marks_open_no_quote()
         "While 'bot nets are known, 'bot net owners hide. \"They are everywhere,\" said Ann Lee.",
     ])
     assert [q.text for q in quotes] == ["They are everywhere,"]
-
-
-@pytest.mark.parametrize("unit", ["'a' ", "'Yes,' he said. ", "'xs' a "])
-def test_megabytes_of_single_marks_finish_quickly(unit):
-    text = unit * (_ADVERSARIAL_BYTES // len(unit))
-    quotes, seconds = _extract_timed(["'We will reopen the bridge in March,' said mayor Claire "
-                                      "Roux.", text])
-    assert seconds < _LOOSE_BOUND_S
-    assert quotes[0].text == "We will reopen the bridge in March,"
-    assert quotes[0].speaker == "Claire Roux"

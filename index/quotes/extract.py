@@ -749,7 +749,9 @@ _SUBJECT_THEN_VERB = re.compile(
 # 'has deemed Tuesday "Harbour Day"': a name given, not words said ("been": a passive)
 _NAMING_PARTICIPLES = frozenset(
     "been deemed termed named dubbed christened titled entitled".split())
-# a relative clause with its own finite verb, still open where the quote starts
+# a relative clause with its own finite verb, still open where the quote starts (read in
+# the clause's last characters only: an open clause is short, and the search stays linear)
+_RELATIVE_TAIL = 300
 _RELATIVE_WORD = re.compile(
     r"\b(?:that|which|who)\s+(?:has|have|had|is|was|are|were)\s[^,;:\u2014\x00]*$")
 _MEDIA = "(?:" + "|".join(re.escape(text) for text in OWNED_TEXTS) + ")"
@@ -904,7 +906,7 @@ def _subject_of(clause: str) -> Source | None:
         return None
     if m.group("appo") and not is_apposition(m.group("appo").strip(",")):
         return None
-    if _RELATIVE_WORD.search(clause, m.end()):
+    if _RELATIVE_WORD.search(clause, max(m.end(), len(clause) - _RELATIVE_TAIL)):
         # "Vane has hired Jo Roux of the Gazette, a paper that has run headlines such as
         # "…"": the quote is the relative clause's, not the sentence subject's
         return None

@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 47
+EXTRACTOR_VERSION: int = 48
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -504,6 +504,7 @@ class _Article:
             m = _APPOSITION_AFTER.match(text, k + len(e.name))
             if (m is not None and is_apposition(m.group(1))
                     and not m.group(1).startswith("which")
+                    and not _PARTICIPLE_START.match(m.group(1))
                     and not self._subject_could_be(p, at, want)):
                 out.append(e)
         return out
@@ -1024,6 +1025,9 @@ _WHO_APPOSITION = re.compile(r",\s+(?:who|a|an)\s")
 _PRONOUN_LEAD = re.compile(r"\s*(?:(?:but|and|yet|so|then|now|still)\s+)?(he|she)\b", re.I)
 # ", executive editor of the Gazette." after a name: the apposition, up to its clause end
 _APPOSITION_AFTER = re.compile(r",\s+([^,.;:\x00]{2,120})")
+# "someone calling himself Yuri Vasilyev, linking to a message": a participle after the
+# name goes on with the sentence; it introduces nobody the way "Tom Vane, editor of ..." does
+_PARTICIPLE_START = re.compile(r"[a-z]{3,}(?:ing|ed)\b")
 _SENTENCE_LEAD = ".!?:;\x00\"\u201c\u2018(\u2014\u2013-"
 _LEAD_BLANKS = " \t\u00a0\"'\u201c\u2018"
 

@@ -380,3 +380,20 @@ def test_a_role_given_in_a_relative_clause_is_the_noun_phrase_without_its_verb()
     ])
     assert [(q.speaker, q.role) for q in quotes] == [
         ("Peter Vane", "UKIP Scotland chairman"), ("Ann Lee", "who is also in Dubai")]
+
+
+def test_a_name_followed_by_a_participle_is_no_new_voice_for_the_next_he():
+    quotes = extract_quotes([
+        "Business star Tom Vane has offered a reward to find a man who threatened his "
+        "daughter.",
+        "The TV star received tweets from someone calling himself Ed Roux, linking to a "
+        "message threatening his family. He responded by posting: \u201cI offer a reward "
+        "for the capture of the coward.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+    # a noun-phrase apposition still introduces the voice that "he" continues
+    quotes = extract_quotes([
+        "Tom Vane opened the show. It impressed Ed Roux, editor of the Gazette. "
+        "He said: \u201cIt is the best yet.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Ed Roux"]

@@ -67,7 +67,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 48
+EXTRACTOR_VERSION: int = 49
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -760,7 +760,8 @@ _MEDIUM_ADJ = r"(?:(?:new|latest|official|own|annual|final|recent|written|joint|
 # "United's statement to the stock exchange": where the text went is no part of its owner
 _MEDIUM_TAIL = r"(?:\s+(?:to|on|in|at|for|from|with)\s+[^,;:]*)?$"
 _OWNED_MEDIUM = re.compile(
-    r"^(?:(?i:the|a|an|in|from)\s+)?(?P<owner>(?:[A-Z][\w.&'\u2019\-]*\s+)*[A-Z][\w.&\-]*?)(?:['\u2019]s?)?\s+"
+    r"^(?:(?i:the|a|an|one|another|in|from)\s+)?"
+    r"(?P<owner>(?:[A-Z][\w.&'\u2019\-]*\s+)*[A-Z][\w.&\-]*?)(?:['\u2019]s?)?\s+"
     + _MEDIUM_ADJ + r"(?P<medium>" + _MEDIA + r")" + _MEDIUM_TAIL
 )
 # "Her lawsuit", "its statement": the text of whoever the pronoun stands for

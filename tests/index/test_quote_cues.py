@@ -397,3 +397,11 @@ def test_a_name_followed_by_a_participle_is_no_new_voice_for_the_next_he():
         "He said: \u201cIt is the best yet.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Ed Roux"]
+
+
+def test_one_editorial_of_a_named_outlet_speaks_for_the_outlet():
+    quotes = extract_quotes([
+        "\u201cIt is not clear,\u201d Ed Roux said.",
+        "\u201cThe system was designed to keep order,\u201d read one Harbour Gazette editorial.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ed Roux", "Harbour Gazette"]

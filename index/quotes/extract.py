@@ -58,6 +58,7 @@ from index.quotes.names import (
     is_capitalised,
     is_given_name,
     is_title,
+    opens_sentence,
     parse_source,
     stop_cap,
     surnames_in,
@@ -115,7 +116,7 @@ class _Article:
             for w in _CAP_WORD.finditer(m):
                 word = bare(w.group(0))
                 self.cap_words[word] = self.cap_words.get(word, 0) + 1
-                if not _opens_sentence(m, w.start()):
+                if not opens_sentence(m, w.start()):
                     self.mid_caps.add(word)
                 if w.start() == prev_end + 1:
                     self.cap_pairs[(prev, word)] = self.cap_pairs.get((prev, word), 0) + 1
@@ -983,8 +984,6 @@ _UNNAMED_PERSON = re.compile(
     r"(?:" + "|".join(sorted(UNNAMED_PERSON_NOUNS, key=len, reverse=True)) + r")"
     r"(?:\s+(?:for|of|at|from|with)\s+[^,;:]+)?$"  # "a spokeswoman for Oxford University"
 )
-# A fronted prepositional phrase set off by a comma ("In Iowa,", "Regarding the failed
-# harbour project,"): the sentence's subject comes after it
 # a subordinate clause opening on a name, then the main clause's described subject:
 # "When Lleyton Hewitt shook his hand, the Australian said"
 _CLAUSE_THEN_ROLE = re.compile(
@@ -998,6 +997,8 @@ _COORDINATE_SUBJECT = re.compile(
     r"(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
     r"(?:is|was|has|had|remains|remained|says|said|insists|insisted|[a-z]+ed)\b"
 )
+# A fronted prepositional phrase set off by a comma ("In Iowa,", "Regarding the failed
+# harbour project,"): the sentence's subject comes after it
 _FRONTED_PHRASE = re.compile(
     r"\s*(?:In|On|At|After|Before|During|For|With|By|From|Under|Over|Amid|Despite|Regarding|"
     r"Concerning|Following|Unlike|Like|Without|Since)\s[^,.;:\x00]{1,80},\s*"
@@ -1029,18 +1030,6 @@ _APPOSITION_AFTER = re.compile(r",\s+([^,.;:\x00]{2,120})")
 # "someone calling himself Yuri Vasilyev, linking to a message": a participle after the
 # name goes on with the sentence; it introduces nobody the way "Tom Vane, editor of ..." does
 _PARTICIPLE_START = re.compile(r"[a-z]{3,}(?:ing|ed)\b")
-_SENTENCE_LEAD = ".!?:;\x00\"\u201c\u2018(\u2014\u2013-"
-_LEAD_BLANKS = " \t\u00a0\"'\u201c\u2018"
-
-
-def _opens_sentence(text: str, at: int) -> bool:
-    """Does the word at `at` open a sentence: only blanks or opening quotation marks between
-    it and the paragraph start, an end mark, a colon or a dash? (A bounded look back.)"""
-    k = at
-    while k > 0 and at - k < 8 and text[k - 1] in _LEAD_BLANKS:
-        k -= 1
-    return k == 0 or text[k - 1] in _SENTENCE_LEAD
-
 
 # title words that qualify a role but are never one alone: before a single name word
 # they open an organisation's name ("National Rail", "Federal Express")

@@ -268,10 +268,14 @@ def _lowercase_apposition(low: str, toks: list[str]) -> bool:
 _ASIDE_VERBS = frozenset("said says told wrote writes reported added noted recalled".split())
 
 
+# "the reported", "his said": a determiner before the verb makes it no verb of a subject
+_DETERMINERS = _INDEFINITE | {"the", "his", "her", "its", "their"}
+
+
 def _attribution_aside(toks: list[str]) -> bool:
     """ "the Gazette's Ann Lee reported": a subject and its speech verb, not an apposition."""
     return (len(toks) > 1 and bare(toks[-1]) in _ASIDE_VERBS
-            and bare(toks[-2]) not in _INDEFINITE | {"the", "his", "her", "its", "their"})
+            and bare(toks[-2]) not in _DETERMINERS)
 
 
 def _share_of_people(toks: list[str]) -> bool:
@@ -835,13 +839,22 @@ _QUESTION_AUXILIARIES = frozenset(
     "will may can could would should shall must might did does do is are was were has have"
     .split())
 _SENTENCE_STOP = re.compile(r"[.!?]")
+_SENTENCE_LEAD = ".!?:;\x00\"\u201c\u2018(\u2014\u2013-"
+_LEAD_BLANKS = " \t\u00a0\"'\u201c\u2018"
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Does the word at `at` open a sentence: only blanks or opening quotation marks between
+    it and the paragraph start, an end mark, a colon or a dash? (A bounded look back.)"""
+    k = at
+    while k > 0 and at - k < 8 and text[k - 1] in _LEAD_BLANKS:
+        k -= 1
+    return k == 0 or text[k - 1] in _SENTENCE_LEAD
 
 
 def _opens_question(text: str, start: int, first: str) -> bool:
     """Does an auxiliary open a question at text[start:] ("Will Vane step down?")?"""
-    if bare(first) not in _QUESTION_AUXILIARIES:
-        return False
-    if text[max(0, start - 3) : start].rstrip()[-1:] not in ("", ".", "!", "?"):
+    if bare(first) not in _QUESTION_AUXILIARIES or not opens_sentence(text, start):
         return False  # "said Will Vane": mid-sentence, a first name
     end = _SENTENCE_STOP.search(text, start, start + 400)
     return end is not None and end.group(0) == "?"

@@ -293,10 +293,17 @@ def _read_paragraph(p: int, text: str, carry: Span | None, found: _Found) -> Spa
 # quote: an opener before a word, at most 400 characters with apostrophes only inside
 # words ("don't", "the '90s"), and a closer after a non-space ("'bot nets" and "'90s"
 # open nothing)
+_SINGLE_OPENER = r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))'(?=[\w\"\u201c.])"
+_SINGLE_CLOSER = r"(?<=\S)'(?!\w)"
 _SINGLE_QUOTE = re.compile(
-    r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))'(?=[\w\"\u201c.])"
-    r"(?:[^'\n]|(?<=\w)'(?=\w)|(?<=\s)'(?=\d)|(?<=\s)'n'(?=\s)){1,400}?(?<=\S)'(?![\w])"
+    _SINGLE_OPENER
+    + r"(?:[^'\n]|(?<=\w)'(?=\w)|(?<=\s)'(?=\d)|(?<=\s)'n'(?=\s)){1,400}?"
+    + _SINGLE_CLOSER
 )
+_SINGLE_OPENING = re.compile(_SINGLE_OPENER)
+_SINGLE_CLOSING = re.compile(_SINGLE_CLOSER)
+_DOUBLE_MARK_ONLY = re.compile(r'"')
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 _DOUBLE_ANY = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 # "'90s", "'em", "rock 'n' roll", "'til": an apostrophe at the start of a word, no quote
 _ELISION = re.compile(r"'(?:\d0s|\d\d\b|em\b|n'|til\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
@@ -335,10 +342,11 @@ def _single_closer(text: str, k: int) -> int | None:
     """Where the single quote opened at text[k] closes: the first mark after a non-space
     and before no word character, within 400 characters; "the players' union" (s', then
     a lowercase word) closes only when no other closer follows in its sentence."""
-    if _SINGLE_QUOTE.match(text, k) is None:
+    pair = _SINGLE_QUOTE.match(text, k)
+    if pair is None:
         return None
     stop = min(len(text), k + 402)
-    at = k + 1
+    at = pair.end() - 1  # the pair's own closer is the first one to weigh
     while (m := _SINGLE_CLOSING.search(text, at, stop)) is not None:
         c = m.start()
         if text[c - 1] == "s" and text[c + 1 : c + 2] == " " and text[c + 2 : c + 3].islower():
@@ -349,12 +357,6 @@ def _single_closer(text: str, k: int) -> int | None:
                 continue  # 'The players' union is strong,' he said
         return c
     return None
-
-
-_DOUBLE_MARK_ONLY = re.compile(r'"')
-_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))'(?=[\w\"\u201c.])")
-_SINGLE_CLOSING = re.compile(r"(?<=\S)'(?!\w)")
-_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 
 
 def find_spans(paragraphs: list[str]) -> list[Span]:

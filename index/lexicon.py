@@ -172,7 +172,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     star legend veteran icon actor actress singer rapper dj presenter player athlete
     sprinter boxer golfer cyclist swimmer batsman bowler footballer youngster teenager
     ace champion striker midfielder defender winger captain skipper keeper goalkeeper
-    driver rider
+    driver rider forward flanker hooker fly-half scrum-half full-back quarterback pitcher
     """.split()
 )
 

@@ -405,3 +405,13 @@ def test_one_editorial_of_a_named_outlet_speaks_for_the_outlet():
         "\u201cThe system was designed to keep order,\u201d read one Harbour Gazette editorial.",
     ])
     assert [q.speaker for q in quotes] == ["Ed Roux", "Harbour Gazette"]
+
+
+def test_a_playing_position_refers_back_to_the_player_just_named():
+    quotes = extract_quotes([
+        "Italy skipper Marco Vane believes Saturday's game will be a scrappy encounter.",
+        "\u201cIt will not be a pretty game,\u201d said the lock forward.",
+        "Ann Roux was delighted with her award. \u201cIt is a genuine honour,\u201d said the "
+        "Gloucester fly-half.",
+    ])
+    assert [q.speaker for q in quotes] == ["Marco Vane", "Ann Roux"]

@@ -287,7 +287,7 @@ SPEECH_VERBS: list[str] = (
     "declaring asserted asserts asserting referred refers "
     "thinks believes accused accuses attacked rejected rejects dismissed dismisses "
     "criticised criticized criticises criticizes condemned condemns hailed hails praised praises "
-    "deemed termed slammed denounced "
+    "deemed termed slammed denounced recommends implored implores begged begs pleads "
     "according"
 ).split()
 

@@ -20,18 +20,23 @@ from index.lexicon import (
     GROUP_NOUNS,
     MAYBE_FINAL,
     NEVER_FINAL,
+    ORG_LINKS,
     PARTICIPLES,
     PARTICLES,
+    PRONOUNS,
     SIGN_NOUNS,
     SPEECH_VERBS,
+    STOP_CAPS,
     TITLE_WORDS,
 )
+from index.quotes.english import is_plural_noun, is_verb_form, is_verb_only
 from index.quotes.names import (
     _PREPOSITION_LEAD,
     Source,
     bare,
     clean_role,
     is_apposition,
+    is_article_plain,
     is_given_name,
     is_participle,
     is_possessive,
@@ -220,7 +225,9 @@ def _trim_clause(chunk: str) -> str:
 # A determined noun phrase can be a subject: a determiner, a group of people ("officials",
 # "residents": the lexicon's group nouns, singular or plural) or a possessive.
 _DETERMINED = re.compile(
-    r"(?i)^(?:a|an|the|one|another|two|three|four|several|some|many|most|few|both|all|his|her|"
+    r"(?i)^(?:(?:about|nearly|almost|roughly|around|over|(?:more|fewer|less)\s+than)\s+"
+    r"(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b))?"  # "About four in 10"
+    r"(?:a|an|the|one|another|two|three|four|several|some|many|most|few|both|all|his|her|"
     r"\d[\d,.]*(?:%|\s+(?:percent|per\s+cent|of))|half|"  # "21 percent", "40% of voters"
     r"its|their|our|my|this|that|these|those|more|others|thousands|hundreds|dozens|millions|scores|"
     r"nobody|everyone|everybody|someone|somebody|anyone|none|official|source|aide|democrats|republicans|"
@@ -229,8 +236,10 @@ _DETERMINED = re.compile(
 )
 
 
-def _proper_subject(src: Source | None) -> bool:
-    """A subject a speech verb can have: a name, a pronoun or a determined noun phrase."""
+def _proper_subject(src: Source | None, before_verb: bool = False) -> bool:
+    """A subject a speech verb can have: a name, a pronoun or a determined noun phrase;
+    `before_verb`, a bare plural too ("Labour officials said"; after a verb, as in "told
+    researchers", a bare plural is its object)."""
     if src is None:
         return False
     if src.kind in ("name", "org", "pronoun"):
@@ -239,9 +248,53 @@ def _proper_subject(src: Source | None) -> bool:
     if re.search(r"(?i)\b(is|are|was|were|be|been|has|have|had|will|would|could|should|can|did"
                  r"|do|does)\b", desc):
         return False
-    return bool(_DETERMINED.match(desc)) and not re.search(
+    determined = bool(_DETERMINED.match(desc)) or (before_verb and _bare_plural(desc))
+    return determined and not re.search(
         r"(?i)\b(and|to|not|never|also|had|has|have|would|will|could|can|did|then)$", desc
     )
+
+
+def _bare_plural(desc: str) -> bool:
+    """A plural noun needs no determiner to be a subject: "Prosecutors told the court",
+    "Nuclear proliferation experts said", "Labour officials said", "Bank of England
+    officials said". Its head ends the phrase or comes before its first preposition
+    ("Policy makers in Europe"); the words before it modify it, and none is a verb ("Mr
+    Howard said the police" is a clause)."""
+    words = [w.strip(",;:") for w in desc.split()]
+    if any(is_verb_only(w) or w in _VERB_SET for w in words):
+        return False
+    for k, word in enumerate(words[:5]):
+        if k + 1 < len(words) and words[k + 1] not in _HEAD_ENDS:
+            continue
+        if _people_plural(word, first_plain=k == 0 and is_article_plain(word)):
+            return all(_modifier(w, m == 0) for m, w in enumerate(words[:k]))
+        if not (word[:1].isupper() and k + 2 < len(words) and words[k + 1] in ("of", "for")
+                and (words[k + 2][:1].isupper() or words[k + 2] == "the")):
+            return False  # "counsel for the petitioners": the head is "counsel"
+    return False
+
+
+def _people_plural(word: str, first_plain: bool) -> bool:
+    """A lower-case plural that can only be a noun ("officials", "prosecutors"; not "makes",
+    "links", "Sanders"); `first_plain`: a plain word opening the sentence, whatever else it
+    can be ("Judges said")."""
+    if first_plain:
+        return is_plural_noun(word)
+    return word[:1].islower() and (
+        bare(word) in GROUP_NOUNS or (is_plural_noun(word) and not is_verb_form(word)))
+
+
+def _modifier(word: str, first: bool) -> bool:
+    """A word that can modify a bare plural subject: a name ("Labour", "Bank of England")
+    or a common word ("Nuclear proliferation"); no pronoun, article or other function word."""
+    low = bare(word)
+    if low in _PHRASE_JOINERS:
+        return not first
+    return low.replace("-", "").isalnum() and low not in STOP_CAPS and low not in PRONOUNS
+
+
+_HEAD_ENDS = frozenset("in of at from for across around with on".split())
+_PHRASE_JOINERS = ORG_LINKS | {"the", "&"}
 
 
 # A fronted time: one capitalised adverb, then a preposition or a time word ("Back in
@@ -295,15 +348,24 @@ def _clause_opener(words: list[str]) -> Source | None:
     return None
 
 
+_RUN_JOINERS = frozenset({"of", "for", "&"})
+
+
 def _capital_run(words: list[str], i: int) -> tuple[str, str]:
     """The capitalised words from words[i] (particles inside, up to a possessive) and the
     word after them when the run ends on a letter or digit: a name and what it modifies."""
     j = i
-    while j < len(words) and (words[j][:1].isupper() or words[j].lower() in PARTICLES
-                              or (j > i and words[j].rstrip(",.").isdigit())):
-        j += 1  # "Radio 1", "Number 10": a number closes the name it belongs to
-        if words[j - 1].endswith(("\u2019s", "'s")) or words[j - 1].rstrip(",.").isdigit():
+    while True:
+        while j < len(words) and (words[j][:1].isupper() or words[j].lower() in PARTICLES
+                                  or (j > i and words[j].rstrip(",.").isdigit())):
+            j += 1  # "Radio 1", "Number 10": a number closes the name it belongs to
+            if words[j - 1].endswith(("\u2019s", "'s")) or words[j - 1].rstrip(",.").isdigit():
+                break
+        k = j + (j < len(words) and words[j] in _RUN_JOINERS and words[j - 1][-1:].isalnum())
+        k += k > j and k < len(words) and words[k] == "the"
+        if k == j or k >= len(words) or not words[k][:1].isupper():
             break
+        j = k  # "Bank of England officials", "Friends of the Earth": one name runs on
     follower = words[j] if j < len(words) and words[j - 1][-1:].isalnum() else ""
     return " ".join(words[i:j]), follower
 
@@ -487,7 +549,7 @@ def _verb_cue(v: _Verb) -> Cue | None:
     """
     if v.verb == "according" or _not_speech(v):
         return None
-    agent = _passive_agent(v) or _asked_by(v)
+    agent = _passive_agent(v) or _asked_by(v) or _put_to_subject(v)
     if agent is not None:
         return agent
     if v.verb in _PASSIVE_ONLY:
@@ -530,8 +592,8 @@ def _passive_agent(v: _Verb) -> Cue | None:
     if m is None:
         return None
     src = parse_source(m.group(1), inverted=True)
-    if not _proper_subject(src) or src is None or _too_long(src):
-        return None
+    if not _proper_subject(src, before_verb=True) or src is None or _too_long(src):
+        return None  # "branded "reckless" by union officials": the agent speaks
     return v.cue(src, inverted=True)
 
 
@@ -556,6 +618,21 @@ def _asked_by(v: _Verb) -> Cue | None:
     if src.kind in ("name", "org") or _proper_subject(src):
         return v.cue(src, inverted=True)
     return v.cue(Source("description", description=" ".join(m.group(1).split())), inverted=True)
+
+
+def _put_to_subject(v: _Verb) -> Cue | None:
+    """The quote after a passive "was asked:" or "were told:" is what was said to the
+    subject, by someone the sentence does not name: a cue with no speaker ('Vane was asked:
+    "Why?"'). "According to the playbook, staff were told: ..." names its source."""
+    before = v.masked[v.lo : v.start]
+    if (v.verb in ("asked", "told", "questioned", "pressed")
+            and _PASSIVE_BE.search(before) is not None and _ACCORDING.search(before) is None
+            and _QUOTE_NEXT.match(v.masked, v.end) is not None):
+        return v.cue(Source("description"))
+    return None
+
+
+_QUOTE_NEXT = re.compile(r"\s*[:,]?\s*\x00")
 
 
 def _not_speech(v: _Verb) -> bool:
@@ -712,7 +789,7 @@ def _comma_cue(v: _Verb, before: str) -> Cue | None:
     aside = _PARTICIPLE_ASIDE.match(_trim_clause(before))
     if aside is not None:
         src = parse_source(aside.group(1), inverted=False)
-        if _proper_subject(src) and src is not None and not _too_long(src):
+        if _proper_subject(src, before_verb=True) and src is not None and not _too_long(src):
             return v.cue(src)
     return None
 
@@ -784,11 +861,12 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
     if rel is not None:
         end = rel.end("name") if rel.group("name") else rel.start()
         head = parse_source(chunk[:end], inverted=False) if end else None
-        if _proper_subject(head) and head is not None and head.kind != "description":
+        if _proper_subject(head, before_verb=True) and head is not None \
+                and head.kind != "description":
             return v.cue(head)
         if (head is not None and head.kind == "description"
                 and (rel.group(1) or rel.group(3)).casefold() == "who"
-                and _proper_subject(head) and not _too_long(head)):
+                and _proper_subject(head, before_verb=True) and not _too_long(head)):
             # "A Vane adviser, who spoke on condition of anonymity, said": the person the
             # relative clause describes speaks, not the one quoted before
             return v.cue(head)
@@ -821,7 +899,7 @@ def _named_clause_cue(v: _Verb, before: str, chunk: str) -> Cue | None:
     the verb beats a description before it."""
     comma = before.rstrip().endswith(",")
     src = parse_source(chunk, inverted=False)
-    if not _proper_subject(src):
+    if not _proper_subject(src, before_verb=True):
         src = sentence_subject(chunk)
         if src is None:
             # "... in many ways, said the official": the subject comes after the verb

@@ -28,6 +28,7 @@ from index.lexicon import (
     GROUP_NOUNS,
     KIN_NOUNS,
     MALE_COURTESY,
+    MEDIUM_NOUNS,
     OWNED_TEXTS,
     PERSON_NOUNS,
     SPEECH_VERBS,
@@ -60,6 +61,7 @@ from index.quotes.names import (
     is_title,
     opens_sentence,
     parse_source,
+    plain_words_in,
     stop_cap,
     surnames_in,
 )
@@ -1189,9 +1191,30 @@ def _unnamed_between_quotes(n: _Neighbours) -> _Attribution | None:
 def _speaker_of_the_paragraph(n: _Neighbours) -> _Attribution | None:
     """The speaker of the paragraph's quote before, unless a colon lead ('Vale: "…" Brill:
     "…"') names a new one."""
-    if n.same_par and not n.lead_now.endswith(":") and n.same_par[-1].kind != "none":
+    if n.same_par and not n.lead_now.endswith(":") and n.same_par[-1].kind != "none" \
+            and not _other_voice_before(n):
         return n.same_par[-1]  # a quote credited to nobody hands nothing on
     return None
+
+
+def _other_voice_before(n: _Neighbours) -> bool:
+    """Does the sentence before the quote's give the word to someone through a speech verb
+    of its own, with no quote ("The report recommends ...")? The voice of the paragraph's
+    earlier quote does not carry past it."""
+    if n.si == 0:
+        return False
+    plo, phi = n.art.sents[n.p][n.si - 1]
+    sentence = n.art.masked[n.p][plo:phi].rstrip()
+    return "\x00" not in sentence and not sentence.endswith(":") and any(
+        c.source.kind == "description" and c.source.description
+        and _MEDIUM_SUBJECT.match(c.source.description)
+        for c in n.art.cues[n.p][n.si - 1])
+
+
+# "The report", "the study", "its statement": a text that speaks for itself
+_MEDIUM_SUBJECT = re.compile(
+    r"(?i)^(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?(?:" + "|".join(sorted(MEDIUM_NOUNS)) + ")$"
+)
 
 
 def _colon_lead(n: _Neighbours) -> _Attribution | None:
@@ -1218,6 +1241,8 @@ def _speaker_of_the_paragraph_after_colon(n: _Neighbours) -> _Attribution | None
     reader wrote: …" does not hand the quote to a name); without a colon, a quote credited
     to nobody hands nothing on."""
     if not n.same_par or (n.same_par[-1].kind == "none" and not n.lead.endswith(":")):
+        return None
+    if not n.lead.endswith(":") and _other_voice_before(n):
         return None
     return n.same_par[-1]
 
@@ -1327,7 +1352,7 @@ def _make_quote(art: _Article, span: Span, att: _Attribution) -> Quote | None:
         paragraph=first.paragraph + 1,
         speaker=att.speaker,
         role=att.role,
-        description=None if att.speaker else att.description,
+        description=None if att.speaker else (att.description or None),
         end_paragraph=span.end_paragraph + 1 if span.end_paragraph != first.paragraph else None,
         start=start,
     )
@@ -1336,7 +1361,7 @@ def _make_quote(art: _Article, span: Span, att: _Attribution) -> Quote | None:
 def extract_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     """Every direct quote in the body paragraphs, in reading order, with its speaker."""
     paras = [p if isinstance(p, str) else str(p or "") for p in paragraphs]
-    with article_surnames(surnames_in(paras)):
+    with article_surnames(surnames_in(paras), plain_words_in(paras)):
         return _extract(paras)
 
 

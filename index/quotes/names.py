@@ -28,6 +28,7 @@ from index.lexicon import (
     FEMALE_TITLES,
     MALE_FIRST,
     MALE_TITLES,
+    ORG_LINKS,
     ORG_WORDS,
     PARTICLES,
     PARTY_IDEOLOGIES,
@@ -38,6 +39,7 @@ from index.lexicon import (
     TITLE_WORDS,
     UNISEX_FIRST,
 )
+from index.quotes.english import is_adverb, is_plain_word, is_plural_noun, is_verb_only
 from index.text import fold_accents
 
 _TOKEN = re.compile(r"[^\s]+")
@@ -75,6 +77,9 @@ def is_title(token: str) -> bool:
 # Capitalised common words the article being read uses as a surname ("Ian Read", "Al
 # From"): names there, and only there (set by `article_surnames` around one article)
 _ARTICLE_SURNAMES: ContextVar[frozenset[str]] = ContextVar("article_surnames", default=frozenset())
+# Capitalised plain words the article being read writes only at sentence starts
+# ("Prosecutors", "Anger"): never names there (set by `article_surnames` with `plain_words_in`)
+_ARTICLE_PLAIN: ContextVar[frozenset[str]] = ContextVar("article_plain", default=frozenset())
 # a known first name, one space, a capitalised word: "Ian Read said", "Al From's book"
 _GIVEN_THEN_WORD = re.compile(
     r"(?<![\w.'\u2019-])([A-Z][a-z]+) ([A-Z][a-z]+)(?=[\s,;:]|['\u2019]s\b|\.(?:\s|$))"
@@ -107,13 +112,86 @@ def surnames_in(paragraphs: Sequence[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+# a word capitalised as a name is ("Judges", "Vane"): an upper-case letter, then lower case
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+# lower-case words inside a name: "Bank of England", "Friends of the Earth", "Van der Berg"
+_NAME_JOINERS = ORG_LINKS | PARTICLES | {"the"}
+# words other readers already know: titles, bodies, peoples, parties, and the pronouns and
+# function words (STOP_CAPS) the lexicon also files as nouns ("they", "what")
+_NOT_PLAIN = (TITLE_WORDS | ORG_WORDS | DEMONYMS | DEMONYM_NOUNS | PARTY_MEMBERS | STOP_CAPS
+              | PRONOUNS)
+
+
+def plain_words_in(paragraphs: Sequence[str]) -> frozenset[str]:
+    """The capitalised words an article writes only because they open a sentence
+    ("Prosecutors told the court", "Anger grew"), standing alone, never capitalised
+    anywhere else, and plain English words in the lexicon: no name here, whatever the
+    subject of a cue looks like. A word the article also capitalises mid-sentence
+    ("Gordon Brown"), or that opens a longer name ("Bank of England officials"), stays a
+    possible name."""
+    opening: set[str] = set()
+    named: set[str] = set()
+    for text in paragraphs:
+        tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
+        for i, (start, token) in enumerate(tokens):
+            lead = len(token) - len(token.lstrip("(\"'\u201c\u2018"))
+            m = _CAPITALISED_WORD.match(token, lead)
+            if not m or token[m.end():m.end() + 1].isalnum() or token[m.end():m.end() + 1] == "-":
+                continue  # lower case, "McDonald", "Anti-abortion", "Radio1"
+            word = m.group(0).lower()
+            if (not opens_sentence(text, start + lead) or _after_abbreviation(tokens, i)
+                    or token.endswith(":")  # a transcript's label, "Vale: ..."
+                    or _opens_longer_name(tokens, i) or _singular_subject(tokens, i, word)):
+                named.add(word)
+            else:
+                opening.add(word)
+    return frozenset(
+        w for w in opening - named
+        if w not in _NOT_PLAIN and is_plain_word(w) and not is_given_name(w)
+    )
+
+
+def _after_abbreviation(tokens: list[tuple[int, str]], i: int) -> bool:
+    """Does the word at tokens[i] follow an initial or a title's full stop ("Laurence H.
+    Tribe", "Mr. Hedge", "Sen. Tim Kaine"), not the end of a sentence?"""
+    if i == 0:
+        return False
+    prev = tokens[i - 1][1].lstrip("(\"'\u201c\u2018")
+    return prev.endswith(".") and (is_initial(prev) or is_title(prev) or bare(prev) in COURTESY)
+
+
+def _singular_subject(tokens: list[tuple[int, str]], i: int, word: str) -> bool:
+    """Is the word singular and before a verb, perhaps past an adverb ("Politico reported",
+    "Vane then told")? A count noun needs a determiner there, so it is most likely a name;
+    a plural ("Prosecutors said") or a word before a noun ("Wheelchair user") is not."""
+    if is_plural_noun(word) or tokens[i][1][-1] in ".,;:!?)":
+        return False
+    k = i + 1
+    while k < min(len(tokens), i + 3) and is_adverb(bare(tokens[k][1])):
+        k += 1  # "Vane then told", "Politico also reported"
+    return k < len(tokens) and is_verb_only(bare(tokens[k][1]))
+
+
+def _opens_longer_name(tokens: list[tuple[int, str]], i: int) -> bool:
+    """Does the word at tokens[i] run on into a capitalised word ("Bank of England")?"""
+    if tokens[i][1][-1] in ".,;:!?)\"'\u201d\u2019":
+        return False  # "Prosecutors, Tom Vane's lawyers said": the name ends at the comma
+    k = i + 1
+    while k < len(tokens) and k <= i + 2 and tokens[k][1] in _NAME_JOINERS:
+        k += 1
+    return k < len(tokens) and k <= i + 3 and is_capitalised(tokens[k][1])
+
+
 @contextmanager
-def article_surnames(words: frozenset[str]) -> Iterator[None]:
-    """Read one article's names with its own surnames that are also common words."""
+def article_surnames(words: frozenset[str], plain: frozenset[str] = frozenset()) -> Iterator[None]:
+    """Read one article's names with its own surnames that are also common words, and its
+    capitalised plain words that are no names (`plain_words_in`)."""
     token = _ARTICLE_SURNAMES.set(words)
+    plain_token = _ARTICLE_PLAIN.set(plain)
     try:
         yield
     finally:
+        _ARTICLE_PLAIN.reset(plain_token)
         _ARTICLE_SURNAMES.reset(token)
 
 
@@ -735,8 +813,24 @@ def parse_source(phrase: str, inverted: bool = False) -> Source | None:
             return None  # narrowed to nothing ("," after an inverted verb)
         verdict = rule(reading)
         if verdict is not None:
-            return verdict
+            return _plain_word_is_no_name(verdict, reading.phrase)
     return None
+
+
+def is_article_plain(token: str) -> bool:
+    """Is the token a plain word the article being read only capitalises to open a
+    sentence (`plain_words_in`)?"""
+    return is_capitalised(token) and bare(token) in _ARTICLE_PLAIN.get()
+
+
+def _plain_word_is_no_name(source: Source, phrase: str) -> Source:
+    """A name of one word that the article only writes to open a sentence and the
+    language knows as a plain word ("Prosecutors told the court", "Anger grew") is the
+    description it is: no speaker is better than a wrong one."""
+    if source.kind in ("name", "org") and source.name and " " not in source.name \
+            and is_article_plain(source.name):
+        return Source("description", description=phrase)
+    return source
 
 
 def _names_a_person(part: str) -> bool:

@@ -415,3 +415,84 @@ def test_a_playing_position_refers_back_to_the_player_just_named():
         "Gloucester fly-half.",
     ])
     assert [q.speaker for q in quotes] == ["Marco Vane", "Ann Roux"]
+
+
+def test_a_plain_word_that_only_opens_sentences_is_no_speaker():
+    quotes = extract_quotes([
+        "The trial of the former chief executive, Tom Vane, opened in Leeds on Monday.",
+        "Prosecutors told the court: \u201cHe hid the losses from his board for three years.\u201d",
+        "Judges said the case was \u201cone of the most serious frauds\u201d they had seen.",
+        "Anger over the fine has grown, with many saying it was \u201cfar too small\u201d.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "Prosecutors"), (None, "Judges"), (None, None)]
+
+
+def test_a_common_word_the_article_also_writes_as_a_name_stays_a_name():
+    quotes = extract_quotes([
+        "The bank's chairman, Tom Brown, spoke after the vote.",
+        "Brown said: \u201cWe will keep watching the sector.\u201d",
+        "Wheelchair user Ann Lee said: \u201cThe ramps are still missing.\u201d",
+        "Slate reported the memo had called the plan \u201ca dead end\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Brown", "Ann Lee", "Slate"]
+
+
+def test_a_plain_plural_with_its_modifiers_is_the_description():
+    quotes = extract_quotes([
+        "Policy makers in Europe have called the slide \u201cbrutal\u201d.",
+        "About four in 10 said they were \u201cangry\u201d with the council.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "Policy makers in Europe"), (None, "About four in 10")]
+
+
+def test_a_name_with_of_in_it_modifying_a_plural_is_an_unnamed_group():
+    quotes = extract_quotes([
+        "Labour officials said the plan was \u201cdead\u201d.",
+        "Bank of England officials said the collapse was \u201ccontained\u201d.",
+        "Friends of the Earth campaigners called the scheme \u201ca disgrace\u201d.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "Labour officials"), (None, "Bank of England officials"),
+        (None, "Friends of the Earth campaigners")]
+
+
+def test_a_bare_plural_after_told_is_its_object_not_the_speaker():
+    quotes = extract_quotes([
+        "Ann Lee, one of the new members elected in May, told researchers: \u201cThe "
+        "heckling never stopped.\u201d",
+        "Tom Vane, counsel for the residents, called the plan \u201cdeeply flawed\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Tom Vane"]
+
+
+def test_what_a_subject_was_asked_or_told_is_not_their_quote():
+    quotes = extract_quotes([
+        "The panel questioned each candidate in turn.",
+        "Tom Vane was asked: \u201cWhy do you want to be an MP at all?\u201d",
+        "Ann Lee says she was told: \u201cYou will never win a seat.\u201d",
+        "\u201cI will,\u201d she replied.",
+        "According to the handbook, staff were told: \u201cNever promise a refund.\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, None), (None, None), ("Ann Lee", None), (None, "the handbook")]
+
+
+def test_implored_is_a_speech_verb():
+    quotes = extract_quotes([
+        "\u201cDon't you care about the river?\u201d implored campaigner Ann Lee.",
+        "\u201cJust Vote\u201d implored the front page of the Harbour Gazette.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Harbour Gazette"]
+
+
+def test_a_report_speaking_in_between_ends_the_earlier_speakers_turn():
+    vane = ("Auditor Tom Vane said progress had been \u201cslow but real\u201d since the launch. "
+            "Some \u00a33bn will be spent by 2027. ")
+    learners = ("Adult learners could bring their \u201cenergy, patience and local "
+                "knowledge\u201d to the scheme.")
+    quotes = extract_quotes([vane + learners])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+    quotes = extract_quotes([vane + "The study recommends more evening classes. " + learners])
+    assert [q.speaker for q in quotes] == ["Tom Vane", None]

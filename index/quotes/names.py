@@ -756,8 +756,8 @@ def _organisation_name(r: _Reading) -> _Verdict:
     name = re.sub(r"['\u2019]s$", "", " ".join(t.strip(",;:()\"\u201c\u201d") for t in names))
     k = len(role)
     while k > 0 and is_capitalised(role[k - 1]) and not stop_cap(bare(role[k - 1])) \
-            and not is_possessive(role[k - 1]):
-        k -= 1
+            and (not is_possessive(role[k - 1]) or is_plural_noun(bare(role[k - 1]))):
+        k -= 1  # "the Musicians' Union", "the Women's Institute": a plural's possessive
     if k < len(role):
         name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in role[k:] + names)
     return Source("org", name=re.sub(r"^(?:The|the)\s+", "", name), role=None)

@@ -496,3 +496,13 @@ def test_a_report_speaking_in_between_ends_the_earlier_speakers_turn():
     assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
     quotes = extract_quotes([vane + "The study recommends more evening classes. " + learners])
     assert [q.speaker for q in quotes] == ["Tom Vane", None]
+
+
+def test_a_plurals_possessive_belongs_to_the_organisation_name():
+    quotes = extract_quotes([
+        "Groups including the Musicians' Union are calling for an end to the \u201craw deal\u201d "
+        "faced by touring bands.",
+        "The Builders\u2019 Association said prices would stay \u201cfar too high for first "
+        "buyers\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == ["Musicians' Union", "Builders\u2019 Association"]

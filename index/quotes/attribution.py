@@ -816,6 +816,7 @@ _RELATIVE = re.compile(
     r"(?:(?:^|,)\s*((?i:who|which))|(?P<name>\b[A-Z][\w'\u2019]*)\s[-\u2013\u2014]\s*(who))\b")
 
 
+_PRONOUN_AFTER_COMMA = re.compile(r"[,;\u2013\u2014]\s*(he|she|they|He|She|They)\s*$")
 _RELATIVE_PRONOUN_SUBJECT = re.compile(r"(?i)\b(who|whom|which)\s+(he|she|they)\s*$")
 _RELATIVE_REACH = 120  # a relative clause's subject stands this near its verb
 # "the trade deal, which Vane had called …", "Jo Moss, whom Mr Vane once described as …":
@@ -856,6 +857,11 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
     own = _relative_clause_speaker(v, before[-_RELATIVE_REACH:])
     if own is not None:
         return own
+    alone = _PRONOUN_AFTER_COMMA.search(chunk)
+    if alone is not None:
+        # "… "failing states", including Russia, who cannot …, he argues": the pronoun
+        # just before the verb is its subject, whatever the clauses before it hold
+        return v.cue(Source("pronoun", name=alone.group(1).casefold()))
     # a relative clause set off by commas or dashes ("Jo Vane - who chairs the X - said")
     rel = _RELATIVE.search(chunk)
     if rel is not None:

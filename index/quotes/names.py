@@ -26,6 +26,7 @@ from index.lexicon import (
     DEMONYMS,
     FEMALE_FIRST,
     FEMALE_TITLES,
+    GROUP_NOUNS,
     MALE_FIRST,
     MALE_TITLES,
     ORG_LINKS,
@@ -755,7 +756,7 @@ def _organisation_name(r: _Reading) -> _Verdict:
         return None
     name = re.sub(r"['\u2019]s$", "", " ".join(t.strip(",;:()\"\u201c\u201d") for t in names))
     k = len(role)
-    while k > 0 and is_capitalised(role[k - 1]) and not stop_cap(bare(role[k - 1])) \
+    while k > 0 and _word_of_a_body(role[k - 1]) \
             and (not is_possessive(role[k - 1]) or is_plural_noun(bare(role[k - 1]))):
         k -= 1  # "the Musicians' Union", "the Women's Institute": a plural's possessive
     if k < len(role):
@@ -842,15 +843,19 @@ def _names_a_person(part: str) -> bool:
     return len(words) >= 2 and (is_given_name(words[0]) or is_initial(words[0]))
 
 
+def _word_of_a_body(token: str) -> bool:
+    """Can a capitalised word stand inside an organisation's name? A group noun can, though
+    it opens no name alone: "National Farmers Union", "Chief Police Officers"."""
+    return is_capitalised(token) and (not stop_cap(bare(token)) or bare(token) in GROUP_NOUNS)
+
+
 def _org_name_before(role_tokens: list[str]) -> list[str]:
     """The capitalised run ending the role ("Department of Trade and") when it names an
     organisation."""
     k = len(role_tokens)
     while k > 0:
         tok = role_tokens[k - 1]
-        if tok in ("of", "and", "for", "&") or (
-            is_capitalised(tok) and not stop_cap(bare(tok)) and not is_possessive(tok)
-        ):
+        if tok in ("of", "and", "for", "&") or (_word_of_a_body(tok) and not is_possessive(tok)):
             k -= 1
             continue
         break

@@ -506,3 +506,22 @@ def test_a_plurals_possessive_belongs_to_the_organisation_name():
         "buyers\u201d.",
     ])
     assert [q.speaker for q in quotes] == ["Musicians' Union", "Builders\u2019 Association"]
+
+
+def test_a_pronoun_just_before_the_verb_is_its_subject_after_a_relative_clause():
+    quotes = extract_quotes([
+        "Tom Vane, a former adviser, says the focus on \u201crogue states\u201d is wrong. The "
+        "danger lies in \u201cfailing states\u201d, including Northland, which cannot guard "
+        "its stockpiles, he argues.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+
+
+def test_a_group_noun_inside_an_organisations_name_keeps_the_name_whole():
+    quotes = extract_quotes([
+        "\u201cAnyone may use force to stop an intruder,\u201d said the leaflet published by the "
+        "Association of Chief Police Officers.",
+        "The National Farmers Union called the cut \u201ca body blow to the whole valley\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == [
+        "Association of Chief Police Officers", "National Farmers Union"]

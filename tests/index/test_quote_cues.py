@@ -525,3 +525,12 @@ def test_a_group_noun_inside_an_organisations_name_keeps_the_name_whole():
     ])
     assert [q.speaker for q in quotes] == [
         "Association of Chief Police Officers", "National Farmers Union"]
+
+
+def test_a_time_word_after_an_inverted_name_is_not_part_of_it():
+    quotes = extract_quotes([
+        "Ann Vane won the final in three sets.",
+        "Ed Roux took the first set. \u201cI kept telling myself to hang on,\u201d said Vane "
+        "afterwards. \u201cIt was close,\u201d said Roux yesterday.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Vane", "Ed Roux"]

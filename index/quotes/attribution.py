@@ -21,6 +21,7 @@ from index.lexicon import (
     MAYBE_FINAL,
     NEVER_FINAL,
     ORG_LINKS,
+    ORG_WORDS,
     PARTICIPLES,
     PARTICLES,
     PRONOUNS,
@@ -29,7 +30,7 @@ from index.lexicon import (
     STOP_CAPS,
     TITLE_WORDS,
 )
-from index.quotes.english import is_plural_noun, is_verb_form, is_verb_only
+from index.quotes.english import is_adverb, is_plural_noun, is_verb_form, is_verb_only
 from index.quotes.names import (
     _PREPOSITION_LEAD,
     Source,
@@ -336,6 +337,8 @@ def _clause_opener(words: list[str]) -> Source | None:
             run, follower = _capital_run(words, i)
             if bare(follower) in GROUP_NOUNS:
                 return None  # "City experts say", "Labour officials said": a modifier, not a name
+            if body_word_before_noun(run, follower):
+                return None  # "Court documents released by ...": no name, a modifier
             if (follower[:1].islower() and bare(follower) not in ("then", "late", "ex")
                     and (bare(follower) in TITLE_WORDS or bare(follower) == "member")
                     and not any(is_given_name(t) for t in run.split())):
@@ -349,6 +352,16 @@ def _clause_opener(words: list[str]) -> Source | None:
 
 
 _RUN_JOINERS = frozenset({"of", "for", "&"})
+
+
+def body_word_before_noun(run: str, follower: str) -> bool:
+    """Is a lone capitalised word of a body's name ("Court", "Commission") modifying the
+    common word after it ("Court documents", "Commission staff"), not a subject before its
+    verb ("the Commission said", "Court rules")? A title after it belongs to a name
+    ("Home Office minister Ann Lee")."""
+    word = bare(follower)
+    return (" " not in run and bare(run) in ORG_WORDS and follower[:1].islower()
+            and word not in TITLE_WORDS and not is_verb_only(word) and not is_adverb(word))
 
 
 def _capital_run(words: list[str], i: int) -> tuple[str, str]:

@@ -40,6 +40,7 @@ from index.models import Quote
 from index.quotes.attribution import (
     Cue,
     blank_dateline,
+    body_word_before_noun,
     cues_in,
     mask,
     sentence_subject,
@@ -896,9 +897,10 @@ def _subject_of(clause: str) -> Source | None:
     m = _SUBJECT_THEN_VERB.match(clause)
     if m is None or re.search(r"['\u2019]s?\s", m.group("name") + " "):
         return None
-    if m.group("verb") in GROUP_NOUNS or m.group("verb") in TITLE_WORDS:
-        # "City experts say", "Harbour master Ann Roux": a modifier and a noun, not a name
-        # and its verb
+    if (m.group("verb") in GROUP_NOUNS or m.group("verb") in TITLE_WORDS
+            or body_word_before_noun(m.group("name"), m.group("verb"))):
+        # "City experts say", "Harbour master Ann Roux", "Court documents show": a modifier
+        # and a noun, not a name and its verb
         return None
     nxt = m.group("next") or ""
     if m.group("verb") in _NOT_SUBJECT_VERB and not (

@@ -534,3 +534,14 @@ def test_a_time_word_after_an_inverted_name_is_not_part_of_it():
         "afterwards. \u201cIt was close,\u201d said Roux yesterday.",
     ])
     assert [q.speaker for q in quotes] == ["Ann Vane", "Ed Roux"]
+
+
+def test_a_word_of_a_bodys_name_before_a_noun_is_no_speaker():
+    quotes = extract_quotes([
+        "Tom Vane was charged in the District Court on Tuesday.",
+        "Court documents do not name the gang but say it hid the drugs \u201cinside crates of "
+        "fresh bananas and pineapples\u201d.",
+        "Home Office minister Ann Lee said the plan would give officers \u201ca little bit of "
+        "edge\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == [None, "Ann Lee"]

@@ -1044,7 +1044,9 @@ _NOT_A_NAME_ALONE = re.compile(
     r"^(?:\w{4,}ly|\w{4,}ed|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|One|Two|"
     r"Three|Four|Five|Six|Seven|Eight|Nine|Ten|Hundreds|Thousands|Dozens)(?:-\w+)?|I['\u2019]\w+|Im)$"
 )
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?![\w-])")
+# a lower-case word of running text; not a piece of a web address, e-mail or handle
+# ("facebook.com/burberry", "@harbourgazette"), which says nothing of how names are written
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019/.@#-])[a-z]{3,}(?![\w-]|\.\w|/)")
 _NOT_BLANK = re.compile(r"[^ .,]")
 
 

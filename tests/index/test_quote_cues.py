@@ -545,3 +545,11 @@ def test_a_word_of_a_bodys_name_before_a_noun_is_no_speaker():
         "edge\u201d.",
     ])
     assert [q.speaker for q in quotes] == [None, "Ann Lee"]
+
+
+def test_a_web_address_does_not_make_a_company_name_a_common_word():
+    quotes = extract_quotes([
+        "\u201cOur designers answer every fan,\u201d Harbourwear told the Gazette.",
+        "Follow Harbourwear at www.facebook.com/harbourwear or @harbourwear.",
+    ])
+    assert [q.speaker for q in quotes] == ["Harbourwear"]

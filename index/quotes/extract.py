@@ -29,6 +29,7 @@ from index.lexicon import (
     KIN_NOUNS,
     MALE_COURTESY,
     MEDIUM_NOUNS,
+    ORG_WORDS,
     OWNED_TEXTS,
     PERSON_NOUNS,
     SPEECH_VERBS,
@@ -410,8 +411,8 @@ class _Article:
         holder = None if aged else self._sole_holder(head, recent)
         if holder is not None:
             return holder  # "the Lib Dem spokesman" after "Lib Dem spokesman Ann Vane"
-        if head in UNNAMED_ROLES:
-            return None
+        if head in UNNAMED_ROLES or (head in ORG_WORDS and head not in PERSON_NOUNS):
+            return None  # "the council said": a body speaks, not the person named last
         if head not in TITLE_WORDS and head not in PERSON_NOUNS and head not in DEMONYM_NOUNS \
                 and not aged:
             return None  # "the narrator", "the agency": not a person's role

@@ -412,11 +412,20 @@ def _inverted_apposition(r: _Reading) -> _Verdict:
     r.phrase = parts[0] if parts else ""
     if len(parts) >= 2 and re.match(r"(?i)^(a|an|the)\s", parts[1]) and len(parts[1].split()) <= 12:
         r.appo_role = re.sub(r"(?i)^(the|a|an)\s+", "", _clean_phrase(parts[1]))
-    if len(parts) >= 2 and re.match(_APPOSED_LEAD, parts[0]):
+    if len(parts) >= 2 and (re.match(_APPOSED_LEAD, parts[0]) or _role_before_full_name(parts)):
         second = parse_source(parts[1], inverted=True)
         if second is not None and second.kind == "name":
             return Source("name", second.name, second.role or parts[0], None)
     return None
+
+
+def _role_before_full_name(parts: list[str]) -> bool:
+    """ "said EEF chief economist, Steve Radley": a short role with no name in it, then a
+    first name and surname after the comma."""
+    first = parse_source(parts[0], inverted=True)
+    name = parts[1].split()
+    return (first is not None and first.kind == "description" and len(parts[0].split()) <= 6
+            and 2 <= len(name) <= 4 and is_given_name(name[0]) and is_capitalised(name[-1]))
 
 
 def _name_before_apposition(r: _Reading) -> _Verdict:

@@ -553,3 +553,12 @@ def test_a_web_address_does_not_make_a_company_name_a_common_word():
         "Follow Harbourwear at www.facebook.com/harbourwear or @harbourwear.",
     ])
     assert [q.speaker for q in quotes] == ["Harbourwear"]
+
+
+def test_a_role_then_comma_then_full_name_after_the_verb_is_that_person():
+    quotes = extract_quotes([
+        "\u201cRates are working,\u201d said Harbour Bank chief economist, Ann Lee. "
+        "\u201cThe decision is a blow,\u201d said the council, which runs the port.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Ann Lee", "Harbour Bank chief economist"), (None, None)]

@@ -1083,6 +1083,14 @@ class NameBook:
         tokens = short.split()
         if not tokens:
             return name
+        if len(tokens) >= 2 and bare(tokens[0]) in PARTICLES:
+            # "Mr De Vido" is Julio De Vido, filed under "Vido" beside the short form itself
+            longer = [c for c in self.by_last.get(bare(tokens[-1]), [])
+                      if c.endswith(" " + short)]
+            if longer:
+                return max(enumerate(longer),
+                           key=lambda ic: (self.counts.get(ic[1], 0), -ic[0]))[1]
+            return short
         if len(tokens) >= 2:
             return short
         key = bare(tokens[0])

@@ -562,3 +562,12 @@ def test_a_role_then_comma_then_full_name_after_the_verb_is_that_person():
     ])
     assert [(q.speaker, q.role) for q in quotes] == [
         ("Ann Lee", "Harbour Bank chief economist"), (None, None)]
+
+
+def test_a_surname_with_a_particle_resolves_to_the_full_name():
+    quotes = extract_quotes([
+        "Planning minister Julio De Vane has offered help but not for \u201cnothing at all\u201d.",
+        "Mr De Vane said the state would not pay \u201cin the form of a subsidy\u201d.",
+        "\u201cWe will wait,\u201d said Van Roux, after Pieter Van Roux had left the room.",
+    ])
+    assert [q.speaker for q in quotes] == ["Julio De Vane", "Julio De Vane", "Pieter Van Roux"]

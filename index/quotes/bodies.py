@@ -44,6 +44,7 @@ class Bodies:
         self._by_noun: dict[str, list[_Body]] = {}
         self._text = masked
         self._spelled: dict[str, str] | None = None  # initials -> name, built at the first acronym
+        self._names: set[str] | None = None  # every body's name, built at the first question
         for p, text in enumerate(masked):
             for m in _TYPED.finditer(text):
                 if m.group("noun") in BODY_NOUNS:
@@ -69,6 +70,12 @@ class Bodies:
         if not words or (len(words) > 1 and is_given_name(words[0])):
             return  # a person ("firm boss Tom Vane" is read by the name rules)
         self._by_noun.setdefault(noun, []).append(_Body(position, " ".join(words), noun))
+
+    def knows(self, name: str) -> bool:
+        """Did the article introduce this name as a body ("water firm Aguas Argentinas")?"""
+        if self._names is None:
+            self._names = {b.name for bodies in self._by_noun.values() for b in bodies}
+        return name in self._names
 
     def named(self, description: str, position: int) -> str | None:
         """The body a definite description ("the magazine", "the club's board") refers to."""

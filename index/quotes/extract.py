@@ -469,8 +469,8 @@ class _Article:
         want = "m" if pronoun == "he" else "f"
         for group in self._pronoun_groups(pos, verb, want):
             for e in reversed(group):
-                if self._fits(e, want):
-                    return self._credit_pronoun(e, want)
+                if self._fits(e, want) and not self.bodies.knows(e.name):
+                    return self._credit_pronoun(e, want)  # "he" is no "firm Aguas Argentinas"
         return _Attribution(None)  # an unresolved "he" names nobody: never shown as a source
 
     def _pronoun_groups(self, pos: int, verb: str, want: str) -> list[list[NameEvent]]:

@@ -571,3 +571,14 @@ def test_a_surname_with_a_particle_resolves_to_the_full_name():
         "\u201cWe will wait,\u201d said Van Roux, after Pieter Van Roux had left the room.",
     ])
     assert [q.speaker for q in quotes] == ["Julio De Vane", "Julio De Vane", "Pieter Van Roux"]
+
+
+def test_he_is_never_a_body_the_article_introduced():
+    quotes = extract_quotes([
+        "A row between the state and the water firm Harbour Aguas is growing.",
+        "Planning minister Tom Vane said the state would not pay \u201cin the form of a "
+        "subsidy\u201d.",
+        "However, Harbour Aguas told a local newspaper it would not accept any change. Yet he "
+        "added that he did not like to do \u201cguesswork about the future\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]

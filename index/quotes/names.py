@@ -969,12 +969,17 @@ def _opens_question(text: str, start: int, first: str) -> bool:
     return end is not None and end.group(0) == "?"
 
 
+# "Oscar-winner", "Sheffield-born": a compound with a lower-case part describes, names nobody
+_DESCRIPTIVE_COMPOUND = re.compile(r"\w-[a-z]")
+
+
 def _after_leading_titles(tokens: list[str]) -> tuple[list[str], str | None]:
     """tokens without the titles, stop words and demonym that open them ("American Serena
     Williams"; "German Gref" is a name), and the last title dropped."""
     title = None
     while tokens and (is_title(tokens[0]) or stop_cap(bare(tokens[0]))
-                      or (bare(tokens[0]) in DEMONYMS and len(tokens) > 2)):
+                      or (bare(tokens[0]) in DEMONYMS and len(tokens) > 2)
+                      or (_DESCRIPTIVE_COMPOUND.search(tokens[0]) and len(tokens) > 2)):
         if is_title(tokens[0]):
             title = bare(tokens[0]).rstrip(".")
         tokens = tokens[1:]

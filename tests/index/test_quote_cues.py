@@ -582,3 +582,13 @@ def test_he_is_never_a_body_the_article_introduced():
         "added that he did not like to do \u201cguesswork about the future\u201d.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+
+
+def test_a_descriptive_compound_before_a_name_is_not_part_of_it():
+    quotes = extract_quotes([
+        "Oscar-winner Ann Dennis has been congratulated by the film council.",
+        "Dennis, from Dartford, called her win \u201ctruly overwhelming and a surprise\u201d, she "
+        "said.",
+        "Film-maker Tom Roux said: \u201cEverybody can't be an actor.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Dennis", "Tom Roux"]

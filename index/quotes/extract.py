@@ -54,7 +54,7 @@ from index.quotes.names import (
     NameBook,
     NameEvent,
     Source,
-    article_surnames,
+    article_words,
     bare,
     is_adverb_opener,
     is_apposition,
@@ -1366,7 +1366,7 @@ def _make_quote(art: _Article, span: Span, att: _Attribution) -> Quote | None:
 def extract_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     """Every direct quote in the body paragraphs, in reading order, with its speaker."""
     paras = [p if isinstance(p, str) else str(p or "") for p in paragraphs]
-    with article_surnames(surnames_in(paras), plain_words_in(paras)):
+    with article_words(surnames_in(paras), plain_words_in(paras)):
         return _extract(paras)
 
 

@@ -76,10 +76,10 @@ def is_title(token: str) -> bool:
 
 
 # Capitalised common words the article being read uses as a surname ("Ian Read", "Al
-# From"): names there, and only there (set by `article_surnames` around one article)
+# From"): names there, and only there (set by `article_words` around one article)
 _ARTICLE_SURNAMES: ContextVar[frozenset[str]] = ContextVar("article_surnames", default=frozenset())
 # Capitalised plain words the article being read writes only at sentence starts
-# ("Prosecutors", "Anger"): never names there (set by `article_surnames` with `plain_words_in`)
+# ("Prosecutors", "Anger"): never names there (set by `article_words` with `plain_words_in`)
 _ARTICLE_PLAIN: ContextVar[frozenset[str]] = ContextVar("article_plain", default=frozenset())
 # a known first name, one space, a capitalised word: "Ian Read said", "Al From's book"
 _GIVEN_THEN_WORD = re.compile(
@@ -184,10 +184,10 @@ def _opens_longer_name(tokens: list[tuple[int, str]], i: int) -> bool:
 
 
 @contextmanager
-def article_surnames(words: frozenset[str], plain: frozenset[str] = frozenset()) -> Iterator[None]:
-    """Read one article's names with its own surnames that are also common words, and its
-    capitalised plain words that are no names (`plain_words_in`)."""
-    token = _ARTICLE_SURNAMES.set(words)
+def article_words(surnames: frozenset[str], plain: frozenset[str] = frozenset()) -> Iterator[None]:
+    """Read one article's names with its own surnames that are also common words
+    (`surnames_in`) and its capitalised plain words that are no names (`plain_words_in`)."""
+    token = _ARTICLE_SURNAMES.set(surnames)
     plain_token = _ARTICLE_PLAIN.set(plain)
     try:
         yield

@@ -1371,7 +1371,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> list[Quote]:
 
 
 def _extract(paras: list[str]) -> list[Quote]:
-    """extract_quotes for one article, with its surnames that are common words known."""
+    """extract_quotes for one article, with its own surnames and plain words known."""
     try:
         art = _Article(paras)
     except Exception:  # never let one article's oddity escape ingestion

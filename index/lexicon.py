@@ -225,7 +225,16 @@ BODY_NOUNS: frozenset[str] = frozenset(
     corporation channel network department ministry council agency body institute
     association federation league charity organisation organization regulator watchdog
     airline carrier maker retailer chain operator publisher studio label website site
-    institution authority commission committee office
+    institution authority commission committee office giant conglomerate manufacturer
+    insurer lender supplier
+    """.split()
+)
+# Kinds of business: "the company" or "the firm" is the one business a story introduced,
+# whichever of these it called it ("music giant EMI ... the company added")
+BUSINESS_NOUNS: frozenset[str] = frozenset(
+    """
+    company firm giant corporation conglomerate maker manufacturer retailer carrier
+    airline chain operator publisher label bank insurer lender supplier
     """.split()
 )
 # The people who run a body and speak for it as one ("the club's board", "Harbour Bank's

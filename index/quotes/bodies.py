@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from index.lexicon import BODY_NOUNS, MEDIUM_NOUNS, ORG_LINKS, STOP_CAPS
+from index.lexicon import BODY_NOUNS, BUSINESS_NOUNS, MEDIUM_NOUNS, ORG_LINKS, STOP_CAPS
 from index.quotes.names import bare, is_given_name
 
 _CAP = r"[A-Z](?:[\w&'\u2019.\-]*[\w&])?"  # never ends in a full stop ("PCs. The")
@@ -87,7 +87,16 @@ class Bodies:
             k = bisect.bisect_left(bodies, _Body(position, "", ""))
             if k:
                 return bodies[k - 1].name  # the last one introduced before the quote
+        if m.group("noun").casefold() in BUSINESS_NOUNS:
+            return self._only_business_before(position)
         return None
+
+    def _only_business_before(self, position: int) -> str | None:
+        """The one business introduced before `position` under any kind ("giant EMI" is
+        "the company"); None when there were several, and which one is meant is unclear."""
+        names = {b.name for noun in BUSINESS_NOUNS for b in self._by_noun.get(noun, [])
+                 if b.position < position}
+        return names.pop() if len(names) == 1 else None
 
     def expand(self, name: str) -> str:
         """An acronym with its name as the article spells it ("ISM" -> "Institute for Supply

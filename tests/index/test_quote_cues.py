@@ -592,3 +592,16 @@ def test_a_descriptive_compound_before_a_name_is_not_part_of_it():
         "Film-maker Tom Roux said: \u201cEverybody can't be an actor.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Ann Dennis", "Tom Roux"]
+
+
+def test_the_company_is_the_one_business_the_story_introduced():
+    quotes = extract_quotes([
+        "Shares in music giant Harbourphone sank after the firm issued a profit warning.",
+        "\u201cSales have been lower than we hoped,\u201d the company added.",
+    ])
+    assert [q.speaker for q in quotes] == ["Harbourphone"]
+    quotes = extract_quotes([
+        "Software giant Vanesoft is buying the games maker Roux Play.",
+        "\u201cWe expect the deal to close in May,\u201d the company said.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the company")]

@@ -247,7 +247,10 @@ _ADVERB_TAIL = re.compile(
 )
 _LEAD_DROP = re.compile(
     r"^(?:and|but|so|then|yet|while|as|because|since|that|where|when|though|although|"
-    r"or|if|however|meanwhile|instead|even|only|also)\s+",
+    r"or|if|however|meanwhile|instead|even|only|also|yesterday|tonight|"
+    # a fronted time with no comma: "Last night one accountant described ..."
+    r"(?:last|this|early|late)\s+(?:night|week|weekend|month|year|morning|afternoon|evening"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+",
     re.IGNORECASE,
 )
 

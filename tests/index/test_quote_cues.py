@@ -605,3 +605,14 @@ def test_the_company_is_the_one_business_the_story_introduced():
         "\u201cWe expect the deal to close in May,\u201d the company said.",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [(None, "the company")]
+
+
+def test_a_fronted_time_without_a_comma_is_not_part_of_the_subject():
+    quotes = extract_quotes([
+        "The bank's boss, Tom Vane, faced questions about his tax affairs.",
+        "Last night one accountant described the scheme as a \u201cclassic case of tax "
+        "avoidance\u201d. Yesterday the 54-year-old chief executive said he felt \u201cno shame "
+        "at all about it\u201d.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "one accountant"), ("Tom Vane", None)]

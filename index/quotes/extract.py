@@ -1203,8 +1203,8 @@ def _speaker_of_the_paragraph(n: _Neighbours) -> _Attribution | None:
 
 
 def _other_voice_before(n: _Neighbours) -> bool:
-    """Does the sentence before the quote's give the word to someone through a speech verb
-    of its own, with no quote ("The report recommends ...")? The voice of the paragraph's
+    """Does the sentence before the quote's, with no quote of its own, give the word to a
+    text through a speech verb ("The report recommends ...")? The voice of the paragraph's
     earlier quote does not carry past it."""
     if n.si == 0:
         return False

@@ -28,6 +28,11 @@ _INDEFINITE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:a|an|one|another)\s+$")
 _DEFINITE = re.compile(
     r"(?i)^(?:the|its|their|this)\s+(?:(?P<owner>[a-z]+)['\u2019]s\s+)?(?P<noun>[a-z]+)$"
 )
+# "the board", "the safety board", "the commission": a body by the last word of its name
+_BY_HEAD = re.compile(r"^(?:the|The)\s+(?P<head>(?:[a-z]+\s+)?[a-z]+)$")
+# a body whose own name ends in its kind ("National Transportation Safety Board") or
+# opens on it ("Department of Justice", "Bank of England")
+_TITLED = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_CAP_RUN})")
 
 
 @dataclass(order=True)
@@ -35,6 +40,51 @@ class _Body:
     position: int
     name: str = field(compare=False)
     noun: str = field(compare=False)
+
+
+def _titled_bodies(masked: list[str], para: int) -> list[_Body]:
+    """The bodies whose names give their kind ("Safety Board", "Department of Justice"),
+    in reading order."""
+    out: list[_Body] = []
+    for p, text in enumerate(masked):
+        for m in _TITLED.finditer(text):
+            for name in _one_body_each(m.group("name")):
+                words = name.split()
+                while words and bare(words[0]) in STOP_CAPS:
+                    words = words[1:]  # "The National Audit Office"
+                if len(words) < 2 or is_given_name(words[0]):
+                    continue  # a person ("Tom Board") or a lone word
+                for noun in ({bare(words[-1]), bare(words[0])} & BODY_NOUNS) - _GENERIC_KINDS:
+                    out.append(_Body(p * para + m.start("name"), " ".join(words), noun))
+    return out
+
+
+def _is_kind(name: str, head: str) -> bool:
+    """Does a body's name give `head` as its kind: at its end ("Safety Board") or at its
+    start before a lower-case "of"/"for" ("Department of Justice"; a headline's "Board Of
+    Election Finds" is no name)?"""
+    words = name.split()
+    kind = head.split()
+    return ([w.casefold() for w in words[-len(kind):]] == kind
+            or (words[0].casefold() == head and len(words) > 2 and words[1] in ("of", "for")))
+
+
+# kinds too generic to stand for one named body: "the group" may be any group of people,
+# "the party" any of the parties a political story names
+_GENERIC_KINDS = frozenset({"group", "party"})
+
+
+def _one_body_each(run: str) -> list[str]:
+    """ "Citizens Bank and Canal Bank" is two bodies; "Department of Trade and Industry"
+    one: a run splits at "and" only after a word that ends a body's name."""
+    parts = re.split(r"\s+(?:and|&)\s+", run)
+    out = [parts[0]]
+    for part in parts[1:]:
+        if bare(out[-1].split()[-1]) in BODY_NOUNS:
+            out.append(part)
+        else:
+            out[-1] += " and " + part
+    return out
 
 
 class Bodies:
@@ -60,6 +110,7 @@ class Bodies:
                     self._add(p * para + m.start("name"), m.group("name"), m.group("noun"))
         for bodies in self._by_noun.values():
             bodies.sort()
+        self._titled = _titled_bodies(masked, para)
 
     def _add(self, position: int, name: str, noun: str) -> None:
         words = name.split()
@@ -90,6 +141,21 @@ class Bodies:
         if m.group("noun").casefold() in BUSINESS_NOUNS:
             return self._only_business_before(position)
         return None
+
+    def titled(self, description: str, position: int) -> str | None:
+        """The body whose own name holds the description's words as its kind ("the safety
+        board" after "the National Transportation Safety Board", "the department" after
+        "the Department of Justice"): the last one named before `position`."""
+        m = _BY_HEAD.match(" ".join(description.split()))
+        if m is None:
+            return None
+        head = m.group("head").casefold()
+        found = {b.name for b in self._titled if b.position < position and _is_kind(b.name, head)}
+        if len(found) == 1 or (" " in head and found):
+            # one such body, or a kind precise enough to tell ("the safety board"): the last
+            return next(b.name for b in reversed(self._titled)
+                        if b.position < position and b.name in found)
+        return None  # "the bank" after "Citizens Bank" and "Canal Bank": which is unclear
 
     def _only_business_before(self, position: int) -> str | None:
         """The one business introduced before `position` under any kind ("giant EMI" is

@@ -591,9 +591,9 @@ class _Article:
         known = _DEFINITE_MEDIUM.match(" ".join(description.split()))
         if known is not None and _medium_word(known.group(0)) in self.texts:
             return self.texts[_medium_word(known.group(0))]  # "the suit added"
-        body = self.bodies.named(description, pos)
-        if body is not None:  # "the magazine said" after "US magazine Mobile PC"
-            return _Attribution(body, None, None, "org")
+        body = self.bodies.named(description, pos) or self.bodies.titled(description, pos)
+        if body is not None:  # "the magazine said" after "US magazine Mobile PC"; "the
+            return _Attribution(body, None, None, "org")  # board" after "Safety Board"
         kin = self._kin(description)
         if kin is not None:
             return _Attribution(kin, None, None, "name")

@@ -616,3 +616,17 @@ def test_a_fronted_time_without_a_comma_is_not_part_of_the_subject():
     ])
     assert [(q.speaker, q.description) for q in quotes] == [
         (None, "one accountant"), ("Tom Vane", None)]
+
+
+def test_the_board_is_the_body_whose_name_gives_that_kind():
+    quotes = extract_quotes([
+        "The Harbour Transport Safety Board published its report on Thursday.",
+        "\u201cThe pilots let the talk take over,\u201d the board said. \u201cThey missed the "
+        "calls,\u201d the safety board added.",
+    ])
+    assert [q.speaker for q in quotes] == ["Harbour Transport Safety Board"] * 2
+    quotes = extract_quotes([
+        "Vane Bank and Roux Bank both owned slaves in the 1800s, the records show.",
+        "\u201cWe apologise for that history,\u201d the bank said.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the bank")]

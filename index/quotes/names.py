@@ -319,7 +319,7 @@ def is_apposition(part: str) -> bool:
     first = toks[0]
     low = bare(first)
     if re.match(r"(?i)^(a|an|the|who|which|one|its|his|her|their|\d+|of|both|now|then|former|"
-                r"himself|herself|also|once|currently|until|like)$", low):
+                r"himself|herself|also|once|currently|until|like|from|with)$", low):
         return not _share_of_people(toks)
     if re.match(r"(?i)^(?:for|on)\s+(?:his|her|their|its)\s+part$", part):
         return True  # "Huckabee, for his part, is labeling ..."

@@ -630,3 +630,15 @@ def test_the_board_is_the_body_whose_name_gives_that_kind():
         "\u201cWe apologise for that history,\u201d the bank said.",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [(None, "the bank")]
+
+
+def test_a_person_from_a_body_speaks_not_the_body():
+    quotes = extract_quotes([
+        "Tom Vane, from Harbour's Marine Research Laboratory, said: \u201cWe aimed to build a "
+        "robot that could live with people.\u201d",
+        "Ann Lee, from the Institute for Port Studies, said: \u201cIt will all come out in the "
+        "wash.\u201d",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Tom Vane", "from Harbour's Marine Research Laboratory"),
+        ("Ann Lee", "from the Institute for Port Studies")]

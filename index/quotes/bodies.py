@@ -42,10 +42,35 @@ class _Body:
     noun: str = field(compare=False)
 
 
-def _titled_bodies(masked: list[str], para: int) -> list[_Body]:
-    """The bodies whose names give their kind ("Safety Board", "Department of Justice"),
-    in reading order."""
-    out: list[_Body] = []
+class _Mentions:
+    """Bodies named in reading order, answering "which before this point?" in log time:
+    the last one, or the only one when every mention so far names the same body."""
+
+    def __init__(self, bodies: list[_Body]) -> None:
+        bodies = sorted(bodies)
+        self._positions = [b.position for b in bodies]
+        self._names = [b.name for b in bodies]
+        seen: set[str] = set()
+        self._distinct: list[int] = []  # how many different names up to each mention
+        for name in self._names:
+            seen.add(name)
+            self._distinct.append(len(seen))
+
+    def last_before(self, position: int) -> str | None:
+        k = bisect.bisect_left(self._positions, position)
+        return self._names[k - 1] if k else None
+
+    def only_before(self, position: int) -> str | None:
+        k = bisect.bisect_left(self._positions, position)
+        return self._names[0] if k and self._distinct[k - 1] == 1 else None
+
+
+def _titled_bodies(masked: list[str], para: int) -> dict[str, _Mentions]:
+    """The bodies whose names give their kind, by the words a description would use for
+    it: "board" and "safety board" for "National Transportation Safety Board",
+    "department" for "Department of Justice" (a lower-case "of" or "for" after it; a
+    headline's "Board Of Election Finds" is no name)."""
+    by_kind: dict[str, list[_Body]] = {}
     for p, text in enumerate(masked):
         for m in _TITLED.finditer(text):
             for name in _one_body_each(m.group("name")):
@@ -54,19 +79,17 @@ def _titled_bodies(masked: list[str], para: int) -> list[_Body]:
                     words = words[1:]  # "The National Audit Office"
                 if len(words) < 2 or is_given_name(words[0]):
                     continue  # a person ("Tom Board") or a lone word
-                for noun in ({bare(words[-1]), bare(words[0])} & BODY_NOUNS) - _GENERIC_KINDS:
-                    out.append(_Body(p * para + m.start("name"), " ".join(words), noun))
-    return out
-
-
-def _is_kind(name: str, head: str) -> bool:
-    """Does a body's name give `head` as its kind: at its end ("Safety Board") or at its
-    start before a lower-case "of"/"for" ("Department of Justice"; a headline's "Board Of
-    Election Finds" is no name)?"""
-    words = name.split()
-    kind = head.split()
-    return ([w.casefold() for w in words[-len(kind):]] == kind
-            or (words[0].casefold() == head and len(words) > 2 and words[1] in ("of", "for")))
+                body = _Body(p * para + m.start("name"), " ".join(words), "")
+                low = [w.casefold() for w in words]
+                kinds: set[str] = set()
+                if bare(words[-1]) in BODY_NOUNS:
+                    kinds |= {low[-1], " ".join(low[-2:])}
+                if bare(words[0]) in BODY_NOUNS and len(words) > 2 and words[1] in ("of", "for"):
+                    kinds.add(low[0])
+                for kind in kinds:
+                    if kind.split()[-1] not in _GENERIC_KINDS:
+                        by_kind.setdefault(kind, []).append(body)
+    return {kind: _Mentions(bodies) for kind, bodies in by_kind.items()}
 
 
 # kinds too generic to stand for one named body: "the group" may be any group of people,
@@ -110,6 +133,8 @@ class Bodies:
                     self._add(p * para + m.start("name"), m.group("name"), m.group("noun"))
         for bodies in self._by_noun.values():
             bodies.sort()
+        self._businesses = _Mentions(
+            [b for noun in BUSINESS_NOUNS for b in self._by_noun.get(noun, [])])
         self._titled = _titled_bodies(masked, para)
 
     def _add(self, position: int, name: str, noun: str) -> None:
@@ -150,19 +175,18 @@ class Bodies:
         if m is None:
             return None
         head = m.group("head").casefold()
-        found = {b.name for b in self._titled if b.position < position and _is_kind(b.name, head)}
-        if len(found) == 1 or (" " in head and found):
-            # one such body, or a kind precise enough to tell ("the safety board"): the last
-            return next(b.name for b in reversed(self._titled)
-                        if b.position < position and b.name in found)
-        return None  # "the bank" after "Citizens Bank" and "Canal Bank": which is unclear
+        mentions = self._titled.get(head)
+        if mentions is None:
+            return None
+        if " " in head:  # a kind precise enough to tell ("the safety board"): the last
+            return mentions.last_before(position)
+        # the one body of that kind, else unclear ("the bank" after two banks)
+        return mentions.only_before(position)
 
     def _only_business_before(self, position: int) -> str | None:
         """The one business introduced before `position` under any kind ("giant EMI" is
         "the company"); None when there were several, and which one is meant is unclear."""
-        names = {b.name for noun in BUSINESS_NOUNS for b in self._by_noun.get(noun, [])
-                 if b.position < position}
-        return names.pop() if len(names) == 1 else None
+        return self._businesses.only_before(position)
 
     def expand(self, name: str) -> str:
         """An acronym with its name as the article spells it ("ISM" -> "Institute for Supply

@@ -156,6 +156,23 @@ def test_megabytes_of_unbalanced_marks_finish_quickly(lead, unit):
     assert quotes[0].speaker == "Claire Roux"
 
 
+def _named_body(i: int) -> str:
+    letters = "bcdfghklmnprst"
+    return "".join(letters[(i // 14 ** k) % 14] + "ax" for k in range(3)).title()
+
+
+def test_megabytes_of_named_bodies_and_the_board_said_finish_quickly():
+    # every "the board said" looks back over the bodies named before it: an index, not a
+    # walk over all of them (quadratic: minutes at this size)
+    unit = 'The {} Board met. "Yes, we agree," the board said. '
+    count = _ADVERSARIAL_BYTES // len(unit.format("Xaxxaxxax"))
+    text = "".join(unit.format(_named_body(i)) for i in range(count))
+    quotes, seconds = _extract_timed([text])
+    assert seconds < _LOOSE_BOUND_S
+    assert quotes[0].speaker == f"{_named_body(0)} Board"
+    assert quotes[1].speaker is None  # two boards named by then: which one is unclear
+
+
 def test_quote_reopened_after_a_lost_paragraph_break_is_one_quote():
     quotes = extract_quotes([
         'Mayor Claire Roux said: "The bridge will reopen in March. "Nobody will pay a toll this '

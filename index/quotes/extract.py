@@ -1385,12 +1385,14 @@ def _extract(paras: list[str]) -> list[Quote]:
         except Exception:
             logger.exception("skipped a malformed quote in paragraph %d", span.paragraph + 1)
             continue
-        if quote is None or att is None:
+        if quote is None:
             continue
-        done.append((span, att))
-        art.credited.setdefault(span.end_paragraph, []).append(att)
-        if att.speaker and att.kind == "name":
-            art.add_speaker(span.paragraph * _PARA + span.segments[0].mark_start, att.speaker)
+        if att is not None:  # a question put to the speaker is nobody's turn to go on with
+            done.append((span, att))
+            art.credited.setdefault(span.end_paragraph, []).append(att)
+            if att.speaker and att.kind == "name":
+                art.add_speaker(span.paragraph * _PARA + span.segments[0].mark_start,
+                                att.speaker)
         out.append(quote)
     return out
 
@@ -1426,6 +1428,24 @@ def _names_a_work(art: _Article, span: Span, text: str) -> bool:
     return bool(stripped[:1].isupper()) and _WORK_BEFORE.search(before) is not None
 
 
+# "Asked if he was appointed after a "fair and open" competition, he replied": a question
+# put to the speaker, opening the sentence up to its comma
+_QUESTION_PUT = re.compile(
+    r"(?:But\s+|And\s+|When\s+)?(?:Asked|Pressed|Questioned)\s+(?:if|whether|about|why|how|"
+    r"what|when|who|to|on|over)\b[^,;:\x00]*$")
+
+
+def _in_question_put(art: _Article, span: Span) -> bool:
+    """Is the quote inside the question a sentence opens on ("Asked if it was a "fair and
+    open" contest, he replied")? Its words are the asker's, whom the sentence does not name."""
+    first = span.segments[0]
+    p = first.paragraph
+    lo = art.sents[p][art.sentence_of(p, first.mark_start)][0]
+    lead = art.masked[p][lo : first.mark_start].lstrip(" \"'\u201c\u2018")
+    return _QUESTION_PUT.match(lead) is not None and not any(
+        w.casefold() in SPEECH_VERB_SET for w in lead.split()[1:])  # "… Mr Johnson told …"
+
+
 def _one(art: _Article, span: Span,
          done: list[tuple[Span, _Attribution]]) -> tuple[Quote | None, _Attribution | None]:
     text = span.text(art.paras)
@@ -1435,6 +1455,8 @@ def _one(art: _Article, span: Span,
     if n_words <= _TITLE_MAX_WORDS and _names_a_work(art, span, text):
         return None, None
     last = done[-1][1] if done else None
+    if _in_question_put(art, span):
+        return _make_quote(art, span, _Attribution(None)), None
     picked = art.pick_cue(span)
     att: _Attribution | None = None
     if picked is not None:

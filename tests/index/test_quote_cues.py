@@ -642,3 +642,15 @@ def test_a_person_from_a_body_speaks_not_the_body():
     assert [(q.speaker, q.role) for q in quotes] == [
         ("Tom Vane", "from Harbour's Marine Research Laboratory"),
         ("Ann Lee", "from the Institute for Port Studies")]
+
+
+def test_words_of_a_question_put_to_the_speaker_are_not_his():
+    quotes = extract_quotes([
+        "Tom Vane will be the new ambassador to Chile.",
+        "Asked if he was chosen after a \u201cfair and open\u201d contest, he replied: \u201cI was "
+        "appointed the usual way.\u201d Asked on Monday about the move Mr Vane told the Gazette "
+        "he thought it was a \u201cnon-story\u201d.",
+    ])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("fair and open", None), ("I was appointed the usual way.", "Tom Vane"),
+        ("non-story", "Tom Vane")]

@@ -46,6 +46,7 @@ from index.models import (
 )
 from index.quotes import extract as quotes_mod
 from index.quotes import speakers as speakers_mod
+from index.quotes.version import extractor_version
 from index.search import answers
 from index.search.bm25 import Bm25Index, Bm25Params, Hit
 from index.sentences import sentence_spans
@@ -167,7 +168,7 @@ class Libraries:
             embedder = semantic if isinstance(semantic, Embedder) else default_embedder()
             self.semantic = Semantic(embedder, background)
         self.store.refresh_quotes(
-            _QUOTES_VERSION_KEY, str(quotes_mod.EXTRACTOR_VERSION), quotes_mod.extract_quotes
+            _QUOTES_VERSION_KEY, extractor_version(), quotes_mod.extract_quotes
         )
 
     def get(self, name: str) -> Library:

@@ -197,6 +197,15 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# The ones a speaker addresses, whose chanted or shouted reply does not end the speaker's
+# turn ('"Nooooo!" the crowd cried.' between two of a candidate's questions)
+AUDIENCE_NOUNS: frozenset[str] = frozenset(
+    """
+    crowd crowds audience audiences fans supporters spectators onlookers protesters
+    demonstrators marchers hecklers delegates
+    """.split()
+)
+
 # Words that make "Democrats" or "Republicans" a party's name ("the Liberal Democrats",
 # "Social Democrats", "Lib Dems") instead of a group of people ("House Democrats").
 PARTY_IDEOLOGIES: frozenset[str] = frozenset(
@@ -297,6 +306,7 @@ SPEECH_VERBS: list[str] = (
     "thinks believes accused accuses attacked rejected rejects dismissed dismisses "
     "criticised criticized criticises criticizes condemned condemns hailed hails praised praises "
     "deemed termed slammed denounced recommends implored implores begged begs pleads "
+    "roared bellowed hollered "
     "according"
 ).split()
 

@@ -35,6 +35,8 @@ _OPENERS = "\"'\u201c\u2018([\u00ab"
 # Next words that show a new sentence has begun after an ambiguous abbreviation.
 _OPENER_WORDS: frozenset[str] = STOPWORDS | SENTENCE_OPENERS
 _TITLES_NOT_ENDING_SENTENCE = NEVER_FINAL - {"sr", "jr", "st", "v"}
+# How far past a dash its next word is looked for (spaces and opening marks between).
+_DASH_REACH = 8
 
 
 def _word_before(text: str, dot: int) -> str:
@@ -78,9 +80,20 @@ def _starts_sentence(text: str, start: int) -> bool:
     return ch.isupper() or ch.isdigit() or ch in "$\u00a3\u20ac#*-\u2022"
 
 
+def _dash_goes_on(text: str, start: int) -> bool:
+    """A dash and a lowercase word after the mark ('"Open it now!" - "and the jobs …"',
+    '"Stop!" - and he did') carry the sentence on: only a line's bullet opens one so."""
+    if text[start] not in "-\u2013\u2014":
+        return False
+    i, n = start + 1, min(len(text), start + _DASH_REACH)
+    while i < n and (text[i].isspace() or text[i] in _OPENERS):
+        i += 1
+    return i < n and text[i].islower()
+
+
 def _is_boundary(text: str, punct_start: int, next_start: int) -> bool:
     """Decide whether the punctuation at punct_start really ends a sentence."""
-    if not _starts_sentence(text, next_start):
+    if not _starts_sentence(text, next_start) or _dash_goes_on(text, next_start):
         return False
     if text[punct_start] != "." or text.startswith("..", punct_start):
         return True  # "?", "!", an ellipsis

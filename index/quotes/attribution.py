@@ -208,10 +208,12 @@ _RUN_ON_SENTENCE = re.compile(
 def _trim_clause(chunk: str) -> str:
     """Keep the last clause of a subject chunk: after 'and'/'but'/'that' etc.; "he pointed
     to how Tony Blair had complained" is Blair's complaint, the clause after "how"; "asked
-    about Vane, to which 21 percent said" is the clause after "to which"."""
+    about Vane, to which 21 percent said" is the clause after "to which", and "… - at
+    which point the crowd chanted" the clause after "at which point"."""
     parts = re.split(
         r"\b(?:(?i:and)(?!\s+[A-Z])|(?i:but|that|because|while|whereas|so|when|as|if|where"
-        r"|how|why|whether)|(?i:to|of|in|for|on|at|by|with|from)\s+(?i:which|whom))"
+        r"|how|why|whether|whereupon)|(?i:to|of|in|for|on|at|by|with|from|upon|after)\s+"
+        r"(?i:which|whom)(?:\s+(?i:point|time|moment|stage|juncture))?)"
         r"\s+(?=\S)",
         chunk,
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index.lexicon import (
+    AUDIENCE_NOUNS,
     BODY_ORGANS,
     CONTINUATION_VERBS,
     COURTESY,
@@ -72,7 +73,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 50
+EXTRACTOR_VERSION: int = 66
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -137,6 +138,7 @@ class _Article:
             for m, ss in zip(self.masked, self.sents, strict=True)
         ]
         self.texts: dict[str, _Attribution] = {}  # kind of text -> whose it was last
+        self.said: dict[str, _Attribution] = {}  # a quote's words -> whose they were first
         self.credited: dict[int, list[_Attribution]] = {}  # end paragraph -> attributions so far
         self.lead_blank = [len(m) - len(m.lstrip()) for m in self.masked]
         self.subjects: list[NameEvent] = []  # named sentence subjects, in reading order
@@ -639,26 +641,34 @@ class _Article:
         best: tuple[float, Cue, int, int] | None = None
         for p, si in {(p0, s0), (p1, s1)}:
             for cue in self.cues[p][si]:
-                if p == p1 and cue.position >= final.mark_end:
-                    if cue.across and "\x00" not in self.masked[p][final.mark_end : cue.position]:
-                        continue  # the quote is inside the cue's subject phrase (a book title)
-                    dist = cue.position - final.mark_end
-                    between = self.masked[p][final.mark_end : cue.position]
-                    if "\x00" in between:
-                        dist += 40
-                    if _NEXT_CLAUSE.match(between):
-                        # 'He had promised to keep it "lean," and, according to Reuters,
-                        # once told analysts ...': the cue belongs to the next clause
-                        dist += 60
-                elif p == p0 and cue.position < first.mark_start:
-                    dist = first.mark_start - cue.position + 5
-                else:
-                    continue
-                if best is None or dist < best[0]:
+                dist = self._cue_distance(cue, p, span)
+                if dist is not None and (best is None or dist < best[0]):
                     best = (dist, cue, p, si)
         if best is None:
             return None
         return best[1], best[2], best[3]
+
+    def _cue_distance(self, cue: Cue, p: int, span: Span) -> float | None:
+        """How far the cue stands from the quote, with penalties for what lies between;
+        None when the cue cannot be the quote's."""
+        first, final = span.segments[0], span.segments[-1]
+        if p == final.paragraph and cue.position >= final.mark_end:
+            if cue.across and "\x00" not in self.masked[p][final.mark_end : cue.position]:
+                return None  # the quote is inside the cue's subject phrase (a book title)
+            dist = cue.position - final.mark_end
+            between = self.masked[p][final.mark_end : cue.position]
+            if "\x00" in between:
+                dist += 40
+            if _NEXT_CLAUSE.match(between):
+                # 'He had promised to keep it "lean," and, according to Reuters,
+                # once told analysts ...': the cue belongs to the next clause
+                dist += 60
+            return dist
+        if p == first.paragraph and cue.position < first.mark_start:
+            if _in_aside_before(self.masked[p], cue.position, first.mark_start):
+                return None  # '"A" - at which point the crowd chanted "B" - "C"'
+            return first.mark_start - cue.position + 5
+        return None
 
 
 # "Rooney, who believes", "Beijing, which described": the name the relative clause is about
@@ -977,6 +987,23 @@ _DEFINITE_ROLE = re.compile(
 )
 # words between a quote and a cue after it that open a new coordinated clause
 _NEXT_CLAUSE = re.compile(r"^[\s,.;]*(?:and|but)\b")
+# An aside set off by dashes between two quoted stretches: '"A" - at which point the crowd
+# chanted "B" - "C"'. Its cue is for the words inside it, not for "C", which goes on "A".
+_ASIDE_OPEN = re.compile(r"\x00[\s,.!?'\u2019\u201d\"]*\s[-\u2013\u2014]\s")
+_ASIDE_CLOSE = re.compile(r"\s[-\u2013\u2014]\s+[\"'\u201c\u2018]?\x00")
+_ASIDE_REACH = 200
+
+
+def _in_aside_before(masked: str, cue_at: int, quote_at: int) -> bool:
+    """Is the cue inside a dashed aside that a quote opens and the next quote closes?"""
+    if quote_at - cue_at > _ASIDE_REACH:
+        return False
+    close = _ASIDE_CLOSE.search(masked, cue_at, quote_at + 1)
+    if close is None or close.end() != quote_at + 1:
+        return False
+    lo = max(0, cue_at - _ASIDE_REACH)
+    opens = list(_ASIDE_OPEN.finditer(masked, lo, cue_at))
+    return bool(opens) and "\x00" not in masked[opens[-1].end() : cue_at]
 # "the Dutchman", "the American", "the Swiss star" (not "the American economy"): a person
 # of a nation
 _PERSON_WORD = r"(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b"
@@ -1280,6 +1307,19 @@ def _name_line_of_a_vox_pop(n: _Neighbours) -> _Attribution | None:
     return None
 
 
+def said_key(text: str) -> str:
+    """A quote's words, case and punctuation aside: "Build the wall!" = "build the wall"."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _said_before(n: _Neighbours) -> _Attribution | None:
+    """A paragraph that is only a quote someone was already credited with, word for word
+    (a chant taken up again, a slogan repeated): the same voice again."""
+    if not _quote_alone(n) or not _rest_empty(n.art.masked[n.span.end_paragraph], n.end_at):
+        return None
+    return n.art.said.get(said_key(n.span.text(n.art.paras)))
+
+
 def _paragraph_before(n: _Neighbours) -> _Attribution | None:
     """A paragraph opening on the quote: the cue of a paragraph before that ends in a colon,
     else the named speaker of the paragraph before's last quote."""
@@ -1295,7 +1335,18 @@ def _paragraph_before(n: _Neighbours) -> _Attribution | None:
     prev_par = art.credited.get(p - 1, [])
     if prev_par and prev_par[-1].speaker:
         return prev_par[-1]
+    if p >= 2 and prev_par and _audience(prev_par[-1]) and art.masked[p - 1].lstrip()[:1] == "\x00":
+        # the crowd's reply was a line of its own: the speaker it answered goes on
+        before = art.credited.get(p - 2, [])
+        if before and before[-1].speaker:
+            return before[-1]
     return None
+
+
+def _audience(att: _Attribution) -> bool:
+    """Is the voice a crowd or an audience ("the crowd", "some protesters")?"""
+    words = (att.description or "").casefold().split()
+    return att.speaker is None and bool(words) and words[-1] in AUDIENCE_NOUNS
 
 
 def _person_just_named(n: _Neighbours) -> _Attribution | None:
@@ -1326,6 +1377,7 @@ CONTEXT_RULES: tuple[Callable[[_Neighbours], _Attribution | None], ...] = (
     _speaker_of_the_paragraph_after_colon,
     _cue_of_the_sentence_before,
     _name_line_of_a_vox_pop,
+    _said_before,
     _paragraph_before,
     _person_just_named,
 )
@@ -1390,6 +1442,7 @@ def _extract(paras: list[str]) -> list[Quote]:
         if att is not None:  # a question put to the speaker is nobody's turn to go on with
             done.append((span, att))
             art.credited.setdefault(span.end_paragraph, []).append(att)
+            art.said.setdefault(said_key(quote.text), att)
             if att.speaker and att.kind == "name":
                 art.add_speaker(span.paragraph * _PARA + span.segments[0].mark_start,
                                 att.speaker)

@@ -654,3 +654,38 @@ def test_words_of_a_question_put_to_the_speaker_are_not_his():
     assert [(q.text, q.speaker) for q in quotes] == [
         ("fair and open", None), ("I was appointed the usual way.", "Tom Vane"),
         ("non-story", "Tom Vane")]
+
+
+def test_a_crowd_chanting_inside_a_dashed_aside_says_only_the_aside_words():
+    quotes = extract_quotes([
+        "Mayor Jane Porter spoke at the rally in Leeds on Friday.",
+        "She said, \u201cThe mill will reopen\u201d - at which point the crowd chanted \u201cOpen "
+        "it now!\u201d - \u201cand the jobs will come back.\u201d",
+    ])
+    assert [(q.text, q.speaker, q.description) for q in quotes] == [
+        ("The mill will reopen", "Jane Porter", None),
+        ("Open it now!", None, "the crowd"),
+        ("and the jobs will come back.", "Jane Porter", None)]
+
+
+def test_a_chant_taken_up_again_is_the_crowds_again():
+    quotes = extract_quotes([
+        "Mayor Jane Porter spoke to the crowd in Leeds on Friday.",
+        "\u201cShould we give up?\u201d she asked.",
+        "\u201cNo way!\u201d the crowd roared back.",
+        "\u201cOr should we fight for every job in this town?\u201d Ms Porter asked.",
+        "\u201cNo way!\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Jane Porter", None), (None, "the crowd"), ("Jane Porter", None), (None, "the crowd")]
+
+
+def test_a_crowds_reply_does_not_end_the_speakers_turn():
+    quotes = extract_quotes([
+        "Mayor Jane Porter spoke to the crowd in Leeds on Friday.",
+        "\u201cShould we give up?\u201d Ms Porter asked.",
+        "\u201cNo way!\u201d the crowd shouted back.",
+        "\u201cOr should we fight for every job in this town?\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Jane Porter", None), (None, "the crowd"), ("Jane Porter", None)]

@@ -282,3 +282,9 @@ def test_acronym_spelled_like_an_abbreviation_ends_a_sentence():
 def test_article_abbreviation_holds_only_before_a_number():
     assert len(split_sentences("It breaks Art. 5 of the treaty.")) == 1
     assert len(split_sentences("He staged the hit Art. The run sold out.")) == 2
+
+
+def test_a_dash_and_a_lowercase_word_after_the_mark_carry_the_sentence_on():
+    text = 'He shouted "Stop!" - and she did. Then it ended. "Go!" - The crowd left.'
+    assert split_sentences(text) == [
+        'He shouted "Stop!" - and she did.', "Then it ended.", '"Go!"', "- The crowd left."]

@@ -73,7 +73,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 66
+EXTRACTOR_VERSION: int = 67
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -139,6 +139,7 @@ class _Article:
         ]
         self.texts: dict[str, _Attribution] = {}  # kind of text -> whose it was last
         self.said: dict[str, _Attribution] = {}  # a quote's words -> whose they were first
+        self.asker: str | None = None  # who put the question the last quote read asked
         self.credited: dict[int, list[_Attribution]] = {}  # end paragraph -> attributions so far
         self.lead_blank = [len(m) - len(m.lstrip()) for m in self.masked]
         self.subjects: list[NameEvent] = []  # named sentence subjects, in reading order
@@ -436,13 +437,20 @@ class _Article:
         (a title never skips back past the person just written about). The person is one
         just quoted, the one the story is about, or the subject the paragraph introduced
         ("Jo Vane, a presenter on Harbour FM, thinks ... says the DJ")."""
+        answering = False
         for e in reversed(recent):
             if not self.book.is_person(e.name, speaking=e.name in quoted):
+                continue
+            if e.name == self.asker and head not in self.book.roles.get(e.name, ()):
+                # '"That would be you?" Ann Roux asked. "It would," the senator said': the
+                # role answers the one who asked, so it is the speaker quoted before her
+                answering = True
                 continue
             if aged or head in self.book.roles.get(e.name, ()):
                 return e.name  # "captain" was said of this person
             introduced = e.kind != "unnamed" and e.position // _PARA == pos // _PARA
-            if ((e.name in quoted or e.name == self.lede or introduced)
+            if ((e.name in quoted or e.name == self.lede or introduced
+                 or (answering and e.kind == "speaker"))
                     and not self.book.held_by_another(head, e.name)):
                 # '"...," said Ferdinand. The central defender added: "..."': news varies
                 # the words for the person it has just quoted, or the one its story is about
@@ -1307,6 +1315,11 @@ def _name_line_of_a_vox_pop(n: _Neighbours) -> _Attribution | None:
     return None
 
 
+def _asks(text: str) -> bool:
+    """Does the quote end on a question mark ("That would be you?")?"""
+    return text.rstrip(" \"'\u201d\u2019").endswith("?")
+
+
 def said_key(text: str) -> str:
     """A quote's words, case and punctuation aside: "Build the wall!" = "build the wall"."""
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
@@ -1439,6 +1452,7 @@ def _extract(paras: list[str]) -> list[Quote]:
             continue
         if quote is None:
             continue
+        art.asker = att.speaker if att is not None and _asks(quote.text) else None
         if att is not None:  # a question put to the speaker is nobody's turn to go on with
             done.append((span, att))
             art.credited.setdefault(span.end_paragraph, []).append(att)

@@ -689,3 +689,25 @@ def test_a_crowds_reply_does_not_end_the_speakers_turn():
     ])
     assert [(q.speaker, q.description) for q in quotes] == [
         ("Jane Porter", None), (None, "the crowd"), ("Jane Porter", None)]
+
+
+def test_a_role_answering_a_question_is_not_the_one_who_asked_it():
+    quotes = extract_quotes([
+        "Senator Tom Vane spoke to presenter Ann Roux on the Harbour Hour on Sunday.",
+        "\u201cI have always put the town first,\u201d Mr Vane said.",
+        "\u201cEven when you voted to close the hospital?\u201d Ms Roux asked.",
+        "\u201cEven then,\u201d the senator replied.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Ann Roux", "Tom Vane"]
+    quotes = extract_quotes([
+        "Tom Vane has no backing from the Senate, he told Ann Roux in an interview.",
+        "\u201cIt tells you who is the candidate of the establishment,\u201d Vane said.",
+        "\u201cThat would be you?\u201d Roux asked.",
+        "\u201cThat would be me, yes,\u201d the senator said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Ann Roux", "Tom Vane"]
+    quotes = extract_quotes([
+        "Senator Tom Vane met the press on Sunday.",
+        "\u201cWhy now?\u201d Senator Vane asked. \u201cIt is too late,\u201d the senator added.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]

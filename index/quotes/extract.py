@@ -73,7 +73,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 67
+EXTRACTOR_VERSION: int = 68
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -238,9 +238,10 @@ class _Article:
         self._opening_subject(p, lo, said.position if said is not None else hi)
         if said is None:
             self._coordinate_subject(p, lo, hi)
-        if said is not None:
+        if said is not None and said.verb not in _ANSWER_VERBS:
             # "He argued that ...": indirect speech makes its speaker the one a later
-            # '"…," he added' continues, as a quote would
+            # '"…," he added' continues, as a quote would ("he replied" is left to the
+            # quote it credits, which knows who asked)
             at = p * _PARA + said.position
             att = self._pronoun(said.source.name or "", at, said.verb, None)
             if att.speaker:
@@ -477,9 +478,11 @@ class _Article:
                 return last
             return _Attribution(None)  # "we", "you": nobody the story names
         want = "m" if pronoun == "he" else "f"
+        # '"Did you see it?" Mr Reed asked. "No," he replied': who replies was asked
+        asker = self.asker if verb in _ANSWER_VERBS else None
         for group in self._pronoun_groups(pos, verb, want):
             for e in reversed(group):
-                if self._fits(e, want) and not self.bodies.knows(e.name):
+                if self._fits(e, want) and not self.bodies.knows(e.name) and e.name != asker:
                     return self._credit_pronoun(e, want)  # "he" is no "firm Aguas Argentinas"
         return _Attribution(None)  # an unresolved "he" names nobody: never shown as a source
 
@@ -1313,6 +1316,9 @@ def _name_line_of_a_vox_pop(n: _Neighbours) -> _Attribution | None:
         if owner is not None:
             return art.attribute(owner[0], owner[1] * _PARA, "said", n.last)
     return None
+
+
+_ANSWER_VERBS = frozenset("replied replies answered answers responded responds retorted".split())
 
 
 def _asks(text: str) -> bool:

@@ -711,3 +711,12 @@ def test_a_role_answering_a_question_is_not_the_one_who_asked_it():
         "\u201cWhy now?\u201d Senator Vane asked. \u201cIt is too late,\u201d the senator added.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+
+
+def test_he_replied_after_a_question_is_the_one_asked():
+    quotes = extract_quotes([
+        "Defence lawyer Tom Reed questioned the witness, Mark Hale, on Monday.",
+        "\u201cDid you ever see the boss make an accounting entry?\u201d Mr Reed asked. "
+        "\u201cNo,\u201d he replied. \u201cI never saw one,\u201d he added.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Reed", "Mark Hale", "Mark Hale"]

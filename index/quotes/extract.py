@@ -20,6 +20,7 @@ from typing import Literal
 from index.lexicon import (
     AUDIENCE_NOUNS,
     BODY_ORGANS,
+    BUSINESS_NOUNS,
     CONTINUATION_VERBS,
     COURTESY,
     DEMONYM_NOUNS,
@@ -49,6 +50,7 @@ from index.quotes.attribution import (
     sentences,
 )
 from index.quotes.bodies import Bodies
+from index.quotes.english import is_plain_word
 from index.quotes.names import (
     _PREPOSITION_LEAD,
     _RUN,
@@ -61,6 +63,7 @@ from index.quotes.names import (
     is_apposition,
     is_capitalised,
     is_given_name,
+    is_initial,
     is_title,
     opens_sentence,
     parse_source,
@@ -73,7 +76,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 68
+EXTRACTOR_VERSION: int = 69
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -306,8 +309,7 @@ class _Article:
             title = bare(tokens[0]).rstrip(".")
             tokens = tokens[1:]
         courtesy = title in COURTESY or bool(src.role and bare(src.role).rstrip(".") in COURTESY)
-        full = self.book.resolve(" ".join(tokens), family_first=courtesy)
-        role = src.role
+        full, role, label = self._resolve_labelled(tokens, src.role, courtesy)
         if role and record:
             self.book.add_roles(full, role.split())
         if role and bare(role).rstrip(".") in COURTESY:
@@ -316,16 +318,8 @@ class _Article:
             role = None
         if title in COURTESY and record:
             self._note_courtesy(full, title)
-        if len(full.split()) == 1 and role and is_capitalised(role.split()[-1]):
-            lead = role.split()[-1]
-            pairs = self.cap_pairs.get((bare(lead), bare(full)), 0)
-            if pairs >= self.cap_words.get(bare(full), 0) > 0 or (
-                    bare(lead) in _NEVER_A_ROLE_ALONE and pairs > 0):
-                # "US behemoth General Electric": the "title" is part of a name that never
-                # appears without it; "National Rail" beside "Network Rail": "National" is
-                # no one's role
-                full = f"{lead} {full}"
-                role = " ".join(role.split()[:-1]) or None
+        if not label:
+            full, role = self._lead_of_the_name(full, role)
         if not (src.role or title) and not self._named_word(full):
             # "Video games are big business, ...", "Lawyers for ... said": a capitalised
             # common word, not a person the article names
@@ -333,6 +327,55 @@ class _Article:
                 return _Attribution(None)  # "Possibly", "Forty-four" describe nobody
             return _Attribution(None, None, name, "description")
         return _Attribution(full, role, None, "name")
+
+    def _resolve_labelled(self, tokens: list[str], role: str | None,
+                          courtesy: bool) -> tuple[str, str | None, str | None]:
+        """The full name, the role and the label word that opened the name, if one did:
+        "Donor Adelson said" is Sheldon Adelson, a donor (a plain noun opening the sentence
+        before a person's name is what the person is, not a name word)."""
+        label = self._label_before_person(tokens)
+        if label:
+            role = f"{role} {label}" if role else label
+            tokens = tokens[1:]
+        full = self.book.resolve(" ".join(tokens), family_first=courtesy)
+        if label and full.split()[0] == label:
+            full = " ".join(tokens)  # the book read the label into the name it scanned
+        return full, role, label
+
+    def _lead_of_the_name(self, full: str, role: str | None) -> tuple[str, str | None]:
+        """A one-word name whose role ends in a capitalised word it never appears without
+        ("US behemoth General Electric") takes that word back; so does a word that is no
+        one's role alone ("National Rail" beside "Network Rail")."""
+        if len(full.split()) != 1 or not role or not is_capitalised(role.split()[-1]):
+            return full, role
+        lead = role.split()[-1]
+        pairs = self.cap_pairs.get((bare(lead), bare(full)), 0)
+        if pairs >= self.cap_words.get(bare(full), 0) > 0 or (
+                bare(lead) in _NEVER_A_ROLE_ALONE and pairs > 0):
+            return f"{lead} {full}", " ".join(role.split()[:-1]) or None
+        return full, role
+
+    def _label_before_person(self, tokens: list[str]) -> str | None:
+        """The first word, when it is a plain word of English the article never capitalises
+        mid-sentence and the words after it name a person (a given name and more, or a
+        surname the article gave a person in full) or it is a kind of business."""
+        if (len(tokens) < 2 or not tokens[0].isalpha() or not is_capitalised(tokens[0])
+                or bare(tokens[0]) in self.mid_caps or is_given_name(tokens[0])):
+            return None
+        kind = bare(tokens[0]).casefold()
+        if (kind in _BUSINESS_LABELS or (kind.endswith("maker") and len(kind) > 6)) \
+                and not all(bare(t) in ORG_WORDS for t in tokens[1:]):
+            return tokens[0]  # "Carmaker Harbour Motors", "Insurer Aviva"
+        if not is_plain_word(tokens[0]):
+            return None
+        rest = tokens[1:]
+        if len(rest) >= 2 and (is_given_name(rest[0]) or is_initial(rest[0])):
+            return tokens[0]
+        if len(rest) == 1:
+            full = self.book.resolve(rest[0])
+            if len(full.split()) >= 2 and self.book.is_person(full):
+                return tokens[0]
+        return None
 
     def _named_word(self, full: str) -> bool:
         """May a name that came with no title or role stand for a person?
@@ -576,6 +619,10 @@ class _Article:
         if src.kind == "name":
             return self._name(src)
         if src.kind == "org":
+            tokens = (src.name or "").split()
+            label = self._label_before_person(tokens)
+            if label:  # "Carmaker Harbour Motors": the kind of business, then its name
+                return _Attribution(self.bodies.expand(" ".join(tokens[1:])), label, None, "org")
             return _Attribution(self.bodies.expand(src.name or ""), None, None, "org")
         if src.kind == "pronoun":
             return self._pronoun(src.name or "", pos, verb, last)
@@ -1318,6 +1365,10 @@ def _name_line_of_a_vox_pop(n: _Neighbours) -> _Attribution | None:
     return None
 
 
+# kinds of business that open a sentence before the business's name ("Insurer Aviva
+# said"); not "bank", "giant" or "carrier", which open names too ("Bank Leumi")
+_BUSINESS_LABELS = BUSINESS_NOUNS - {"bank", "giant", "carrier", "company", "label", "chain",
+                                     "operator", "corporation"}
 _ANSWER_VERBS = frozenset("replied replies answered answers responded responds retorted".split())
 
 

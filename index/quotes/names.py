@@ -611,6 +611,11 @@ def _name_and_role(r: _Reading) -> _Verdict:
     i = len(tokens) - 1
     while i >= 0 and len(name_tokens) < 5:
         tok = tokens[i]
+        if tok == "&" and name_tokens and i > 0 and _is_name_token(tokens[i - 1]) \
+                and not is_possessive(tokens[i - 1]):
+            name_tokens.insert(0, tok)  # "Marks & Spencer", "Securities & Exchange Commission"
+            i -= 1
+            continue
         if is_possessive(tok) or not _is_name_token(tok):
             break
         if is_title(tok) and name_tokens:
@@ -1109,8 +1114,11 @@ class NameBook:
             cands = self.by_first.get(key, [])
             if not cands:
                 return short
-        # the most mentioned, the first mentioned among equals
-        return max(enumerate(cands), key=lambda ic: (self.counts.get(ic[1], 0), -ic[0]))[1]
+        # a name that opens on a person's first name before one that opens on a plain word
+        # ("Sheldon Adelson", not a headline's "Donor Adelson"), then the most mentioned,
+        # the first mentioned among equals
+        return max(enumerate(cands), key=lambda ic: (
+            _opens_like_a_person(ic[1]), self.counts.get(ic[1], 0), -ic[0]))[1]
 
     def first_at(self, name: str) -> int | None:
         """Where the article first names this full name."""
@@ -1157,6 +1165,13 @@ class NameBook:
         if name in self.gender:
             return self.gender[name]
         return gender_of(name, None)
+
+
+def _opens_like_a_person(name: str) -> bool:
+    """Does the full name open on a given name, an initial or a word that is no plain
+    English word ("Sheldon Adelson" yes, "Donor Adelson" no)?"""
+    first = name.split()[0]
+    return is_given_name(first) or is_initial(first) or not is_plain_word(first)
 
 
 def gender_of(name: str, title: str | None) -> str | None:

@@ -720,3 +720,43 @@ def test_he_replied_after_a_question_is_the_one_asked():
         "\u201cNo,\u201d he replied. \u201cI never saw one,\u201d he added.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Reed", "Mark Hale", "Mark Hale"]
+
+
+def test_an_ampersand_joins_the_words_of_a_name():
+    quotes = extract_quotes([
+        "The Harbour Securities & Exchange Board accused the bank of methods that \u201cdid not "
+        "comply in material respects\u201d with the rules.",
+        "Law firm Vane & Roux said its fees were \u201cfair\u201d.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Harbour Securities & Exchange Board", None), ("Vane & Roux", "Law firm")]
+
+
+def test_a_plain_noun_opening_the_sentence_before_a_name_is_the_persons_role():
+    quotes = extract_quotes([
+        "Casino owner Sheldon Vane has given millions to the party.",
+        "Donor Vane said the party needed \u201ca winner\u201d.",
+        "Striker Tom Roux said: \u201cWe were too slow.\u201d",
+        "Age Concern said the plan was \u201ca disgrace\u201d.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Sheldon Vane", "Donor"), ("Tom Roux", "Striker"), ("Age Concern", None)]
+
+
+def test_a_kind_of_business_opening_the_sentence_is_the_role_of_the_name_after_it():
+    quotes = extract_quotes([
+        "Carmaker Harbour Motors said sales were \u201cflat\u201d.",
+        "Insurer Vaneva said profits were \u201cstrong\u201d.",
+        "Bank Roux said profits were \u201cweak\u201d.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Harbour Motors", "Carmaker"), ("Vaneva", "Insurer"), ("Bank Roux", None)]
+
+
+def test_a_surname_stands_for_the_persons_name_not_a_headlines_label_and_name():
+    quotes = extract_quotes([
+        "Republican Donor Vane Meets Roux In Macau",
+        "Top party donor Sheldon Vane said on Friday he had met Tom Roux.",
+        "\u201cIt was very nice,\u201d Vane said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Sheldon Vane"]

@@ -76,7 +76,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 69
+EXTRACTOR_VERSION: int = 70
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -241,6 +241,7 @@ class _Article:
         self._opening_subject(p, lo, said.position if said is not None else hi)
         if said is None:
             self._coordinate_subject(p, lo, hi)
+            self._stance_subject(p, lo, hi)
         if said is not None and said.verb not in _ANSWER_VERBS:
             # "He argued that ...": indirect speech makes its speaker the one a later
             # '"…," he added' continues, as a quote would ("he replied" is left to the
@@ -249,6 +250,22 @@ class _Article:
             att = self._pronoun(said.source.name or "", at, said.verb, None)
             if att.speaker:
                 self.subjects.append(NameEvent(at, att.speaker, "speaker"))
+
+    def _stance_subject(self, p: int, lo: int, hi: int) -> None:
+        """ "… but Stuart is confident that the club has a future. "…," he added": a
+        person's stance reported with no speech verb is their word, as indirect speech is,
+        for the "he added" after it."""
+        last = None
+        for m in _STANCE.finditer(self.masked[p], lo, hi):
+            last = m
+        if last is None:
+            return
+        src = parse_source(last.group("name"), inverted=True)
+        if src is None or src.kind != "name" or not src.name:
+            return
+        full = self.book.resolve(src.name)
+        if (full in self.book.counts or full in self.book.gender) and self.book.is_person(full):
+            self.subjects.append(NameEvent(p * _PARA + last.start("name"), full, "speaker"))
 
     def _coordinate_subject(self, p: int, lo: int, hi: int) -> None:
         """ "Bogdanov won last week and claimed ..., but McIlroy is unfazed. He admitted":
@@ -464,7 +481,16 @@ class _Article:
                 and not aged:
             return None  # "the narrator", "the agency": not a person's role
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
+        if not recent:
+            return self._only_person_named(floor, pos)
         return self._last_person_as(head, aged, recent, quoted, pos)
+
+    def _only_person_named(self, floor: int, pos: int) -> str | None:
+        """ "Norwich have signed midfielder Graham Stuart. "…," the 34-year-old said": with
+        nobody named as a subject or speaker in the last paragraphs, the one person they
+        name in full."""
+        named = {e.name for e in self.book.people_between(floor, pos) if len(e.name.split()) > 1}
+        return named.pop() if len(named) == 1 else None
 
     def _sole_holder(self, head: str, recent: list[NameEvent]) -> str | None:
         """The one person the article gave this role to, when they were named recently."""
@@ -1369,6 +1395,12 @@ def _name_line_of_a_vox_pop(n: _Neighbours) -> _Attribution | None:
 # said"); not "bank", "giant" or "carrier", which open names too ("Bank Leumi")
 _BUSINESS_LABELS = BUSINESS_NOUNS - {"bank", "giant", "carrier", "company", "label", "chain",
                                      "operator", "corporation"}
+# a named person's stance with no speech verb: "Stuart is confident that", "Vane was adamant"
+_STANCE = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
+    r"(?:is|was|remains|remained|seemed|seems|appeared|appears)\s+(?:\w+ly\s+)?"
+    r"(?:confident|convinced|adamant|sure|certain|hopeful|optimistic|determined|upbeat|"
+    r"unrepentant|unfazed|undaunted|defiant|happy|delighted|disappointed|angry|furious)\b")
 _ANSWER_VERBS = frozenset("replied replies answered answers responded responds retorted".split())
 
 

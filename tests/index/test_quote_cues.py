@@ -760,3 +760,26 @@ def test_a_surname_stands_for_the_persons_name_not_a_headlines_label_and_name():
         "\u201cIt was very nice,\u201d Vane said.",
     ])
     assert [q.speaker for q in quotes] == ["Sheldon Vane"]
+
+
+def test_a_role_after_a_lede_that_names_one_person_as_its_object_is_that_person():
+    quotes = extract_quotes([
+        "Eastfield have signed Harbour midfielder Tom Vane until the end of the season.",
+        "\u201cIt was an easy decision,\u201d the 34-year-old told the club's website.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+    quotes = extract_quotes([
+        "Eastfield have signed Tom Vane and Ed Roux from Harbour.",
+        "\u201cIt was an easy decision,\u201d the 34-year-old told the club's website.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the 34-year-old")]
+
+
+def test_he_added_after_a_persons_stance_is_that_person():
+    quotes = extract_quotes([
+        "Eastfield have signed midfielder Tom Vane from Harbour.",
+        "Eastfield boss Ed Roux said: \u201cHe gives us experience.\u201d The club is second from "
+        "bottom, but Vane is confident that it has a bright future. \u201cI have been very "
+        "impressed with the training ground,\u201d he added.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ed Roux", "Tom Vane"]

@@ -76,7 +76,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 70
+EXTRACTOR_VERSION: int = 71
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -482,15 +482,19 @@ class _Article:
             return None  # "the narrator", "the agency": not a person's role
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
         if not recent:
-            return self._only_person_named(floor, pos)
+            return self._only_person_named(floor, pos, head, aged)
         return self._last_person_as(head, aged, recent, quoted, pos)
 
-    def _only_person_named(self, floor: int, pos: int) -> str | None:
+    def _only_person_named(self, floor: int, pos: int, head: str, aged: bool) -> str | None:
         """ "Norwich have signed midfielder Graham Stuart. "…," the 34-year-old said": with
         nobody named as a subject or speaker in the last paragraphs, the one person they
-        name in full."""
+        name in full, when an age or a role they were given describes them ("The council
+        thanked Jo Vane. "…," said the minister" is someone else)."""
         named = {e.name for e in self.book.people_between(floor, pos) if len(e.name.split()) > 1}
-        return named.pop() if len(named) == 1 else None
+        if len(named) != 1:
+            return None
+        (person,) = named
+        return person if aged or head in self.book.roles.get(person, ()) else None
 
     def _sole_holder(self, head: str, recent: list[NameEvent]) -> str | None:
         """The one person the article gave this role to, when they were named recently."""
@@ -1577,11 +1581,67 @@ _WORK_BEFORE = re.compile(
 
 
 def _names_a_work(art: _Article, span: Span, text: str) -> bool:
-    """Is the short quotation the title or name of what the words before it introduce?"""
+    """Is the short quotation the title or name of what the words before it introduce, or
+    a title by its own capitals ("Nunes wrote 'Love to the Highest Bidder' in 1998")?"""
     first = span.segments[0]
     before = art.masked[first.paragraph][max(0, first.mark_start - 40) : first.mark_start]
     stripped = text.strip()
-    return bool(stripped[:1].isupper()) and _WORK_BEFORE.search(before) is not None
+    if not stripped[:1].isupper():
+        return False
+    return _WORK_BEFORE.search(before) is not None or (
+        _in_title_case(stripped) and not _NAMING_BEFORE.search(before)
+        and not _SAID_BEFORE.search(before) and not _SAID_AFTER.match(
+            art.masked[span.end_paragraph], span.segments[-1].mark_end)
+        and _sentence_in_lower_case(art, span))
+
+
+# the small words a title leaves in lower case ("Love to the Highest Bidder")
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the of to for in on and or at by with from as but nor into up via vs".split())
+# 'dubbed him "Little Tom"', 'called the plan "The Great Giveaway"': the words are the namer's
+_NAMING_BEFORE = re.compile(
+    r"(?i:\b(?:dubbed|called|calls|calling|nicknamed|branded|labelled|labeled|termed|"
+    r"described|describes|as))\s+(?:\w+\s+){0,3}$")
+
+
+# a speech verb right before or after the quotation: words said, whatever their capitals
+# (not the verbs that name or author a work: 'wrote "Love to the Highest Bidder"')
+_NAMING_VERBS = frozenset(
+    """wrote writes write writing written called calls calling dubbed labeled labelled
+    branded described describes termed deemed posted according""".split())
+_SAY = r"(?:" + "|".join(sorted(SPEECH_VERB_SET - _NAMING_VERBS, key=len, reverse=True)) + r")"
+# 'told "Fox News Sunday"': the one told is named after "told", not the words
+_SAY_BEFORE = r"(?:" + "|".join(sorted(
+    SPEECH_VERB_SET - _NAMING_VERBS - {"told", "tells", "tell", "telling"},
+    key=len, reverse=True)) + r")"
+_SAID_BEFORE = re.compile(r"\b" + _SAY_BEFORE + r"(?:\s+\w+){0,2}\s*[:,]?\s*$")
+_SAID_AFTER = re.compile(
+    r"[\s,\x00]*(?:(?:the|a|an|[A-Z][\w.'\u2019\-]*)\s+){0,4}" + _SAY + r"\b")
+
+
+def _in_title_case(text: str) -> bool:
+    """Three words or more, each capitalised but the small words a title keeps lower case,
+    and no question or exclamation: the way titles are written, not speech."""
+    words = re.findall(r"[^\W\d_][\w'\u2019\-]*", text)
+    if len(words) < 3 or text.rstrip(" ,.'\u2019\u201d\"").endswith(("!", "?")):
+        return False
+    if all(w.isupper() for w in words if len(w) > 1):
+        return False  # "THIS IS NOT OK": capitals shouted, not a title's
+    capitalised = [w for w in words if w[:1].isupper()]
+    return (len(capitalised) >= 3 and all(
+        w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words))
+
+
+def _sentence_in_lower_case(art: _Article, span: Span) -> bool:
+    """Does the narrative around the quote write ordinary lower-case words (so it is no
+    headline, where every word is capitalised)?"""
+    first = span.segments[0]
+    p = first.paragraph
+    lo, hi = art.sents[p][art.sentence_of(p, first.mark_start)]
+    narrative = art.masked[p][lo:hi].replace("\x00", " ")
+    lower = [w for w in re.findall(r"[^\W\d_]+", narrative)
+             if w[:1].islower() and w not in _TITLE_SMALL_WORDS]
+    return len(lower) >= 2
 
 
 # "Asked if he was appointed after a "fair and open" competition, he replied": a question

@@ -306,7 +306,7 @@ SPEECH_VERBS: list[str] = (
     "thinks believes accused accuses attacked rejected rejects dismissed dismisses "
     "criticised criticized criticises criticizes condemned condemns hailed hails praised praises "
     "deemed termed slammed denounced recommends implored implores begged begs pleads "
-    "roared bellowed hollered "
+    "roared bellowed hollered confided confides confessed confesses "
     "according"
 ).split()
 

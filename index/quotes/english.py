@@ -62,3 +62,9 @@ def is_verb_form(word: str) -> bool:
 def is_adverb(word: str) -> bool:
     """Can `word` be an adverb ("then", "also", "quickly")?"""
     return "ADV" in getAllLemmas(word.lower())
+
+
+@functools.lru_cache(maxsize=65536)
+def is_noun(word: str) -> bool:
+    """Can `word` be a noun ("veteran", "chief"; not "crestfallen", "angry", "visibly")?"""
+    return "NOUN" in getAllLemmas(word.lower())

@@ -50,7 +50,7 @@ from index.quotes.attribution import (
     sentences,
 )
 from index.quotes.bodies import Bodies
-from index.quotes.english import is_plain_word
+from index.quotes.english import is_noun, is_plain_word
 from index.quotes.names import (
     _PREPOSITION_LEAD,
     _RUN,
@@ -76,7 +76,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 71
+EXTRACTOR_VERSION: int = 72
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -326,7 +326,7 @@ class _Article:
             title = bare(tokens[0]).rstrip(".")
             tokens = tokens[1:]
         courtesy = title in COURTESY or bool(src.role and bare(src.role).rstrip(".") in COURTESY)
-        full, role, label = self._resolve_labelled(tokens, src.role, courtesy)
+        full, role, label = self._resolve_labelled(tokens, _mood_dropped(src.role), courtesy)
         if role and record:
             self.book.add_roles(full, role.split())
         if role and bare(role).rstrip(".") in COURTESY:
@@ -1406,6 +1406,16 @@ _STANCE = re.compile(
     r"(?:confident|convinced|adamant|sure|certain|hopeful|optimistic|determined|upbeat|"
     r"unrepentant|unfazed|undaunted|defiant|happy|delighted|disappointed|angry|furious)\b")
 _ANSWER_VERBS = frozenset("replied replies answered answers responded responds retorted".split())
+
+
+def _mood_dropped(role: str | None) -> str | None:
+    """ "a crestfallen Mr Lim", "an angry Mrs Vane": words of mood before a courtesy title
+    say how the person was, not what they are; the title alone is left."""
+    words = (role or "").split()
+    if (len(words) > 1 and bare(words[-1]).rstrip(".") in COURTESY
+            and all(w.isalpha() and w.islower() and not is_noun(w) for w in words[:-1])):
+        return words[-1]
+    return role
 
 
 def _asks(text: str) -> bool:

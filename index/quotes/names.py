@@ -942,10 +942,16 @@ def _name_tokens(text: str, start: int, run: str) -> tuple[list[str], str | None
             title = bare(tokens[k]).rstrip(".")
             tokens = tokens[k + 1 :]
             break
-    # a possessive ends the name: "Putin's negotiator" names Putin, not more
+    # a possessive ends the name: "Putin's negotiator" names Putin, not more; one that
+    # opens the run before a full name is whose the person is ("Russia's Elena Dementieva")
     for k, tok in enumerate(tokens):
         if is_possessive(tok):
-            tokens = tokens[: k + 1]
+            if k == 0 and len(tokens) >= 3 and (is_given_name(tokens[1])
+                                                or is_initial(tokens[1])) \
+                    and not any(is_possessive(t) for t in tokens[1:]):
+                tokens = tokens[1:]
+            else:
+                tokens = tokens[: k + 1]
             break
     tokens = tokens[_first_name_after_label(tokens) :]  # "Lib Dem Norman Baker"
     return [_without_marks(t) for t in tokens], title

@@ -798,3 +798,22 @@ def test_a_title_in_title_case_is_no_ones_words():
     assert [q.speaker for q in quotes] == ["Ann Vane", None, "Tom Roux"]
     headline = extract_quotes(["Harbour Chief: \u201cWe Will Not Pay For The Bridge\u201d"])
     assert [q.text for q in headline] == ["We Will Not Pay For The Bridge"]
+
+
+def test_a_mood_before_a_courtesy_title_is_no_role():
+    quotes = extract_quotes([
+        "Tom Lim and Ed Roux took part in the show.",
+        "\u201cThat was a total disaster,\u201d a crestfallen Mr Lim confided to the presenter.",
+        "\u201cI will fight on,\u201d a visibly angry Mr Roux said.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [("Tom Lim", None), ("Ed Roux", None)]
+
+
+def test_a_possessive_before_a_full_name_says_whose_the_person_is():
+    quotes = extract_quotes([
+        "The minister named three players, Ann Vane of France and Harbour's Jo Roux among "
+        "them. But Vane is fuming. \u201cI am upset,\u201d Vane said.",
+        "Roux is also angry and says that both are victims. \u201cYou have no idea what I "
+        "have been through,\u201d she said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Vane", "Jo Roux"]

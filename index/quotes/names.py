@@ -55,10 +55,17 @@ def bare(token: str) -> str:
 
 
 def is_capitalised(token: str) -> bool:
+    """ "Vane", "Émile", a letter of a script without case; and a brand with a capital
+    inside ("eBay", "iTunes", "easyJet"), which is written that way wherever it stands."""
     t = token.lstrip("(\"'\u201c\u2018")
     return bool(t) and (
         t[0].isupper() or (t[0].isalpha() and not t[0].islower() and not t[0].isupper())
+        or _INNER_CAPITAL.match(t) is not None
     )
+
+
+# "eBay", "iTunes", "easyJet": lower case, then a capital inside one word of letters
+_INNER_CAPITAL = re.compile(r"[a-z]{1,5}[A-Z][a-z]+(?:['\u2019]s)?[.,;:!?)]*$")
 
 
 def is_possessive(token: str) -> bool:

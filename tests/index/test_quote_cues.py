@@ -817,3 +817,13 @@ def test_a_possessive_before_a_full_name_says_whose_the_person_is():
         "have been through,\u201d she said.",
     ])
     assert [q.speaker for q in quotes] == ["Ann Vane", "Jo Roux"]
+
+
+def test_a_brand_with_a_capital_inside_is_a_name():
+    quotes = extract_quotes([
+        "Online auction site eHarbour said it was \u201clooking into the matter\u201d.",
+        "\u201cWe are shocked,\u201d eHarbour said.",
+        "Budget airline vaneJet said profits were \u201cstrong\u201d.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("eHarbour", "Online auction site"), ("eHarbour", None), ("vaneJet", "Budget airline")]

@@ -831,6 +831,24 @@ _RELATIVE = re.compile(
     r"(?:(?:^|,)\s*((?i:who|which))|(?P<name>\b[A-Z][\w'\u2019]*)\s[-\u2013\u2014]\s*(who))\b")
 
 
+# a name right before ", who" (an age between: "Staunton, 49, who"), ending the chunk
+_NAME_BEFORE_WHO = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
+    r"(?:,\s*\d{1,3})?,\s*(?i:who)\s+(?:[a-z]+\s+){0,2}$")
+# what may not stand before that name: a place's "of" ("Marco Rubio of Florida, who"),
+# the "and" of two people ("Bush and Christie, who"), or more of a longer name
+_BEFORE_WHO_NAME = re.compile(
+    r"(?:\b(?:of|in|and|or)\s+|&\s*|[A-Z][\w.'\u2019\-]*\s+|[\w'\u2019.-])$")
+
+
+def _name_before_who(chunk: str) -> str | None:
+    """The whole name the relative "who" ending the chunk stands for, if one is there."""
+    m = _NAME_BEFORE_WHO.search(chunk)
+    if m is None or _BEFORE_WHO_NAME.search(chunk, max(0, m.start() - 12), m.start()):
+        return None
+    return m.group("name")
+
+
 _PRONOUN_AFTER_COMMA = re.compile(r"[,;\u2013\u2014]\s*(he|she|they|He|She|They)\s*$")
 _RELATIVE_PRONOUN_SUBJECT = re.compile(r"(?i)\b(who|whom|which)\s+(he|she|they)\s*$")
 _RELATIVE_REACH = 120  # a relative clause's subject stands this near its verb
@@ -880,18 +898,7 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
     # a relative clause set off by commas or dashes ("Jo Vane - who chairs the X - said")
     rel = _RELATIVE.search(chunk)
     if rel is not None:
-        end = rel.end("name") if rel.group("name") else rel.start()
-        head = parse_source(chunk[:end], inverted=False) if end else None
-        if _proper_subject(head, before_verb=True) and head is not None \
-                and head.kind != "description":
-            return v.cue(head)
-        if (head is not None and head.kind == "description"
-                and (rel.group(1) or rel.group(3)).casefold() == "who"
-                and _proper_subject(head, before_verb=True) and not _too_long(head)):
-            # "A Vane adviser, who spoke on condition of anonymity, said": the person the
-            # relative clause describes speaks, not the one quoted before
-            return v.cue(head)
-        return v.cue(Source("inherit"))
+        return _relative_head_cue(v, chunk, rel)
     text = _TEXT_THAT.search(tail)
     if text is not None and bare(text.group("noun")) in _TEXT_NOUNS:
         # "under a headline that said", "a banner which read": the sign's words, not the
@@ -903,6 +910,30 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
     if re.search(r"(?i)\b(was|were|be|been|being|is|are|it)\s*$", tail):
         return None  # "was told", "it is said": nobody speaks here
     return _named_clause_cue(v, before, chunk)
+
+
+def _relative_head_cue(v: _Verb, chunk: str, rel: re.Match[str]) -> Cue:
+    """The one a relative clause before the verb is about speaks: the name right before
+    "who", else the clause's head phrase; else the sentence's earlier subject."""
+    who = (rel.group(1) or rel.group(3) or "").casefold() == "who"
+    named = _name_before_who(chunk) if who else None
+    if named is not None:
+        # "a debut nomination for Staunton, 49, who told the BBC": the name the relative
+        # pronoun stands for, whatever the clause it sits in
+        src = parse_source(named, inverted=True)
+        if src is not None and src.kind == "name" and not _too_long(src):
+            return v.cue(src)
+    end = rel.end("name") if rel.group("name") else rel.start()
+    head = parse_source(chunk[:end], inverted=False) if end else None
+    if _proper_subject(head, before_verb=True) and head is not None \
+            and head.kind != "description":
+        return v.cue(head)
+    if (head is not None and head.kind == "description" and who
+            and _proper_subject(head, before_verb=True) and not _too_long(head)):
+        # "A Vane adviser, who spoke on condition of anonymity, said": the person the
+        # relative clause describes speaks, not the one quoted before
+        return v.cue(head)
+    return v.cue(Source("inherit"))
 
 
 # after an inverted verb, a subject that ends its clause ("said Mr Reed." / "said Ann Roux,

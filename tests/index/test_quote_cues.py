@@ -827,3 +827,14 @@ def test_a_brand_with_a_capital_inside_is_a_name():
     ])
     assert [(q.speaker, q.role) for q in quotes] == [
         ("eHarbour", "Online auction site"), ("eHarbour", None), ("vaneJet", "Budget airline")]
+
+
+def test_who_after_a_name_in_another_clause_makes_that_name_the_speaker():
+    quotes = extract_quotes([
+        "Ann Vane was nominated for best actress. Jo Roux was also nominated for her role "
+        "in a comedy.",
+        "It is a debut nomination for Vane, 49, who told the Gazette she had not expected it. "
+        "\u201cIt was an extraordinary time,\u201d she said.",
+        "Sen. Tom Hale of Harbour, who spoke on Monday, called it \u201ca disgrace\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Vane", "Tom Hale"]

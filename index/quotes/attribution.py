@@ -879,6 +879,19 @@ def _relative_clause_speaker(v: _Verb, tail: str) -> Cue | None:
     return None
 
 
+# the quote a passive verb of naming is followed by ("was referred to as a '…'", "was
+# branded '…'", "has been described as '…'")
+PASSIVE_NAMING = frozenset(
+    "referred described called dubbed branded labelled labeled termed".split())
+_PASSIVE_QUOTE_AFTER = re.compile(r"(?:\s+(?:to|of))?(?:\s+as)?\s*(?:(?:a|an|the)\s+)?\x00")
+
+
+def passive_quote_at(masked: str, verb_end: int, quote_at: int) -> bool:
+    """Is the quote at `quote_at` the one the passive verb ending at `verb_end` names?"""
+    m = _PASSIVE_QUOTE_AFTER.match(masked, verb_end)
+    return m is not None and m.end() == quote_at + 1
+
+
 def _clause_cue(v: _Verb, before: str) -> Cue | None:
     """The subject in the last clause before the verb: a relative clause's head, the
     earlier subject again ("but added"), nobody in a passive, else the clause's name."""
@@ -908,6 +921,11 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
         # "X said it was early but added": the earlier subject speaks again
         return v.cue(Source("inherit"))
     if re.search(r"(?i)\b(was|were|be|been|being|is|are|it)\s*$", tail):
+        if (v.verb in PASSIVE_NAMING and _PASSIVE_QUOTE_AFTER.match(v.masked, v.end)
+                and not tail.casefold().endswith("it")):
+            # "Jolie was referred to as a 'spoiled brat'": words said of the subject by
+            # someone the sentence does not name, not by whoever spoke last
+            return v.cue(Source("description"))
         return None  # "was told", "it is said": nobody speaks here
     return _named_clause_cue(v, before, chunk)
 

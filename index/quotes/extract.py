@@ -41,11 +41,13 @@ from index.lexicon import (
 )
 from index.models import Quote
 from index.quotes.attribution import (
+    PASSIVE_NAMING,
     Cue,
     blank_dateline,
     body_word_before_noun,
     cues_in,
     mask,
+    passive_quote_at,
     sentence_subject,
     sentences,
 )
@@ -76,7 +78,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 74
+EXTRACTOR_VERSION: int = 75
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -740,6 +742,9 @@ class _Article:
         """How far the cue stands from the quote, with penalties for what lies between;
         None when the cue cannot be the quote's."""
         first, final = span.segments[0], span.segments[-1]
+        if _names_passively(cue) and not (p == first.paragraph and passive_quote_at(
+                self.masked[p], cue.position + len(cue.verb), first.mark_start)):
+            return None  # "was described as a "revelatory debut" which showed "…"""
         if p == final.paragraph and cue.position >= final.mark_end:
             if cue.across and "\x00" not in self.masked[p][final.mark_end : cue.position]:
                 return None  # the quote is inside the cue's subject phrase (a book title)
@@ -1418,6 +1423,11 @@ def _mood_dropped(role: str | None) -> str | None:
     return role
 
 
+def _names_passively(cue: Cue) -> bool:
+    """Is the cue a passive verb of naming with no agent ("was referred to as")?"""
+    return cue.verb in PASSIVE_NAMING and cue.source == Source("description")
+
+
 def _asks(text: str) -> bool:
     """Does the quote end on a question mark ("That would be you?")?"""
     return text.rstrip(" \"'\u201d\u2019").endswith("?")
@@ -1687,6 +1697,12 @@ def _one(art: _Article, span: Span,
     att: _Attribution | None = None
     if picked is not None:
         cue, p, si = picked
+        if _names_passively(cue):
+            # "what has been dubbed "…"", "Ann Roux was referred to as a "…"": words said
+            # of someone by nobody the sentence names, a term when short; nobody's turn
+            if n_words <= _SCARE_MAX_WORDS and not text.rstrip().endswith(("!", "?")):
+                return None, None
+            return _make_quote(art, span, _Attribution(None)), None
         att = art.resolve_cue(p, si, cue, last)
         if att is None:
             att = _context(art, span, done) or _Attribution(None)

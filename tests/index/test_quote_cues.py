@@ -838,3 +838,16 @@ def test_who_after_a_name_in_another_clause_makes_that_name_the_speaker():
         "Sen. Tom Hale of Harbour, who spoke on Monday, called it \u201ca disgrace\u201d.",
     ])
     assert [q.speaker for q in quotes] == ["Ann Vane", "Tom Hale"]
+
+
+def test_words_a_subject_was_called_by_nobody_named_are_nobodys():
+    quotes = extract_quotes([
+        "Tom Vane criticised the studio in a long interview on Monday.",
+        "Meanwhile Ann Roux was referred to as \u201ca minimally talented and spoiled star\u201d "
+        "in one exchange. The match has been dubbed \u201cthe battle\u201d.",
+        "The album was described as a \u201crevelatory debut\u201d which showed \u201cthey had "
+        "songs to spare\u201d, Harbour Magazine said.",
+    ])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("a minimally talented and spoiled star", None),
+        ("they had songs to spare", "Harbour Magazine")]

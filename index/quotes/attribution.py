@@ -29,6 +29,7 @@ from index.lexicon import (
     SPEECH_VERBS,
     STOP_CAPS,
     TITLE_WORDS,
+    UNNAMED_ROLES,
 )
 from index.quotes.english import is_adverb, is_plural_noun, is_verb_form, is_verb_only
 from index.quotes.names import (
@@ -661,8 +662,20 @@ def _not_speech(v: _Verb) -> bool:
         # "the media reports were not ...": a plural noun before its verb (but "the
         # choices he says are facing Britain" is the verb, after its subject)
         return True
+    to = _TO_VERB_AFTER.match(v.masked, v.end, v.hi)
+    if v.verb in _GOING_ON and to is not None and to.group(1).casefold() in _DEED_INFINITIVES:
+        return True  # "who went on to lead the party", not "went on to say"
     # "Asked about Vale, Brill said": a passive opener, Brill speaks
     return v.verb in ("asked", "told", "pressed", "questioned") and v.written[:1].isupper()
+
+
+_GOING_ON = frozenset({"went on", "goes on", "go on", "continued", "continues"})
+_TO_VERB_AFTER = re.compile(r"\s+to\s+([a-z]+)")
+# what a career goes on to do, not what a speaker goes on to say
+_DEED_INFINITIVES = frozenset(
+    """lead become win play serve found join make work build run marry star score form take
+    get have be do beat head earn record sell open found establish create direct produce
+    manage coach captain chair own found represent study teach""".split())
 
 
 # a plural verb right after a word that could be a speech verb makes that word a noun
@@ -828,13 +841,14 @@ _THEN_AFTER_NOUN = re.compile(r"(?<=[A-Za-z])(?<!ed)(?<!said)(?<!and)(?<!but)\s+
 
 # a relative clause after a comma, or after a name and a dash ("Jo Vane - who chairs ...")
 _RELATIVE = re.compile(
-    r"(?:(?:^|,)\s*((?i:who|which))|(?P<name>\b[A-Z][\w'\u2019]*)\s[-\u2013\u2014]\s*(who))\b")
+    r"(?:(?:^|,)\s*((?i:who|which))|(?P<name>\b[A-Z][\w'\u2019]*)\s[-\u2013\u2014]\s*(who)"
+    r"|(?P<bare>\b[A-Z][\w'\u2019]*)\s+(who)(?=(?:\s+[a-z]+){0,2}\s*$))\b")
 
 
 # a name right before ", who" (an age between: "Staunton, 49, who"), ending the chunk
 _NAME_BEFORE_WHO = re.compile(
     r"(?P<name>(?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
-    r"(?:,\s*\d{1,3})?,\s*(?i:who)\s+(?:[a-z]+\s+){0,2}$")
+    r"(?:,\s*\d{1,3})?,?\s+(?i:who)\s+(?:[a-z]+\s+){0,2}$")
 # what may not stand before that name: a place's "of" ("Marco Rubio of Florida, who"),
 # the "and" of two people ("Bush and Christie, who"), or more of a longer name
 _BEFORE_WHO_NAME = re.compile(
@@ -933,7 +947,7 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
 def _relative_head_cue(v: _Verb, chunk: str, rel: re.Match[str]) -> Cue:
     """The one a relative clause before the verb is about speaks: the name right before
     "who", else the clause's head phrase; else the sentence's earlier subject."""
-    who = (rel.group(1) or rel.group(3) or "").casefold() == "who"
+    who = (rel.group(1) or rel.group(3) or rel.group(5) or "").casefold() == "who"
     named = _name_before_who(chunk) if who else None
     if named is not None:
         # "a debut nomination for Staunton, 49, who told the BBC": the name the relative
@@ -941,7 +955,8 @@ def _relative_head_cue(v: _Verb, chunk: str, rel: re.Match[str]) -> Cue:
         src = parse_source(named, inverted=True)
         if src is not None and src.kind == "name" and not _too_long(src):
             return v.cue(src)
-    end = rel.end("name") if rel.group("name") else rel.start()
+    end = rel.end("name") if rel.group("name") else (
+        rel.end("bare") if rel.group("bare") else rel.start())
     head = parse_source(chunk[:end], inverted=False) if end else None
     if _proper_subject(head, before_verb=True) and head is not None \
             and head.kind != "description":
@@ -964,11 +979,26 @@ _SUBJECT_ALONE = re.compile(
 _SAY_VERBS = frozenset({"said", "says", "added", "adds"})
 
 
+def _unnamed_spokesperson(src: Source | None, chunk: str) -> bool:
+    """Does the subject phrase end on an unnamed role ("spokeswoman", "official") and open
+    on an article, though a comma inside a body's name cut it ("A Department for Media,
+    Culture and Sport spokeswoman")?"""
+    if src is None or src.kind != "description" or not src.description:
+        return False
+    words = src.description.split()
+    return (words[-1].casefold() in UNNAMED_ROLES and "," in chunk
+            and re.match(r"\s*(?:A|An|The|a|an|the)\s+[A-Z]", chunk) is not None)
+
+
 def _named_clause_cue(v: _Verb, before: str, chunk: str) -> Cue | None:
     """The clause's subject phrase, or the name opening it; after a comma, a name after
     the verb beats a description before it."""
     comma = before.rstrip().endswith(",")
     src = parse_source(chunk, inverted=False)
+    if _unnamed_spokesperson(src, chunk):
+        # "A Department for Media, Culture and Sport spokeswoman said": the phrase names
+        # no one, whatever capitals its body's name has
+        return v.cue(Source("description", description=" ".join(chunk.split()).strip(" ,")))
     if not _proper_subject(src, before_verb=True):
         src = sentence_subject(chunk)
         if src is None:

@@ -248,7 +248,7 @@ def _clean_phrase(phrase: str) -> str:
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|further|once|previously|repeatedly|recently|again|has|had|have|"
     r"would|will|could|did|does|do|was|is|had|once|earlier|finally|simply|quickly|only|even|"
-    r"still|just|flatly|privately|publicly|reportedly|\w+ly|"
+    r"still|just|flatly|privately|publicly|reportedly|(?-i:[a-z]\w*ly)|"
     r"(?-i:afterwards|afterward|yesterday|today|tonight|now|too|himself|herself)))+$",
     re.IGNORECASE,
 )

@@ -851,3 +851,29 @@ def test_words_a_subject_was_called_by_nobody_named_are_nobodys():
     assert [(q.text, q.speaker) for q in quotes] == [
         ("a minimally talented and spoiled star", None),
         ("they had songs to spare", "Harbour Magazine")]
+
+
+def test_a_name_ending_in_ly_is_no_adverb():
+    quotes = extract_quotes([
+        "Festival founder Tom Vane said the tickets would go on sale in April.",
+        "The idea was floated, Mr Vane's daughter Emily said it would be \u201ca big step "
+        "for the festival\u201d.",
+        "Ann Schlafly, who founded the forum, died on Monday. She said that \u201cthe "
+        "amendment would hurt families\u201d.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Emily", "Mr Vane's daughter"), ("Ann Schlafly", None)]
+
+
+def test_who_with_no_comma_after_a_name_and_a_spokesperson_of_a_listed_body():
+    quotes = extract_quotes([
+        "Her call was backed by Culture, Harbour and Sport Secretary Ann Vane who said: "
+        "\u201cYou would not let a child watch it.\u201d",
+        "A Department for Harbours, Culture and Sport spokeswoman said: \u201cWe are aware of "
+        "the problems.\u201d",
+        "Tom Roux, the hard-right Harbourite who went on to lead the party, called it "
+        "\u201ca disgrace\u201d.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Ann Vane", None), (None, "A Department for Harbours, Culture and Sport spokeswoman"),
+        ("Tom Roux", None)]

@@ -52,7 +52,7 @@ from index.quotes.attribution import (
     sentences,
 )
 from index.quotes.bodies import Bodies
-from index.quotes.english import is_noun, is_plain_word
+from index.quotes.english import is_noun, is_plain_word, is_verb_only
 from index.quotes.names import (
     _PREPOSITION_LEAD,
     _RUN,
@@ -78,7 +78,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 76
+EXTRACTOR_VERSION: int = 77
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -327,8 +327,14 @@ class _Article:
         while len(tokens) > 1 and is_title(tokens[0]):
             title = bare(tokens[0]).rstrip(".")
             tokens = tokens[1:]
-        courtesy = title in COURTESY or bool(src.role and bare(src.role).rstrip(".") in COURTESY)
-        full, role, label = self._resolve_labelled(tokens, _mood_dropped(src.role), courtesy)
+        role_words = (_mood_dropped(src.role) or "").split()
+        if len(role_words) > 1 and bare(role_words[-1]).rstrip(".") in COURTESY:
+            # "Tory MP Mr Roux": the courtesy title is Roux's, the role the words before it
+            title = title or bare(role_words[-1]).rstrip(".")
+            role_words = role_words[:-1]
+        courtesy = title in COURTESY or (
+            len(role_words) == 1 and bare(role_words[0]).rstrip(".") in COURTESY)
+        full, role, label = self._resolve_labelled(tokens, " ".join(role_words) or None, courtesy)
         if role and record:
             self.book.add_roles(full, role.split())
         if role and bare(role).rstrip(".") in COURTESY:
@@ -345,7 +351,7 @@ class _Article:
             if _NOT_A_NAME_ALONE.search(name):
                 return _Attribution(None)  # "Possibly", "Forty-four" describe nobody
             return _Attribution(None, None, name, "description")
-        return _Attribution(full, role, None, "name")
+        return _Attribution(full, _role_kept(role), None, "name")
 
     def _resolve_labelled(self, tokens: list[str], role: str | None,
                           courtesy: bool) -> tuple[str, str | None, str | None]:
@@ -368,6 +374,8 @@ class _Article:
         if len(full.split()) != 1 or not role or not is_capitalised(role.split()[-1]):
             return full, role
         lead = role.split()[-1]
+        if bare(lead).rstrip(".") in COURTESY:
+            return full, role  # "Ms Abbott" is Abbott, whatever the capitals around her
         pairs = self.cap_pairs.get((bare(lead), bare(full)), 0)
         if pairs >= self.cap_words.get(bare(full), 0) > 0 or (
                 bare(lead) in _NEVER_A_ROLE_ALONE and pairs > 0):
@@ -1415,12 +1423,78 @@ _ANSWER_VERBS = frozenset("replied replies answered answers responded responds r
 
 def _mood_dropped(role: str | None) -> str | None:
     """ "a crestfallen Mr Lim", "an angry Mrs Vane": words of mood before a courtesy title
-    say how the person was, not what they are; the title alone is left."""
+    say how the person was, not what they are; "That was a rate of progress Ms Abbott
+    described as": a clause before it is no role either. The title alone is left."""
     words = (role or "").split()
-    if (len(words) > 1 and bare(words[-1]).rstrip(".") in COURTESY
-            and all(w.isalpha() and w.islower() and not is_noun(w) for w in words[:-1])):
+    if len(words) > 1 and bare(words[-1]).rstrip(".") in COURTESY and (
+            all(w.isalpha() and w.islower() and not is_noun(w) for w in words[:-1])
+            or any(w in _CLAUSE_VERBS for w in words[:-1])):
         return words[-1]
     return role
+
+
+def _role_kept(role: str | None) -> str | None:
+    """The role as shown beside the speaker, or None when the words before the name are
+    no role but a clause or a phrase cut off ("under what Mr", "speaking in Harrogate",
+    "Musiwave provides ... and"). What a relative clause in it says ("a pollster who is
+    working with X") is the role's own."""
+    words = (role or "").split()
+    while words and words[-1].casefold() in _RELATIVES:
+        words = words[:-1]  # "a South Carolina native who"
+    if not words or len(words) > _ROLE_MAX_WORDS:
+        return None
+    low = [w.casefold().strip(",;:") for w in words]
+    head = next((k for k, w in enumerate(low) if w in _RELATIVES), len(low))
+    if head == 0:
+        return " ".join(words)  # "who directed Big Fish"
+    verb = next((k for k, w in enumerate(low[:head]) if w in _ROLE_CUTS), None)
+    cut = -1 if verb is None else max(
+        k for k, w in enumerate(low[:head]) if k >= verb and w in _ROLE_CUTS | {"and", "by"})
+    if cut >= 0:
+        # "said Stop Stansted Expansion chairman", "... surgery and Dutch football
+        # federation spokesman": the role is the noun phrase after the clause, if one is
+        if not _role_tail(words[cut + 1 : head], low[cut + 1 : head]):
+            return None  # "yen has halted after US Treasury Secretary"
+        words, low, head = words[cut + 1 :], low[cut + 1 :], head - cut - 1
+    lead = [w for w, written in zip(low[:head], words[:head], strict=True) if written.islower()]
+    if (low[-1] in _DANGLING or any(w in _CLAUSE_VERBS for w in lead)
+            or any(w.endswith("s") and w.isalpha() and is_verb_only(w) for w in lead)
+            or _participle_phrase(low)):
+        return None
+    return " ".join(words)
+
+
+def _role_tail(words: list[str], low: list[str]) -> bool:
+    """Are the words after a clause a role of their own: short, ending on a noun, opening on
+    no verb or preposition ("Stop Stansted Expansion chairman", "Dutch football federation
+    spokesman"; not "halted after US Treasury Secretary", "in reference to a tweet")?"""
+    return (0 < len(words) <= _TAIL_ROLE_WORDS and is_noun(low[-1])
+            and low[0] not in _PARTICIPLE_OBJECTS
+            and not (words[0].islower() and is_verb_only(low[0])))
+
+
+def _participle_phrase(low: list[str]) -> bool:
+    """ "speaking in Harrogate", "leaving a Brussels summit": a participle and its phrase,
+    not a noun it modifies ("marketing manager", "prosecuting attorney")."""
+    first = low[0]
+    return (first.isalpha() and first.endswith("ing") and len(first) > 4
+            and (len(low) == 1 or low[1] in _PARTICIPLE_OBJECTS))
+
+
+_ROLE_MAX_WORDS = 30
+_TAIL_ROLE_WORDS = 5
+# the words after which a role may start again: the end of a clause before it
+_ROLE_CUTS = frozenset("said says is was has had have were are featuring".split())
+_RELATIVES = frozenset("who which whose that".split())
+# words a role never ends on: it was cut off in the middle of a phrase
+_DANGLING = frozenset(
+    """what between and or of by in for at to the a an with from featuring about after before
+    - \u2013 \u2014 that which whose who has have had is was""".split())
+# what follows a participle that opens a phrase of its own ("speaking in", "leaving a")
+_PARTICIPLE_OBJECTS = frozenset(
+    "in at on to a an the after before from about with for his her their its this that".split())
+# finite verbs that make the words before a name a clause, never its role
+_CLAUSE_VERBS = frozenset("is was were are has had have said says did does".split())
 
 
 def _names_passively(cue: Cue) -> bool:

@@ -877,3 +877,26 @@ def test_who_with_no_comma_after_a_name_and_a_spokesperson_of_a_listed_body():
     assert [(q.speaker, q.description) for q in quotes] == [
         ("Ann Vane", None), (None, "A Department for Harbours, Culture and Sport spokeswoman"),
         ("Tom Roux", None)]
+
+
+def test_a_courtesy_title_is_never_part_of_a_speaker_name_nor_its_role():
+    quotes = extract_quotes([
+        "Labour MP Ann Vain said she had been elected in 1987. That was a rate of progress "
+        "Ms Vane described as \u201cpainful\u201d.",
+        "\u201cWe won,\u201d Tory MP Mr Roux said.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [("Vane", None), ("Roux", "Tory MP")]
+
+
+def test_a_role_is_a_noun_phrase_not_the_clause_before_the_name():
+    quotes = extract_quotes([
+        "Speaking in Harbourgate Mr Tom Vane said it was \u201ca fine day\u201d.",
+        "The report included what Mr Ed Roux called an \u201cecosystem of ideas\u201d.",
+        "Mr Lee had recently undergone surgery and Harbour football federation spokesman Jo "
+        "Hale said: \u201cHe is recovering well.\u201d",
+        "\u201cWe stand ready,\u201d said Ann Moss, a pollster who is working with the party.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Tom Vane", None), ("Ed Roux", None),
+        ("Jo Hale", "Harbour football federation spokesman"),
+        ("Ann Moss", "pollster who is working with the party")]

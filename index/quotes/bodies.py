@@ -121,7 +121,9 @@ class Bodies:
         for p, text in enumerate(masked):
             for m in _TYPED.finditer(text):
                 if m.group("noun") in BODY_NOUNS:
-                    self._add(p * para + m.start("name"), m.group("name"), m.group("noun"))
+                    # "magazine Rolling Stone's annual list": the name without the possessive
+                    name = re.sub(r"['\u2019]s?$", "", m.group("name")) or m.group("name")
+                    self._add(p * para + m.start("name"), name, m.group("noun"))
             for m in _OWNED.finditer(text):
                 if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
                     continue  # "Trade magazine Harbour Weekly": the name follows the noun

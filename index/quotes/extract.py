@@ -78,7 +78,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 77
+EXTRACTOR_VERSION: int = 78
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -386,15 +386,19 @@ class _Article:
         """The first word, when it is a plain word of English the article never capitalises
         mid-sentence and the words after it name a person (a given name and more, or a
         surname the article gave a person in full) or it is a kind of business."""
-        if (len(tokens) < 2 or not tokens[0].isalpha() or not is_capitalised(tokens[0])
-                or bare(tokens[0]) in self.mid_caps or is_given_name(tokens[0])):
+        parts = tokens[0].split("-") if len(tokens) >= 2 else []
+        if (not parts or not all(part.isalpha() for part in parts)
+                or not is_capitalised(tokens[0]) or bare(tokens[0]) in self.mid_caps
+                or is_given_name(tokens[0])):
             return None
         kind = bare(tokens[0]).casefold()
+        if kind.endswith("-based"):
+            return tokens[0]  # "Cambridge-based Ubisense": where it is, not its name
         if (kind in _BUSINESS_LABELS or (kind.endswith("maker") and len(kind) > 6)) \
                 and not all(bare(t) in ORG_WORDS for t in tokens[1:]):
-            return tokens[0]  # "Carmaker Harbour Motors", "Insurer Aviva"
-        if not is_plain_word(tokens[0]):
-            return None
+            return tokens[0]  # "Carmaker Harbour Motors", "Insurer Aviva", "Film-maker"
+        if not is_plain_word(parts[-1]) or (len(parts) > 1 and not is_plain_word(parts[0])):
+            return None  # a compound of plain words ("Film-maker"), not "Coca-Cola"
         rest = tokens[1:]
         if len(rest) >= 2 and (is_given_name(rest[0]) or is_initial(rest[0])):
             return tokens[0]

@@ -336,7 +336,9 @@ def is_apposition(part: str) -> bool:
         return True  # "Mrs. Obama's chief of staff", "Vale Mining's head of research"
     if first[:1].islower():
         return _lowercase_apposition(low, toks)
-    return False
+    # "Minister for Defence Procurement", "Director of the Institute": a capitalised title
+    # with the body it serves
+    return is_title(first) and any(t in ("of", "for", "at", "to") for t in toks[1:3])
 
 
 def _lowercase_apposition(low: str, toks: list[str]) -> bool:
@@ -618,9 +620,13 @@ def _name_and_role(r: _Reading) -> _Verdict:
     i = len(tokens) - 1
     while i >= 0 and len(name_tokens) < 5:
         tok = tokens[i]
-        if tok == "&" and name_tokens and i > 0 and _is_name_token(tokens[i - 1]) \
-                and not is_possessive(tokens[i - 1]):
-            name_tokens.insert(0, tok)  # "Marks & Spencer", "Securities & Exchange Commission"
+        if (tok == "&" or (is_capitalised(tok) and stop_cap(bare(tok)) and not is_title(tok)
+                           and bare(tok) not in PRONOUNS)) and name_tokens \
+                and i > 0 and _is_name_token(tokens[i - 1]) and not is_possessive(tokens[i - 1]) \
+                and not is_title(tokens[i - 1]):
+            # "Marks & Spencer", "Securities & Exchange Commission"; a capitalised small
+            # word between name words is the name's own ("Doctors Without Borders")
+            name_tokens.insert(0, tok)
             i -= 1
             continue
         if is_possessive(tok) or not _is_name_token(tok):

@@ -900,3 +900,20 @@ def test_a_role_is_a_noun_phrase_not_the_clause_before_the_name():
         ("Tom Vane", None), ("Ed Roux", None),
         ("Jo Hale", "Harbour football federation spokesman"),
         ("Ann Moss", "pollster who is working with the party")]
+
+
+def test_names_of_bodies_and_labels_keep_their_own_words():
+    quotes = extract_quotes([
+        "Film-maker Tom Vane said: \u201cIt was a great night.\u201d",
+        "Cambridge-based Vanesense said its sales were \u201cstrong\u201d.",
+        "A spokesman for Doctors Without Harbours, which tracks press freedom, described the "
+        "sentence as \u201charsh\u201d and called for his release.",
+        "Lord Roux, Minister for Harbour Procurement, said he was \u201cstill disappointed "
+        "with the cost\u201d.",
+        "Prince beat Madonna in US magazine Harbour Stone's annual list. \u201cPrince "
+        "returned to centre stage,\u201d the magazine reported.",
+    ])
+    assert [(q.speaker, q.role, q.description) for q in quotes] == [
+        ("Tom Vane", "Film-maker", None), ("Vanesense", "Cambridge-based", None),
+        (None, None, "A spokesman for Doctors Without Harbours"), ("Lord Roux", None, None),
+        ("Harbour Stone", None, None)]

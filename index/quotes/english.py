@@ -68,3 +68,13 @@ def is_adverb(word: str) -> bool:
 def is_noun(word: str) -> bool:
     """Can `word` be a noun ("veteran", "chief"; not "crestfallen", "angry", "visibly")?"""
     return "NOUN" in getAllLemmas(word.lower())
+
+
+@functools.lru_cache(maxsize=65536)
+def is_english_word(word: str) -> bool:
+    """Is `word` (any case) a common word of English of any part of speech that the lexicon
+    never lists as a proper noun ("Understated", "Billionaire"; not "Perez", "Brown")?"""
+    low = word.lower()
+    if not low.isalpha():
+        return False
+    return bool(getAllLemmas(low)) and not getAllLemmas(low, "PROPN")

@@ -78,7 +78,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 78
+EXTRACTOR_VERSION: int = 79
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -374,8 +374,9 @@ class _Article:
         if len(full.split()) != 1 or not role or not is_capitalised(role.split()[-1]):
             return full, role
         lead = role.split()[-1]
-        if bare(lead).rstrip(".") in COURTESY:
-            return full, role  # "Ms Abbott" is Abbott, whatever the capitals around her
+        if bare(lead).rstrip(".") in COURTESY or (
+                is_title(lead) and not lead.isupper() and bare(lead) not in _TITLES_IN_NAMES):
+            return full, role  # "Ms Abbott", "President Obama": a title, not a name word
         pairs = self.cap_pairs.get((bare(lead), bare(full)), 0)
         if pairs >= self.cap_words.get(bare(full), 0) > 0 or (
                 bare(lead) in _NEVER_A_ROLE_ALONE and pairs > 0):
@@ -1501,6 +1502,13 @@ _PARTICIPLE_OBJECTS = frozenset(
 _CLAUSE_VERBS = frozenset("is was were are has had have said says did does".split())
 
 
+# title words that are part of how a person or firm is named ("Lord Butler", "Prince
+# Charles", "General Electric"), unlike an office ("President Obama" is Obama)
+_TITLES_IN_NAMES = frozenset(
+    "general major national lord lady baroness baron sir dame earl duke duchess viscount "
+    "prince princess king queen pope saint st".split())
+
+
 def _names_passively(cue: Cue) -> bool:
     """Is the cue a passive verb of naming with no agent ("was referred to as")?"""
     return cue.verb in PASSIVE_NAMING and cue.source == Source("description")
@@ -1675,6 +1683,8 @@ _WORK_BEFORE = re.compile(
     r"autobiography|album|song|single|play|musical|opera|poem|podcast|programme|program|"
     r"titled|entitled))"
     r",?\s*$"
+    # 'on NBC's "Meet the Press"', 'told CBS's "Face the Nation"': a broadcaster's programme
+    r"|\b(?:on|to|told)\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['\u2019]s\s*$"
 )
 
 

@@ -40,7 +40,13 @@ from index.lexicon import (
     TITLE_WORDS,
     UNISEX_FIRST,
 )
-from index.quotes.english import is_adverb, is_plain_word, is_plural_noun, is_verb_only
+from index.quotes.english import (
+    is_adverb,
+    is_english_word,
+    is_plain_word,
+    is_plural_noun,
+    is_verb_only,
+)
 from index.text import fold_accents
 
 _TOKEN = re.compile(r"[^\s]+")
@@ -1190,7 +1196,7 @@ def _opens_like_a_person(name: str) -> bool:
     """Does the full name open on a given name, an initial or a word that is no plain
     English word ("Sheldon Adelson" yes, "Donor Adelson" no)?"""
     first = name.split()[0]
-    return is_given_name(first) or is_initial(first) or not is_plain_word(first)
+    return is_given_name(first) or is_initial(first) or not is_english_word(first)
 
 
 def gender_of(name: str, title: str | None) -> str | None:

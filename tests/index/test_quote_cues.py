@@ -917,3 +917,15 @@ def test_names_of_bodies_and_labels_keep_their_own_words():
         ("Tom Vane", "Film-maker", None), ("Vanesense", "Cambridge-based", None),
         (None, None, "A spokesman for Doctors Without Harbours"), ("Lord Roux", None, None),
         ("Harbour Stone", None, None)]
+
+
+def test_an_office_is_no_part_of_a_name_and_a_programme_is_no_quote():
+    quotes = extract_quotes([
+        "Understated Vane raises his profile.",
+        "Labor Secretary Thomas Vane stopped writing his speech and moved to the back.",
+        "\u201cHarbour is a fraud,\u201d Vane said Sunday on NBC's \u201cMeet the Press.\u201d",
+        "The inn, which President Roux on Friday declared a monument \u201cto tell the story "
+        "of the struggle\u201d, was full.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Thomas Vane", None), ("Roux", "President")]

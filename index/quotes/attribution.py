@@ -906,12 +906,34 @@ def passive_quote_at(masked: str, verb_end: int, quote_at: int) -> bool:
     return m is not None and m.end() == quote_at + 1
 
 
+# a subject, a relative clause between commas, then (an auxiliary and) the verb
+_SUBJECT_AND_RELATIVE_ASIDE = re.compile(
+    r"(?:^|[;:\x00]\s*|\.\s+)(?P<subject>[^,;:\x00]{2,120}?),\s+(?:who|which)\s[^,;:\x00]{1,200},"
+    r"\s*(?:(?:has|had|have|also|later|then|would|will|has\s+since)\s+)*$")
+
+
+def _subject_before_relative_aside(v: _Verb, before: str) -> Cue | None:
+    """ "judge Letitia Clark, who issued an injunction to try and prevent the sale, has
+    said": the subject before a relative clause set off by commas speaks, whatever the
+    clause's own words ("and prevent the Yugansk sale")."""
+    aside = _SUBJECT_AND_RELATIVE_ASIDE.search(before)
+    if aside is None:
+        return None
+    src = parse_source(aside.group("subject"), inverted=False)
+    if src is None or not _proper_subject(src, before_verb=True) or _too_long(src):
+        return None
+    return v.cue(src)
+
+
 def _clause_cue(v: _Verb, before: str) -> Cue | None:
     """The subject in the last clause before the verb: a relative clause's head, the
     earlier subject again ("but added"), nobody in a passive, else the clause's name."""
     adverb = _THEN_AFTER_NOUN.search(before)
     if adverb is not None:
         before = before[: adverb.start()] + " "  # "The statement then declares": an adverb
+    aside = _subject_before_relative_aside(v, before)
+    if aside is not None:
+        return aside
     chunk = _trim_clause(before)
     tail = chunk.rstrip(" ,")
     own = _relative_clause_speaker(v, before[-_RELATIVE_REACH:])

@@ -929,3 +929,11 @@ def test_an_office_is_no_part_of_a_name_and_a_programme_is_no_quote():
     ])
     assert [(q.speaker, q.role) for q in quotes] == [
         ("Thomas Vane", None), ("Roux", "President")]
+
+
+def test_the_subject_before_a_relative_clause_between_commas_speaks():
+    quotes = extract_quotes([
+        "US bankruptcy judge Ann Vane, who issued an injunction in May to try and prevent "
+        "the Harbour sale, has said she will rule \u201cpretty promptly\u201d.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [("Ann Vane", "US bankruptcy judge")]

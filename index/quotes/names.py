@@ -64,10 +64,12 @@ def is_capitalised(token: str) -> bool:
     """ "Vane", "Émile", a letter of a script without case; and a brand with a capital
     inside ("eBay", "iTunes", "easyJet"), which is written that way wherever it stands."""
     t = token.lstrip("(\"'\u201c\u2018")
-    return bool(t) and (
-        t[0].isupper() or (t[0].isalpha() and not t[0].islower() and not t[0].isupper())
-        or _INNER_CAPITAL.match(t) is not None
-    )
+    if not t:
+        return False
+    first = t[0]
+    if first.islower():  # most words: a brand only when a capital stands inside
+        return not t.islower() and _INNER_CAPITAL.match(t) is not None
+    return first.isupper() or first.isalpha()
 
 
 # "eBay", "iTunes", "easyJet": lower case, then a capital inside one word of letters
@@ -556,10 +558,11 @@ def _person_before_preposition(r: _Reading) -> _Verdict:
 
 def _cut_trailing_clause(tokens: list[str]) -> list[str]:
     """ "Putin's negotiator Vladimir Medinsky after the meeting" ends at "Medinsky"."""
+    named = False  # a capitalised word that is no stop word stands before token i
     for i, tok in enumerate(tokens):
         word = bare(tok)
         if i and word in _INVERTED_CUT:
-            if any(is_capitalised(t) and not stop_cap(bare(t)) for t in tokens[:i]):
+            if named:
                 return tokens[:i]
         elif i and word in {"of", "and"} and tok == word:
             # "Tom Hale of Eastfield Trust" is Hale; "Secretary of State John Kerry" and
@@ -568,6 +571,7 @@ def _cut_trailing_clause(tokens: list[str]) -> list[str]:
             if _is_name_token(prev) and not is_title(prev) and bare(prev) not in ORG_WORDS \
                     and not is_possessive(prev) and not prev.endswith(","):
                 return tokens[:i]
+        named = named or (is_capitalised(tok) and not stop_cap(word))
     return tokens
 
 

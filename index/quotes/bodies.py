@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.lexicon import BODY_NOUNS, BUSINESS_NOUNS, MEDIUM_NOUNS, ORG_LINKS, STOP_CAPS
+from index.quotes.english import is_noun
 from index.quotes.names import bare, is_given_name
 
 _CAP = r"[A-Z](?:[\w&'\u2019.\-]*[\w&])?"  # never ends in a full stop ("PCs. The")
@@ -22,6 +23,11 @@ _CAP_RUN = rf"{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,6}}"
 _TYPED = re.compile(rf"\b(?P<noun>[a-z]+)\s+(?P<name>{_CAP_RUN})")
 # "the National Audit Office report", "Vale Mining's statement": a body, then its text
 _OWNED = re.compile(rf"(?P<name>{_CAP_RUN})(?:['\u2019]s?)?\s+(?P<noun>[a-z]+)\b")
+# "a report by telecoms giant BT", "a study from the Harbour Institute": a text and its author
+_MEDIUM_BY = re.compile(
+    rf"\b(?P<noun>report|study|survey|statement|review|audit|poll)\s+(?:by|from)\s+"
+    rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<name>{_CAP_RUN})")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # "a Baton Rouge newspaper", "an Ohio firm": the article before the capitalised words
 _INDEFINITE_BEFORE = re.compile(r"(?i)(?:^|\W)(?:a|an|one|another)\s+$")
 # "the club's board", "the magazine", "its report": a definite reference to a body
@@ -119,25 +125,34 @@ class Bodies:
         self._spelled: dict[str, str] | None = None  # initials -> name, built at the first acronym
         self._names: set[str] | None = None  # every body's name, built at the first question
         for p, text in enumerate(masked):
-            for m in _TYPED.finditer(text):
-                if m.group("noun") in BODY_NOUNS:
-                    # "magazine Rolling Stone's annual list": the name without the possessive
-                    name = re.sub(r"['\u2019]s?$", "", m.group("name")) or m.group("name")
-                    self._add(p * para + m.start("name"), name, m.group("noun"))
-            for m in _OWNED.finditer(text):
-                if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
-                    continue  # "Trade magazine Harbour Weekly": the name follows the noun
-                if m.group("noun") in BODY_NOUNS and (
-                        _INDEFINITE_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
-                        or _INDEFINITE_BEFORE.match(m.group("name").split()[0] + " ")):
-                    continue  # "a Baton Rouge newspaper": a kind or a place, not its name
-                if m.group("noun") in MEDIUM_NOUNS or m.group("noun") in BODY_NOUNS:
-                    self._add(p * para + m.start("name"), m.group("name"), m.group("noun"))
+            self._scan(p * para, text)
         for bodies in self._by_noun.values():
             bodies.sort()
         self._businesses = _Mentions(
             [b for noun in BUSINESS_NOUNS for b in self._by_noun.get(noun, [])])
         self._titled = _titled_bodies(masked, para)
+
+    def _scan(self, base: int, text: str) -> None:
+        """The bodies one masked paragraph (at offset `base`) names, under their kinds."""
+        for m in _TYPED.finditer(text):
+            if m.group("noun") in BODY_NOUNS:
+                # "magazine Rolling Stone's annual list": the name without the possessive
+                name = re.sub(r"['\u2019]s?$", "", m.group("name")) or m.group("name")
+                self._add(base + m.start("name"), name, m.group("noun"))
+        for m in _OWNED.finditer(text):
+            if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
+                continue  # "Trade magazine Harbour Weekly": the name follows the noun
+            if m.group("noun") in BODY_NOUNS and (
+                    _INDEFINITE_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+                    or _INDEFINITE_BEFORE.match(m.group("name").split()[0] + " ")):
+                continue  # "a Baton Rouge newspaper": a kind or a place, not its name
+            if m.group("noun") in MEDIUM_NOUNS or m.group("noun") in BODY_NOUNS:
+                self._add(base + m.start("name"), m.group("name"), m.group("noun"))
+        for m in _MEDIUM_BY.finditer(text):
+            after = _NEXT_WORD.match(text, m.end())
+            if after is not None and is_noun(after.group(1)):
+                continue  # "a report by the Commons work and pensions committee"
+            self._add(base + m.start("name"), m.group("name"), m.group("noun"))
 
     def _add(self, position: int, name: str, noun: str) -> None:
         words = name.split()

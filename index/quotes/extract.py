@@ -78,7 +78,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 80
+EXTRACTOR_VERSION: int = 81
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -150,6 +150,16 @@ class _Article:
         self.subjects: list[NameEvent] = []  # named sentence subjects, in reading order
         self.speakers: list[NameEvent] = []  # named speakers of the quotes read so far, in order
         self.lede: str | None = None  # known once the subjects are read
+        # the organisations speaking through cues, in order, and for each cue the one
+        # organisation that has spoken up to it (None once two have)
+        self.org_voices: list[tuple[int, str]] = sorted(
+            (p * _PARA + c.position, self.bodies.expand(c.source.name or ""))
+            for p, ss in enumerate(self.cues) for cs in ss for c in cs
+            if c.source.kind == "org" and c.source.name)
+        self.only_org_voice: list[str | None] = []
+        for _, name in self.org_voices:
+            last = self.only_org_voice[-1] if self.only_org_voice else name
+            self.only_org_voice.append(name if last == name else None)
         self._subject_events()
         # the person the story opens with ("Real Madrid midfielder David Beckham has ...")
         opening = [e for e in self.subjects[:1]
@@ -433,6 +443,25 @@ class _Article:
         return not (word.endswith("ing") or word in self.lower_words
                     or word.rstrip("s") in self.lower_words)
 
+    def _body_described(self, description: str, pos: int) -> _Attribution | None:
+        """The body a definite description stands for: the owner of a text met before ("the
+        suit added"), a body of that kind ("the magazine said" after "US magazine Mobile PC",
+        "the board" after "Safety Board"), or, for a text ("the report adds"), the one body
+        the article has heard from."""
+        known = _DEFINITE_MEDIUM.match(" ".join(description.split()))
+        if known is not None and _medium_word(known.group(0)) in self.texts:
+            return self.texts[_medium_word(known.group(0))]
+        body = self.bodies.named(description, pos) or self.bodies.titled(description, pos)
+        if body is None and known is not None and known.group("medium").casefold() in _STUDIES:
+            body = self._only_body_speaking(pos)
+        return _Attribution(body, None, None, "org") if body is not None else None
+
+    def _only_body_speaking(self, pos: int) -> str | None:
+        """The organisation that is the subject of every organisation's cue before `pos`,
+        when there is just one (None when none spoke, or several did)."""
+        k = bisect.bisect_left(self.org_voices, (pos, ""))
+        return self.only_org_voice[k - 1] if k else None
+
     def _kin(self, description: str) -> str | None:
         """ "Tom Vane's mother": the one person of his surname the article calls his mother
         by name ("His mother, Ann Vane, ..."), wherever it names her."""
@@ -693,12 +722,9 @@ class _Article:
         if organ is not None and not self.book.is_person(self.book.resolve(organ.group("owner"))):
             # "Eastfield United's board": the body its board speaks for
             return _Attribution(organ.group("owner"), None, None, "org")
-        known = _DEFINITE_MEDIUM.match(" ".join(description.split()))
-        if known is not None and _medium_word(known.group(0)) in self.texts:
-            return self.texts[_medium_word(known.group(0))]  # "the suit added"
-        body = self.bodies.named(description, pos) or self.bodies.titled(description, pos)
-        if body is not None:  # "the magazine said" after "US magazine Mobile PC"; "the
-            return _Attribution(body, None, None, "org")  # board" after "Safety Board"
+        body = self._body_described(description, pos)
+        if body is not None:
+            return body
         kin = self._kin(description)
         if kin is not None:
             return _Attribution(kin, None, None, "name")
@@ -1507,6 +1533,11 @@ _CLAUSE_VERBS = frozenset("is was were are has had have said says did does".spli
 _TITLES_IN_NAMES = frozenset(
     "general major national lord lady baroness baron sir dame earl duke duchess viscount "
     "prince princess king queen pope saint st".split())
+
+
+# texts a body writes about the world, whose author an article introduces once ("a report
+# says ... The National Audit Office praised ..."), unlike a letter, a lawsuit or a statement
+_STUDIES = frozenset("report study survey review audit poll".split())
 
 
 def _names_passively(cue: Cue) -> bool:

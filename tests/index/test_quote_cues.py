@@ -937,3 +937,20 @@ def test_the_subject_before_a_relative_clause_between_commas_speaks():
         "the Harbour sale, has said she will rule \u201cpretty promptly\u201d.",
     ])
     assert [(q.speaker, q.role) for q in quotes] == [("Ann Vane", "US bankruptcy judge")]
+
+
+def test_the_report_is_its_authors():
+    quotes = extract_quotes([
+        "The government will only hit its target if courses improve, a report says.",
+        "The Harbour Audit Office praised ministers for reaching the benchmark. According to "
+        "the report, \u201cmore than half\u201d the passes were by teenagers.",
+        "Around 23 million Britons will miss out, predicts a study by telecoms giant Vanecom. "
+        "The idea that the divide will close by itself is \u201cwishful thinking\u201d, the "
+        "study concludes.",
+    ])
+    assert [q.speaker for q in quotes] == ["Harbour Audit Office", "Vanecom"]
+    quotes = extract_quotes([
+        "The Harbour Trust and the Vane Institute both criticised the plan.",
+        "\u201cIt is a mistake,\u201d the report said.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the report")]

@@ -31,7 +31,7 @@ from index.lexicon import (
     TITLE_WORDS,
     UNNAMED_ROLES,
 )
-from index.quotes.english import is_adverb, is_plural_noun, is_verb_form, is_verb_only
+from index.quotes.english import is_adverb, is_noun, is_plural_noun, is_verb_form, is_verb_only
 from index.quotes.names import (
     _PREPOSITION_LEAD,
     Source,
@@ -40,6 +40,7 @@ from index.quotes.names import (
     is_apposition,
     is_article_plain,
     is_given_name,
+    is_initial,
     is_participle,
     is_possessive,
     parse_source,
@@ -343,7 +344,8 @@ def _clause_opener(words: list[str]) -> Source | None:
             if body_word_before_noun(run, follower):
                 return None  # "Court documents released by ...": no name, a modifier
             if (follower[:1].islower() and bare(follower) not in ("then", "late", "ex")
-                    and (bare(follower) in TITLE_WORDS or bare(follower) == "member")
+                    and (bare(follower) in TITLE_WORDS or bare(follower) == "member"
+                         or _role_then_person(words, i + len(run.split())))
                     and not any(is_given_name(t) for t in run.split())):
                 continue  # "Band member Hale", "Lib Dem spokesman Hale": the name comes after
             src = parse_source(run, inverted=True)
@@ -355,6 +357,18 @@ def _clause_opener(words: list[str]) -> Source | None:
 
 
 _RUN_JOINERS = frozenset({"of", "for", "&"})
+
+
+def _role_then_person(words: list[str], j: int) -> bool:
+    """Do a few lower-case words from words[j] end on a noun right before a person's full
+    name ("Oxfam senior policy adviser Max Lawson")? Then the capitals before them modify
+    that role."""
+    k = j
+    while k < len(words) and k - j < 4 and words[k].isalpha() and words[k].islower():
+        k += 1
+    return (j < k < len(words) - 1 and is_noun(words[k - 1])
+            and (is_given_name(words[k]) or is_initial(words[k]))
+            and words[k + 1][:1].isupper())
 
 
 def body_word_before_noun(run: str, follower: str) -> bool:

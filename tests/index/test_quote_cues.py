@@ -954,3 +954,11 @@ def test_the_report_is_its_authors():
         "\u201cIt is a mistake,\u201d the report said.",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [(None, "the report")]
+
+
+def test_a_body_before_a_role_and_a_full_name_modifies_the_role():
+    quotes = extract_quotes([
+        "Harbourfam senior policy adviser Max Vane welcomed the statement and said ministers "
+        "had \u201cpassed the first hurdle\u201d.",
+    ])
+    assert [q.speaker for q in quotes] == ["Max Vane"]

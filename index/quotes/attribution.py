@@ -312,17 +312,44 @@ _FRONTED_TIME = re.compile(
 def sentence_subject(chunk: str) -> Source | None:
     """The name that opens a clause ("Mrs. Clinton shook her head and said"), if any."""
     parts = chunk.split(",")
+    clause_opener: Source | None = None
+    in_clause = False
     for k, part in enumerate(parts):
         if re.match(_PREPOSITION_LEAD, part):
             continue  # "In Washington, President Obama ...": a place, not the subject
+        words = part.split()
+        if in_clause and k < len(parts) - 1 and words and (
+                words[0] in _AUXILIARIES or (len(words) <= 6 and is_apposition(part))):
+            continue  # "When Ed Moss, the campaign manager, was asked if ...,": still the clause
+        in_clause = False
+        if k < len(parts) - 1 and _CLAUSE_LEAD.match(part):
+            in_clause = True
+            # "Ever since she endorsed Mrs. Clinton, Ms. Warren has ...": a clause of its
+            # own; "When Robby Mook was asked ..., he laughed": its subject is the "he"
+            opener = _clause_opener(part.split()[1:])
+            if clause_opener is None and opener is not None and opener.kind == "name" \
+                    and part.split()[1:2] == (opener.name or "").split()[:1]:
+                clause_opener = opener
+            continue
         fronted = _FRONTED_TIME.match(part)
         if (fronted is not None and k < len(parts) - 1 and len(part.split()) <= 5
                 and not is_given_name(fronted.group(1))):
             continue  # "Back in 2001, Mr Vane ...": a time set off by its comma
         src = _clause_opener(part.split())
         if src is not None:
+            if src.kind == "pronoun" and clause_opener is not None:
+                return clause_opener
             return src
     return None
+
+
+_AUXILIARIES = frozenset("was were is are had has have been would could will".split())
+# a subordinate clause before the main one ("Ever since she endorsed X,", "Although Y
+# won,"): its names are not the sentence's subject
+_CLAUSE_LEAD = re.compile(
+    r"(?i)\s*(?:ever\s+|even\s+|just\s+|long\s+)?(?:since|though|although|as|when|while|whilst|"
+    r"because|if|once|until|unless|whereas|after|before)\s+(?:he|she|they|it|we|i|the|a|an|"
+    r"[A-Z])")
 
 
 # A preposition before any name ends the search: the words after it are its object.

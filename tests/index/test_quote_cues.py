@@ -962,3 +962,15 @@ def test_a_body_before_a_role_and_a_full_name_modifies_the_role():
         "had \u201cpassed the first hurdle\u201d.",
     ])
     assert [q.speaker for q in quotes] == ["Max Vane"]
+
+
+def test_a_clause_before_the_main_one_lends_its_subject_only_to_a_pronoun():
+    quotes = extract_quotes([
+        "Tom Vane leads the search for a running mate.",
+        "Ever since she endorsed Mrs. Roux this month, Ms. Lee has been a powerful surrogate, "
+        "visiting the headquarters to encourage staffers with a simple message: \u201cDo not "
+        "screw this up!\u201d",
+        "When Ed Moss, the campaign manager, was asked if Mrs. Roux would hold a press "
+        "conference, he laughed and said, \u201cWe will see.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Lee", "Ed Moss"]

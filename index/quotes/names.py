@@ -934,6 +934,10 @@ _RUN = re.compile(
 )
 
 
+# letters after a barrister's name, not part of it (unlike "Jr", which tells a son apart)
+_RANK_SUFFIXES = frozenset({"qc", "kc", "sc"})
+
+
 def _sentence_pieces(run: str, start: int) -> list[tuple[int, str]]:
     """A capitalised run cut where a sentence ends inside it ("Indonesia. Chancellor Gordon
     Brown"): each piece with its offset, so the name after the full stop is read too."""
@@ -1088,6 +1092,8 @@ class NameBook:
     def _scan_run(self, position_base: int, text: str, start: int, run: str) -> None:
         """Record the person a run of capitalised words at text[start:] names, if any."""
         tokens, title = _name_tokens(text, start, run)
+        while len(tokens) > 2 and bare(tokens[-1]) in _RANK_SUFFIXES:
+            tokens = tokens[:-1]  # "Bret Walker SC" is Bret Walker ("Mr Walker" later)
         if len(tokens) < 2 or len(tokens) > 4:
             if len(tokens) == 1 and title in FEMALE_TITLES | MALE_TITLES:
                 self._note_title(tokens[0], title)

@@ -974,3 +974,12 @@ def test_a_clause_before_the_main_one_lends_its_subject_only_to_a_pronoun():
         "conference, he laughed and said, \u201cWe will see.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Lee", "Ed Moss"]
+
+
+def test_a_barristers_letters_are_no_part_of_the_name_a_surname_stands_for():
+    quotes = extract_quotes([
+        "\u201cThe case is rooted in error,\u201d said barrister Tom Vane SC.",
+        "Instead, Mr Vane argued, the interviews became \u201cinextricably entangled\u201d in "
+        "the investigation.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]

@@ -715,8 +715,8 @@ _TO_VERB_AFTER = re.compile(r"\s+to\s+([a-z]+)")
 # what a career goes on to do, not what a speaker goes on to say
 _DEED_INFINITIVES = frozenset(
     """lead become win play serve found join make work build run marry star score form take
-    get have be do beat head earn record sell open found establish create direct produce
-    manage coach captain chair own found represent study teach""".split())
+    get have be do beat head earn record sell open establish create direct produce manage
+    coach captain chair own represent study teach""".split())
 
 
 # a plural verb right after a word that could be a speech verb makes that word a noun

@@ -73,7 +73,8 @@ def is_noun(word: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def is_english_word(word: str) -> bool:
     """Is `word` (any case) a common word of English of any part of speech that the lexicon
-    never lists as a proper noun ("Understated", "Billionaire"; not "Perez", "Brown")?"""
+    never lists as a proper noun ("Understated", "Donor"; not "Perez", "Brown")? A word
+    the lexicon lacks ("billionaire") is none."""
     low = word.lower()
     if not low.isalpha():
         return False

@@ -35,7 +35,8 @@ _READ_BY_EXTRACTION: tuple[ModuleType, ...] = (
 
 @functools.cache
 def extractor_version() -> str:
-    """ "66:<digest>": the declared version, then what the extractor is made of now."""
+    """ "<EXTRACTOR_VERSION>:<digest>": the declared version, then what the extractor is
+    made of now."""
     paths = [Path(m.__file__) for m in _READ_BY_EXTRACTION if m.__file__]
     lexicon_release = importlib.metadata.version("lemminflect")
     return f"{extract.EXTRACTOR_VERSION}:{source_digest(paths, lexicon_release)}"

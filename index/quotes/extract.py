@@ -56,6 +56,7 @@ from index.quotes.english import is_noun, is_plain_word, is_verb_only
 from index.quotes.names import (
     _PREPOSITION_LEAD,
     _RUN,
+    EventKind,
     NameBook,
     NameEvent,
     Source,
@@ -267,24 +268,20 @@ class _Article:
         """ "… but Stuart is confident that the club has a future. "…," he added": a
         person's stance reported with no speech verb is their word, as indirect speech is,
         for the "he added" after it."""
-        last = None
-        for m in _STANCE.finditer(self.masked[p], lo, hi):
-            last = m
-        if last is None:
-            return
-        src = parse_source(last.group("name"), inverted=True)
-        if src is None or src.kind != "name" or not src.name:
-            return
-        full = self.book.resolve(src.name)
-        if (full in self.book.counts or full in self.book.gender) and self.book.is_person(full):
-            self.subjects.append(NameEvent(p * _PARA + last.start("name"), full, "speaker"))
+        self._last_named(_STANCE, p, lo, hi, "speaker")
 
     def _coordinate_subject(self, p: int, lo: int, hi: int) -> None:
         """ "Bogdanov won last week and claimed ..., but McIlroy is unfazed. He admitted":
         a clause joined by "but"/"while" with a subject of its own makes that person the
         last one the sentence is about."""
+        self._last_named(_COORDINATE_SUBJECT, p, lo, hi, "subject")
+
+    def _last_named(self, pattern: re.Pattern[str], p: int, lo: int, hi: int,
+                    kind: EventKind) -> None:
+        """The person the last match of `pattern` in masked[p][lo:hi] names (its "name"
+        group), as an event of `kind`, when the article knows them as a person."""
         last = None
-        for m in _COORDINATE_SUBJECT.finditer(self.masked[p], lo, hi):
+        for m in pattern.finditer(self.masked[p], lo, hi):
             last = m
         if last is None:
             return
@@ -293,7 +290,7 @@ class _Article:
             return
         full = self.book.resolve(src.name)
         if (full in self.book.counts or full in self.book.gender) and self.book.is_person(full):
-            self.subjects.append(NameEvent(p * _PARA + last.start("name"), full, "subject"))
+            self.subjects.append(NameEvent(p * _PARA + last.start("name"), full, kind))
 
     def _opening_subject(self, p: int, lo: int, hi: int) -> None:
         """The person masked[p][lo:hi] opens on ("The director is Tom Vane"), if any, as a

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from index.lexicon import BODY_NOUNS, BUSINESS_NOUNS, MEDIUM_NOUNS, ORG_LINKS, STOP_CAPS
@@ -48,14 +49,14 @@ class _Body:
     noun: str = field(compare=False)
 
 
-class _Mentions:
+class Mentions:
     """Bodies named in reading order, answering "which before this point?" in log time:
     the last one, or the only one when every mention so far names the same body."""
 
-    def __init__(self, bodies: list[_Body]) -> None:
-        bodies = sorted(bodies)
-        self._positions = [b.position for b in bodies]
-        self._names = [b.name for b in bodies]
+    def __init__(self, named: Iterable[tuple[int, str]]) -> None:
+        pairs = sorted(named, key=lambda pn: pn[0])  # by position; a tie keeps its order
+        self._positions = [position for position, _ in pairs]
+        self._names = [name for _, name in pairs]
         seen: set[str] = set()
         self._distinct: list[int] = []  # how many different names up to each mention
         for name in self._names:
@@ -71,7 +72,7 @@ class _Mentions:
         return self._names[0] if k and self._distinct[k - 1] == 1 else None
 
 
-def _titled_bodies(masked: list[str], para: int) -> dict[str, _Mentions]:
+def _titled_bodies(masked: list[str], para: int) -> dict[str, Mentions]:
     """The bodies whose names give their kind, by the words a description would use for
     it: "board" and "safety board" for "National Transportation Safety Board",
     "department" for "Department of Justice" (a lower-case "of" or "for" after it; a
@@ -95,7 +96,8 @@ def _titled_bodies(masked: list[str], para: int) -> dict[str, _Mentions]:
                 for kind in kinds:
                     if kind.split()[-1] not in _GENERIC_KINDS:
                         by_kind.setdefault(kind, []).append(body)
-    return {kind: _Mentions(bodies) for kind, bodies in by_kind.items()}
+    return {kind: Mentions((b.position, b.name) for b in bodies)
+            for kind, bodies in by_kind.items()}
 
 
 # kinds too generic to stand for one named body: "the group" may be any group of people,
@@ -128,8 +130,8 @@ class Bodies:
             self._scan(p * para, text)
         for bodies in self._by_noun.values():
             bodies.sort()
-        self._businesses = _Mentions(
-            [b for noun in BUSINESS_NOUNS for b in self._by_noun.get(noun, [])])
+        self._businesses = Mentions(
+            (b.position, b.name) for noun in BUSINESS_NOUNS for b in self._by_noun.get(noun, []))
         self._titled = _titled_bodies(masked, para)
 
     def _scan(self, base: int, text: str) -> None:

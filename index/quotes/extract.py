@@ -51,7 +51,7 @@ from index.quotes.attribution import (
     sentence_subject,
     sentences,
 )
-from index.quotes.bodies import Bodies
+from index.quotes.bodies import Bodies, Mentions
 from index.quotes.english import is_noun, is_plain_word, is_verb_only
 from index.quotes.names import (
     _PREPOSITION_LEAD,
@@ -151,16 +151,11 @@ class _Article:
         self.subjects: list[NameEvent] = []  # named sentence subjects, in reading order
         self.speakers: list[NameEvent] = []  # named speakers of the quotes read so far, in order
         self.lede: str | None = None  # known once the subjects are read
-        # the organisations speaking through cues, in order, and for each cue the one
-        # organisation that has spoken up to it (None once two have)
-        self.org_voices: list[tuple[int, str]] = sorted(
+        # the organisations speaking through cues, in reading order
+        self.org_voices = Mentions(
             (p * _PARA + c.position, self.bodies.expand(c.source.name or ""))
             for p, ss in enumerate(self.cues) for cs in ss for c in cs
             if c.source.kind == "org" and c.source.name)
-        self.only_org_voice: list[str | None] = []
-        for _, name in self.org_voices:
-            last = self.only_org_voice[-1] if self.only_org_voice else name
-            self.only_org_voice.append(name if last == name else None)
         self._subject_events()
         # the person the story opens with ("Real Madrid midfielder David Beckham has ...")
         opening = [e for e in self.subjects[:1]
@@ -456,8 +451,7 @@ class _Article:
     def _only_body_speaking(self, pos: int) -> str | None:
         """The organisation that is the subject of every organisation's cue before `pos`,
         when there is just one (None when none spoke, or several did)."""
-        k = bisect.bisect_left(self.org_voices, (pos, ""))
-        return self.only_org_voice[k - 1] if k else None
+        return self.org_voices.only_before(pos)
 
     def _kin(self, description: str) -> str | None:
         """ "Tom Vane's mother": the one person of his surname the article calls his mother

@@ -15,15 +15,20 @@ from itertools import islice
 
 from index.ingest.boilerplate import dateline_end
 from index.lexicon import (
+    AUDIENCE_NOUNS,
     BEFORE_NUMBER,
     COURTESY,
     GROUP_NOUNS,
+    KIN_NOUNS,
     MAYBE_FINAL,
+    MEDIUM_NOUNS,
     NEVER_FINAL,
     ORG_LINKS,
     ORG_WORDS,
+    OWNED_TEXTS,
     PARTICIPLES,
     PARTICLES,
+    PERSON_NOUNS,
     PRONOUNS,
     SIGN_NOUNS,
     SPEECH_VERBS,
@@ -31,7 +36,14 @@ from index.lexicon import (
     TITLE_WORDS,
     UNNAMED_ROLES,
 )
-from index.quotes.english import is_adverb, is_noun, is_plural_noun, is_verb_form, is_verb_only
+from index.quotes.english import (
+    is_adjective,
+    is_adverb,
+    is_noun,
+    is_plural_noun,
+    is_verb_form,
+    is_verb_only,
+)
 from index.quotes.names import (
     _PREPOSITION_LEAD,
     Source,
@@ -313,6 +325,7 @@ def sentence_subject(chunk: str) -> Source | None:
     """The name that opens a clause ("Mrs. Clinton shook her head and said"), if any."""
     parts = chunk.split(",")
     clause_opener: Source | None = None
+    possessed: Source | None = None
     in_clause = False
     for k, part in enumerate(parts):
         if re.match(_PREPOSITION_LEAD, part):
@@ -336,11 +349,17 @@ def sentence_subject(chunk: str) -> Source | None:
                 and not is_given_name(fronted.group(1))):
             continue  # "Back in 2001, Mr Vane ...": a time set off by its comma
         src = _clause_opener(part.split())
+        if src is not None and src.kind == "description":
+            # "Vane's right-hand man rallied supporters, saying": the possessive phrase
+            # speaks unless a later part has a subject of its own ("When Ed Moss, Vane's
+            # aide was asked ..., he laughed")
+            possessed = possessed or src
+            continue
         if src is not None:
             if src.kind == "pronoun" and clause_opener is not None:
                 return clause_opener
             return src
-    return None
+    return possessed
 
 
 _AUXILIARIES = frozenset("was were is are had has have been would could will".split())
@@ -366,6 +385,12 @@ def _clause_opener(words: list[str]) -> Source | None:
         following = words[i + 1] if i + 1 < len(words) else ""
         if tok[:1].isupper() and not is_participle(tok, following):
             run, follower = _capital_run(words, i)
+            possessed = _possessive_subject(words, i + len(run.split())) if (
+                i == 0 and run.endswith(_POSSESSIVE_ENDS) and follower[:1].islower()) else None
+            if possessed is not None:
+                # "Vane's right-hand man rallied ...": the subject is whoever the
+                # possessive phrase names, never its possessor
+                return possessed
             if bare(follower) in GROUP_NOUNS:
                 return None  # "City experts say", "Labour officials said": a modifier, not a name
             if body_word_before_noun(run, follower):
@@ -384,6 +409,51 @@ def _clause_opener(words: list[str]) -> Source | None:
 
 
 _RUN_JOINERS = frozenset({"of", "for", "&"})
+_POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
+_POSSESSED_MAX_WORDS = 6
+# what a possessive phrase can name that speaks: a person by role or kin, a body, a
+# group, a text ("Vane's lawyer", "Vane's office", "Vane's supporters", "Vane's letter")
+_SPEAKING_HEADS = (TITLE_WORDS | PERSON_NOUNS | KIN_NOUNS | ORG_WORDS | GROUP_NOUNS
+                   | AUDIENCE_NOUNS | UNNAMED_ROLES | MEDIUM_NOUNS | frozenset(OWNED_TEXTS)
+                   | frozenset("man woman friend camp family".split()))
+
+
+def _possessive_subject(words: list[str], j: int) -> Source | None:
+    """The phrase the possessive before words[j] opens, up to its verb, when it names
+    someone who can speak ("Vane's right-hand man", "Obama's former chief of staff Rahm
+    Emanuel", "Vane's office"): a person named after the role, else the phrase as a
+    description. None for a thing of theirs ("Vane's insistence", "Trump's call")."""
+    k = j
+    while k < len(words) and k - j < _POSSESSED_MAX_WORDS:
+        word = bare(words[k])
+        if word == "of" and k > j and k + 1 < len(words) and words[k + 1][:1].islower():
+            k += 1  # "chief of staff"
+            continue
+        noun = is_noun(word)
+        if not words[k][:1].islower() or not (
+                "-" in word or noun or is_adjective(word)) or is_verb_only(word):
+            break
+        if k > j and not noun and is_noun(bare(words[k - 1])):
+            break  # "Vane's report earlier": the noun ends the phrase
+        k += 1
+        if words[k - 1][-1:] in ",;:":
+            break
+    nouns = [h for h in range(j, k) if is_noun(bare(words[h]))]
+    if not nouns:
+        return None
+    head = bare(words[nouns[-1]])
+    if head not in _SPEAKING_HEADS and head[:-1] not in _SPEAKING_HEADS:
+        return None
+    if k < len(words) and words[k][:1].isupper() and words[k - 1][-1:] not in ",;:" \
+            and nouns[-1] == k - 1:
+        k += len(_capital_run(words, k)[0].split())  # "Vane's husband Peter"
+    else:
+        k = nouns[-1] + 1  # "Lord Butler's report earlier this year": the report
+    start = j - 1
+    while start > 0 and words[start - 1][:1].isupper() and not words[start - 1].endswith(","):
+        start -= 1
+    phrase = " ".join(words[start:k]).strip(" ,;:")
+    return parse_source(phrase, inverted=False)
 
 
 def _role_then_person(words: list[str], j: int) -> bool:
@@ -1029,7 +1099,22 @@ def _relative_head_cue(v: _Verb, chunk: str, rel: re.Match[str]) -> Cue:
         # "A Vane adviser, who spoke on condition of anonymity, said": the person the
         # relative clause describes speaks, not the one quoted before
         return v.cue(head)
+    thing = _THING_BEFORE_WHICH.search(chunk, 0, rel.start()) if not who and rel.group(1) else None
+    if (thing is not None and _VERB_RIGHT_AFTER.fullmatch(chunk, rel.end())
+            and bare(thing.group("np").split()[-1]) in _TEXT_KINDS):
+        # "Vane's release linked to the council report, which notes": the thing "which"
+        # stands for speaks (its owner, when it has one), not the sentence's subject
+        return v.cue(Source("description", description=thing.group("np")))
     return v.cue(Source("inherit"))
+
+
+# the texts that speak through "which" ("the report, which notes"), not a thing it is about
+_TEXT_KINDS = frozenset(OWNED_TEXTS) | MEDIUM_NOUNS | SIGN_NOUNS
+# the relative clause is no more than its verb ("which notes", "which also warns")
+_VERB_RIGHT_AFTER = re.compile(r"\s*(?:[a-z]+ly\s+|also\s+)?$")
+# the determiner phrase that ends right before ", which" ("linked to the council report")
+_THING_BEFORE_WHICH = re.compile(
+    r"\b(?P<np>(?i:the|a|an|its|his|her|their)\s+(?:[\w'\u2019&-]+\s+){0,4}[\w'\u2019&-]+)\s*$")
 
 
 # after an inverted verb, a subject that ends its clause ("said Mr Reed." / "said Ann Roux,

@@ -79,3 +79,9 @@ def is_english_word(word: str) -> bool:
     if not low.isalpha():
         return False
     return bool(getAllLemmas(low)) and not getAllLemmas(low, "PROPN")
+
+
+@functools.lru_cache(maxsize=65536)
+def is_adjective(word: str) -> bool:
+    """Can `word` be an adjective ("former", "eldest", "new")?"""
+    return "ADJ" in getAllLemmas(word.lower())

@@ -79,7 +79,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 84
+EXTRACTOR_VERSION: int = 85
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -895,8 +895,10 @@ _RELATIVE_WORD = re.compile(
     r"\b(?:that|which|who)\s+(?:has|have|had|is|was|are|were)\s[^,;:\u2014\x00]*$")
 _MEDIA = "(?:" + "|".join(re.escape(text) for text in OWNED_TEXTS) + ")"
 _MEDIUM_ADJ = r"(?:(?:new|latest|official|own|annual|final|recent|written|joint|\w+day)\s+)?"
-# "United's statement to the stock exchange": where the text went is no part of its owner
-_MEDIUM_TAIL = r"(?:\s+(?:to|on|in|at|for|from|with)\s+[^,;:]*)?$"
+# "United's statement to the stock exchange", "Vane's report earlier this year into ...":
+# where and when the text went out is no part of its owner
+_MEDIUM_TAIL = (r"(?:\s+(?:to|on|in|at|for|from|with|into|about|over|earlier|last|this|"
+                r"published|released|issued)\s+[^,;:]*)?$")
 _OWNED_MEDIUM = re.compile(
     r"^(?:(?i:the|a|an|one|another|in|from)\s+)?"
     r"(?P<owner>(?:[A-Z][\w.&'\u2019\-]*\s+)*[A-Z][\w.&\-]*?)(?:['\u2019]s?)?\s+"

@@ -983,3 +983,28 @@ def test_a_barristers_letters_are_no_part_of_the_name_a_surname_stands_for():
         "the investigation.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+
+
+def test_a_possessive_phrase_speaks_for_itself_never_for_its_possessor():
+    quotes = extract_quotes([
+        "Mayor Helen Park unveiled the housing plan on Monday.",
+        "At the opening, Park's right-hand man rallied supporters, saying: \u201cWe have to "
+        "win this vote.\u201d",
+        "Park's former chief of staff Tom Reed later wrote, \u201cShe never asked me.\u201d",
+        "Lord Vane's report earlier this year into Harbour finances said the accounts were "
+        "\u201cvery thin\u201d.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "Park's right-hand man"), ("Tom Reed", None), ("Lord Vane", None)]
+
+
+def test_a_text_that_a_which_clause_makes_speak_is_the_speaker_not_the_sentence_subject():
+    quotes = extract_quotes([
+        "Mayor Ann Vane opened the bridge on Monday.",
+        "Vane's press release linked to the council report, which notes, \u201cMore than half "
+        "the people who met the mayor gave money to her fund.\u201d",
+        "Looking to the coming elections, which are all expected in May, Ms Vane said: "
+        "\u201cWe are going to win more seats.\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "the council report"), ("Ann Vane", None)]

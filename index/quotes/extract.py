@@ -79,7 +79,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 85
+EXTRACTOR_VERSION: int = 86
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -512,6 +512,8 @@ class _Article:
             return holder  # "the Lib Dem spokesman" after "Lib Dem spokesman Ann Vane"
         if head in UNNAMED_ROLES or (head in ORG_WORDS and head not in PERSON_NOUNS):
             return None  # "the council said": a body speaks, not the person named last
+        if not aged and self._introduced_unnamed(head, floor, pos):
+            return None  # "A fashion designer rolled her eyes. "…," said the designer"
         if head not in TITLE_WORDS and head not in PERSON_NOUNS and head not in DEMONYM_NOUNS \
                 and not aged:
             return None  # "the narrator", "the agency": not a person's role
@@ -519,6 +521,27 @@ class _Article:
         if not recent:
             return self._only_person_named(floor, pos, head, aged)
         return self._last_person_as(head, aged, recent, quoted, pos)
+
+    def _introduced_unnamed(self, head: str, floor: int, pos: int) -> bool:
+        """Did the last paragraphs introduce someone by that role with "a" and no name ("a
+        fashion designer watched ...") with no named person the subject since? "The
+        designer" is then that person. Not "became a designer" or "as a designer", which
+        say what a named person is; not "a witness has told jurors" before the witness's
+        name and quotes."""
+        p0, p1 = max(0, floor // _PARA), pos // _PARA
+        pattern = re.compile(
+            r"(?<![\w-])(?P<verb>[\w'\u2019.-]+,?\s+)?(?i:a|an|one|another)\s+"
+            r"(?:[\w'\u2019-]+\s+){0,3}"
+            + re.escape(head) + r"(?![\w-])(?!\s*,?\s*(?:named\s+|called\s+)?[A-Z])")
+        last = None
+        for p in range(p0, p1 + 1):
+            text = self.masked[p] if p < p1 else self.masked[p][: pos % _PARA]
+            for m in pattern.finditer(text):
+                verb = (m.group("verb") or "").strip()
+                if verb.casefold() not in _PREDICATE_WORDS and not (
+                        verb.endswith(",") and verb[:1].isupper()):
+                    last = p * _PARA + m.end()  # ("Tom Reed, a witness": his apposition)
+        return last is not None and not self.recent(last, pos)
 
     def _only_person_named(self, floor: int, pos: int, head: str, aged: bool) -> str | None:
         """ "Norwich have signed midfielder Graham Stuart. "…," the 34-year-old said": with
@@ -1106,6 +1129,9 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
     return None
 
 
+# "became a designer", "as a designer": what a person is, not someone new brought in
+_PREDICATE_WORDS = frozenset(
+    "is was are were be been being became become becomes as remains remained like".split())
 _DEFINITE_ROLE = re.compile(
     r"^(?i:the)\s+(?:[\w'\u2019.\-]+\s+){0,3}"
     r"(?P<head>(?P<age>\d+-year-old)|[a-z][a-z\-]+|DJ|MP|MEP|MSP|CEO)$"  # "the DJ", "the MP"

@@ -274,6 +274,7 @@ _INVERTED_CUT = frozenset(
     """after before on in at during when while to from as via through for last this earlier
     later who which adding saying noting referring told but""".split()
 )
+_RELATIVE_PRONOUNS = frozenset({"who", "which"})
 _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
     r"over|outside|inside|across|near|amid|despite|ahead|between|among|amongst|following|"
@@ -562,7 +563,9 @@ def _cut_trailing_clause(tokens: list[str]) -> list[str]:
     for i, tok in enumerate(tokens):
         word = bare(tok)
         if i and word in _INVERTED_CUT:
-            if named:
+            if named or word in _RELATIVE_PRONOUNS:
+                # "one source who identified Vane": a relative clause is about the
+                # subject, and the names inside it are its objects
                 return tokens[:i]
         elif i and word in {"of", "and"} and tok == word:
             # "Tom Hale of Eastfield Trust" is Hale; "Secretary of State John Kerry" and

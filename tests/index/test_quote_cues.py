@@ -1008,3 +1008,27 @@ def test_a_text_that_a_which_clause_makes_speak_is_the_speaker_not_the_sentence_
     ])
     assert [(q.speaker, q.description) for q in quotes] == [
         (None, "the council report"), ("Ann Vane", None)]
+
+
+def test_a_name_inside_the_relative_clause_after_an_unnamed_speaker_is_its_object():
+    quotes = extract_quotes([
+        "Mayor Helen Park unveiled the housing plan on Monday.",
+        "\u201cIt will cost too much,\u201d said one source who identified Park but spoke on "
+        "condition of anonymity.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "one source")]
+
+
+def test_the_role_of_someone_just_brought_in_unnamed_is_theirs_not_the_story_subjects():
+    quotes = extract_quotes([
+        "Ann Vane, the retailer's founder, gave her speech on Monday.",
+        "A fashion designer at the firm watched from home and rolled her eyes.",
+        "\u201cIt is hard enough to come back to work,\u201d said the designer.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the designer")]
+    quotes = extract_quotes([
+        "Ann Vane, the retailer's founder, gave her speech on Monday. She became a designer "
+        "in 1990 and never looked back.",
+        "\u201cIt is hard enough to come back to work,\u201d said the designer.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [("Ann Vane", None)]

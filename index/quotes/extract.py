@@ -79,7 +79,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 86
+EXTRACTOR_VERSION: int = 87
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -1594,6 +1594,12 @@ def _paragraph_before(n: _Neighbours) -> _Attribution | None:
         if cues:
             return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position,
                                  cues[-1].verb, n.last)
+        lo = art.sents[p - 1][-1][0]
+        subject = sentence_subject(prev_text[lo:-1]) if (
+            "\x00" not in prev_text[lo:] and _TEXT_ANNOUNCED.search(prev_text[lo:])) else None
+        if subject is not None and subject.kind in ("name", "org"):
+            # "When Wallace died, President Vane released the following statement:"
+            return art.attribute(subject, (p - 1) * _PARA + lo, "said", n.last)
     prev_par = art.credited.get(p - 1, [])
     if prev_par and prev_par[-1].speaker:
         return prev_par[-1]
@@ -1616,13 +1622,40 @@ def _person_just_named(n: _Neighbours) -> _Attribution | None:
     paragraph or the one before."""
     art, p = n.art, n.p
     first = n.span.segments[0]
-    if not (_last_char(art.masked[p], first.mark_start) == ":" or _quote_alone(n)):
+    alone = _quote_alone(n)
+    if not (_last_char(art.masked[p], first.mark_start) == ":" or alone):
         return None
     recent = [e for e in art.recent((p - 1) * _PARA, p * _PARA + first.mark_start)
               if e.kind != "unnamed"]
-    if recent:
-        return _Attribution(recent[-1].name, None, None, "name")
-    return None
+    lead = art.masked[p][art.sents[p][n.si][0] : first.mark_start].replace("\x00", " ")
+    if not recent or not (alone or _lead_points_to(lead, recent[-1].name)):
+        return None
+    return _Attribution(recent[-1].name, None, None, "name")
+
+
+# a sentence that announces a text to follow ("released the following statement:", "posted
+# this message on Twitter:"), not any sentence ending in a colon ("NBC has proof:")
+_TEXT_ANNOUNCED = re.compile(
+    r"(?i)\b(?:following|as follows|(?:this|a|the|an|his|her|their|its)\s+(?:\w+\s+)?"
+    r"(?:" + "|".join(sorted(frozenset(OWNED_TEXTS) | MEDIUM_NOUNS | {"words"})) + r"))\b[^:]*:$")
+# a lead that points back at one person or body: "His message was:", "In a statement, it
+# added:", "It says:"
+_SINGULAR_REFERENCE = re.compile(r"(?i)\b(?:he|she|his|her|him|it|its)\b")
+_SHORT_LEAD_WORDS = 4
+
+
+def _lead_points_to(lead: str, name: str) -> bool:
+    """Can the words before a colon hand the quote to the person just named: they name
+    them ("Hoff's letter makes the case:"), point back with "he"/"his"/"it", or are a
+    few words ("Then, the laugh line:")? Not "Labour's slogan will be:", "A footnote in
+    the report makes it plain:" or "they held banners proclaiming:", whose words are
+    someone or something else's."""
+    words = lead.rstrip(":").split()
+    if len(words) <= _SHORT_LEAD_WORDS or _SINGULAR_REFERENCE.search(lead):
+        return True
+    surname = bare(name.split()[-1]).casefold()
+    return any(bare(w).casefold().removesuffix("'s").removesuffix("\u2019s") == surname
+               for w in words)
 
 
 # The rules `_context` tries, in order, for a quote whose sentence has no cue; the first

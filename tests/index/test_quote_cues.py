@@ -1032,3 +1032,16 @@ def test_the_role_of_someone_just_brought_in_unnamed_is_theirs_not_the_story_sub
         "\u201cIt is hard enough to come back to work,\u201d said the designer.",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [("Ann Vane", None)]
+
+
+def test_a_colon_hands_a_quote_to_the_person_just_named_only_when_its_lead_points_to_them():
+    quotes = extract_quotes([
+        "Ann Vane, the mayor, opened the bridge on Monday.",
+        "\u201cIt is a great day,\u201d she said. Her message to the council was: \u201cKeep "
+        "the tolls low for every family.\u201d",
+        "Each election cycle there is a threat many people make but few keep: \u201cIf "
+        "so-and-so wins, I am moving to Canada!\u201d",
+        "When Tom Reed died in 1998, Ms Vane released the following statement:",
+        "\u201cWe offer our condolences to the family and friends of Tom Reed.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Vane", "Ann Vane", None, "Ann Vane"]

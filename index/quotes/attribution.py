@@ -373,7 +373,8 @@ _CLAUSE_LEAD = re.compile(
 
 # A preposition before any name ends the search: the words after it are its object.
 _OBJECT_LEADS = ("of", "to", "with", "by", "for", "from", "about", "in", "on", "at", "after",
-                 "before")
+                 "before", "between", "among", "against", "into", "over", "under", "through",
+                 "regarding", "concerning", "towards", "toward", "despite", "during", "without")
 
 
 def _clause_opener(words: list[str]) -> Source | None:

@@ -79,7 +79,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 87
+EXTRACTOR_VERSION: int = 88
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -813,10 +813,17 @@ class _Article:
         if p == first.paragraph and cue.position < first.mark_start:
             if _in_aside_before(self.masked[p], cue.position, first.mark_start):
                 return None  # '"A" - at which point the crowd chanted "B" - "C"'
+            if _RIGHT_BEFORE_QUOTE.fullmatch(
+                    self.masked[p], cue.position + len(cue.verb), first.mark_start):
+                # 'When someone shouted, "Cruz," Beck joked': the verb that opens the
+                # quote is its cue, before any verb after it
+                return 0
             return first.mark_start - cue.position + 5
         return None
 
 
+# nothing but a comma or colon between a speech verb and the quote it opens
+_RIGHT_BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*")
 # "Rooney, who believes", "Beijing, which described": the name the relative clause is about
 _RELATIVE_SUBJECT = re.compile(
     r"(?:^|[\s(])((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*),\s+(?:who|which)"

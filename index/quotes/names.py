@@ -278,7 +278,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which"})
 _PREPOSITION_LEAD = (
     r"(?i)^\s*(?:in|on|at|after|before|during|for|with|by|from|of|to|under|"
     r"over|outside|inside|across|near|amid|despite|ahead|between|among|amongst|following|"
-    r"throughout|beyond|within|without|against|around|behind|towards?|upon|unlike|alongside)\b"
+    r"throughout|beyond|within|without|against|around|behind|towards?|upon|unlike|alongside|"
+    r"regarding|concerning|as\s+for|through|via)\b"
 )
 # A clause of its own before the subject ("As Vane spoke, the crowd chanted")
 _SUBORDINATE_LEAD = (

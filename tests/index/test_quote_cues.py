@@ -1045,3 +1045,22 @@ def test_a_colon_hands_a_quote_to_the_person_just_named_only_when_its_lead_point
         "\u201cWe offer our condolences to the family and friends of Tom Reed.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Ann Vane", "Ann Vane", None, "Ann Vane"]
+
+
+def test_the_verb_that_opens_a_quote_is_its_cue_before_a_verb_after_it():
+    quotes = extract_quotes([
+        "Tom Vane held up a book at the rally in Harbour.",
+        "When someone in the audience shouted, \u201cReed,\u201d Vane joked, again in a "
+        "Southern accent, \u201cAmen, brother! Come on up.\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "someone in the audience"), ("Tom Vane", None)]
+
+
+def test_a_name_after_a_preposition_is_its_object_never_the_clause_subject():
+    quotes = extract_quotes([
+        "Tom Band worked for the Roux foundation for a decade.",
+        "Regarding the exchanges between Mr. Band and Mrs. Roux's aides, the campaign said in "
+        "a statement: \u201cNeither of these emails involve the foundation's work.\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the campaign")]

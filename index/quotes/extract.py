@@ -79,7 +79,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 88
+EXTRACTOR_VERSION: int = 89
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -492,19 +492,10 @@ class _Article:
         person the story was about (a named subject or speaker of the last two paragraphs).
         An indefinite "a minister", a plural or a role nobody was given stays unnamed.
         """
-        # "the star of Rain Man and Tootsie": the role is the noun before its "of" phrase
-        words = re.sub(r"\s+of\s.*$", "", " ".join(description.split())).split()
-        if words and words[-1].casefold() in DEMONYM_NOUNS:
-            words[-1] = words[-1].casefold()  # "the Dutchman" is read as a role noun
-        m = _DEFINITE_ROLE.match(" ".join(words))
-        if m is None:
+        read = _role_head(description)
+        if read is None:
             return None
-        head = m.group("head").casefold()
-        if "-of-" in head:
-            head = head.split("-")[0]  # "the mother-of-three" is a mother
-        if head.startswith(("co-", "vice-", "ex-")):
-            head = head.split("-", 1)[1]  # "the Tory co-chairman" is a chairman
-        aged = bool(m.group("age"))
+        words, head, aged = read
         floor = (pos // _PARA - 2) * _PARA
         recent = self.recent(floor, pos)
         holder = None if aged else self._sole_holder(head, recent)
@@ -519,8 +510,12 @@ class _Article:
             return None  # "the narrator", "the agency": not a person's role
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
         if not recent:
-            return self._only_person_named(floor, pos, head, aged)
-        return self._last_person_as(head, aged, recent, quoted, pos)
+            person = self._only_person_named(floor, pos, head, aged)
+        else:
+            person = self._last_person_as(head, aged, recent, quoted, pos)
+        if person is not None and bare(person.split()[-1]) in {bare(w) for w in words[1:]}:
+            return None  # "the Lincoln actor", "the Vane aide": someone else, named after them
+        return person
 
     def _introduced_unnamed(self, head: str, floor: int, pos: int) -> bool:
         """Did the last paragraphs introduce someone by that role with "a" and no name ("a
@@ -947,6 +942,24 @@ _ORGAN = re.compile(
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # "the suit added", "the statement said": a text the article has already given an owner
 _DEFINITE_MEDIUM = re.compile(r"^(?i:the|this|that)\s+(?P<medium>" + _MEDIA + r")$")
+
+
+def _role_head(description: str) -> tuple[list[str], str, bool] | None:
+    """A definite role's words, its head noun and whether it is an age ("the 67-year-old"),
+    or None when the description is no definite role."""
+    # "the star of Rain Man and Tootsie": the role is the noun before its "of" phrase
+    words = re.sub(r"\s+of\s.*$", "", " ".join(description.split())).split()
+    if words and words[-1].casefold() in DEMONYM_NOUNS:
+        words[-1] = words[-1].casefold()  # "the Dutchman" is read as a role noun
+    m = _DEFINITE_ROLE.match(" ".join(words))
+    if m is None:
+        return None
+    head = m.group("head").casefold()
+    if "-of-" in head:
+        head = head.split("-")[0]  # "the mother-of-three" is a mother
+    if head.startswith(("co-", "vice-", "ex-")):
+        head = head.split("-", 1)[1]  # "the Tory co-chairman" is a chairman
+    return words, head, bool(m.group("age"))
 
 
 def _never_a_name(name: str) -> bool:

@@ -962,6 +962,8 @@ def _name_tokens(text: str, start: int, run: str) -> tuple[list[str], str | None
     title before them: leading titles, capitalised stop words, a demonym, a participle
     and a role are cut off, and the name ends at a possessive."""
     tokens, title = _after_leading_titles(run.split())
+    while tokens and bare(tokens[0]).casefold().endswith(("-based", "-born")):
+        tokens = tokens[1:]  # "Paris-based Euronext", "London-born Ann Vane": where, not who
     end = start + len(run)
     if tokens and _opens_question(text, start, tokens[0]):
         tokens = tokens[1:]  # "Will Vane step down?": the auxiliary, not a first name

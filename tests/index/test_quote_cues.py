@@ -1064,3 +1064,20 @@ def test_a_name_after_a_preposition_is_its_object_never_the_clause_subject():
         "a statement: \u201cNeither of these emails involve the foundation's work.\u201d",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [(None, "the campaign")]
+
+
+def test_a_role_named_after_a_person_is_someone_else():
+    quotes = extract_quotes([
+        "Mayor Ann Vane was in a good mood at the launch. A comedy sketch about her aired on "
+        "Friday.",
+        "\u201cIt is all in good fun,\u201d the Vane actor says of the sketch.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "the Vane actor")]
+
+
+def test_where_a_body_is_based_is_no_part_of_its_name():
+    quotes = extract_quotes([
+        "Paris-based Vanext and the Harbour exchange are both keen on the deal.",
+        "In a statement, Vanext said: \u201cThere can be no assurances at this stage.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Vanext"]

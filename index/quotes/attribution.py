@@ -1139,11 +1139,26 @@ def _unnamed_spokesperson(src: Source | None, chunk: str) -> bool:
             and re.match(r"\s*(?:A|An|The|a|an|the)\s+[A-Z]", chunk) is not None)
 
 
+def _person_comma_body(chunk: str) -> Source | None:
+    """ "Colin Vane, Harbour Hotel Association said": a person's full name, a comma and
+    the body they speak for (no "of" between) is the person, the body their role."""
+    left, _, right = chunk.strip(" ,").rpartition(",")
+    person = parse_source(left, inverted=False) if left else None
+    body = parse_source(right, inverted=False)
+    if (person is None or person.kind != "name" or not person.name or body is None
+            or body.kind != "org" or len(person.name.split()) < 2
+            or not is_given_name(person.name.split()[0])):
+        return None
+    return Source("name", name=person.name, role=" ".join(right.split()))
+
+
 def _named_clause_cue(v: _Verb, before: str, chunk: str) -> Cue | None:
     """The clause's subject phrase, or the name opening it; after a comma, a name after
     the verb beats a description before it."""
     comma = before.rstrip().endswith(",")
     src = parse_source(chunk, inverted=False)
+    if src is not None and src.kind == "org":
+        src = _person_comma_body(chunk) or src
     if _unnamed_spokesperson(src, chunk):
         # "A Department for Media, Culture and Sport spokeswoman said": the phrase names
         # no one, whatever capitals its body's name has

@@ -1081,3 +1081,13 @@ def test_where_a_body_is_based_is_no_part_of_its_name():
         "In a statement, Vanext said: \u201cThere can be no assurances at this stage.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Vanext"]
+
+
+def test_a_full_name_a_comma_and_a_body_credits_the_person_with_the_body_as_role():
+    quotes = extract_quotes([
+        "The party will hold its conference in Harbour this year.",
+        "Colin Vane, Eastfield Hotel Association said: \u201cWe have tried very hard to make "
+        "sure they come back.\u201d",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Colin Vane", "Eastfield Hotel Association")]

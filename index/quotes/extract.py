@@ -79,7 +79,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 90
+EXTRACTOR_VERSION: int = 91
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -646,12 +646,31 @@ class _Article:
             if k < 0:
                 continue
             m = _APPOSITION_AFTER.match(text, k + len(e.name))
-            if (m is not None and is_apposition(m.group(1))
-                    and not m.group(1).startswith("which")
-                    and not _PARTICIPLE_START.match(m.group(1))
-                    and not self._subject_could_be(p, at, want)):
+            described = (m is not None and is_apposition(m.group(1))
+                         and not m.group(1).startswith("which")
+                         and not _PARTICIPLE_START.match(m.group(1)))
+            if (described or self._voice_named_last(p, k, k + len(e.name), pos)) \
+                    and not self._subject_could_be(p, at, want):
+                # "... didn't shock author and historian Kate Williams. "…," she said": a
+                # new voice named last in its sentence, with what they are
                 out.append(e)
         return out
+
+    def _voice_named_last(self, p: int, k: int, end: int, pos: int) -> bool:
+        """Does masked[p][k:end], a name after its role, end the sentence right before
+        the one at `pos`, as the object of a verb ("The news didn't shock author and
+        historian Kate Williams.")? Not after a preposition ("talks for striker Ann Roux")."""
+        text = self.masked[p]
+        role = _ROLE_RIGHT_BEFORE.search(text, 0, k)
+        if role is None or _SENTENCE_ENDS_HERE.match(text, end) is None:
+            return False
+        q, at = divmod(pos, _PARA)
+        if q != p or self.sentence_of(p, at) != self.sentence_of(p, end) + 1:
+            return False
+        before = _ROLE_WORDS_BEFORE.search(text, 0, role.start())
+        lead = text[self.sents[p][self.sentence_of(p, k)][0] : before.start() if before
+                    else role.start()].split()
+        return not lead or bare(lead[-1]).casefold() not in _PREPOSITIONS
 
     def _subject_could_be(self, p: int, at: int, want: str) -> bool:
         """Does the sentence holding masked[p][at] open on a person of the pronoun's gender
@@ -817,6 +836,17 @@ class _Article:
         return None
 
 
+# a role noun in lower case right before a name ("historian Kate Williams")
+_ROLE_RIGHT_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(TITLE_WORDS | PERSON_NOUNS)) + r")\s+$")
+_SENTENCE_ENDS_HERE = re.compile(r"\s*[.:]")
+# the words of a role before its head noun ("British author and")
+_ROLE_WORDS_BEFORE = re.compile(
+    r"(?:(?:[A-Z][\w'\u2019.-]*|and|" + "|".join(sorted(TITLE_WORDS | PERSON_NOUNS))
+    + r")\s+){1,3}$")
+# ("welcomed by shadow secretary Ann Roux." is her word: "by" names an agent)
+_PREPOSITIONS = frozenset(
+    "for of with to from about against on at in into between among over under".split())
 # nothing but a comma or colon between a speech verb and the quote it opens
 _RIGHT_BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*")
 # "Rooney, who believes", "Beijing, which described": the name the relative clause is about

@@ -1091,3 +1091,15 @@ def test_a_full_name_a_comma_and_a_body_credits_the_person_with_the_body_as_role
     ])
     assert [(q.speaker, q.role) for q in quotes] == [
         ("Colin Vane", "Eastfield Hotel Association")]
+
+
+def test_a_voice_named_last_in_the_sentence_before_with_its_role_is_the_next_he_or_she():
+    quotes = extract_quotes([
+        "Shoppers gathered outside. Jo Roux told Reuters that she was worried. \u201cIt is a "
+        "shame,\u201d she said.",
+        "The news did not surprise author and historian Ann Vane. \u201cWe have seen this "
+        "before,\u201d she said.",
+        "Mr Reed did not ask for a fee during the talks for striker Tom Lee. He said: "
+        "\u201cThey wanted more from the deal.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Jo Roux", "Ann Vane", "Reed"]

@@ -79,7 +79,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 91
+EXTRACTOR_VERSION: int = 92
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -974,13 +974,21 @@ _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DEFINITE_MEDIUM = re.compile(r"^(?i:the|this|that)\s+(?P<medium>" + _MEDIA + r")$")
 
 
+# offices news writes with a capital when it calls their holder by them ("the King said")
+_CAPITALISED_OFFICES = frozenset(
+    """king queen pope prince princess emperor empress sheikh duke duchess bishop archbishop
+    cardinal president chancellor""".split())
+
+
 def _role_head(description: str) -> tuple[list[str], str, bool] | None:
     """A definite role's words, its head noun and whether it is an age ("the 67-year-old"),
     or None when the description is no definite role."""
     # "the star of Rain Man and Tootsie": the role is the noun before its "of" phrase
     words = re.sub(r"\s+of\s.*$", "", " ".join(description.split())).split()
-    if words and words[-1].casefold() in DEMONYM_NOUNS:
-        words[-1] = words[-1].casefold()  # "the Dutchman" is read as a role noun
+    if words and (words[-1].casefold() in DEMONYM_NOUNS or (
+            len(words) == 2 and words[-1].casefold() in _CAPITALISED_OFFICES)):
+        # "the Dutchman", "the King", "the Pope": a role noun, capitalised as news does
+        words[-1] = words[-1].casefold()
     m = _DEFINITE_ROLE.match(" ".join(words))
     if m is None:
         return None

@@ -1098,8 +1098,10 @@ class NameBook:
     def _scan_run(self, position_base: int, text: str, start: int, run: str) -> None:
         """Record the person a run of capitalised words at text[start:] names, if any."""
         tokens, title = _name_tokens(text, start, run)
-        while len(tokens) > 2 and bare(tokens[-1]) in _RANK_SUFFIXES:
-            tokens = tokens[:-1]  # "Bret Walker SC" is Bret Walker ("Mr Walker" later)
+        while len(tokens) > 2 and (bare(tokens[-1]) in _RANK_SUFFIXES or tokens[-1] == "I"):
+            # "Bret Walker SC" is Bret Walker ("Mr Walker" later); "King Juan Carlos I" is
+            # the first of his name, not the pronoun
+            tokens = tokens[:-1]
         if len(tokens) < 2 or len(tokens) > 4:
             if len(tokens) == 1 and title in FEMALE_TITLES | MALE_TITLES:
                 self._note_title(tokens[0], title)

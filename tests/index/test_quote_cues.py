@@ -1103,3 +1103,14 @@ def test_a_voice_named_last_in_the_sentence_before_with_its_role_is_the_next_he_
         "\u201cThey wanted more from the deal.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Jo Roux", "Ann Vane", "Reed"]
+
+
+def test_a_capitalised_office_and_a_regnal_numeral_refer_to_the_person():
+    quotes = extract_quotes([
+        "King Tomas Luis I of Harbouria became the latest royal to say he is stepping down. It "
+        "is \u201ctime to hand over to a new generation,\u201d the 76-year-old announced.",
+        "The Bishop of Eastfield, the Rt Rev Dr Tom Vane, described the novel as a \u201cgreat "
+        "thriller\u201d. Writing in the Echo, the Bishop said: \u201cConspiracy theories are "
+        "always fun to read.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Tomas Luis", "Tom Vane", "Tom Vane"]

@@ -52,7 +52,7 @@ from index.quotes.attribution import (
     sentences,
 )
 from index.quotes.bodies import Bodies, Mentions
-from index.quotes.english import is_noun, is_plain_word, is_verb_only
+from index.quotes.english import is_noun, is_plain_word, is_verb_form, is_verb_only
 from index.quotes.names import (
     _PREPOSITION_LEAD,
     _RUN,
@@ -79,7 +79,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 92
+EXTRACTOR_VERSION: int = 93
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -1446,10 +1446,51 @@ def _other_voice_before(n: _Neighbours) -> bool:
         return False
     plo, phi = n.art.sents[n.p][n.si - 1]
     sentence = n.art.masked[n.p][plo:phi].rstrip()
+    if _person_subject_before(n) is not None:
+        return True  # "US coach Pat Rowe wants his team to play on clay. "…""
     return "\x00" not in sentence and not sentence.endswith(":") and any(
         c.source.kind == "description" and c.source.description
         and _MEDIUM_SUBJECT.match(c.source.description)
         for c in n.art.cues[n.p][n.si - 1])
+
+
+_QUOTE_OPENERS = "\"'\u201c\u2018"
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an)\s+(?:[\w-]+\s+)?$")
+
+
+def _opens_on(sentence: str, name: str) -> bool:
+    """Is the name the sentence's subject, before any verb and followed by no noun it would
+    modify ("And it threw Santilli for a loop", "the oversized Trump face" are not)?"""
+    at = sentence.find(name)
+    if at < 0:
+        return False
+    if any(is_verb_only(bare(w)) for w in sentence[:at].split()) or _DETERMINER_BEFORE.search(
+            sentence, 0, at):
+        return False  # "the oversized Trump face": no person takes "the"
+    following = sentence[at + len(name):].split()[:1]
+    return not following or not (following[0].islower() and is_plain_word(following[0])
+                                 and not is_verb_form(bare(following[0])))
+
+
+def _person_subject_before(n: _Neighbours) -> _Attribution | None:
+    """The person the sentence right before the quote's is about, when it holds no quote
+    and names someone other than the paragraph's last speaker as its subject: news names
+    the next voice that way ("US coach Pat Rowe wants his team to play on clay. "…"")."""
+    if n.si == 0 or n.lead_now:
+        return None
+    plo, phi = n.art.sents[n.p][n.si - 1]
+    sentence = n.art.masked[n.p][plo:phi]
+    if "\x00" in sentence or n.art.cues[n.p][n.si - 1] \
+            or n.art.paras[n.p][plo:phi].lstrip()[:1] in _QUOTE_OPENERS:
+        return None  # (a quotation the marks did not close is no narrative sentence)
+    src = sentence_subject(sentence)
+    if src is None or src.kind != "name" or not _opens_on(sentence, src.name or ""):
+        return None
+    att = n.art.attribute(src, n.p * _PARA + plo, "said", n.last)
+    if not att.speaker or att.kind != "name" or not n.art.book.is_person(att.speaker) or (
+            n.same_par and n.same_par[-1].speaker == att.speaker):
+        return None
+    return att
 
 
 # "The report", "the study", "its statement": a text that speaks for itself
@@ -1498,7 +1539,7 @@ def _cue_of_the_sentence_before(n: _Neighbours) -> _Attribution | None:
             or _UNNAMED_PERSON.match(c.source.description or "")]
     if cues and "\x00" not in art.masked[p][plo:phi]:
         return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, n.last)
-    return None
+    return _person_subject_before(n)
 
 
 def _quote_alone(n: _Neighbours) -> bool:

@@ -1114,3 +1114,15 @@ def test_a_capitalised_office_and_a_regnal_numeral_refer_to_the_person():
         "always fun to read.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Tomas Luis", "Tom Vane", "Tom Vane"]
+
+
+def test_a_person_the_sentence_before_is_about_takes_the_quote_from_the_last_speaker():
+    quotes = extract_quotes([
+        "Tom Nadel became the youngest player to win the cup. \u201cWhat a great way to finish "
+        "the year,\u201d said Nadel afterwards. US coach Pat Rowe wants his team to play more "
+        "on clay. \u201cI think it will help these guys even on slow hard courts.\u201d",
+        "\u201cThis is a satire of the elite,\u201d said Jo Roux, who stars in the show. But "
+        "the oversized Vane face beaming from billboards has not hurt interest. \u201cIt has "
+        "had a marvellous result.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Nadel", "Pat Rowe", "Jo Roux", "Jo Roux"]

@@ -79,7 +79,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 93
+EXTRACTOR_VERSION: int = 94
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -498,7 +498,8 @@ class _Article:
         words, head, aged = read
         floor = (pos // _PARA - 2) * _PARA
         recent = self.recent(floor, pos)
-        holder = None if aged else self._sole_holder(head, recent)
+        qualifiers = {w.casefold() for w in words} & _ROLE_QUALIFIERS
+        holder = None if aged else self._sole_holder(head, recent, qualifiers)
         if holder is not None:
             return holder  # "the Lib Dem spokesman" after "Lib Dem spokesman Ann Vane"
         if head in UNNAMED_ROLES or (head in ORG_WORDS and head not in PERSON_NOUNS):
@@ -512,7 +513,7 @@ class _Article:
         if not recent:
             person = self._only_person_named(floor, pos, head, aged)
         else:
-            person = self._last_person_as(head, aged, recent, quoted, pos)
+            person = self._last_person_as(head, aged, recent, quoted, pos, qualifiers)
         if person is not None and bare(person.split()[-1]) in {bare(w) for w in words[1:]}:
             return None  # "the Lincoln actor", "the Vane aide": someone else, named after them
         return person
@@ -549,9 +550,17 @@ class _Article:
         (person,) = named
         return person if aged or head in self.book.roles.get(person, ()) else None
 
-    def _sole_holder(self, head: str, recent: list[NameEvent]) -> str | None:
+    def _holds_as_said(self, name: str, head: str, qualifiers: set[str]) -> bool:
+        """Could the person be the role as the description qualifies it? "Shadow foreign
+        secretary Ann Vane" is not "the Foreign Secretary"."""
+        roles = self.book.roles.get(name, set())
+        return head not in roles or not (roles & _ROLE_QUALIFIERS) - qualifiers
+
+    def _sole_holder(self, head: str, recent: list[NameEvent],
+                     qualifiers: set[str]) -> str | None:
         """The one person the article gave this role to, when they were named recently."""
-        holders = self.book.titled.get(head, set())
+        holders = {h for h in self.book.titled.get(head, set())
+                   if self._holds_as_said(h, head, qualifiers)}
         if len(holders) == 1:
             (holder,) = holders
             if any(e.name == holder for e in recent):
@@ -559,7 +568,7 @@ class _Article:
         return None
 
     def _last_person_as(self, head: str, aged: bool, recent: list[NameEvent],
-                        quoted: set[str], pos: int) -> str | None:
+                        quoted: set[str], pos: int, qualifiers: set[str]) -> str | None:
         """The last person of the recent ones, when the role can be theirs; else nobody
         (a title never skips back past the person just written about). The person is one
         just quoted, the one the story is about, or the subject the paragraph introduced
@@ -573,12 +582,15 @@ class _Article:
                 # role answers the one who asked, so it is the speaker quoted before her
                 answering = True
                 continue
+            if not self._holds_as_said(e.name, head, qualifiers):
+                return None  # "the Foreign Secretary" is not shadow foreign secretary Vane
             if aged or head in self.book.roles.get(e.name, ()):
                 return e.name  # "captain" was said of this person
             introduced = e.kind != "unnamed" and e.position // _PARA == pos // _PARA
             if ((e.name in quoted or e.name == self.lede or introduced
                  or (answering and e.kind == "speaker"))
-                    and not self.book.held_by_another(head, e.name)):
+                    and not any(h != e.name and self._holds_as_said(h, head, qualifiers)
+                                for h in self.book.holders.get(head, set()))):
                 # '"...," said Ferdinand. The central defender added: "..."': news varies
                 # the words for the person it has just quoted, or the one its story is about
                 return e.name
@@ -974,10 +986,17 @@ _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DEFINITE_MEDIUM = re.compile(r"^(?i:the|this|that)\s+(?P<medium>" + _MEDIA + r")$")
 
 
+# words that make a role another one than its head alone ("shadow foreign secretary")
+_ROLE_QUALIFIERS = frozenset("shadow deputy vice acting junior assistant".split())
 # offices news writes with a capital when it calls their holder by them ("the King said")
 _CAPITALISED_OFFICES = frozenset(
     """king queen pope prince princess emperor empress sheikh duke duchess bishop archbishop
     cardinal president chancellor""".split())
+
+
+# the last word of an office of several capitalised words ("the Home Secretary")
+_OFFICE_HEADS = frozenset(
+    "secretary minister chancellor president governor commissioner secretary-general".split())
 
 
 def _role_head(description: str) -> tuple[list[str], str, bool] | None:
@@ -989,6 +1008,10 @@ def _role_head(description: str) -> tuple[list[str], str, bool] | None:
             len(words) == 2 and words[-1].casefold() in _CAPITALISED_OFFICES)):
         # "the Dutchman", "the King", "the Pope": a role noun, capitalised as news does
         words[-1] = words[-1].casefold()
+    elif 3 <= len(words) <= 4 and words[0].casefold() == "the" and all(
+            w[:1].isupper() for w in words[1:]) and words[-1].casefold() in _OFFICE_HEADS:
+        # "the Foreign Secretary", "the Prime Minister": an office, as news capitalises it
+        words = ["the"] + [w.casefold() for w in words[1:]]
     m = _DEFINITE_ROLE.match(" ".join(words))
     if m is None:
         return None

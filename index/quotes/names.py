@@ -530,6 +530,21 @@ def _words_of_subject(r: _Reading) -> _Verdict:
 _PERSON_PREPOSITIONS = frozenset({"from", "of", "at", "with"})
 
 
+def _courtesy_name_at_the_end(r: _Reading) -> _Verdict:
+    """ "the Foreign Policy Centre Mr Straw": a courtesy title inside a run of capitals
+    opens the person's name; the capitals before it (where they spoke) are no part of it."""
+    tokens = r.tokens
+    k = next((i for i in range(len(tokens) - 1, 0, -1)
+              if bare(tokens[i]).rstrip(".") in COURTESY), None)
+    if k is None or not 1 <= len(tokens) - k - 1 <= 3 or not all(
+            _is_name_token(t) and not is_title(t) for t in tokens[k + 1 :]):
+        return None
+    if not is_capitalised(tokens[k - 1]) or is_title(tokens[k - 1]) \
+            or is_possessive(tokens[k - 1]):
+        return None  # "said Mr Vane", "Shadow Chancellor Mr Vane", "Flight's Mr Vane"
+    return Source("name", name=" ".join(tokens[k + 1 :]), role=tokens[k])
+
+
 def _person_before_preposition(r: _Reading) -> _Verdict:
     """ "Tom Vane from broker Harbour Securities", "Mr Vane of the port authority": a
     person's name that opens the phrase speaks; what follows its preposition (a firm, a
@@ -831,6 +846,7 @@ SOURCE_RULES: tuple[Callable[[_Reading], _Verdict], ...] = (
     _name_before_apposition,
     _pronoun_subject,
     _words_of_subject,
+    _courtesy_name_at_the_end,
     _person_before_preposition,
     _organisation_ending_in_common_word,
     _party_of_members,

@@ -1126,3 +1126,21 @@ def test_a_person_the_sentence_before_is_about_takes_the_quote_from_the_last_spe
         "had a marvellous result.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Tom Nadel", "Pat Rowe", "Jo Roux", "Jo Roux"]
+
+
+def test_a_courtesy_title_inside_a_run_of_capitals_opens_the_name():
+    quotes = extract_quotes([
+        "Shadow foreign secretary Tom Reed said the campaign had been positive.",
+        "In a speech to the Harbour Policy Centre Mr Vane said of the Tory leader: \u201cHe is "
+        "clever, but he is not wise.\u201d The Foreign Secretary told the BBC: \u201cI was "
+        "making an observation.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Vane", "Vane"]
+
+
+def test_a_qualified_role_is_another_office_than_its_head_alone():
+    quotes = extract_quotes([
+        "Deputy home secretary Tom Reed said the plan was unworkable. \u201cIt is not a "
+        "mess,\u201d Ann Vane said. \u201cWe will press on,\u201d the home secretary added.",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Vane", "Ann Vane"]

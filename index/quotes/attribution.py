@@ -804,7 +804,7 @@ _GROUP_BEFORE_PARTICIPLE = re.compile(
     r"\bwith\s+((?:[a-z0-9][\w\-]*\s+){0,5}([a-z][\w\-]*))\s+(?:\w+ly\s+)?$"
 )
 _NAME_BEFORE_PARTICIPLE = re.compile(
-    r"(?:^|\b(?:with|as|and|while)\s+)((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
+    r"(?:^|\b(?:with|as|and|while|of|about)\s+)((?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
     r"\s+(?:\w+ly\s+)?$"
 )
 

@@ -11,6 +11,7 @@ skipped and the rest of the article is still read.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -79,7 +80,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 94
+EXTRACTOR_VERSION: int = 95
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -1716,12 +1717,9 @@ def _paragraph_before(n: _Neighbours) -> _Attribution | None:
         if cues:
             return art.attribute(cues[-1].source, (p - 1) * _PARA + cues[-1].position,
                                  cues[-1].verb, n.last)
-        lo = art.sents[p - 1][-1][0]
-        subject = sentence_subject(prev_text[lo:-1]) if (
-            "\x00" not in prev_text[lo:] and _TEXT_ANNOUNCED.search(prev_text[lo:])) else None
-        if subject is not None and subject.kind in ("name", "org"):
-            # "When Wallace died, President Vane released the following statement:"
-            return art.attribute(subject, (p - 1) * _PARA + lo, "said", n.last)
+    announced = _text_announced(art, p - 1)
+    if announced is not None:
+        return announced
     prev_par = art.credited.get(p - 1, [])
     if prev_par and prev_par[-1].speaker:
         return prev_par[-1]
@@ -1731,6 +1729,30 @@ def _paragraph_before(n: _Neighbours) -> _Attribution | None:
         if before and before[-1].speaker:
             return before[-1]
     return None
+
+
+def _text_announced(art: _Article, p: int) -> _Attribution | None:
+    """The named author of a text that paragraph p's last sentence announces, for the
+    quote the next paragraph opens on: "When Wallace died, President Vane released the
+    following statement:", "the party issued a statement apologising to Vane." """
+    if not art.sents[p]:
+        return None
+    lo, hi = art.sents[p][-1]
+    sentence = art.masked[p][lo:hi].rstrip()
+    if "\x00" in sentence or not (
+            (sentence.endswith(":") and _TEXT_ANNOUNCED.search(sentence))
+            or _STATEMENT_ISSUED.search(sentence)):
+        return None
+    subject = sentence_subject(sentence.rstrip(":."))
+    if subject is None or subject.kind not in ("name", "org"):
+        return None
+    return art.attribute(subject, p * _PARA + lo, "said", None)
+
+
+# "issued a statement apologising ...", "released a brief statement": a text to follow
+_STATEMENT_ISSUED = re.compile(
+    r"\b(?:issued|released|put\s+out|sent\s+out|posted)\s+(?:a|an|this)\s+(?:\w+\s+)?"
+    r"(?:statement|letter|message|memo|note)\b")
 
 
 def _audience(att: _Attribution) -> bool:
@@ -1860,12 +1882,27 @@ def _extract(paras: list[str]) -> list[Quote]:
         if att is not None:  # a question put to the speaker is nobody's turn to go on with
             done.append((span, att))
             art.credited.setdefault(span.end_paragraph, []).append(att)
-            art.said.setdefault(said_key(quote.text), att)
+            if att.speaker or att.description:
+                art.said.setdefault(said_key(quote.text), att)
             if att.speaker and att.kind == "name":
                 art.add_speaker(span.paragraph * _PARA + span.segments[0].mark_start,
                                 att.speaker)
         out.append(quote)
-    return out
+    return [_said_elsewhere(art, q) for q in out]
+
+
+_PULL_QUOTE_MIN_WORDS = 6
+
+
+def _said_elsewhere(art: _Article, quote: Quote) -> Quote:
+    """A quote credited to nobody whose words the article credits elsewhere (a pull quote
+    set above the paragraph that attributes it) is the same voice's."""
+    if quote.speaker or quote.description or len(quote.text.split()) < _PULL_QUOTE_MIN_WORDS:
+        return quote  # ("failing", "reset button": a term repeated is no pull quote)
+    att = art.said.get(said_key(quote.text))
+    if att is None or not att.speaker:
+        return quote
+    return dataclasses.replace(quote, speaker=att.speaker, role=att.role)
 
 
 _FRAGMENT_MAX_WORDS = 2

@@ -1144,3 +1144,22 @@ def test_a_qualified_role_is_another_office_than_its_head_alone():
         "mess,\u201d Ann Vane said. \u201cWe will press on,\u201d the home secretary added.",
     ])
     assert [q.speaker for q in quotes] == ["Ann Vane", "Ann Vane"]
+
+
+def test_a_pull_quote_is_the_voice_the_article_credits_the_same_words_to():
+    quotes = extract_quotes([
+        "\u201cWe are going to enter the next recession without that consensus.\u201d",
+        "Economists are divided. \u201cWe are going to enter the next recession without that "
+        "consensus,\u201d said Tom Vane, research director of the Harbour Institute.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane"]
+
+
+def test_a_text_a_body_issued_in_the_paragraph_before_is_its_words():
+    quotes = extract_quotes([
+        "At Roux's direction, the Harbour Party issued a statement apologising to Vane.",
+        "\u201cOn behalf of everyone at the party, we want to offer a deep and sincere "
+        "apology.\u201d",
+        "What do you think of Reed privately saying \u201cpray for him\u201d in response?",
+    ])
+    assert [q.speaker for q in quotes] == ["Harbour Party", "Reed"]

@@ -224,7 +224,8 @@ KIN_NOUNS: frozenset[str] = frozenset(
 SIGN_NOUNS: frozenset[str] = frozenset(
     """message messages sign signs banner banners placard placards poster posters slogan
     slogans caption captions headline headlines graffiti t-shirt t-shirts card cards note
-    notes letter letters hat hats badge badges sticker stickers billboard billboards""".split()
+    notes letter letters hat hats badge badges sticker stickers billboard billboards cover
+    covers""".split()
 )
 
 # Kinds of body a news story names and then refers back to ("the magazine said").

@@ -80,7 +80,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 95
+EXTRACTOR_VERSION: int = 96
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -588,6 +588,8 @@ class _Article:
             if aged or head in self.book.roles.get(e.name, ()):
                 return e.name  # "captain" was said of this person
             introduced = e.kind != "unnamed" and e.position // _PARA == pos // _PARA
+            if self._seen_apart(e.name, head, pos):
+                return None  # "Brafman made it clear to the judge ... the judge said"
             if ((e.name in quoted or e.name == self.lede or introduced
                  or (answering and e.kind == "speaker"))
                     and not any(h != e.name and self._holds_as_said(h, head, qualifiers)
@@ -597,6 +599,24 @@ class _Article:
                 return e.name
             return None
         return None
+
+    def _seen_apart(self, name: str, head: str, pos: int) -> bool:
+        """Did a sentence before `pos` name the person and "the <head>" as two people ("Vane
+        made it clear to the judge that ...")? Then "the judge" is never Vane. An
+        apposition ("The Bishop of Eastfield, Tom Vane") names one person."""
+        surname = re.escape(name.split()[-1])
+        both = re.compile(
+            r"\b" + surname + r"\b(?P<gap>[^.!?\x00]*?)\bthe\s+" + re.escape(head) + r"\b"
+            r"|\bthe\s+" + re.escape(head) + r"\b(?P<gap2>[^.!?\x00]*?)\b" + surname + r"\b",
+            re.IGNORECASE)
+        p_end, at = divmod(pos, _PARA)
+        for p in range(max(0, p_end - 3), p_end + 1):
+            text = self.masked[p] if p < p_end else self.masked[p][:at]
+            for m in both.finditer(text):
+                gap = m.group("gap") if m.group("gap") is not None else m.group("gap2")
+                if any(is_verb_only(w) for w in re.findall(r"\b[a-z]+\b", gap)):
+                    return True  # a verb between: two people ("Vane told the judge")
+        return False
 
     def _note_courtesy(self, full: str, title: str) -> None:
         """ "Mrs Vane" says Vane is a woman, "Mr Vane" a man; "Dr Vane" says nothing."""

@@ -1163,3 +1163,23 @@ def test_a_text_a_body_issued_in_the_paragraph_before_is_its_words():
         "What do you think of Reed privately saying \u201cpray for him\u201d in response?",
     ])
     assert [q.speaker for q in quotes] == ["Harbour Party", "Reed"]
+
+
+def test_a_role_the_article_set_apart_from_a_person_is_never_that_person():
+    quotes = extract_quotes([
+        "Tom Vane made it clear to the judge that a prison sentence would be unusual. "
+        "\u201cThere is no such case anywhere,\u201d he said.",
+        "Vane sat down. \u201cEverything that you have said,\u201d the judge exclaimed, \u201chas "
+        "overlapped with what I have said.\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Tom Vane", None), (None, "the judge"), (None, "the judge")]
+
+
+def test_a_magazine_cover_saying_something_is_the_covers_words():
+    quotes = extract_quotes([
+        "Tom Vane told the Harbour Gazette that Ms Roux was \u201cdragging her feet.\u201d "
+        "This prompted the tabloid to do a cover saying \u201cDon't be a bum, Jo!\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Tom Vane", None), (None, "a cover")]

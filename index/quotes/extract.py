@@ -80,7 +80,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 96
+EXTRACTOR_VERSION: int = 97
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -204,8 +204,10 @@ class _Article:
         for p, ss in enumerate(self.sents):
             for si, (lo, hi) in enumerate(ss):
                 cues = self.cues[p][si]
-                if not (self._named_subject(p, cues) or self._described_subject(p, cues)
-                        or self._unnamed_subject(p, cues)):
+                if self._named_subject(p, cues):
+                    # "Google Maps claims ..., but Jo Vane, a historian, isn't so sure"
+                    self._coordinate_subject(p, lo, hi)
+                elif not (self._described_subject(p, cues) or self._unnamed_subject(p, cues)):
                     self._pronoun_subject(p, lo, hi, cues)
 
     def _named_subject(self, p: int, cues: list[Cue]) -> bool:
@@ -1279,8 +1281,12 @@ _CLAUSE_THEN_ROLE = re.compile(
 # a coordinated clause with its own named subject and verb: ", but McIlroy is unfazed"
 _COORDINATE_SUBJECT = re.compile(
     r"(?:[,;]\s+(?:but|while|whereas|yet)|\s+but)\s+(?P<name>(?:Mr|Mrs|Ms|Dr)?\.?\s?"
-    r"(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
-    r"(?:is|was|has|had|remains|remained|says|said|insists|insisted|[a-z]+ed)\b"
+    r"(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)"
+    # an apposition may stand between the name and its verb ("but Jo Vane, historian of
+    # maps, isn't so sure")
+    r"(?:,\s+[^,\x00]{3,120},)?\s+"
+    r"(?:is|was|has|had|isn['\u2019]t|wasn['\u2019]t|remains|remained|says|said|insists|"
+    r"insisted|[a-z]+ed)\b"
 )
 # A fronted prepositional phrase set off by a comma ("In Iowa,", "Regarding the failed
 # harbour project,"): the sentence's subject comes after it

@@ -1183,3 +1183,13 @@ def test_a_magazine_cover_saying_something_is_the_covers_words():
     ])
     assert [(q.speaker, q.description) for q in quotes] == [
         ("Tom Vane", None), (None, "a cover")]
+
+
+def test_a_person_set_against_a_speaking_body_with_but_is_the_next_he():
+    quotes = extract_quotes([
+        "Harbour Maps claims that it is on a \u201cnever-ending quest for the perfect map\u201d, "
+        "but Tom Vane, historian of cartography and the author of a book on maps, isn\u2019t so "
+        "sure. He argues that all maps are of their time. \u201cNo world map is, or can be, a "
+        "definitive depiction of its subject,\u201d he writes.",
+    ])
+    assert [q.speaker for q in quotes] == ["Harbour Maps", "Tom Vane"]

@@ -1020,14 +1020,16 @@ def passive_quote_at(masked: str, verb_end: int, quote_at: int) -> bool:
 
 # a subject, a relative clause between commas, then (an auxiliary and) the verb
 _SUBJECT_AND_RELATIVE_ASIDE = re.compile(
-    r"(?:^|[;:\x00]\s*|\.\s+)(?P<subject>[^,;:\x00]{2,120}?),\s+(?:who|which)\s[^,;:\x00]{1,200},"
+    r"(?:^|[;:\x00]\s*|\.\s+)(?P<subject>[^,;:\x00]{2,120}?),\s+(?:who|which|[a-z]{3,}ing)\s"
+    r"[^,;:\x00]{1,200},"
     r"\s*(?:(?:has|had|have|also|later|then|would|will|has\s+since)\s+)*$")
 
 
 def _subject_before_relative_aside(v: _Verb, before: str) -> Cue | None:
     """ "judge Letitia Clark, who issued an injunction to try and prevent the sale, has
-    said": the subject before a relative clause set off by commas speaks, whatever the
-    clause's own words ("and prevent the Yugansk sale")."""
+    said", "one user, speculating that Vane was a fake name, told": the subject before a
+    relative or participle clause set off by commas speaks, whatever the clause's own
+    words ("and prevent the Yugansk sale")."""
     aside = _SUBJECT_AND_RELATIVE_ASIDE.search(before)
     if aside is None:
         return None

@@ -80,7 +80,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 97
+EXTRACTOR_VERSION: int = 98
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -510,7 +510,7 @@ class _Article:
         if not aged and self._introduced_unnamed(head, floor, pos):
             return None  # "A fashion designer rolled her eyes. "…," said the designer"
         if head not in TITLE_WORDS and head not in PERSON_NOUNS and head not in DEMONYM_NOUNS \
-                and not aged:
+                and not aged and not _names_a_person(head):
             return None  # "the narrator", "the agency": not a person's role
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
         if not recent:
@@ -616,6 +616,8 @@ class _Article:
             text = self.masked[p] if p < p_end else self.masked[p][:at]
             for m in both.finditer(text):
                 gap = m.group("gap") if m.group("gap") is not None else m.group("gap2")
+                if gap.rstrip().endswith(","):
+                    continue  # "Although Vane withdrew it, the entrepreneur said": one person
                 if any(is_verb_only(w) for w in re.findall(r"\b[a-z]+\b", gap)):
                     return True  # a verb between: two people ("Vane told the judge")
         return False
@@ -1020,6 +1022,17 @@ _CAPITALISED_OFFICES = frozenset(
 # the last word of an office of several capitalised words ("the Home Secretary")
 _OFFICE_HEADS = frozenset(
     "secretary minister chancellor president governor commissioner secretary-general".split())
+
+
+# endings English gives only to words for people ("entrepreneur", "economist",
+# "historian", "businessman")
+_PERSON_ENDINGS = ("eur", "ist", "ian", "man", "woman")
+_SHORT_NOUN = 5  # "list", "twist", "plan" are no people
+
+
+def _names_a_person(head: str) -> bool:
+    """Is the role noun, by its ending, a word for a person ("the entrepreneur said")?"""
+    return len(head) > _SHORT_NOUN and head.endswith(_PERSON_ENDINGS) and is_noun(head)
 
 
 def _role_head(description: str) -> tuple[list[str], str, bool] | None:

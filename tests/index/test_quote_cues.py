@@ -1193,3 +1193,20 @@ def test_a_person_set_against_a_speaking_body_with_but_is_the_next_he():
         "definitive depiction of its subject,\u201d he writes.",
     ])
     assert [q.speaker for q in quotes] == ["Harbour Maps", "Tom Vane"]
+
+
+def test_a_word_for_a_person_by_its_ending_refers_back_like_a_title():
+    quotes = extract_quotes([
+        "Dragons' Den star Tom Vane offered a reward on Twitter. And although Mr Vane later "
+        "withdrew his threat, the entrepreneur said \u201cI would gladly do my time\u201d to "
+        "catch the man.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_the_subject_before_a_participle_aside_speaks_not_a_name_inside_it():
+    quotes = extract_quotes([
+        "Tom Vane asked his followers for help. But one user, speculating that Jo Reed was a "
+        "fake name, told Mr Vane: \u201cWhoever the real Jo Reed is, I hope this ends well.\u201d",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [(None, "one user")]

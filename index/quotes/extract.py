@@ -28,9 +28,11 @@ from index.lexicon import (
     DEMONYMS,
     DISCOURSE_OPENERS,
     FEMALE_COURTESY,
+    FEMALE_FIRST,
     GROUP_NOUNS,
     KIN_NOUNS,
     MALE_COURTESY,
+    MALE_FIRST,
     MEDIUM_NOUNS,
     ORG_WORDS,
     OWNED_TEXTS,
@@ -63,6 +65,7 @@ from index.quotes.names import (
     Source,
     article_words,
     bare,
+    gender_of,
     is_adverb_opener,
     is_apposition,
     is_capitalised,
@@ -80,7 +83,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 98
+EXTRACTOR_VERSION: int = 99
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -602,6 +605,15 @@ class _Article:
             return None
         return None
 
+    def _guessed_sex(self, full: str) -> bool:
+        """Was the person's sex read only from the guesser's table of first names (not a
+        title, not the curated lists), with their surname theirs alone in the article?"""
+        words = full.split()
+        first = bare(words[0]) if len(words) > 1 else ""
+        return (bool(first) and first not in MALE_FIRST and first not in FEMALE_FIRST
+                and gender_of(full, None) == self.book.gender.get(full)
+                and len(self.book.by_last.get(bare(words[-1]), [])) == 1)
+
     def _seen_apart(self, name: str, head: str, pos: int) -> bool:
         """Did a sentence before `pos` name the person and "the <head>" as two people ("Vane
         made it clear to the judge that ...")? Then "the judge" is never Vane. An
@@ -623,8 +635,10 @@ class _Article:
         return False
 
     def _note_courtesy(self, full: str, title: str) -> None:
-        """ "Mrs Vane" says Vane is a woman, "Mr Vane" a man; "Dr Vane" says nothing."""
-        if full in self.book.gender:
+        """ "Mrs Vane" says Vane is a woman, "Mr Vane" a man; "Dr Vane" says nothing. It
+        overrules a first name whose sex was only guessed ("Nicky Gavron" ... "Ms Gavron")
+        when nobody else in the article has that surname."""
+        if full in self.book.gender and not self._guessed_sex(full):
             return
         if title in FEMALE_COURTESY:
             self.book.gender[full] = "f"

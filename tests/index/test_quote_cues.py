@@ -1210,3 +1210,12 @@ def test_the_subject_before_a_participle_aside_speaks_not_a_name_inside_it():
         "fake name, told Mr Vane: \u201cWhoever the real Jo Reed is, I hope this ends well.\u201d",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [(None, "one user")]
+
+
+def test_a_courtesy_title_overrules_a_guessed_sex_for_a_surname_alone_in_the_article():
+    quotes = extract_quotes([
+        "Deputy Mayor Nicky Gavron told the BBC the mayor would say sorry.",
+        "Ms Gavron said the comments were \u201cinappropriate\u201d. She said: \u201cI work very "
+        "closely with him, so I can speak of what he is like.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Nicky Gavron", "Nicky Gavron"]

@@ -83,7 +83,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 99
+EXTRACTOR_VERSION: int = 100
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -1213,6 +1213,11 @@ def _subject_of(clause: str) -> Source | None:
     return src
 
 
+_PRONOUN_THEN_VERB = re.compile(
+    r"(?:(?:But|And|Yet|So|Now|but|and|yet|so|now)\s+)?(He|She|he|she)\s+(?:[a-z]+ly\s+)?"
+    r"(?:also\s+)?(?!was\b|is\b|has\b|does\b)[a-z]{2,}(?:ed|s)\b")
+
+
 def _name_line(art: _Article, p: int) -> Source | None:
     """A paragraph that is only a name with age, job or place ("Julie Marin, 34, Eastfield")."""
     if not 0 <= p < len(art.paras):
@@ -1561,7 +1566,10 @@ def _person_subject_before(n: _Neighbours) -> _Attribution | None:
             or n.art.paras[n.p][plo:phi].lstrip()[:1] in _QUOTE_OPENERS:
         return None  # (a quotation the marks did not close is no narrative sentence)
     src = sentence_subject(sentence)
-    if src is None or src.kind != "name" or not _opens_on(sentence, src.name or ""):
+    if src is not None and src.kind == "pronoun" and _PRONOUN_THEN_VERB.match(
+            sentence.lstrip()):
+        src = Source("pronoun", name=src.name)  # "He finished with an appeal to activists."
+    elif src is None or src.kind != "name" or not _opens_on(sentence, src.name or ""):
         return None
     att = n.art.attribute(src, n.p * _PARA + plo, "said", n.last)
     if not att.speaker or att.kind != "name" or not n.art.book.is_person(att.speaker) or (

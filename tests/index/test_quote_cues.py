@@ -1219,3 +1219,12 @@ def test_a_courtesy_title_overrules_a_guessed_sex_for_a_surname_alone_in_the_art
         "closely with him, so I can speak of what he is like.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Nicky Gavron", "Nicky Gavron"]
+
+
+def test_a_he_that_opens_the_sentence_before_a_quote_is_its_speaker():
+    quotes = extract_quotes([
+        "Tory leader Tom Vane stressed his party's commitment to cut taxes. \u201cWe will win,"
+        "\u201d said Ann Roux, his deputy. He finished with a personal appeal to activists. "
+        "\u201cOne day you will be able to tell your children that you were there.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Roux", "Tom Vane"]

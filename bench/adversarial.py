@@ -30,6 +30,14 @@ _SAID = ("the harbour board said repairs on the north pier would finish in march
          "according to engineers who inspected the cables").split()
 
 
+_VOICES = (
+    'A harbour engineer inspected the pier. "The cables are sound," said the engineer.',
+    'The news did not surprise historian Ann Vane. "We have seen this before," she said.',
+    'Tom Reed made it clear to the judge that the work was done. "No more," the judge said.',
+    'The board linked to the audit report, which notes, "Half the bolts were loose."',
+)
+
+
 def _fill(unit: Callable[[int], str], size: int, sep: str) -> str:
     """Units joined by sep up to size bytes of UTF-8."""
     parts: list[str] = []
@@ -62,6 +70,10 @@ CASES: dict[str, Callable[[int], str]] = {
     "quotation marks only": lambda n: "Quotes\n\n" + _fill(lambda i: '"', n - 64, "") + "\n",
     "unbalanced quotation marks": lambda n: "Quotes\n\n" + _fill(
         lambda i: '\u201c pier' if i % 3 else 'said \u201d', n - 64, " ") + "\n",
+    # every sentence a quote credited through a role, a pronoun or a text: each reads back
+    # over what came before it, which must stay a bounded look, not a rescan
+    "described speakers in one paragraph": lambda n: "Voices\n\n" + _fill(
+        lambda i: _VOICES[i % len(_VOICES)], n - 64, " ") + "\n",
 }
 # The cases whose cost is newsdesk's ingestion and index (tests assert these); the quote
 # cases measure the quote extractor too.

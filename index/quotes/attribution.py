@@ -1102,7 +1102,8 @@ def _relative_head_cue(v: _Verb, chunk: str, rel: re.Match[str]) -> Cue:
         # "A Vane adviser, who spoke on condition of anonymity, said": the person the
         # relative clause describes speaks, not the one quoted before
         return v.cue(head)
-    thing = _THING_BEFORE_WHICH.search(chunk, 0, rel.start()) if not who and rel.group(1) else None
+    thing = _THING_BEFORE_WHICH.search(chunk, max(0, rel.start() - 120), rel.start()) \
+        if not who and rel.group(1) else None
     if (thing is not None and _VERB_RIGHT_AFTER.fullmatch(chunk, rel.end())
             and bare(thing.group("np").split()[-1]) in _TEXT_KINDS):
         # "Vane's release linked to the council report, which notes": the thing "which"

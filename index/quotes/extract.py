@@ -530,20 +530,30 @@ class _Article:
         designer" is then that person. Not "became a designer" or "as a designer", which
         say what a named person is; not "a witness has told jurors" before the witness's
         name and quotes."""
-        p0, p1 = max(0, floor // _PARA), pos // _PARA
         pattern = re.compile(
             r"(?<![\w-])(?P<verb>[\w'\u2019.-]+,?\s+)?(?i:a|an|one|another)\s+"
             r"(?:[\w'\u2019-]+\s+){0,3}"
             + re.escape(head) + r"(?![\w-])(?!\s*,?\s*(?:named\s+|called\s+)?[A-Z])")
         last = None
-        for p in range(p0, p1 + 1):
-            text = self.masked[p] if p < p1 else self.masked[p][: pos % _PARA]
+        for p, lo, text in self._text_before(floor // _PARA, pos):
             for m in pattern.finditer(text):
                 verb = (m.group("verb") or "").strip()
                 if verb.casefold() not in _PREDICATE_WORDS and not (
                         verb.endswith(",") and verb[:1].isupper()):
-                    last = p * _PARA + m.end()  # ("Tom Reed, a witness": his apposition)
+                    last = p * _PARA + lo + m.end()  # ("Tom Reed, a witness": apposition)
         return last is not None and not self.recent(last, pos)
+
+    def _text_before(self, p0: int, pos: int) -> list[tuple[int, int, str]]:
+        """The masked text of paragraphs p0 up to `pos`, each as (paragraph, offset, text)
+        and cut to its last _READ_BACK characters: a look back at what was just said
+        costs the same whatever the paragraph's length (no rescans of a huge one)."""
+        p1, at = divmod(pos, _PARA)
+        out = []
+        for p in range(max(0, p0), p1 + 1):
+            end = len(self.masked[p]) if p < p1 else at
+            lo = max(0, end - _READ_BACK)
+            out.append((p, lo, self.masked[p][lo:end]))
+        return out
 
     def _only_person_named(self, floor: int, pos: int, head: str, aged: bool) -> str | None:
         """ "Norwich have signed midfielder Graham Stuart. "…," the 34-year-old said": with
@@ -623,9 +633,7 @@ class _Article:
             r"\b" + surname + r"\b(?P<gap>[^.!?\x00]*?)\bthe\s+" + re.escape(head) + r"\b"
             r"|\bthe\s+" + re.escape(head) + r"\b(?P<gap2>[^.!?\x00]*?)\b" + surname + r"\b",
             re.IGNORECASE)
-        p_end, at = divmod(pos, _PARA)
-        for p in range(max(0, p_end - 3), p_end + 1):
-            text = self.masked[p] if p < p_end else self.masked[p][:at]
+        for _, _, text in self._text_before(pos // _PARA - 3, pos):
             for m in both.finditer(text):
                 gap = m.group("gap") if m.group("gap") is not None else m.group("gap2")
                 if gap.rstrip().endswith(","):
@@ -712,13 +720,14 @@ class _Article:
         the one at `pos`, as the object of a verb ("The news didn't shock author and
         historian Kate Williams.")? Not after a preposition ("talks for striker Ann Roux")."""
         text = self.masked[p]
-        role = _ROLE_RIGHT_BEFORE.search(text, 0, k)
+        role = _ROLE_RIGHT_BEFORE.search(text, max(0, k - _ROLE_REACH), k)
         if role is None or _SENTENCE_ENDS_HERE.match(text, end) is None:
             return False
         q, at = divmod(pos, _PARA)
         if q != p or self.sentence_of(p, at) != self.sentence_of(p, end) + 1:
             return False
-        before = _ROLE_WORDS_BEFORE.search(text, 0, role.start())
+        before = _ROLE_WORDS_BEFORE.search(text, max(0, role.start() - _ROLE_REACH),
+                                           role.start())
         lead = text[self.sents[p][self.sentence_of(p, k)][0] : before.start() if before
                     else role.start()].split()
         return not lead or bare(lead[-1]).casefold() not in _PREPOSITIONS
@@ -1265,6 +1274,8 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
     return None
 
 
+_READ_BACK = 3000  # how far back a look at what was just said reads, in characters
+_ROLE_REACH = 120  # a role or determiner stands this near the word it goes with
 # "became a designer", "as a designer": what a person is, not someone new brought in
 _PREDICATE_WORDS = frozenset(
     "is was are were be been being became become becomes as remains remained like".split())
@@ -1547,7 +1558,7 @@ def _opens_on(sentence: str, name: str) -> bool:
     if at < 0:
         return False
     if any(is_verb_only(bare(w)) for w in sentence[:at].split()) or _DETERMINER_BEFORE.search(
-            sentence, 0, at):
+            sentence, max(0, at - _ROLE_REACH), at):
         return False  # "the oversized Trump face": no person takes "the"
     following = sentence[at + len(name):].split()[:1]
     return not following or not (following[0].islower() and is_plain_word(following[0])
@@ -1832,7 +1843,8 @@ def _person_just_named(n: _Neighbours) -> _Attribution | None:
         return None
     recent = [e for e in art.recent((p - 1) * _PARA, p * _PARA + first.mark_start)
               if e.kind != "unnamed"]
-    lead = art.masked[p][art.sents[p][n.si][0] : first.mark_start].replace("\x00", " ")
+    lo = max(art.sents[p][n.si][0], first.mark_start - _READ_BACK)
+    lead = art.masked[p][lo : first.mark_start].replace("\x00", " ")
     if not recent or not (alone or _lead_points_to(lead, recent[-1].name)):
         return None
     return _Attribution(recent[-1].name, None, None, "name")

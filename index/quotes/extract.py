@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -530,14 +531,16 @@ class _Article:
         designer" is then that person. Not "became a designer" or "as a designer", which
         say what a named person is; not "a witness has told jurors" before the witness's
         name and quotes."""
-        pattern = re.compile(
-            r"(?<![\w-])(?P<verb>[\w'\u2019.-]+,?\s+)?(?i:a|an|one|another)\s+"
-            r"(?:[\w'\u2019-]+\s+){0,3}"
-            + re.escape(head) + r"(?![\w-])(?!\s*,?\s*(?:named\s+|called\s+)?[A-Z])")
+        pattern = _introduction_of(head)
+        named = self.recent(floor, pos)
+        since = named[-1].position if named else floor  # an introduction after it counts
         last = None
-        for p, lo, text in self._text_before(floor // _PARA, pos):
+        for p, lo, text in self._text_before(since // _PARA, pos):
+            if p * _PARA + lo + len(text) <= since or head not in text:
+                continue
             for m in pattern.finditer(text):
-                verb = (m.group("verb") or "").strip()
+                before = text[max(0, m.start() - _ROLE_REACH) : m.start()].split()
+                verb = before[-1] if before else ""
                 if verb.casefold() not in _PREDICATE_WORDS and not (
                         verb.endswith(",") and verb[:1].isupper()):
                     last = p * _PARA + lo + m.end()  # ("Tom Reed, a witness": apposition)
@@ -1056,6 +1059,14 @@ _SHORT_NOUN = 5  # "list", "twist", "plan" are no people
 def _names_a_person(head: str) -> bool:
     """Is the role noun, by its ending, a word for a person ("the entrepreneur said")?"""
     return len(head) > _SHORT_NOUN and head.endswith(_PERSON_ENDINGS) and is_noun(head)
+
+
+@functools.lru_cache(maxsize=1024)
+def _introduction_of(head: str) -> re.Pattern[str]:
+    """ "a fashion designer", "one designer", with no name after it."""
+    return re.compile(
+        r"(?<![\w-])(?i:a|an|one|another)\s+(?:[\w'\u2019-]+\s+){0,3}"
+        + re.escape(head) + r"(?![\w-])(?!\s*,?\s*(?:named\s+|called\s+)?[A-Z])")
 
 
 def _role_head(description: str) -> tuple[list[str], str, bool] | None:

@@ -45,6 +45,7 @@ from index.lexicon import (
 )
 from index.models import Quote
 from index.quotes.attribution import (
+    _OBJECT_LEADS,
     PASSIVE_NAMING,
     Cue,
     blank_dateline,
@@ -631,11 +632,7 @@ class _Article:
         """Did a sentence before `pos` name the person and "the <head>" as two people ("Vane
         made it clear to the judge that ...")? Then "the judge" is never Vane. An
         apposition ("The Bishop of Eastfield, Tom Vane") names one person."""
-        surname = re.escape(name.split()[-1])
-        both = re.compile(
-            r"\b" + surname + r"\b(?P<gap>[^.!?\x00]*?)\bthe\s+" + re.escape(head) + r"\b"
-            r"|\bthe\s+" + re.escape(head) + r"\b(?P<gap2>[^.!?\x00]*?)\b" + surname + r"\b",
-            re.IGNORECASE)
+        both = _person_and_role(name.split()[-1], head)
         for _, _, text in self._text_before(pos // _PARA - 3, pos):
             for m in both.finditer(text):
                 gap = m.group("gap") if m.group("gap") is not None else m.group("gap2")
@@ -907,9 +904,9 @@ _SENTENCE_ENDS_HERE = re.compile(r"\s*[.:]")
 _ROLE_WORDS_BEFORE = re.compile(
     r"(?:(?:[A-Z][\w'\u2019.-]*|and|" + "|".join(sorted(TITLE_WORDS | PERSON_NOUNS))
     + r")\s+){1,3}$")
-# ("welcomed by shadow secretary Ann Roux." is her word: "by" names an agent)
-_PREPOSITIONS = frozenset(
-    "for of with to from about against on at in into between among over under".split())
+# a name after a preposition is its object ("talks for striker Ann Roux"); not after "by",
+# which names an agent ("welcomed by shadow secretary Ann Roux." is her word)
+_PREPOSITIONS = frozenset(_OBJECT_LEADS) - {"by"}
 # nothing but a comma or colon between a speech verb and the quote it opens
 _RIGHT_BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*")
 # "Rooney, who believes", "Beijing, which described": the name the relative clause is about
@@ -1059,6 +1056,15 @@ _SHORT_NOUN = 5  # "list", "twist", "plan" are no people
 def _names_a_person(head: str) -> bool:
     """Is the role noun, by its ending, a word for a person ("the entrepreneur said")?"""
     return len(head) > _SHORT_NOUN and head.endswith(_PERSON_ENDINGS) and is_noun(head)
+
+
+@functools.lru_cache(maxsize=1024)
+def _person_and_role(surname: str, head: str) -> re.Pattern[str]:
+    """A surname and "the <head>" in one sentence, either way round, with what is between."""
+    name, role = re.escape(surname), r"\bthe\s+" + re.escape(head) + r"\b"
+    return re.compile(
+        r"\b" + name + r"\b(?P<gap>[^.!?\x00]*?)" + role
+        + r"|" + role + r"(?P<gap2>[^.!?\x00]*?)\b" + name + r"\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1419,6 +1425,11 @@ class _Neighbours:
     lead_now: str  # words between the sentence start and the quote (after any earlier quote)
     lead: str  # the sentence's words before the quote, read for a colon lead
 
+    @functools.cached_property
+    def person_before(self) -> _Attribution | None:
+        """`_person_subject_before`, read once though several rules ask."""
+        return _person_subject_before(self)
+
 
 def _neighbours(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]) -> _Neighbours:
     first = span.segments[0]
@@ -1550,7 +1561,7 @@ def _other_voice_before(n: _Neighbours) -> bool:
         return False
     plo, phi = n.art.sents[n.p][n.si - 1]
     sentence = n.art.masked[n.p][plo:phi].rstrip()
-    if _person_subject_before(n) is not None:
+    if n.person_before is not None:
         return True  # "US coach Pat Rowe wants his team to play on clay. "…""
     return "\x00" not in sentence and not sentence.endswith(":") and any(
         c.source.kind == "description" and c.source.description
@@ -1588,10 +1599,12 @@ def _person_subject_before(n: _Neighbours) -> _Attribution | None:
             or n.art.paras[n.p][plo:phi].lstrip()[:1] in _QUOTE_OPENERS:
         return None  # (a quotation the marks did not close is no narrative sentence)
     src = sentence_subject(sentence)
-    if src is not None and src.kind == "pronoun" and _PRONOUN_THEN_VERB.match(
-            sentence.lstrip()):
-        src = Source("pronoun", name=src.name)  # "He finished with an appeal to activists."
-    elif src is None or src.kind != "name" or not _opens_on(sentence, src.name or ""):
+    if src is None:
+        return None
+    if src.kind == "pronoun":
+        if not _PRONOUN_THEN_VERB.match(sentence.lstrip()):
+            return None  # only "He finished with an appeal to activists." opening on it
+    elif src.kind != "name" or not _opens_on(sentence, src.name or ""):
         return None
     att = n.art.attribute(src, n.p * _PARA + plo, "said", n.last)
     if not att.speaker or att.kind != "name" or not n.art.book.is_person(att.speaker) or (
@@ -1646,7 +1659,7 @@ def _cue_of_the_sentence_before(n: _Neighbours) -> _Attribution | None:
             or _UNNAMED_PERSON.match(c.source.description or "")]
     if cues and "\x00" not in art.masked[p][plo:phi]:
         return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, n.last)
-    return _person_subject_before(n)
+    return n.person_before
 
 
 def _quote_alone(n: _Neighbours) -> bool:
@@ -1881,9 +1894,8 @@ def _lead_points_to(lead: str, name: str) -> bool:
     words = lead.rstrip(":").split()
     if len(words) <= _SHORT_LEAD_WORDS or _SINGULAR_REFERENCE.search(lead):
         return True
-    surname = bare(name.split()[-1]).casefold()
-    return any(bare(w).casefold().removesuffix("'s").removesuffix("\u2019s") == surname
-               for w in words)
+    surname = bare(name.split()[-1])
+    return any(bare(w) == surname for w in words)
 
 
 # The rules `_context` tries, in order, for a quote whose sentence has no cue; the first
@@ -2072,6 +2084,7 @@ def _sentence_in_lower_case(art: _Article, span: Span) -> bool:
     first = span.segments[0]
     p = first.paragraph
     lo, hi = art.sents[p][art.sentence_of(p, first.mark_start)]
+    lo, hi = max(lo, first.mark_start - _READ_BACK), min(hi, first.mark_start + _READ_BACK)
     narrative = art.masked[p][lo:hi].replace("\x00", " ")
     lower = [w for w in re.findall(r"[^\W\d_]+", narrative)
              if w[:1].islower() and w not in _TITLE_SMALL_WORDS]

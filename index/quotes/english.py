@@ -85,3 +85,14 @@ def is_english_word(word: str) -> bool:
 def is_adjective(word: str) -> bool:
     """Can `word` be an adjective ("former", "eldest", "new")?"""
     return "ADJ" in getAllLemmas(word.lower())
+
+
+@functools.lru_cache(maxsize=65536)
+def singular_of(word: str) -> str | None:
+    """The singular of a plural common noun ("hosts" -> "host", "actresses" -> "actress"),
+    or None when `word` is no plural noun."""
+    low = word.lower()
+    if not is_plural_noun(low):
+        return None
+    lemmas = getAllLemmas(low, "NOUN").get("NOUN", ())
+    return lemmas[0] if lemmas else None

@@ -46,6 +46,7 @@ from index.quotes.english import (
     is_plain_word,
     is_plural_noun,
     is_verb_only,
+    singular_of,
 )
 from index.text import fold_accents
 
@@ -1076,6 +1077,10 @@ class NameEvent:
     kind: EventKind
 
 
+# words a verb follows, never a role noun ("which stars", "she hosts")
+_VERB_LEADS = frozenset("which who that he she it they".split())
+
+
 @dataclass
 class NameBook:
     """Full names an article gives, in order, with what is known of each one's gender."""
@@ -1133,7 +1138,7 @@ class NameBook:
         lead = _SENTENCE_END.split(lead)[-1]
         if lead.split()[-1:] and lead.split()[-1] in _OBJECT_PREPOSITIONS:
             return  # "the star of Rain Man": the role is someone else's, said of its object
-        self.add_roles(name, lead.split()[-4:])
+        self.add_roles(name, lead.split()[-4:], lead.split()[-5:-4])
         before = lead.split()[-1:] if not run[: run.find(tokens[0])].strip() else []
         if before and before[0].isalpha() and before[0].islower():
             self.titled.setdefault(before[0], set()).add(name)
@@ -1187,12 +1192,19 @@ class NameBook:
                 self._first.setdefault(full, position)
         return self._first.get(name)
 
-    def add_roles(self, name: str, words: list[str]) -> None:
-        """Words said of a person ("captain", "minister"), indexed both ways."""
-        for word in words:
+    def add_roles(self, name: str, words: list[str], before: Sequence[str] = ()) -> None:
+        """Words said of a person ("captain", "minister"), indexed both ways. A plural role
+        is each one's in the singular too: after "hosts Jo Vane and Tom Reed", "the host"
+        could be either of them; not after "which also stars Jo Vane", a verb."""
+        leads = [*before, *words]
+        for i, word in enumerate(words, start=len(before)):
             w = bare(word)
-            self.roles.setdefault(name, set()).add(w)
-            self.holders.setdefault(w, set()).add(name)
+            one = singular_of(w) if w.isalpha() and w.islower() else None
+            if one and i and (is_adverb(leads[i - 1]) or bare(leads[i - 1]) in _VERB_LEADS):
+                one = None
+            for role in (w, one) if one else (w,):
+                self.roles.setdefault(name, set()).add(role)
+                self.holders.setdefault(role, set()).add(name)
 
     def held_by_another(self, role: str, name: str) -> bool:
         """Did the article give this role word to someone other than `name`?"""

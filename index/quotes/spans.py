@@ -177,6 +177,17 @@ class _Found:
         return len(self.spans) >= MAX_SPANS
 
 
+# A height in feet and inches ("6'2\"", "5\u20192\u201d"): its inch mark is no quotation mark
+_FEET_AND_INCHES = re.compile(r"(?<![\w.])\d['\u2019]\d{1,2}$")
+
+
+def _inch_mark(text: str, ms: int, me: int) -> bool:
+    """Is the mark at text[ms:me] the inch sign of a height inside an open quote, with the
+    quote's own closer still to come in the paragraph ("he's like 6'2\"," Vane said)?"""
+    return (_FEET_AND_INCHES.search(text, max(0, ms - 5), ms) is not None
+            and _DOUBLE_MARKS.search(text, me) is not None)
+
+
 def _closes(text: str, ms: int, me: int, mark: str) -> bool:
     """Does a double mark at text[ms:me], met while a quote is open, close it? An opening
     curly mark or guillemet right before a word opens a new quote instead."""
@@ -216,6 +227,8 @@ class _Paragraph:
             ms, me, mark, self.at = found
             if self.open_span is None:
                 self._open(ms, me)
+            elif _inch_mark(self.text, ms, me):
+                continue  # part of the quote's words
             elif _closes(self.text, ms, me, mark):
                 self._close(self.open_span, ms, me)
             else:

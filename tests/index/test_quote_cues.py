@@ -1228,3 +1228,24 @@ def test_a_he_that_opens_the_sentence_before_a_quote_is_its_speaker():
         "\u201cOne day you will be able to tell your children that you were there.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Ann Roux", "Tom Vane"]
+
+
+def test_a_role_given_in_the_plural_to_two_people_makes_the_role_neither_of_the_story_s():
+    quotes = extract_quotes([
+        "In an interview with breakfast show hosts Tom Reed and Jo Vane, the Labour candidate "
+        "Ann Moss said the row did not \u201cfit with what I knew\u201d. Of course, Moss said, "
+        "\u201cI did not know him well.\u201d",
+        "\u201cI said she was exactly right when you answered the question,\u201d the host said.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Ann Moss", None), ("Ann Moss", None), (None, "the host")]
+
+
+def test_a_verb_before_names_gives_them_no_role():
+    quotes = extract_quotes([
+        "Actor Tom Vane has criticised the film industry.",
+        "The star of Harbour Lights said the film culture was \u201cin decline\u201d on "
+        "Tuesday. Vane is in London for his new comedy, which also stars Jo Reed, Ann "
+        "Roux and Ben Hale.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]

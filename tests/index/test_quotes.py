@@ -240,3 +240,18 @@ def test_apostrophes_in_an_article_that_quotes_with_double_marks_open_no_quote()
         "While 'bot nets are known, 'bot net owners hide. \"They are everywhere,\" said Ann Lee.",
     ])
     assert [q.text for q in quotes] == ["They are everywhere,"]
+
+
+def test_the_inch_mark_of_a_height_is_part_of_the_quote():
+    quotes = extract_quotes([
+        "Tom Vane spoke in Leeds on Sunday.",
+        "\u201cHe keeps calling me names. He is like 6\u20192\u201d,\u201d Vane said as the "
+        "crowd laughed.",
+        "\u201cWhich is why I wonder about someone who is 5\u20192\u201d. You know what they "
+        "say? You can\u2019t trust them.\u201d",
+    ])
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Tom Vane", "He keeps calling me names. He is like 6\u20192\u201d,"),
+        ("Tom Vane", "Which is why I wonder about someone who is 5\u20192\u201d. You know what "
+                     "they say? You can\u2019t trust them."),
+    ]

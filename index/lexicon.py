@@ -319,6 +319,16 @@ PARTICIPLES: frozenset[str] = frozenset({"saying", "adding", "telling", "writing
 CONTINUATION_VERBS: frozenset[str] = frozenset({"added", "adds", "adding", "continued", "continues",
                                                 "went"})
 
+# Offices one person holds at a time (the country's president, the chancellor, the judge
+# of a trial, a state's governor): "the president" is the holder, who need not be the
+# person the story is about. A minister is one of these only as "prime"/"first" minister,
+# a secretary only with a department ("the home secretary").
+OFFICES_OF_ONE: frozenset[str] = frozenset(
+    """president chancellor premier judge commissioner mayor pope governor senator
+    congressman congresswoman ambassador prosecutor taoiseach""".split()
+)
+SOLE_MINISTERS: frozenset[str] = frozenset({"prime", "first"})
+
 # Titles a look-up drops before comparing names (Mr Vane, President Roux).
 LOOKUP_TITLES: frozenset[str] = frozenset(
     """

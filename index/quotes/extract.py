@@ -35,9 +35,11 @@ from index.lexicon import (
     MALE_COURTESY,
     MALE_FIRST,
     MEDIUM_NOUNS,
+    OFFICES_OF_ONE,
     ORG_WORDS,
     OWNED_TEXTS,
     PERSON_NOUNS,
+    SOLE_MINISTERS,
     SPEECH_VERBS,
     TITLE_WORDS,
     UNNAMED_PERSON_NOUNS,
@@ -85,7 +87,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 101
+EXTRACTOR_VERSION: int = 102
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -524,7 +526,20 @@ class _Article:
             person = self._last_person_as(head, aged, recent, quoted, pos, qualifiers)
         if person is not None and bare(person.split()[-1]) in {bare(w) for w in words[1:]}:
             return None  # "the Lincoln actor", "the Vane aide": someone else, named after them
+        if person is not None and not self._may_hold_office(person, words, head):
+            return None  # "Mr Vane was joined by Tom Reed. The prime minister said"
         return person
+
+    def _may_hold_office(self, person: str, words: list[str], head: str) -> bool:
+        """Can the description be the person's when it names an office one person holds
+        ("the prime minister", "the home secretary", "the judge")? Not when the article
+        gave them another office and not this one ("Home Secretary Tom Vane", "singer Jo
+        Reed"): news calls the holder by the office whether or not the story is about them."""
+        office = _office_of_one(words, head)
+        if not office or _TIME_QUALIFIERS & {bare(w) for w in words}:
+            return True  # "the former congressman" may hold another office now
+        roles = self.book.roles.get(person, set())
+        return office <= roles or not (roles & _OWN_OFFICES) - office
 
     def _introduced_unnamed(self, head: str, floor: int, pos: int) -> bool:
         """Did the last paragraphs introduce someone by that role with "a" and no name ("a
@@ -1097,6 +1112,31 @@ def _role_head(description: str) -> tuple[list[str], str, bool] | None:
     if head.startswith(("co-", "vice-", "ex-")):
         head = head.split("-", 1)[1]  # "the Tory co-chairman" is a chairman
     return words, head, bool(m.group("age"))
+
+
+def _office_of_one(words: list[str], head: str) -> set[str]:
+    """The words of an office one person holds at a time that a definite role names ("the
+    former president" -> {"president"}, "the prime minister" -> {"prime", "minister"},
+    "the home secretary" -> {"home", "secretary"}); empty for any other role."""
+    before = [bare(w) for w in words[1:-1]]
+    if head in OFFICES_OF_ONE:
+        return {head}
+    if head == "minister" and SOLE_MINISTERS & set(before):
+        return {head} | (SOLE_MINISTERS & set(before))
+    if head == "secretary" and before and before[-1] in TITLE_WORDS \
+            and before[-1] not in _TIME_QUALIFIERS | _ROLE_QUALIFIERS:
+        return {before[-1], head}
+    return set()
+
+
+# words that say when a role was held, not which one it is ("the former president")
+_TIME_QUALIFIERS = frozenset("former then late ex acting interim outgoing new".split())
+# roles that are an office or trade of their own: a person given one of them ("Home
+# Secretary Tom Vane", "singer Jo Reed") is not "the prime minister" or "the judge" (a
+# candidate or a party's leader may also hold an office, so those are not here)
+_OWN_OFFICES = OFFICES_OF_ONE | frozenset(
+    """secretary minister chairman chairwoman spokesman spokeswoman spokesperson ceo
+    director singer actor actress mp msp mep""".split())
 
 
 def _never_a_name(name: str) -> bool:

@@ -1136,6 +1136,11 @@ class NameBook:
         lead = text[max(0, start - 40) : start] + " " + run[: run.find(tokens[0])]
         # only the mention's own sentence: '"...," the Dutchman said. Captain Sean Brady'
         lead = _SENTENCE_END.split(lead)[-1]
+        end = text.find(tokens[-1], start) + len(tokens[-1])
+        if "," in lead and text[end : end + 1] != ",":
+            # "at the summit, Jo Vane said": the words before the comma are not her role
+            # (an apposition closes after the name: "the foreign secretary, Jo Vane, said")
+            lead = lead.rsplit(",", 1)[1]
         if lead.split()[-1:] and lead.split()[-1] in _OBJECT_PREPOSITIONS:
             return  # "the star of Rain Man": the role is someone else's, said of its object
         self.add_roles(name, lead.split()[-4:], lead.split()[-5:-4])
@@ -1199,7 +1204,7 @@ class NameBook:
         leads = [*before, *words]
         for i, word in enumerate(words, start=len(before)):
             w = bare(word)
-            one = singular_of(w) if w.isalpha() and w.islower() else None
+            one = singular_of(w) if word[:1].islower() and w.isalpha() else None
             if one and i and (is_adverb(leads[i - 1]) or bare(leads[i - 1]) in _VERB_LEADS):
                 one = None
             for role in (w, one) if one else (w,):

@@ -1249,3 +1249,21 @@ def test_a_verb_before_names_gives_them_no_role():
         "Roux and Ben Hale.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_an_office_of_one_is_not_the_story_s_subject_when_given_another_office():
+    quotes = extract_quotes([
+        "Home Secretary Tom Vane was joined by Jo Reed at a school in Leeds. Mr Vane said "
+        "he wanted police \u201cto be part of the community\u201d. The prime minister said "
+        "citizens should be in charge, \u201cnot the minority who cause trouble\u201d.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Tom Vane", None), (None, "The prime minister")]
+
+
+def test_words_before_a_comma_are_not_the_role_of_the_name_after_it():
+    quotes = extract_quotes([
+        "Ann Roux will change course in her second term as US president, Tom Reed has said.",
+        "The prime minister said the US now had \u201ca harder position\u201d on trade.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Reed"]

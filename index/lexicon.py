@@ -329,6 +329,17 @@ OFFICES_OF_ONE: frozenset[str] = frozenset(
 )
 SOLE_MINISTERS: frozenset[str] = frozenset({"prime", "first"})
 
+# Kinds of role one person does not hold together: who plays and who runs the team, who
+# pleads and who testifies. A person the article gave a role of one kind ("striker Tom
+# Vane") is not "the boss" or "the manager" of the next sentence.
+ROLE_KINDS: tuple[frozenset[str], ...] = (
+    frozenset("""striker midfielder defender winger goalkeeper keeper forward full-back
+        fly-half scrum-half flanker hooker prop batsman bowler pitcher quarterback""".split()),
+    frozenset("manager boss coach chairman chairwoman owner".split()),
+    frozenset("lawyer solicitor barrister attorney prosecutor judge".split()),
+    frozenset("witness defendant juror".split()),
+)
+
 # Titles a look-up drops before comparing names (Mr Vane, President Roux).
 LOOKUP_TITLES: frozenset[str] = frozenset(
     """

@@ -39,6 +39,7 @@ from index.lexicon import (
     ORG_WORDS,
     OWNED_TEXTS,
     PERSON_NOUNS,
+    ROLE_KINDS,
     SOLE_MINISTERS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -87,7 +88,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 102
+EXTRACTOR_VERSION: int = 103
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -526,7 +527,8 @@ class _Article:
             person = self._last_person_as(head, aged, recent, quoted, pos, qualifiers)
         if person is not None and bare(person.split()[-1]) in {bare(w) for w in words[1:]}:
             return None  # "the Lincoln actor", "the Vane aide": someone else, named after them
-        if person is not None and not self._may_hold_office(person, words, head):
+        if person is not None and not (self._may_hold_office(person, words, head)
+                                       and self._may_play(person, head)):
             return None  # "Mr Vane was joined by Tom Reed. The prime minister said"
         return person
 
@@ -540,6 +542,15 @@ class _Article:
             return True  # "the former congressman" may hold another office now
         roles = self.book.roles.get(person, set())
         return office <= roles or not (roles & _OWN_OFFICES) - office
+
+    def _may_play(self, person: str, head: str) -> bool:
+        """Is the role of a kind the article did not rule out for the person? "Striker Tom
+        Vane" is not "the boss", "defence lawyer Jo Reed" not "the witness"."""
+        roles = self.book.roles.get(person, set())
+        if head in roles:
+            return True
+        return not any(roles & kind for kind in ROLE_KINDS if head not in kind
+                       and any(head in other for other in ROLE_KINDS))
 
     def _introduced_unnamed(self, head: str, floor: int, pos: int) -> bool:
         """Did the last paragraphs introduce someone by that role with "a" and no name ("a

@@ -1130,6 +1130,11 @@ class NameBook:
         if not _could_be_person(tokens):
             return
         name = " ".join(tokens)
+        known = self._named_before(tokens)
+        if known is not None:  # "Matchwinner Keane" after "Robbie Keane"
+            self.add(position_base + start, known, title)
+            self.add_roles(known, tokens[:1])
+            return
         self.add(position_base + start, name, title)
         # the words just before a mention ("England captain David Beckham"): a role
         # the story may later use alone ("the captain said")
@@ -1154,6 +1159,21 @@ class NameBook:
         if full not in self.gender:
             self.gender[full] = g
 
+    def _named_before(self, tokens: list[str]) -> str | None:
+        """The person named already whose surname follows a label that is no given name
+        ("Matchwinner Keane", "Man-of-the-match Duff" after "Robbie Keane", "Damien Duff"),
+        when the surname is that one person's."""
+        if len(tokens) != 2:
+            return None
+        first = tokens[0]
+        if not _compound_label(first) and (is_given_name(first) or is_initial(first)
+                             or not (_label_word(first) or is_english_word(first))):
+            return None
+        known = [c for c in self.by_last.get(bare(tokens[1]), [])
+                 if len(c.split()) >= 2 and c.split()[0] != first
+                 and _opens_on_a_given_name(c)]
+        return known[0] if len(known) == 1 else None
+
     def resolve(self, name: str, family_first: bool = False) -> str:
         """The full name a short form ('Trump', 'Mr. Trump') stands for in this article.
 
@@ -1174,7 +1194,7 @@ class NameBook:
                            key=lambda ic: (self.counts.get(ic[1], 0), -ic[0]))[1]
             return short
         if len(tokens) >= 2:
-            return short
+            return self._named_before(tokens) or short
         key = bare(tokens[0])
         cands = self.by_last.get(key, [])
         if not cands:
@@ -1241,6 +1261,22 @@ class NameBook:
         if name in self.gender:
             return self.gender[name]
         return gender_of(name, None)
+
+
+def _compound_label(token: str) -> bool:
+    """A capitalised compound of common words ("Man-of-the-match", "Hat-trick"): a label,
+    never part of a name ("Jean-Philippe", "Al-Gharafa" have capitals throughout)."""
+    parts = token.split("-")
+    return len(parts) > 1 and any(p.isalpha() and p.islower() for p in parts[1:])
+
+
+def _opens_on_a_given_name(name: str) -> bool:
+    """Does the full name open on a given name or a one-letter initial ("Robbie Keane", "J.
+    Vane"), not an acronym ("FA Cup")?"""
+    first = name.split()[0]
+    if len(first.strip(".")) > 1 and first.isupper():
+        return False
+    return is_given_name(first) or len(first.strip(".")) == 1
 
 
 def _opens_like_a_person(name: str) -> bool:

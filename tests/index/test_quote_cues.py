@@ -1267,3 +1267,22 @@ def test_words_before_a_comma_are_not_the_role_of_the_name_after_it():
         "The prime minister said the US now had \u201ca harder position\u201d on trade.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Reed"]
+
+
+def test_a_player_is_not_the_boss_and_a_manager_not_the_striker():
+    quotes = extract_quotes([
+        "Harbour manager Tom Vane was frustrated his side scored only once. \u201cWe had "
+        "chances,\u201d said Vane. The goal came from a cross. \u201cIt was great play "
+        "from Ben,\u201d said the Tottenham striker.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        ("Tom Vane", None), (None, "the Tottenham striker")]
+
+
+def test_a_label_before_the_surname_of_a_person_named_already_is_that_person():
+    quotes = extract_quotes([
+        "Jo Reed took her record to 24 with a first-half goal. Harbour coach Tom Vane was "
+        "pleased. Matchwinner Reed was full of praise for her team. \u201cIt was great play "
+        "from Ann,\u201d said the Harbour striker.",
+    ])
+    assert [q.speaker for q in quotes] == ["Jo Reed"]

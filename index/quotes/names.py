@@ -827,9 +827,14 @@ def _organisation_name(r: _Reading) -> _Verdict:
 
 def _person(r: _Reading) -> _Verdict:
     """A person's name, with the words before it (or the apposition after it) as the role."""
-    name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in r.name_tokens)
+    role_tokens, name_tokens = r.role_tokens, r.name_tokens
+    while role_tokens and role_tokens[-1].islower() and bare(role_tokens[-1]) in PARTICLES:
+        # "Mr de Vabres": the particle is his name's, and a courtesy title no role
+        role_tokens, name_tokens = role_tokens[:-1], [role_tokens[-1], *name_tokens]
+        if all(bare(t) in COURTESY for t in role_tokens):
+            role_tokens = []
+    name = " ".join(t.strip(",;:()\"\u201c\u201d") for t in name_tokens)
     name = re.sub(r"['\u2019]s$", "", name)
-    role_tokens = r.role_tokens
     while role_tokens and is_capitalised(role_tokens[0]) and stop_cap(bare(role_tokens[0])) \
             and bare(role_tokens[0]) not in {"the", "a", "an"}:
         role_tokens = role_tokens[1:]  # "Yesterday resident Ruth Amari"
@@ -1161,8 +1166,15 @@ class NameBook:
 
     def _named_before(self, tokens: list[str]) -> str | None:
         """The person named already whose surname follows a label that is no given name
-        ("Matchwinner Keane", "Man-of-the-match Duff" after "Robbie Keane", "Damien Duff"),
-        when the surname is that one person's."""
+        ("Matchwinner Keane", "Man-of-the-match Duff" after "Robbie Keane", "Damien Duff")
+        or whose surname with its particle this is ("de Vabres"), when the surname is that
+        one person's."""
+        if len(tokens) >= 2 and tokens[0].islower() and bare(tokens[0]) in PARTICLES:
+            # "Mr de Vabres" after "Renaud Donnedieu de Vabres": his short form
+            short = " ".join(tokens)
+            longer = [c for c in self.by_last.get(bare(tokens[-1]), [])
+                      if c.endswith(" " + short)]
+            return longer[0] if len(longer) == 1 else None
         if len(tokens) != 2:
             return None
         first = tokens[0]

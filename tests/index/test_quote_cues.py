@@ -1286,3 +1286,13 @@ def test_a_label_before_the_surname_of_a_person_named_already_is_that_person():
         "from Ann,\u201d said the Harbour striker.",
     ])
     assert [q.speaker for q in quotes] == ["Jo Reed"]
+
+
+def test_mr_and_a_particle_before_a_surname_name_the_person_given_in_full():
+    quotes = extract_quotes([
+        "Tom Reed received the award from Culture Minister Jean Paul de Vane. \u201cYou have "
+        "a rare talent,\u201d Mr de Vane said. Reed thanked him.",
+        "\u201cYour work shows us what art is for,\u201d Mr de Vane said.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Jean Paul de Vane", None), ("Jean Paul de Vane", None)]

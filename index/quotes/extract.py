@@ -88,7 +88,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 104
+EXTRACTOR_VERSION: int = 105
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -1265,9 +1265,10 @@ def _subject_of(clause: str) -> Source | None:
     if m is None or re.search(r"['\u2019]s?\s", m.group("name") + " "):
         return None
     if (m.group("verb") in GROUP_NOUNS or m.group("verb") in TITLE_WORDS
-            or body_word_before_noun(m.group("name"), m.group("verb"))):
-        # "City experts say", "Harbour master Ann Roux", "Court documents show": a modifier
-        # and a noun, not a name and its verb
+            or body_word_before_noun(m.group("name"), m.group("verb"))
+            or (is_noun(m.group("verb")) and not is_verb_form(m.group("verb")))):
+        # "City experts say", "Harbour master Ann Roux", "Court documents show", "The
+        # British producers": a modifier and a noun, not a name and its verb
         return None
     nxt = m.group("next") or ""
     if m.group("verb") in _NOT_SUBJECT_VERB and not (

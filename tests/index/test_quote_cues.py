@@ -1296,3 +1296,11 @@ def test_mr_and_a_particle_before_a_surname_name_the_person_given_in_full():
     ])
     assert [(q.speaker, q.role) for q in quotes] == [
         ("Jean Paul de Vane", None), ("Jean Paul de Vane", None)]
+
+
+def test_an_adjective_and_a_plural_noun_opening_a_sentence_name_nobody():
+    quotes = extract_quotes([
+        "The British producers of Harbour Swap are taking legal action against a show they "
+        "claim is \u201ca blatant and wholesale copycat\u201d of their programme.",
+    ])
+    assert [q.speaker for q in quotes] == [None]

@@ -43,6 +43,7 @@ from index.lexicon import (
     SOLE_MINISTERS,
     SPEECH_VERBS,
     TITLE_WORDS,
+    UNISEX_FIRST,
     UNNAMED_PERSON_NOUNS,
     UNNAMED_ROLES,
 )
@@ -88,7 +89,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 105
+EXTRACTOR_VERSION: int = 106
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -348,6 +349,7 @@ class _Article:
         courtesy = title in COURTESY or (
             len(role_words) == 1 and bare(role_words[0]).rstrip(".") in COURTESY)
         full, role, label = self._resolve_labelled(tokens, " ".join(role_words) or None, courtesy)
+        full = self._of_the_courtesy_sex(full, tokens, _courtesy_of(title, role_words))
         if role and record:
             self.book.add_roles(full, role.split())
         if role and bare(role).rstrip(".") in COURTESY:
@@ -667,6 +669,19 @@ class _Article:
                 if any(is_verb_only(w) for w in re.findall(r"\b[a-z]+\b", gap)):
                     return True  # a verb between: two people ("Vane told the judge")
         return False
+
+    def _of_the_courtesy_sex(self, full: str, tokens: list[str], courtesy: str | None) -> str:
+        """The person "Mrs Vane" stands for when the name it resolved to opens on a man's
+        first name ("Roger Vane"): the woman of that surname the story names most, else the
+        surname alone (his wife, not Roger); and the same for "Mr" and a woman's name."""
+        if courtesy is None or len(tokens) != 1 \
+                or not _first_name_of_the_other_sex(full, courtesy):
+            return full
+        surname = tokens[0]
+        fitting = [c for c in self.book.by_last.get(bare(surname), [])
+                   if len(c.split()) > 1 and not _first_name_of_the_other_sex(c, courtesy)
+                   and _first_name_of_the_other_sex(c, _OTHER_COURTESY[courtesy])]
+        return max(fitting, key=lambda c: self.book.counts.get(c, 0)) if fitting else surname
 
     def _note_courtesy(self, full: str, title: str) -> None:
         """ "Mrs Vane" says Vane is a woman, "Mr Vane" a man; "Dr Vane" says nothing. It
@@ -1123,6 +1138,30 @@ def _role_head(description: str) -> tuple[list[str], str, bool] | None:
     if head.startswith(("co-", "vice-", "ex-")):
         head = head.split("-", 1)[1]  # "the Tory co-chairman" is a chairman
     return words, head, bool(m.group("age"))
+
+
+def _courtesy_of(title: str | None, role_words: list[str]) -> str | None:
+    """The courtesy title a name came with ("Mrs Vane"), before it or as its whole role."""
+    if title in COURTESY:
+        return title
+    if len(role_words) == 1 and bare(role_words[0]).rstrip(".") in COURTESY:
+        return bare(role_words[0]).rstrip(".")
+    return None
+
+
+# a courtesy title of the other sex, to ask whether a first name is certainly this one's
+_OTHER_COURTESY = {"mr": "mrs", "mrs": "mr", "ms": "mr", "miss": "mr"}
+
+
+def _first_name_of_the_other_sex(full: str, courtesy: str) -> bool:
+    """Does a courtesy title contradict the first name the lists know for certain ("Mrs"
+    and "Roger Vane", "Mr" and "Susan Vane")? A guessed or shared first name does not."""
+    words = full.split()
+    first = bare(words[0]) if len(words) > 1 else ""
+    if not first or first in UNISEX_FIRST:
+        return False
+    return ((courtesy in FEMALE_COURTESY and first in MALE_FIRST)
+            or (courtesy in MALE_COURTESY and first in FEMALE_FIRST))
 
 
 def _office_of_one(words: list[str], head: str) -> set[str]:

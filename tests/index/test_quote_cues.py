@@ -1304,3 +1304,22 @@ def test_an_adjective_and_a_plural_noun_opening_a_sentence_name_nobody():
         "claim is \u201ca blatant and wholesale copycat\u201d of their programme.",
     ])
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_a_courtesy_title_never_names_a_first_name_of_the_other_sex():
+    quotes = extract_quotes([
+        "Roger Vane found the cat in a park. \u201cIt is amazing,\u201d Roger Vane said. Roger "
+        "Vane said it was brave.",
+        "She \u201creally just adopted us,\u201d Mrs Vane said.",
+    ])
+    assert [q.speaker for q in quotes] == ["Roger Vane", "Vane"]
+
+
+def test_mrs_and_a_surname_shared_by_a_couple_is_the_wife():
+    quotes = extract_quotes([
+        "Hillary Reed said her husband, former president Bill Reed, would help. Bill Reed "
+        "smiled. Bill Reed waved.",
+        "Mrs. Reed said Mr. Reed would be \u201cin charge of the economy,\u201d because he "
+        "knows how.",
+    ])
+    assert [q.speaker for q in quotes] == ["Hillary Reed"]

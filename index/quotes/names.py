@@ -43,8 +43,10 @@ from index.lexicon import (
 from index.quotes.english import (
     is_adverb,
     is_english_word,
+    is_noun,
     is_plain_word,
     is_plural_noun,
+    is_verb_form,
     is_verb_only,
     singular_of,
 )
@@ -258,9 +260,20 @@ _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|further|once|previously|repeatedly|recently|again|has|had|have|"
     r"would|will|could|did|does|do|was|is|had|once|earlier|finally|simply|quickly|only|even|"
     r"still|just|flatly|privately|publicly|reportedly|(?-i:[a-z]\w*ly)|"
-    r"(?-i:afterwards|afterward|yesterday|today|tonight|now|too|himself|herself)))+$",
+    r"(?-i:afterwards|afterward|yesterday|today|tonight|now|too|himself|herself)))$",
     re.IGNORECASE,
 )
+
+
+def _without_adverb_tail(phrase: str) -> str:
+    """The phrase without the adverbs and auxiliaries ending it ("he later", "Vane has");
+    a noun ending in -ly ("the rally", "the family") stays."""
+    while (m := _ADVERB_TAIL.search(phrase)) is not None:
+        word = m.group(0).strip()
+        if word.endswith("ly") and is_noun(word) and not is_adverb(word):
+            break
+        phrase = phrase[: m.start()]
+    return phrase
 _LEAD_DROP = re.compile(
     r"^(?:and|but|so|then|yet|while|as|because|since|that|where|when|though|although|"
     r"or|if|however|meanwhile|instead|even|only|also|yesterday|tonight|"
@@ -461,7 +474,8 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
     if len(parts) >= 2 and is_apposition(last) and not _names_a_person(last):
         for k in range(len(parts) - 2, -1, -1):
             if ((re.match(_PREPOSITION_LEAD, parts[k]) or is_adverb_opener(parts[k]))
-                    and k == len(parts) - 2) or _subordinate_clause(parts[k]):
+                    and k == len(parts) - 2) or _subordinate_clause(parts[k]) \
+                    or _participle_opener(parts[k]):
                 # "In Iowa, voters said": a place, then the subject; "Separately, the
                 # bank warned": an adverb, then the subject; "As the crowd cheered Vane":
                 # a clause of its own, whose names are never the main clause's subject
@@ -493,6 +507,16 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
     return None
 
 
+def _participle_opener(part: str) -> bool:
+    """ "Reacting to a comment by Tom Vane", "Asked about Vane": a participle phrase that
+    opens the sentence, whose names are objects; the subject follows its comma."""
+    toks = part.split()
+    if len(toks) < 2 or not is_capitalised(toks[0]) or not toks[1][:1].islower():
+        return False
+    word = bare(toks[0])
+    return word.endswith(("ing", "ed")) and is_verb_form(word) and not is_given_name(toks[0])
+
+
 def _subordinate_clause(part: str) -> bool:
     """ "Although Vane criticised Roux": a clause of its own (a lowercase word after the
     opening conjunction), not "Although Tom Vane" with his apposition to come."""
@@ -502,7 +526,7 @@ def _subordinate_clause(part: str) -> bool:
 
 def _pronoun_subject(r: _Reading) -> _Verdict:
     """ "and he", "he later": a pronoun once the joining word and adverbs are dropped."""
-    r.phrase = _ADVERB_TAIL.sub("", _LEAD_DROP.sub("", r.phrase)).strip()
+    r.phrase = _without_adverb_tail(_LEAD_DROP.sub("", r.phrase)).strip()
     low = r.phrase.casefold()
     if low in PRONOUNS:
         return Source("pronoun", name=low)

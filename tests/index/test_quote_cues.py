@@ -1323,3 +1323,21 @@ def test_mrs_and_a_surname_shared_by_a_couple_is_the_wife():
         "knows how.",
     ])
     assert [q.speaker for q in quotes] == ["Hillary Reed"]
+
+
+def test_a_name_inside_an_opening_participle_phrase_is_no_subject():
+    quotes = extract_quotes([
+        "World number one Ann Roux has criticised Harbour over equal prize money.",
+        "Reacting to a disputed comment by club chairman Tom Vane, the American said: "
+        "\u201cI think it is highly insulting.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Ann Roux"]
+
+
+def test_a_noun_ending_in_ly_is_kept_whole_as_the_subject():
+    quotes = extract_quotes([
+        "Led by council speaker Jo Vane, the rally denounced Tom Reed\u2019s call for "
+        "\u201ca total shutdown\u201d of the port. The family said it was \u201cheartbroken\u201d.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [
+        (None, "the rally"), (None, "The family")]

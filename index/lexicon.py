@@ -173,6 +173,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     sprinter boxer golfer cyclist swimmer batsman bowler footballer youngster teenager
     ace champion striker midfielder defender winger captain skipper keeper goalkeeper
     driver rider forward flanker hooker fly-half scrum-half full-back quarterback pitcher
+    agent promoter trainer jockey expert pensioner survivor widow widower lecturer
     """.split()
 )
 

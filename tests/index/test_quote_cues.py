@@ -1341,3 +1341,13 @@ def test_a_noun_ending_in_ly_is_kept_whole_as_the_subject():
     ])
     assert [(q.speaker, q.description) for q in quotes] == [
         (None, "the rally"), (None, "The family")]
+
+
+def test_the_agent_is_the_agent_just_quoted():
+    quotes = extract_quotes([
+        "Tom Vane's agent has warned Harbour they have a week to improve their offer.",
+        "Jo Reed says she has received a better offer. \u201cTom wants to stay,\u201d Reed "
+        "told the Gazette. But Reed insists he is worth more. \u201cHarbour have to "
+        "recognise his value,\u201d the agent added.",
+    ])
+    assert [q.speaker for q in quotes] == ["Jo Reed", "Jo Reed"]

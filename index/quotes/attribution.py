@@ -774,6 +774,9 @@ def _not_speech(v: _Verb) -> bool:
         # "the media reports were not ...": a plural noun before its verb (but "the
         # choices he says are facing Britain" is the verb, after its subject)
         return True
+    if is_noun(v.verb) and _OWNER_BEFORE.search(v.masked, max(v.lo, v.start - _WORD_REACH),
+                                                v.start):
+        return True  # "Mr Reed's remarks", "his comments": a noun a possessive owns
     to = _TO_VERB_AFTER.match(v.masked, v.end, v.hi)
     if v.verb in _GOING_ON and to is not None and to.group(1).casefold() in _DEED_INFINITIVES:
         return True  # "who went on to lead the party", not "went on to say"
@@ -790,6 +793,9 @@ _DEED_INFINITIVES = frozenset(
     coach captain chair own represent study teach""".split())
 
 
+# a possessive right before a word that could be a speech verb makes that word a noun
+_OWNER_BEFORE = re.compile(
+    r"(?:(?<![\w'\u2019-])(?i:his|her|their|its|my|our|your)|[A-Za-z]['\u2019]s|s['\u2019])\s+$")
 # a plural verb right after a word that could be a speech verb makes that word a noun
 _PLURAL_VERB_AFTER = re.compile(r"\s+(?:were|are)\b")
 # the word before it is a determiner or a lowercase noun or adjective, not a pronoun or name

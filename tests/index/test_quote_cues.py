@@ -1351,3 +1351,19 @@ def test_the_agent_is_the_agent_just_quoted():
         "recognise his value,\u201d the agent added.",
     ])
     assert [q.speaker for q in quotes] == ["Jo Reed", "Jo Reed"]
+
+
+def test_his_apology_read_is_his():
+    quotes = extract_quotes([
+        "Tom Vane finally backed down on Saturday, three days after his remarks. His apology "
+        "read: \u201cFor 20 years I have illustrated the absurd with absurdity.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_a_speech_noun_after_a_possessive_is_no_cue():
+    quotes = extract_quotes([
+        "Annoyed: President Tom Vane, seen on Friday, considers Mr Reed's remarks "
+        "\u201creprehensible\u201d and called Ms Roux to express his regret.",
+    ])
+    assert [(q.speaker, q.description) for q in quotes] == [("Tom Vane", None)]

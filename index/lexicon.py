@@ -78,7 +78,7 @@ STOP_CAPS: frozenset[str] = frozenset(
     voters people members aides advisers advisors staff workers students parents families
     neighbours neighbors locals organisers organizers fans visitors customers users viewers
     readers growers farmers owners firefighters police americans republicans democrats
-    hours minutes moments days weeks months years transcript
+    hours minutes moments days weeks months years transcript ok okay
     """.split()
 )
 

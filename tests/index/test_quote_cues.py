@@ -1367,3 +1367,11 @@ def test_a_speech_noun_after_a_possessive_is_no_cue():
         "\u201creprehensible\u201d and called Ms Roux to express his regret.",
     ])
     assert [(q.speaker, q.description) for q in quotes] == [("Tom Vane", None)]
+
+
+def test_ok_is_no_name():
+    quotes = extract_quotes([
+        "Harbour can post for you. We don't recommend it unless you're OK with someone putting "
+        "words in your mouth like: \u201cHow cool! Banjo tells me we're close by!\u201d",
+    ])
+    assert [q.speaker for q in quotes] == [None]

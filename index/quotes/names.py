@@ -27,6 +27,7 @@ from index.lexicon import (
     FEMALE_FIRST,
     FEMALE_TITLES,
     GROUP_NOUNS,
+    KIN_NOUNS,
     MALE_FIRST,
     MALE_TITLES,
     ORG_LINKS,
@@ -852,6 +853,9 @@ def _organisation_name(r: _Reading) -> _Verdict:
 def _person(r: _Reading) -> _Verdict:
     """A person's name, with the words before it (or the apposition after it) as the role."""
     role_tokens, name_tokens = r.role_tokens, r.name_tokens
+    if len(name_tokens) >= 2 and bare(name_tokens[0]) in KIN_NOUNS:
+        # "Wife Becki says": who she is to the story, then her name
+        role_tokens, name_tokens = [*role_tokens, name_tokens[0].lower()], name_tokens[1:]
     while role_tokens and role_tokens[-1].islower() and bare(role_tokens[-1]) in PARTICLES:
         # "Mr de Vabres": the particle is his name's, and a courtesy title no role
         role_tokens, name_tokens = role_tokens[:-1], [role_tokens[-1], *name_tokens]
@@ -1010,6 +1014,8 @@ def _name_tokens(text: str, start: int, run: str) -> tuple[list[str], str | None
     tokens, title = _after_leading_titles(run.split())
     while tokens and bare(tokens[0]).casefold().endswith(("-based", "-born")):
         tokens = tokens[1:]  # "Paris-based Euronext", "London-born Ann Vane": where, not who
+    if len(tokens) >= 2 and bare(tokens[0]) in KIN_NOUNS:
+        tokens = tokens[1:]  # "Wife Becki": who she is to the story, then her name
     end = start + len(run)
     if tokens and _opens_question(text, start, tokens[0]):
         tokens = tokens[1:]  # "Will Vane step down?": the auxiliary, not a first name

@@ -1375,3 +1375,11 @@ def test_ok_is_no_name():
         "words in your mouth like: \u201cHow cool! Banjo tells me we're close by!\u201d",
     ])
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_a_capitalised_kin_word_before_a_first_name_is_the_role():
+    quotes = extract_quotes([
+        "Tom Vane, winner of Big Brother 2012, is to become a father. Wife Becki says they "
+        "have an \u201cincredible life\u201d together.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [("Becki", "wife")]

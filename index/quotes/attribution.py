@@ -236,7 +236,36 @@ def _trim_clause(chunk: str) -> str:
         # "As Vane attacked Roux, the crowd chanted": the opening clause stays with its
         # conjunction, so the subject after its comma is read, not a name inside it
         return chunk
-    return parts[-1]  # the last clause: the one the speech verb follows
+    return _after_clause_and(parts[-1])  # the last clause: the one the speech verb follows
+
+
+# "and" before a capital joins two names ("Tom Vane and Jo Reed said") unless a clause with
+# its own verb stands before it ("Harbour beat Eastfield and Vane said")
+_AND_NAME = re.compile(r"\band\s+(?=[A-Z])")
+
+
+def _after_clause_and(clause: str) -> str:
+    """The clause after its last "and" + capital when the words before form a clause of
+    their own: five words or more, one of them a lowercase verb, and no name right before
+    "and" but a place ("at Old Trafford"); not "hosts Jo Vane and Tom Reed, the candidate
+    said", a list ending before an apposition, nor "Culture, Media and Sport Secretary"."""
+    last = max(_AND_NAME.finditer(clause), key=lambda m: m.start(), default=None)
+    if last is None:
+        return clause
+    before = clause[: last.start()].split()
+    after = clause[last.end():]
+    k = len(before)
+    while k > 0 and before[k - 1][:1].isupper():
+        k -= 1  # the capitalised run before "and": a place after its preposition is no name
+    if (len(before) >= 5 and "," not in after and "," not in before[-1]
+            and (k == len(before) or before[k - 1] in _PLACE_PREPOSITIONS)
+            and any(w.isalpha() and w.islower() and is_verb_form(w) and not is_plural_noun(w)
+                    and w not in TITLE_WORDS | PERSON_NOUNS for w in before[:k])):
+        return after
+    return clause
+
+
+_PLACE_PREPOSITIONS = frozenset("at in on from to against over into near".split())
 
 
 # A determined noun phrase can be a subject: a determiner, a group of people ("officials",

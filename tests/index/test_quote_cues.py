@@ -1383,3 +1383,15 @@ def test_a_capitalised_kin_word_before_a_first_name_is_the_role():
         "have an \u201cincredible life\u201d together.",
     ])
     assert [(q.speaker, q.role) for q in quotes] == [("Becki", "wife")]
+
+
+def test_and_before_a_name_after_a_clause_of_its_own_starts_the_subject():
+    quotes = extract_quotes([
+        "Harbour coach Tom Vane said his team were looking forward to the final. Harbour beat "
+        "Eastfield in a shootout after a draw at Old Trafford and Vane said: \u201cWe are "
+        "all very happy to return.\u201d",
+        "Culture, Media and Sport Secretary Ann Roux who said: \u201cYou would not let your "
+        "child watch it.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Ann Roux"]
+    assert quotes[1].role is not None and quotes[1].role.endswith("Media and Sport Secretary")

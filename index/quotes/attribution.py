@@ -425,10 +425,7 @@ def _clause_opener(words: list[str]) -> Source | None:
                 return None  # "City experts say", "Labour officials said": a modifier, not a name
             if body_word_before_noun(run, follower):
                 return None  # "Court documents released by ...": no name, a modifier
-            if (follower[:1].islower() and bare(follower) not in ("then", "late", "ex")
-                    and (bare(follower) in TITLE_WORDS or bare(follower) == "member"
-                         or _role_then_person(words, i + len(run.split())))
-                    and not any(is_given_name(t) for t in run.split())):
+            if _name_comes_after(words, i, run, follower):
                 continue  # "Band member Hale", "Lib Dem spokesman Hale": the name comes after
             src = parse_source(run, inverted=True)
             if src is not None and src.kind in ("name", "org"):
@@ -436,6 +433,28 @@ def _clause_opener(words: list[str]) -> Source | None:
         if low in _OBJECT_LEADS:
             return None
     return None
+
+
+def _name_comes_after(words: list[str], i: int, run: str, follower: str) -> bool:
+    """Is the capitalised run at words[i] a label whose name comes after it: a party or
+    band before a role ("Lib Dem spokesman Hale", "Band member Hale") or a compound
+    adjective ("Anti-abortion group the Harbour Trust")?"""
+    if not follower[:1].islower():
+        return False
+    if _compound_modifier(run):
+        return True
+    return (bare(follower) not in ("then", "late", "ex")
+            and (bare(follower) in TITLE_WORDS or bare(follower) == "member"
+                 or _role_then_person(words, i + len(run.split())))
+            and not any(is_given_name(t) for t in run.split()))
+
+
+def _compound_modifier(run: str) -> bool:
+    """One capitalised compound of common words ("Anti-abortion", "Pro-democracy"): an
+    adjective opening the sentence, not a name."""
+    parts = run.split("-")
+    return " " not in run and len(parts) > 1 and all(p.isalpha() and p.islower()
+                                                      for p in parts[1:])
 
 
 _RUN_JOINERS = frozenset({"of", "for", "&"})
@@ -538,6 +557,11 @@ def _apposition(chunk: str) -> Source | None:
             src = parse_source(parts[k], inverted=True)
             if src is not None and src.kind in ("name", "org") and len(parts[k].split()) <= 8:
                 nxt = parts[k + 1]
+                person = parse_source(nxt, inverted=True) if src.kind == "org" else None
+                if person is not None and person.kind == "name" and _full_person(person.name):
+                    # "The Archbishop of Eastfield, the Most Reverend Tom Vane, told": the
+                    # office, then the person who holds it
+                    return Source("name", person.name, _clean_role(parts[k]), None)
                 role = _clean_role(nxt) if re.match(r"(?i)^\s*(a|an|the)\b", nxt) or (
                     is_apposition(nxt)
                     and (nxt.split()[0][:1].islower() or is_possessive(nxt.split()[0]))
@@ -545,6 +569,12 @@ def _apposition(chunk: str) -> Source | None:
                 ) else None
                 return Source(src.kind, src.name, src.role or role, None)
     return None
+
+
+def _full_person(name: str | None) -> bool:
+    """A person's full name: a given name or initial, then a surname."""
+    words = (name or "").split()
+    return len(words) >= 2 and (is_given_name(words[0]) or is_initial(words[0]))
 
 
 def _clean_role(text: str) -> str:

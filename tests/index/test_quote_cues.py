@@ -1395,3 +1395,20 @@ def test_and_before_a_name_after_a_clause_of_its_own_starts_the_subject():
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane", "Ann Roux"]
     assert quotes[1].role is not None and quotes[1].role.endswith("Media and Sport Secretary")
+
+
+def test_an_office_then_the_person_holding_it_in_apposition_is_the_person():
+    quotes = extract_quotes([
+        "The Roman Catholic Archbishop of Eastfield, the Most Reverend Tom Vane, told the "
+        "Gazette that the church wanted people to \u201creflect on the issues\u201d first.",
+    ])
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Tom Vane", "The Roman Catholic Archbishop of Eastfield")]
+
+
+def test_a_compound_adjective_opening_the_sentence_is_no_name():
+    quotes = extract_quotes([
+        "Anti-abortion group the Harbour Alliance \u201ccongratulated\u201d Mr Vane on his "
+        "stance, but said it did not go far enough.",
+    ])
+    assert [q.speaker for q in quotes] == ["Harbour Alliance"]

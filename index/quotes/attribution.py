@@ -247,8 +247,9 @@ _AND_NAME = re.compile(r"\band\s+(?=[A-Z])")
 def _after_clause_and(clause: str) -> str:
     """The clause after its last "and" + capital when the words before form a clause of
     their own: five words or more, one of them a lowercase verb, and no name right before
-    "and" but a place ("at Old Trafford"); not "hosts Jo Vane and Tom Reed, the candidate
-    said", a list ending before an apposition, nor "Culture, Media and Sport Secretary"."""
+    "and" but a place ("at Old Trafford"), and only a name after it; not "hosts Jo Vane and
+    Tom Reed, the candidate said", nor "Culture, Media and Sport Secretary", nor an aside
+    ("-- which is streamed on Hulu and Ora's site -- told me")."""
     last = max(_AND_NAME.finditer(clause), key=lambda m: m.start(), default=None)
     if last is None:
         return clause
@@ -257,7 +258,7 @@ def _after_clause_and(clause: str) -> str:
     k = len(before)
     while k > 0 and before[k - 1][:1].isupper():
         k -= 1  # the capitalised run before "and": a place after its preposition is no name
-    if (len(before) >= 5 and "," not in after and "," not in before[-1]
+    if (len(before) >= 5 and _BARE_NAME.fullmatch(after) and "," not in before[-1]
             and (k == len(before) or before[k - 1] in _PLACE_PREPOSITIONS)
             and any(w.isalpha() and w.islower() and is_verb_form(w) and not is_plural_noun(w)
                     and w not in TITLE_WORDS | PERSON_NOUNS for w in before[:k])):
@@ -266,6 +267,8 @@ def _after_clause_and(clause: str) -> str:
 
 
 _PLACE_PREPOSITIONS = frozenset("at in on from to against over into near".split())
+# a name alone before its verb ("Vane", "Mr. Tom Vane"): not "Ora's site --" of an aside
+_BARE_NAME = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*(?<!['\u2019]s)\s*")
 
 
 # A determined noun phrase can be a subject: a determiner, a group of people ("officials",
@@ -453,8 +456,12 @@ def _compound_modifier(run: str) -> bool:
     """One capitalised compound of common words ("Anti-abortion", "Pro-democracy"): an
     adjective opening the sentence, not a name."""
     parts = run.split("-")
-    return " " not in run and len(parts) > 1 and all(p.isalpha() and p.islower()
-                                                      for p in parts[1:])
+    return (" " not in run and len(parts) > 1 and parts[-1] not in _NUMBER_WORDS
+            and all(p.isalpha() and p.islower() for p in parts[1:]))
+
+
+# "Forty-four percent said": a number, whose subject is the words after it
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine".split())
 
 
 _RUN_JOINERS = frozenset({"of", "for", "&"})

@@ -1412,3 +1412,12 @@ def test_a_compound_adjective_opening_the_sentence_is_no_name():
         "stance, but said it did not go far enough.",
     ])
     assert [q.speaker for q in quotes] == ["Harbour Alliance"]
+
+
+def test_and_inside_an_aside_before_the_verb_does_not_start_the_subject():
+    quotes = extract_quotes([
+        "Tom Vane, the chief executive of Harbour Media -- the company that owns the show, "
+        "which is also streamed on Hulu and Harbour's site -- told me, \u201cWe're a content "
+        "provider.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane"]

@@ -549,10 +549,9 @@ class _Article:
         """Is the role of a kind the article did not rule out for the person? "Striker Tom
         Vane" is not "the boss", "defence lawyer Jo Reed" not "the witness"."""
         roles = self.book.roles.get(person, set())
-        if head in roles:
+        if head in roles or not any(head in kind for kind in ROLE_KINDS):
             return True
-        return not any(roles & kind for kind in ROLE_KINDS if head not in kind
-                       and any(head in other for other in ROLE_KINDS))
+        return not any(roles & kind for kind in ROLE_KINDS if head not in kind)
 
     def _introduced_unnamed(self, head: str, floor: int, pos: int) -> bool:
         """Did the last paragraphs introduce someone by that role with "a" and no name ("a

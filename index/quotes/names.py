@@ -261,20 +261,21 @@ _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|further|once|previously|repeatedly|recently|again|has|had|have|"
     r"would|will|could|did|does|do|was|is|had|once|earlier|finally|simply|quickly|only|even|"
     r"still|just|flatly|privately|publicly|reportedly|(?-i:[a-z]\w*ly)|"
-    r"(?-i:afterwards|afterward|yesterday|today|tonight|now|too|himself|herself)))$",
+    r"(?-i:afterwards|afterward|yesterday|today|tonight|now|too|himself|herself)))+$",
     re.IGNORECASE,
 )
 
 
 def _without_adverb_tail(phrase: str) -> str:
     """The phrase without the adverbs and auxiliaries ending it ("he later", "Vane has");
-    a noun ending in -ly ("the rally", "the family") stays."""
-    while (m := _ADVERB_TAIL.search(phrase)) is not None:
-        word = m.group(0).strip()
-        if word.endswith("ly") and is_noun(word) and not is_adverb(word):
-            break
-        phrase = phrase[: m.start()]
-    return phrase
+    a noun ending in -ly ("the rally", "the family") stays, with what comes before it."""
+    m = _ADVERB_TAIL.search(phrase)
+    if m is None:
+        return phrase
+    tail = m.group(0).split()
+    keep = max((i + 1 for i, w in enumerate(tail)
+                if w.endswith("ly") and is_noun(w) and not is_adverb(w)), default=0)
+    return " ".join([phrase[: m.start()], *tail[:keep]]) if keep else phrase[: m.start()]
 _LEAD_DROP = re.compile(
     r"^(?:and|but|so|then|yet|while|as|because|since|that|where|when|though|although|"
     r"or|if|however|meanwhile|instead|even|only|also|yesterday|tonight|"

@@ -89,7 +89,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 114
+EXTRACTOR_VERSION: int = 115
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -227,7 +227,7 @@ class _Article:
             return False
         full = self.book.resolve(named.source.name or "")
         if self.book.is_person(full, speaking=True):
-            att = self._name(named.source, record=False)  # the name its quotes get
+            att = self._name(named.source, record=False, at=p * _PARA + named.position)
             if att.kind == "name" and att.speaker:
                 self.subjects.append(NameEvent(p * _PARA + named.position, att.speaker, "speaker"))
         return True
@@ -332,7 +332,7 @@ class _Article:
             self.subjects.append(NameEvent(p * _PARA + lo + m.start(1), full, "subject"))
             return
 
-    def _name(self, src: Source, record: bool = True) -> _Attribution:
+    def _name(self, src: Source, record: bool = True, at: int | None = None) -> _Attribution:
         """The person a name stands for; `record` notes the roles and courtesy titles it came
         with."""
         name = (src.name or "").rstrip("'\u2019")  # "Pedro Mendes' shot": the name without the mark
@@ -348,7 +348,8 @@ class _Article:
             role_words = role_words[:-1]
         courtesy = title in COURTESY or (
             len(role_words) == 1 and bare(role_words[0]).rstrip(".") in COURTESY)
-        full, role, label = self._resolve_labelled(tokens, " ".join(role_words) or None, courtesy)
+        full, role, label = self._resolve_labelled(tokens, " ".join(role_words) or None, courtesy,
+                                                   at)
         full = self._of_the_courtesy_sex(full, tokens, _courtesy_of(title, role_words))
         if role and record:
             self.book.add_roles(full, role.split())
@@ -368,8 +369,8 @@ class _Article:
             return _Attribution(None, None, name, "description")
         return _Attribution(full, _role_kept(role), None, "name")
 
-    def _resolve_labelled(self, tokens: list[str], role: str | None,
-                          courtesy: bool) -> tuple[str, str | None, str | None]:
+    def _resolve_labelled(self, tokens: list[str], role: str | None, courtesy: bool,
+                          at: int | None = None) -> tuple[str, str | None, str | None]:
         """The full name, the role and the label word that opened the name, if one did:
         "Donor Adelson said" is Sheldon Adelson, a donor (a plain noun opening the sentence
         before a person's name is what the person is, not a name word)."""
@@ -377,7 +378,7 @@ class _Article:
         if label:
             role = f"{role} {label}" if role else label
             tokens = tokens[1:]
-        full = self.book.resolve(" ".join(tokens), family_first=courtesy)
+        full = self.book.resolve(" ".join(tokens), family_first=courtesy, before=at)
         if label and full.split()[0] == label:
             full = " ".join(tokens)  # the book read the label into the name it scanned
         return full, role, label
@@ -819,7 +820,7 @@ class _Article:
             src = Source("description", description=" ".join(
                 w for w in ("the", src.role, src.name) if w))
         if src.kind == "name":
-            return self._name(src)
+            return self._name(src, at=pos)
         if src.kind == "org":
             tokens = (src.name or "").split()
             label = self._label_before_person(tokens)

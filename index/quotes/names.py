@@ -1217,7 +1217,7 @@ class NameBook:
                  and _opens_on_a_given_name(c)]
         return known[0] if len(known) == 1 else None
 
-    def resolve(self, name: str, family_first: bool = False) -> str:
+    def resolve(self, name: str, family_first: bool = False, before: int | None = None) -> str:
         """The full name a short form ('Trump', 'Mr. Trump') stands for in this article.
 
         A name given family name first ("Lou Jiwei" then "Mr. Lou") is matched on its
@@ -1244,6 +1244,11 @@ class NameBook:
             if not family_first and key not in MALE_FIRST and key not in FEMALE_FIRST:
                 return short  # "Hillary" may stand for Hillary Clinton; "Trump" is not a first name
             cands = self.by_first.get(key, [])
+            if before is not None:
+                # "his son Nick" is no Nick Vaughan the story names only later; "his wife
+                # Sharon" may be the Sharon Osbourne it names later, of a family named already
+                cands = [c for c in cands if (self.first_at(c) or 0) <= before
+                         or self._family_named_before(c, before)]
             if not cands:
                 return short
         # a name that opens on a person's first name before one that opens on a plain word
@@ -1251,6 +1256,11 @@ class NameBook:
         # the first mentioned among equals
         return max(enumerate(cands), key=lambda ic: (
             _opens_like_a_person(ic[1]), self.counts.get(ic[1], 0), -ic[0]))[1]
+
+    def _family_named_before(self, full: str, before: int) -> bool:
+        """Did the article name someone of this surname before `before`?"""
+        return any((self.first_at(c) or 0) <= before
+                   for c in self.by_last.get(bare(full.split()[-1]), []) if c != full)
 
     def first_at(self, name: str) -> int | None:
         """Where the article first names this full name."""

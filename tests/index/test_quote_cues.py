@@ -1421,3 +1421,13 @@ def test_and_inside_an_aside_before_the_verb_does_not_start_the_subject():
         "provider.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane"]
+
+
+def test_a_first_name_is_never_a_person_the_story_names_only_later():
+    quotes = extract_quotes([
+        "Tory leader Tom Vane was introduced by his son Nick, who praised his father's "
+        "honesty. \u201cI always know where I am with him,\u201d he said. His wife Ann "
+        "Vane smiled.",
+        "\u201cIt has been a fantastic few weeks,\u201d said student Nick Reed.",
+    ])
+    assert [q.speaker for q in quotes] == ["Nick", "Nick Reed"]

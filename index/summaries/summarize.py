@@ -127,6 +127,7 @@ class _Sentence:
     leaning: bool  # opens leaning on the unit before it
     after_gap: bool  # the unit before it in the body was not read (a very long text)
     furniture: bool  # too short or unfinished to carry news ("Updated 10:32", a label)
+    listing: bool  # a list of names (a team sheet): never chosen, and no part of the graph
 
 
 def _is_furniture(text: str) -> bool:
@@ -136,6 +137,15 @@ def _is_furniture(text: str) -> bool:
     return len(words) < _FURNITURE_WORDS or (not finished and len(words) < 12) or (
         is_boilerplate(text)
     )
+
+
+def _is_list_of_names(words: Sequence[str]) -> bool:
+    """A team sheet or a list of credits ("G Thomas (Toulouse, capt); H Luscombe (Dragons),
+    ..."): eight words or more, nearly none of them a lowercase word, so no sentence. Its
+    names would otherwise make the sentences that share them look central."""
+    bare = [w.strip("(),;:.'\"") for w in words]
+    plain = sum(1 for w in bare if w.isalpha() and w.islower())
+    return len(words) >= 8 and plain < 0.15 * len(words)
 
 
 def _pieces(paragraphs: Sequence[str]) -> list[tuple[int, str, bool, bool]]:
@@ -206,10 +216,12 @@ def _sentences_of(paragraphs: Sequence[str]) -> list[_Sentence]:
         adjacent = follows and last == i - 1
         # The body's first unit leans on nothing; one after a gap has no neighbour read.
         leaning = i > 0 and leans_on_previous(unit)
+        listing = _is_list_of_names(unit.split())
         out.append(
             _Sentence(
-                unit, number, len(out), tuple(tokenize(unit)), group.sentences,
-                group.whole, leaning, not adjacent, _is_furniture(unit),
+                unit, number, len(out), () if listing else tuple(tokenize(unit)),
+                group.sentences, group.whole, leaning, not adjacent,
+                listing or _is_furniture(unit), listing,
             )
         )
         last = i
@@ -372,7 +384,8 @@ class _Selection:
     def fits(self, i: int) -> bool:
         s, w = self.sentences[i], self.w
         return (
-            i not in self.chosen and s.whole and s.sentences <= min(self.budget, w.longest_quote)
+            i not in self.chosen and s.whole and not s.listing
+            and s.sentences <= min(self.budget, w.longest_quote)
             and not any(
                 self.folded[i] == self.folded[j] or self.overlap(i, j) >= w.duplicate_overlap
                 for j in self.chosen

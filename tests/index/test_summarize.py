@@ -361,3 +361,21 @@ def test_twenty_thousand_sentence_text_is_summarized_within_bounded_memory(layou
     assert len(result) == 3
     assert result[0].paragraph == 1  # the lead is always read
     assert all(s.text in paragraphs[s.paragraph - 1] for s in result)
+
+
+def test_a_team_sheet_is_never_a_summary_sentence_nor_lifts_the_names_it_lists():
+    paragraphs = (
+        "Tom Vane will start at centre for Harbour against Eastfield on Saturday after Jo "
+        "Reed failed to recover from a neck injury.",
+        "Vane was first-choice wing in the autumn. Wing Ben Hale takes Vane's place. Up "
+        "front, Ann Roux plays at hooker and Sam Lee replaces veteran Dan Cole.",
+        "Roux is back for the first time since last season, the second row back to form "
+        "after a groin problem that kept her out for three months.",
+        "T Vane (Harbour, capt); B Hale (Harbour), A Roux (Eastfield), S Lee (Kelby), D Cole "
+        "(Harbour), J Reed (Eastfield), M Tate (Kelby), P Ward (Harbour).",
+        "Replacements: A Roux (Eastfield), S Lee (Kelby), B Hale (Harbour), M Tate (Kelby), "
+        "P Ward (Harbour), K Wood (Harbour).",
+    )
+    chosen = summarize(paragraphs, 3)
+    assert [s.paragraph for s in chosen] == [1, 2, 3]
+    assert all("(" not in s.text for s in chosen)

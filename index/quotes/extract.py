@@ -89,7 +89,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 115
+EXTRACTOR_VERSION: int = 116
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -1019,6 +1019,8 @@ def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
     lead = art.masked[p][lo : cues[0].position]
     if "\x00" in lead or (len(lead.split()) > 6 and not _NAME_APPOSITION.match(lead)):
         return None
+    if _CONTRAST_OPENER.match(lead):
+        return None  # '"…" But Sky denied the programme broke the rules': another voice
     if _opens_next_quote(art.masked[p], cues[0]):
         return None  # '"…" Ann Vane said: "…"': her cue opens the quote after it
     text = art.masked[p][lo:hi]
@@ -1033,6 +1035,10 @@ def _short_cue_sentence(art: _Article, p: int, si: int) -> Cue | None:
         if k == 0 or art.paras[p][k - 1] not in "!?":
             return None
     return cues[0]
+
+
+# a sentence opening on a contrast answers the quote before it, never credits it
+_CONTRAST_OPENER = re.compile(r"\s*(?:But|However|Yet|Although|Though|Still)\b")
 
 
 _SUBJECT_THEN_VERB = re.compile(

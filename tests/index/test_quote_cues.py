@@ -1431,3 +1431,12 @@ def test_a_first_name_is_never_a_person_the_story_names_only_later():
         "\u201cIt has been a fantastic few weeks,\u201d said student Nick Reed.",
     ])
     assert [q.speaker for q in quotes] == ["Nick", "Nick Reed"]
+
+
+def test_a_sentence_opening_on_but_after_a_quote_does_not_claim_it():
+    quotes = extract_quotes([
+        "The Harbour Council said in a statement: \u201cWe are concerned by the show.\u201d "
+        "\u201cThere is not a single positive character in it.\u201d But Harbour TV denied "
+        "the show broke the rules.",
+    ])
+    assert [q.speaker for q in quotes] == ["Harbour Council", "Harbour Council"]

@@ -1048,7 +1048,7 @@ def _name_before_who(chunk: str) -> str | None:
 
 
 _PRONOUN_AFTER_COMMA = re.compile(r"[,;\u2013\u2014]\s*(he|she|they|He|She|They)\s*$")
-_RELATIVE_PRONOUN_SUBJECT = re.compile(r"(?i)\b(who|whom|which)\s+(he|she|they)\s*$")
+_RELATIVE_PRONOUN_SUBJECT = re.compile(r"(?i)\b(who|whom|which)\s+(he|she|they|it)\s*$")
 _RELATIVE_REACH = 120  # a relative clause's subject stands this near its verb
 # "the trade deal, which Vane had called …", "Jo Moss, whom Mr Vane once described as …":
 # a relative clause whose subject is a name of its own

@@ -1440,3 +1440,11 @@ def test_a_sentence_opening_on_but_after_a_quote_does_not_claim_it():
         "the show broke the rules.",
     ])
     assert [q.speaker for q in quotes] == ["Harbour Council", "Harbour Council"]
+
+
+def test_which_it_describes_as_is_the_sentence_subject_s():
+    quotes = extract_quotes([
+        "The Harbour Office has produced its own report on wardens which it describes as "
+        "\u201cencouraging\u201d. Ms Vane said the study shows wardens are working.",
+    ])
+    assert [q.speaker for q in quotes] == ["Harbour Office"]

@@ -141,11 +141,13 @@ def _is_furniture(text: str) -> bool:
 
 def _is_list_of_names(words: Sequence[str]) -> bool:
     """A team sheet or a list of credits ("G Thomas (Toulouse, capt); H Luscombe (Dragons),
-    ..."): eight words or more, nearly none of them a lowercase word, so no sentence. Its
-    names would otherwise make the sentences that share them look central."""
+    ..."): eight words or more, most of them names (a capital, then lowercase) and nearly
+    none a lowercase word, so no sentence. Its names would otherwise make the sentences
+    that share them look central. Text in capitals or in a script without case is none."""
     bare = [w.strip("(),;:.'\"") for w in words]
     plain = sum(1 for w in bare if w.isalpha() and w.islower())
-    return len(words) >= 8 and plain < 0.15 * len(words)
+    named = sum(1 for w in bare if w[:1].isupper() and (len(w) == 1 or not w.isupper()))
+    return len(words) >= 8 and plain < 0.15 * len(words) and named >= 0.6 * len(words)
 
 
 def _pieces(paragraphs: Sequence[str]) -> list[tuple[int, str, bool, bool]]:

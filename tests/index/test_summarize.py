@@ -379,3 +379,11 @@ def test_a_team_sheet_is_never_a_summary_sentence_nor_lifts_the_names_it_lists()
     chosen = summarize(paragraphs, 3)
     assert [s.paragraph for s in chosen] == [1, 2, 3]
     assert all("(" not in s.text for s in chosen)
+
+
+def test_text_in_capitals_or_without_case_is_no_list_of_names():
+    paragraphs = (
+        "THE HARBOUR BRIDGE WILL REOPEN ON MONDAY AFTER TWO WEEKS OF REPAIRS TO ITS CABLES.",
+        "港口 大桥 将于 周一 重新 开放 工程师 表示 修理 已经 完成",
+    )
+    assert [s.paragraph for s in summarize(paragraphs, 2)] == [1, 2]

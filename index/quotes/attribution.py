@@ -51,6 +51,7 @@ from index.quotes.names import (
     clean_role,
     is_apposition,
     is_article_plain,
+    is_full_person_name,
     is_given_name,
     is_initial,
     is_participle,
@@ -565,7 +566,8 @@ def _apposition(chunk: str) -> Source | None:
             if src is not None and src.kind in ("name", "org") and len(parts[k].split()) <= 8:
                 nxt = parts[k + 1]
                 person = parse_source(nxt, inverted=True) if src.kind == "org" else None
-                if person is not None and person.kind == "name" and _full_person(person.name):
+                if person is not None and person.kind == "name" \
+                        and is_full_person_name(person.name):
                     # "The Archbishop of Eastfield, the Most Reverend Tom Vane, told": the
                     # office, then the person who holds it
                     return Source("name", person.name, _clean_role(parts[k]), None)
@@ -576,12 +578,6 @@ def _apposition(chunk: str) -> Source | None:
                 ) else None
                 return Source(src.kind, src.name, src.role or role, None)
     return None
-
-
-def _full_person(name: str | None) -> bool:
-    """A person's full name: a given name or initial, then a surname."""
-    words = (name or "").split()
-    return len(words) >= 2 and (is_given_name(words[0]) or is_initial(words[0]))
 
 
 def _clean_role(text: str) -> str:

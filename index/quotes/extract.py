@@ -346,11 +346,10 @@ class _Article:
             # "Tory MP Mr Roux": the courtesy title is Roux's, the role the words before it
             title = title or bare(role_words[-1]).rstrip(".")
             role_words = role_words[:-1]
-        courtesy = title in COURTESY or (
-            len(role_words) == 1 and bare(role_words[0]).rstrip(".") in COURTESY)
-        full, role, label = self._resolve_labelled(tokens, " ".join(role_words) or None, courtesy,
-                                                   at)
-        full = self._of_the_courtesy_sex(full, tokens, _courtesy_of(title, role_words))
+        courtesy = _courtesy_of(title, role_words)
+        full, role, label = self._resolve_labelled(tokens, " ".join(role_words) or None,
+                                                   courtesy is not None, at)
+        full = self._of_the_courtesy_sex(full, tokens, courtesy)
         if role and record:
             self.book.add_roles(full, role.split())
         if role and bare(role).rstrip(".") in COURTESY:
@@ -521,7 +520,7 @@ class _Article:
         if not aged and self._introduced_unnamed(head, floor, pos):
             return None  # "A fashion designer rolled her eyes. "…," said the designer"
         if head not in TITLE_WORDS and head not in PERSON_NOUNS and head not in DEMONYM_NOUNS \
-                and not aged and not _names_a_person(head):
+                and not aged and not _person_by_ending(head):
             return None  # "the narrator", "the agency": not a person's role
         quoted = {s.name for s in self.recent(floor + _PARA, pos, speakers_only=True)}
         if not recent:
@@ -1100,7 +1099,7 @@ _PERSON_ENDINGS = ("eur", "ist", "ian", "man", "woman")
 _SHORT_NOUN = 5  # "list", "twist", "plan" are no people
 
 
-def _names_a_person(head: str) -> bool:
+def _person_by_ending(head: str) -> bool:
     """Is the role noun, by its ending, a word for a person ("the entrepreneur said")?"""
     return len(head) > _SHORT_NOUN and head.endswith(_PERSON_ENDINGS) and is_noun(head)
 

@@ -933,9 +933,12 @@ def _plain_word_is_no_name(source: Source, phrase: str) -> Source:
 def _names_a_person(part: str) -> bool:
     """Does a comma part end in a person's full name ("chief operating officer Tom Vane")?"""
     src = parse_source(part, inverted=True)
-    if src is None or src.kind != "name" or not src.name:
-        return False
-    words = src.name.split()
+    return src is not None and src.kind == "name" and is_full_person_name(src.name)
+
+
+def is_full_person_name(name: str | None) -> bool:
+    """A person's full name: a given name or an initial, then a surname."""
+    words = (name or "").split()
     return len(words) >= 2 and (is_given_name(words[0]) or is_initial(words[0]))
 
 

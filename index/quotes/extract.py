@@ -89,7 +89,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 117
+EXTRACTOR_VERSION: int = 118
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -1750,12 +1750,36 @@ def _cue_of_the_sentence_before(n: _Neighbours) -> _Attribution | None:
     art, p, si = n.art, n.p, n.si
     if si == 0 or n.lead:
         return None
-    plo, phi = art.sents[p][si - 1]
-    cues = [c for c in art.cues[p][si - 1] if c.source.kind in ("name", "org", "pronoun")
+    cue = _speech_without_quote(art, p, si - 1)
+    if cue is not None:
+        return art.attribute(cue.source, p * _PARA + cue.position, cue.verb, n.last)
+    if n.person_before is not None or si < 2 or art.cues[p][si - 1] \
+            or "\x00" in art.masked[p][slice(*art.sents[p][si - 1])]:
+        return n.person_before
+    # "Mr Dein said that he feared too many games were shown. Since 1992, clubs have seen
+    # their TV income soar. "…"": one sentence of background between the speaker and
+    # the quote that goes on from what he said
+    cue = _speech_without_quote(art, p, si - 2)
+    if cue is not None and cue.source.kind in ("name", "org") \
+            and cue.verb.casefold() in _REPORTED_SPEECH:
+        return art.attribute(cue.source, p * _PARA + cue.position, cue.verb, n.last)
+    return None
+
+
+# verbs of reported speech whose words a quote after a sentence of background goes on
+# with ("called the leader back" is a call, not words)
+_REPORTED_SPEECH = frozenset(
+    """said says told tells added adds argued argues insisted insists explained explains
+    warned warns""".split())
+
+
+def _speech_without_quote(art: _Article, p: int, si: int) -> Cue | None:
+    """The last cue of sentence si that names who speaks, when the sentence holds no quote
+    ("One broker said it was political.")."""
+    lo, hi = art.sents[p][si]
+    cues = [c for c in art.cues[p][si] if c.source.kind in ("name", "org", "pronoun")
             or _UNNAMED_PERSON.match(c.source.description or "")]
-    if cues and "\x00" not in art.masked[p][plo:phi]:
-        return art.attribute(cues[-1].source, p * _PARA + cues[-1].position, cues[-1].verb, n.last)
-    return n.person_before
+    return cues[-1] if cues and "\x00" not in art.masked[p][lo:hi] else None
 
 
 def _quote_alone(n: _Neighbours) -> bool:

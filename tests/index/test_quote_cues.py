@@ -1448,3 +1448,16 @@ def test_which_it_describes_as_is_the_sentence_subject_s():
         "\u201cencouraging\u201d. Ms Vane said the study shows wardens are working.",
     ])
     assert [q.speaker for q in quotes] == ["Harbour Office"]
+
+
+def test_a_quote_after_one_sentence_of_background_goes_on_from_the_reported_speech():
+    quotes = extract_quotes([
+        "Mr Vane said that, although television money had driven the game forward, he "
+        "feared there might now be too many games shown. Since 1992, Harbour clubs have seen "
+        "their income from television soar. \u201cTelevision has been the driving force, but "
+        "we must constantly improve.\u201d",
+        "Four hours later, Mr Vane called Tom Reed back to the office. The minutes of the "
+        "meeting show how the deal fell apart. \u201cThe chairman said he was bound to "
+        "refuse.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Vane", None]

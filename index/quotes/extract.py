@@ -89,7 +89,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 118
+EXTRACTOR_VERSION: int = 119
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -927,6 +927,9 @@ class _Article:
         if p == first.paragraph and cue.position < first.mark_start:
             if _in_aside_before(self.masked[p], cue.position, first.mark_start):
                 return None  # '"A" - at which point the crowd chanted "B" - "C"'
+            set_off = _name_setting_off(self, span)
+            if set_off is not None and set_off[0] > cue.position:
+                return None  # 'has said the same, including Ann Moss -- "…" --': hers
             if _RIGHT_BEFORE_QUOTE.fullmatch(
                     self.masked[p], cue.position + len(cue.verb), first.mark_start):
                 # 'When someone shouted, "Cruz," Beck joked': the verb that opens the
@@ -1547,12 +1550,17 @@ def _neighbours(art: _Article, span: Span, prev: list[tuple[Span, _Attribution]]
     )
 
 
+# The name of a sign-off: it opens on a capital ("- and Bo Hale, ..." is a sentence going on,
+# not a signature) and runs to a comma or an end, past the points of initials ("Julie A. Diaz").
+_SIGNED_NAME = r"((?:[^,.;:\x00]|(?<=\b[A-Z])\.){2,80})"
+
+
 def _sign_off_after(n: _Neighbours) -> _Attribution | None:
     """A sign-off after the quote: '..." - Carla Ruiz'."""
     art, span = n.art, n.span
     tail = art.masked[span.end_paragraph][n.end_at : n.end_at + 200]  # a sign-off is short
-    sign = re.match(r"^[\s\u00a0]*[-\u2014\u2013\u2015]+\s*([^,.;:\x00]{2,80})", tail)
-    if sign:
+    sign = re.match(r"^[\s\u00a0]*[-\u2014\u2013\u2015]+\s*" + _SIGNED_NAME, tail)
+    if sign and sign.group(1)[0].isupper():
         src = parse_source(sign.group(1), inverted=True)
         if src is not None and src.kind in ("name", "org"):
             return art.attribute(src, span.end_paragraph * _PARA + n.end_at, "said", n.last)
@@ -1564,12 +1572,55 @@ def _sign_off_line(n: _Neighbours) -> _Attribution | None:
     art, span = n.art, n.span
     nxt = span.end_paragraph + 1
     if nxt < len(art.paras) and _rest_empty(art.masked[span.end_paragraph], n.end_at):
-        sign = re.match(r"^\s*[-\u2014\u2013\u2015]+\s*([^,.;:]{2,80})", art.masked[nxt])
-        if sign:
+        sign = re.match(r"^\s*[-\u2014\u2013\u2015]+\s*" + _SIGNED_NAME, art.masked[nxt])
+        if sign and sign.group(1)[0].isupper():
             src = parse_source(sign.group(1), inverted=True)
             if src is not None and src.kind in ("name", "org"):
                 return art.attribute(src, nxt * _PARA, "said", n.last)
     return None
+
+
+# a name, then a dash that opens an aside the quote fills ("including Ann Moss -- "...""): the
+# name is the last capitalised words before the dash
+_NAME_BEFORE_DASH = re.compile(
+    r"(?:^|[\s,(])(?P<name>(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*)"
+    r"\s+(?:--|[\u2014\u2013])$")
+# what may follow a quote set off that way: the closing dash, or the end of the sentence
+_AFTER_DASHED_QUOTE = re.compile(r"^[,.!?]?\s*(?:--|[\u2014\u2013]|$)")
+
+
+_NAME_READ_BACK = 120
+
+
+def _name_setting_off(art: _Article, span: Span) -> tuple[int, Source] | None:
+    """The name a quote is set off after by a dash, with its offset in the paragraph."""
+    first = span.segments[0]
+    p = first.paragraph
+    lo = art.sents[p][art.sentence_of(p, first.mark_start)][0]
+    lo = max(lo, first.mark_start - _NAME_READ_BACK)  # a name and a dash are short
+    lead = art.masked[p][lo : first.mark_start].rstrip()
+    final = span.segments[-1]
+    tail = art.masked[final.paragraph][final.mark_end :]
+    m = _NAME_BEFORE_DASH.search(lead)
+    if m is None or "\x00" in lead[m.start() :] or not _AFTER_DASHED_QUOTE.match(tail):
+        return None
+    src = parse_source(m.group("name"), inverted=True)
+    if src is None or src.kind != "name":
+        return None
+    return lo + m.start("name"), src
+
+
+def _quote_set_off_after_a_name(n: _Neighbours) -> _Attribution | None:
+    """ "Republicans have said the same, including Ann Moss -- "It is a disgrace" -- and
+    Bill Crane": a quote set off by dashes right after a person's name is that person's,
+    as a quote after "Ann Moss:" is."""
+    found = _name_setting_off(n.art, n.span)
+    if found is None:
+        return None
+    att = n.art.attribute(found[1], n.p * _PARA + found[0], "said", n.last)
+    if not att.speaker or not n.art.book.is_person(att.speaker):
+        return None
+    return att
 
 
 # "A banner read:", "The headline reads" before a quote; "read one placard", "reads an
@@ -2023,6 +2074,7 @@ def _lead_points_to(lead: str, name: str) -> bool:
 CONTEXT_RULES: tuple[Callable[[_Neighbours], _Attribution | None], ...] = (
     _sign_off_after,
     _sign_off_line,
+    _quote_set_off_after_a_name,
     _written_words,
     _cue_sentence_after,
     _subject_of_the_sentence,

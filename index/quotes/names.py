@@ -254,7 +254,13 @@ def _clean_phrase(phrase: str) -> str:
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
     phrase = phrase.replace("\x00", " ")
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-\u2014\u2013\"'\u201c\u201d")
-    return phrase
+    return _SENTENCE_STOP_AFTER_WORD.sub("", phrase)
+
+
+# the full stop of a sentence that ends on a name ("- Maria L. Ortega Ruiz."), not the point
+# of an initial or of an abbreviation that is part of the name ("Jr.", "Acme Inc.")
+_SENTENCE_STOP_AFTER_WORD = re.compile(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)"
+                                       r"(?<!\bBros)\.$")
 
 
 _ADVERB_TAIL = re.compile(

@@ -231,8 +231,28 @@ class _Paragraph:
                 continue  # part of the quote's words
             elif _closes(self.text, ms, me, mark):
                 self._close(self.open_span, ms, me)
+            elif self._skip_nested_quote(ms, me):
+                continue  # its words are the open quote's
             else:
                 self._reopen(self.open_span, ms, me)
+
+    def _skip_nested_quote(self, ms: int, me: int) -> bool:
+        """An opener in mid-sentence inside the open quote, whose own closer is followed by
+        a second closer, opens a quote within the quote: '"I'd rather walk than pay what
+        they call "fair fares" for a bus," Vane said' (same marks both levels, as web text
+        often has). Reading on past its closer keeps the outer quote whole."""
+        text = self.text
+        before = text[self.open_at : ms].rstrip()
+        if not before or not before[-1].isalnum():
+            return False  # after a stop or a colon the quote before lost its closer
+        inner = _next_mark(text, me, opener=False)
+        if inner is None or not _closes(text, inner[0], inner[1], inner[2]):
+            return False
+        outer = _next_mark(text, inner[3], opener=False)
+        if outer is None or not _closes(text, outer[0], outer[1], outer[2]):
+            return False
+        self.at = inner[3]
+        return True
 
     def _open(self, ms: int, me: int) -> None:
         self.open_span = Span()

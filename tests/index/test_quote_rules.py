@@ -148,6 +148,26 @@ def test_rule_sign_off_after_the_quote():
     assert credits[0][0] == "Carla Ruiz"
 
 
+def test_a_sign_off_reads_past_initials_and_never_starts_on_a_lowercase_word():
+    credits = _credits([
+        "“The buses have been cut twice this year.” \u2015 Maria L. Ortega Ruiz.",
+        "Several councillors objected -- “It is a disgrace to cut the service” -- and Bill "
+        "Crane, the transport chief, walked out.",
+    ])
+    assert credits[0][0] == "Maria L. Ortega Ruiz"
+    assert credits[1][0] != "Bill Crane"  # "- and Bill Crane" goes on with the sentence
+
+
+def test_rule_quote_set_off_after_a_name_is_that_person_s_over_the_sentence_s_cue():
+    credits = _credits([
+        "A chorus of councillors has said the same, including the former mayor Tom Vane -- "
+        "“It is wrong to cut a bus that people need” -- and Jo Reed, a former chief.",
+        "Some objected, including Ann Moss -- “It is a disgrace to cut the service.”",
+        "Tom Vane said -- “and I mean this” -- that he would go. Reed agreed.",
+    ])
+    assert [c[0] for c in credits] == ["Tom Vane", "Ann Moss", "Tom Vane"]
+
+
 def test_rule_sign_off_line_after_the_quote():
     credits = _credits(["“Keep the ferry running, whatever it costs.”", "- Ann Roux, ferry user"])
     assert credits[0][0] == "Ann Roux"

@@ -255,3 +255,17 @@ def test_the_inch_mark_of_a_height_is_part_of_the_quote():
         ("Tom Vane", "Which is why I wonder about someone who is 5\u20192\u201d. You know what "
                      "they say? You can\u2019t trust them."),
     ]
+
+
+def test_a_quote_nested_in_the_same_marks_stays_inside_the_outer_quote():
+    quotes = extract_quotes([
+        "\u201cI\u2019d rather walk than pay what they call \u201cfair fares\u201d for a bus "
+        "that never comes,\u201d said Tom Vane.",
+        "\u201cWe will fight them all the way.\u201d \u201cNever,\u201d she said.",
+    ])
+    assert [(q.speaker, q.text) for q in quotes][0] == (
+        "Tom Vane",
+        "I\u2019d rather walk than pay what they call \u201cfair fares\u201d for a bus that "
+        "never comes,",
+    )
+    assert [q.text for q in quotes][1:] == ["We will fight them all the way.", "Never,"]

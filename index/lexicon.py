@@ -272,7 +272,8 @@ OWNED_TEXTS: tuple[str, ...] = tuple(
     w.strip() for w in """
     press release|blog post|web site|report|statement|study|post|tweet|tweets|letter|memo|
     website|editorial|release|survey|blog|filing|lawsuit|suit|complaint|email|e-mail|op-ed|column|
-    account|message|note|book|speech|remarks|transcript|ruling|order|document|documents|apology
+    account|message|note|book|speech|remarks|transcript|ruling|order|document|documents|apology|
+    minutes
     """.split("|")
 )
 

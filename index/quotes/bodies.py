@@ -86,7 +86,8 @@ def _titled_bodies(masked: list[str], para: int) -> dict[str, Mentions]:
                     words = words[1:]  # "The National Audit Office"
                 if len(words) < 2 or is_given_name(words[0]):
                     continue  # a person ("Tom Board") or a lone word
-                body = _Body(p * para + m.start("name"), " ".join(words), "")
+                name = re.sub(r"['\u2019]s?$", "", " ".join(words))  # "Bank of England's"
+                body = _Body(p * para + m.start("name"), name, "")
                 low = [w.casefold() for w in words]
                 kinds: set[str] = set()
                 if bare(words[-1]) in BODY_NOUNS:

@@ -21,6 +21,7 @@ from typing import Literal
 
 from index.lexicon import (
     AUDIENCE_NOUNS,
+    BODY_NOUNS,
     BODY_ORGANS,
     BUSINESS_NOUNS,
     CONTINUATION_VERBS,
@@ -89,7 +90,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 119
+EXTRACTOR_VERSION: int = 120
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -825,6 +826,12 @@ class _Article:
             label = self._label_before_person(tokens)
             if label:  # "Carmaker Harbour Motors": the kind of business, then its name
                 return _Attribution(self.bodies.expand(" ".join(tokens[1:])), label, None, "org")
+            if len(tokens) == 1 and bare(tokens[0]).casefold() in BODY_NOUNS:
+                # "the Bank's minutes", "the Commission said": the short form of the body
+                # the story named in full ("the Bank of England")
+                full = self.bodies.titled("the " + bare(tokens[0]).casefold(), pos)
+                if full is not None:
+                    return _Attribution(full, None, None, "org")
             return _Attribution(self.bodies.expand(src.name or ""), None, None, "org")
         if src.kind == "pronoun":
             return self._pronoun(src.name or "", pos, verb, last)
@@ -1073,6 +1080,11 @@ _PRONOUN_MEDIUM = re.compile(
     r"^(?i:in\s+)?(?P<owner>(?i:his|her|their|its))\s+" + _MEDIUM_ADJ
     + r"(?P<medium>" + _MEDIA + r")" + _MEDIUM_TAIL
 )
+# "The council's statement", "the club's website": the text of a body named before by its kind
+_BODY_MEDIUM = re.compile(
+    r"^(?P<owner>(?i:the)\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(BODY_NOUNS)) + r"))"
+    r"['\u2019]s?\s+" + _MEDIUM_ADJ + r"(?P<medium>" + _MEDIA + r")" + _MEDIUM_TAIL
+)
 # "Eastfield United's board", "the Harbour Bank's directors": a named body's governing group
 _ORGAN = re.compile(
     r"^(?:(?i:the)\s+)?(?P<owner>(?:[A-Z][\w.&\-]*\s+){0,4}[A-Z][\w.&\-]*?)['\u2019]s?\s+"
@@ -1248,6 +1260,9 @@ def _medium_owner(description: str) -> Source | None:
     mp = _PRONOUN_MEDIUM.match(description.strip())
     if mp is not None:
         return Source("pronoun", name=_OWNER_PRONOUN[mp.group("owner").casefold()])
+    mb = _BODY_MEDIUM.match(description.strip())
+    if mb is not None:  # "the council's statement": the body the story named before
+        return Source("description", description=mb.group("owner").casefold())
     m = _OWNED_MEDIUM.match(description.strip())
     if m is None:
         return None

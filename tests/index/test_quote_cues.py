@@ -1461,3 +1461,16 @@ def test_a_quote_after_one_sentence_of_background_goes_on_from_the_reported_spee
         "refuse.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Vane", None]
+
+
+def test_a_body_s_short_name_or_its_kind_owning_a_text_is_the_body_named_in_full():
+    quotes = extract_quotes([
+        "The Bank of Harbour left interest rates on hold at 4.75% this month.",
+        "The Bank's minutes said that risks were \u201csufficiently to the downside\u201d to "
+        "keep rates on hold. However, the minutes added: \u201cSome members noted that a rise "
+        "might be warranted in due course.\u201d",
+        "The Eastfield Media Council has banned the play. \u201cThe play is obscene and it "
+        "is hereby banned,\u201d the council's ruling said.",
+    ])
+    assert [q.speaker for q in quotes] == [
+        "Bank of Harbour", "Bank of Harbour", "Eastfield Media Council"]

@@ -1025,6 +1025,11 @@ _RELATIVE = re.compile(
     r"|(?P<bare>\b[A-Z][\w'\u2019]*)\s+(who)(?=(?:\s+[a-z]+){0,2}\s*$))\b")
 
 
+# an auxiliary of the passive (or "it") right before the verb: "have been denied", "it is said"
+_PASSIVE_TAIL = re.compile(r"(?i)\b(was|were|be|been|being|is|are|it)\s*$")
+# a name alone after the last comma, right before the verb
+_NAME_AFTER_LAST_COMMA = re.compile(
+    r",\s*(?P<name>(?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)\s*$")
 # a name right before ", who" (an age between: "Staunton, 49, who"), ending the chunk
 _NAME_BEFORE_WHO = re.compile(
     r"(?P<name>(?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*)"
@@ -1128,8 +1133,8 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
         return v.cue(Source("pronoun", name=alone.group(1).casefold()))
     # a relative clause set off by commas or dashes ("Jo Vane - who chairs the X - said")
     rel = _RELATIVE.search(chunk)
-    if rel is not None:
-        return _relative_head_cue(v, chunk, rel)
+    if rel is not None and not _PASSIVE_TAIL.search(tail):
+        return _name_before_verb_cue(v, chunk, rel.end()) or _relative_head_cue(v, chunk, rel)
     text = _TEXT_THAT.search(tail)
     if text is not None and bare(text.group("noun")) in _TEXT_NOUNS:
         # "under a headline that said", "a banner which read": the sign's words, not the
@@ -1138,7 +1143,7 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
     if re.search(r"(?i)(?:,|\b)\s*(?:that|and|but|then|and then|but then)\s*$", tail):
         # "X said it was early but added": the earlier subject speaks again
         return v.cue(Source("inherit"))
-    if re.search(r"(?i)\b(was|were|be|been|being|is|are|it)\s*$", tail):
+    if _PASSIVE_TAIL.search(tail):
         if (v.verb in PASSIVE_NAMING and _PASSIVE_QUOTE_AFTER.match(v.masked, v.end)
                 and not tail.casefold().endswith("it")):
             # "Jolie was referred to as a 'spoiled brat'": words said of the subject by
@@ -1146,6 +1151,19 @@ def _clause_cue(v: _Verb, before: str) -> Cue | None:
             return v.cue(Source("description"))
         return None  # "was told", "it is said": nobody speaks here
     return _named_clause_cue(v, before, chunk)
+
+
+def _name_before_verb_cue(v: _Verb, chunk: str, after: int) -> Cue | None:
+    """ "News of the problems, which reached Leeds first, caused selling, Vane said": a name
+    alone after the last comma (past `after`) is the verb's subject, not the head of a
+    relative clause earlier in the sentence."""
+    named = _NAME_AFTER_LAST_COMMA.search(chunk)
+    if named is None or named.start() <= after:
+        return None
+    src = parse_source(named.group("name"), inverted=True)
+    if src is not None and src.kind == "name" and _proper_subject(src, before_verb=True):
+        return v.cue(src)
+    return None
 
 
 def _relative_head_cue(v: _Verb, chunk: str, rel: re.Match[str]) -> Cue:

@@ -1474,3 +1474,16 @@ def test_a_body_s_short_name_or_its_kind_owning_a_text_is_the_body_named_in_full
     ])
     assert [q.speaker for q in quotes] == [
         "Bank of Harbour", "Bank of Harbour", "Eastfield Media Council"]
+
+
+def test_a_name_right_before_the_verb_speaks_over_a_relative_clause_earlier_in_the_sentence():
+    quotes = extract_quotes([
+        "Tom Vane spoke to reporters on Monday.",
+        "News of the \u201cenormous problems\u201d in Leeds, which reached Harbour City before "
+        "the market opened, caused a flurry of selling, Vane said.",
+        "Reports of \u201cserious failings\u201d at the plant, which worried Ann Moss last "
+        "year, have been denied, Vane said.",
+        "Jo Reed, who made a fortune from the trade, was called \u201cthe biggest pirate in "
+        "the north\u201d by the judge.",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane", None]

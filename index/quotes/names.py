@@ -30,8 +30,10 @@ from index.lexicon import (
     KIN_NOUNS,
     MALE_FIRST,
     MALE_TITLES,
+    MEDIUM_NOUNS,
     ORG_LINKS,
     ORG_WORDS,
+    OWNED_TEXTS,
     PARTICLES,
     PARTY_IDEOLOGIES,
     PARTY_MEMBERS,
@@ -804,20 +806,29 @@ def _organisation_with_joining_words(r: _Reading) -> _Verdict:
 
 
 _BEFORE_A_TITLE = frozenset({"the", "both", "former", "late", "then"})
-# whose aide, spokesman or friend ("by" and "from" name who acted or spoke instead)
+# whose aide, spokesman or friend
 _OWNER_PREPOSITIONS = frozenset({"to", "for", "of"})
+# who acted ("the visit by Prime Minister"), unless what they did is a text that speaks for
+# them ("a statement by President", "a letter from Prime Minister")
+_AGENT_PREPOSITIONS = frozenset({"by", "from"})
+_TEXTS = frozenset(OWNED_TEXTS) | MEDIUM_NOUNS
 
 
 def _title_after_preposition(role: list[str]) -> bool:
-    """ "an aide to President", "a spokesman for the Prime Minister", "an adviser to both":
-    a common noun, its preposition, then only titles, so the name after them is its object
-    ("Secretary of State" and "secretary of state", titles of their own, are not)."""
+    """ "an aide to President", "a spokesman for the Prime Minister", "an adviser to both",
+    "the visit by Prime Minister": a common noun, its preposition, then only titles, so the
+    name after them is its object ("Secretary of State" and "secretary of state", titles of
+    their own, are not)."""
     j = len(role) - 1
-    while j >= 0 and (((is_title(role[j]) or bare(role[j]).rstrip(".") in COURTESY)
-                       and is_capitalised(role[j])) or role[j] in _BEFORE_A_TITLE):
-        j -= 1
-    return (0 < j < len(role) - 1 and role[j] in _OWNER_PREPOSITIONS
-            and not is_capitalised(role[j - 1]))
+    while j >= 0 and (((is_title(role[j]) or bare(role[j]).rstrip(".") in COURTESY
+                        or bare(role[j]) in DEMONYMS) and is_capitalised(role[j]))
+                      or role[j] in _BEFORE_A_TITLE):
+        j -= 1  # "by Japanese Prime Minister": a nationality is part of the title
+    if not (0 < j < len(role) - 1) or is_capitalised(role[j - 1]):
+        return False
+    return role[j] in _OWNER_PREPOSITIONS or (
+        role[j] in _AGENT_PREPOSITIONS and bare(role[j - 1]) not in _TEXTS
+        and not role[j - 1].endswith("ed"))  # "the group led by Dr" speaks through its head
 
 
 def _object_of_preposition(r: _Reading) -> _Verdict:

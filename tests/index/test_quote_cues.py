@@ -1487,3 +1487,17 @@ def test_a_name_right_before_the_verb_speaks_over_a_relative_clause_earlier_in_t
         "the north\u201d by the judge.",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane", "Tom Vane", None]
+
+
+def test_a_titled_name_after_by_is_who_acted_not_who_speaks_unless_a_text_is_theirs():
+    quotes = extract_quotes([
+        "Treasury Secretary Jo Reed has cancelled a trip to Leeds because of business at "
+        "home, including the visit this week by Danish Prime Minister Tom Vane, a Treasury "
+        "spokesman said.",
+        "The spokesman, who asked not to be identified, said: \u201cI would not draw any "
+        "conclusion from the cancellation at all.\u201d",
+        "But he added that the visit was \u201cpart of the press of business.\u201d",
+        "A statement by Prime Minister Tom Vane said: \u201cWe will not give in to this at "
+        "all.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == [None, None, "Tom Vane"]

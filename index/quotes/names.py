@@ -37,6 +37,7 @@ from index.lexicon import (
     PARTICLES,
     PARTY_IDEOLOGIES,
     PARTY_MEMBERS,
+    PERSON_NOUNS,
     PRONOUNS,
     STOP_CAPS,
     SUFFIXES,
@@ -483,12 +484,7 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
     last = parts[-1] if parts else ""
     if len(parts) >= 2 and is_apposition(last) and not _names_a_person(last):
         for k in range(len(parts) - 2, -1, -1):
-            if ((re.match(_PREPOSITION_LEAD, parts[k]) or is_adverb_opener(parts[k]))
-                    and k == len(parts) - 2) or _subordinate_clause(parts[k]) \
-                    or _participle_opener(parts[k]):
-                # "In Iowa, voters said": a place, then the subject; "Separately, the
-                # bank warned": an adverb, then the subject; "As the crowd cheered Vane":
-                # a clause of its own, whose names are never the main clause's subject
+            if _holds_no_subject(parts, k):
                 break
             head = parse_source(parts[k], inverted=True)
             if (head is not None and head.kind == "description" and k == len(parts) - 2
@@ -499,12 +495,9 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
                 r.phrase = parts[k]
                 return None
             if head is not None and head.kind in ("name", "org"):
-                role = head.role
-                nxt = parts[k + 1]
-                if not role and re.match(r"(?i)^(a|an|the)\b|[a-z]", nxt) and is_apposition(nxt) \
-                        and not bare(nxt.split()[0]).endswith("ing"):
-                    role = clean_role(parts[k + 1])
-                return Source(head.kind, head.name, role, None)
+                if _object_at_the_end(parts[k], head.name or ""):
+                    break  # "a loss for Jefferies and Co, the SEC said": the SEC speaks
+                return _with_apposed_role(head, parts[k + 1])
             if not is_apposition(parts[k]):
                 break
     if len(parts) >= 2 and re.match(r"(?i)^(?:who|whose)\b", last) \
@@ -515,6 +508,43 @@ def _name_before_apposition(r: _Reading) -> _Verdict:
         return None
     r.phrase = last
     return None
+
+
+def _with_apposed_role(head: Source, nxt: str) -> Source:
+    """The name or body with the apposition after it as its role when it has none."""
+    role = head.role
+    if not role and re.match(r"(?i)^(a|an|the)\b|[a-z]", nxt) and is_apposition(nxt) \
+            and not bare(nxt.split()[0]).endswith("ing"):
+        role = clean_role(nxt)
+    return Source(head.kind, head.name, role, None)
+
+
+def _holds_no_subject(parts: list[str], k: int) -> bool:
+    """ "In Iowa, voters said": a place, then the subject; "Separately, the bank warned": an
+    adverb, then the subject; "As the crowd cheered Vane": a clause of its own, whose names
+    are never the main clause's subject."""
+    part = parts[k]
+    return (((re.match(_PREPOSITION_LEAD, part) or is_adverb_opener(part))
+             and k == len(parts) - 2) or _subordinate_clause(part) or _participle_opener(part))
+
+
+def _object_at_the_end(part: str, name: str) -> bool:
+    """Does the comma part end on the name as the object of a preposition ("a loss for
+    Jefferies and Co")? Then it is no subject an apposition after it could describe. People
+    of a body ("analysts at Harbour Bank", "a spokesman for Vane and Co") speak for it."""
+    words = name.split()
+    at = part.rfind(words[0]) if words else -1
+    before = part[:at].split() if at > 0 else []
+    if not before or before[-1] not in _OBJECT_PREPOSITIONS:
+        return False
+    return len(before) < 2 or not _people_word(before[-2])
+
+
+def _people_word(token: str) -> bool:
+    """ "analysts", "spokesman", "director", "chief": a word for people or a person's job."""
+    word = bare(token)
+    return (word in GROUP_NOUNS or word in PERSON_NOUNS or is_title(token)
+            or bool(_ROLE_SUFFIX.search(word)) or word.endswith(("man", "woman", "person")))
 
 
 def _participle_opener(part: str) -> bool:
@@ -608,6 +638,10 @@ def _person_before_preposition(r: _Reading) -> _Verdict:
     return Source("name", name=person.name, role=role or person.role)
 
 
+# what "and" joins to a name to make a firm's ("Vane and Co", "Reed and Sons")
+_FIRM_ENDINGS = frozenset("co company sons partners associates".split())
+
+
 def _cut_trailing_clause(tokens: list[str]) -> list[str]:
     """ "Putin's negotiator Vladimir Medinsky after the meeting" ends at "Medinsky"."""
     named = False  # a capitalised word that is no stop word stands before token i
@@ -622,6 +656,8 @@ def _cut_trailing_clause(tokens: list[str]) -> list[str]:
             # "Tom Hale of Eastfield Trust" is Hale; "Secretary of State John Kerry" and
             # "former Gov. and party chairman Ed Rendell" read on to the name
             prev = tokens[i - 1]
+            if word == "and" and i + 1 < len(tokens) and bare(tokens[i + 1]) in _FIRM_ENDINGS:
+                continue  # "Laurie Milbank and Co assistant manager Jo Reed": a firm's name
             if _is_name_token(prev) and not is_title(prev) and bare(prev) not in ORG_WORDS \
                     and not is_possessive(prev) and not prev.endswith(","):
                 return tokens[:i]
@@ -684,12 +720,14 @@ def _name_and_role(r: _Reading) -> _Verdict:
     i = len(tokens) - 1
     while i >= 0 and len(name_tokens) < 5:
         tok = tokens[i]
-        if (tok == "&" or (is_capitalised(tok) and stop_cap(bare(tok)) and not is_title(tok)
-                           and bare(tok) not in PRONOUNS)) and name_tokens \
+        if (tok == "&" or (tok == "and" and name_tokens and bare(name_tokens[0]) in _FIRM_ENDINGS)
+                or (is_capitalised(tok) and stop_cap(bare(tok)) and not is_title(tok)
+                    and bare(tok) not in PRONOUNS)) and name_tokens \
                 and i > 0 and _is_name_token(tokens[i - 1]) and not is_possessive(tokens[i - 1]) \
                 and not is_title(tokens[i - 1]):
-            # "Marks & Spencer", "Securities & Exchange Commission"; a capitalised small
-            # word between name words is the name's own ("Doctors Without Borders")
+            # "Marks & Spencer", "Securities & Exchange Commission", "Vane and Co"; a
+            # capitalised small word between name words is the name's own ("Doctors
+            # Without Borders")
             name_tokens.insert(0, tok)
             i -= 1
             continue

@@ -443,3 +443,21 @@ def test_then_after_a_subject_is_an_adverb_not_a_new_clause():
         (None, "The trust\u2019s statement")]
     nodded = extract_quotes([said, f"He nodded then said: {words}"])
     assert [q.speaker for q in nodded[1:]] == ["Tom Hale"]
+
+
+def test_and_co_belongs_to_a_firm_s_name_never_ends_a_person_s():
+    assert parse_source("Vane and Co assistant manager Jo Reed", inverted=True) == Source(
+        "name", "Jo Reed", "Vane and Co assistant manager")
+    assert parse_source("a spokesman for Harbour Sachs and Co.", inverted=True) == Source(
+        "description", description="a spokesman for Harbour Sachs and Co.")
+    assert parse_source("Tom Vane and Jo Reed", inverted=True) == Source("name", "Tom Vane")
+
+
+def test_a_name_ending_its_part_as_an_object_takes_no_apposition_after_it():
+    assert parse_source("The deal left a loss for Harbour Bank, the regulator") == Source(
+        "description", description="the regulator")
+    assert parse_source("It meant a loss for Vane and Co, the regulator") == Source(
+        "description", description="the regulator")
+    # people of a body speak for it
+    assert parse_source("Analysts at Harbour Bank, the biggest lender") == Source(
+        "org", "Harbour Bank", "the biggest lender")

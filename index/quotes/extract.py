@@ -90,7 +90,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 123
+EXTRACTOR_VERSION: int = 124
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -457,10 +457,33 @@ class _Article:
         known = _DEFINITE_MEDIUM.match(" ".join(description.split()))
         if known is not None and _medium_word(known.group(0)) in self.texts:
             return self.texts[_medium_word(known.group(0))]
+        if known is not None:
+            issued = self._issuer(_medium_word(known.group(0)), pos)
+            if issued is not None:  # "Vane did release a statement. "…," the statement said"
+                return issued
         body = self.bodies.named(description, pos) or self.bodies.titled(description, pos)
         if body is None and known is not None and known.group("medium").casefold() in _STUDIES:
             body = self._only_body_speaking(pos)
         return _Attribution(body, None, None, "org") if body is not None else None
+
+    def _issuer(self, medium: str, pos: int) -> _Attribution | None:
+        """The named subject of the last sentence before `pos`, in its paragraph or the one
+        before, that released or issued a text of this kind ("Vane did release a statement")."""
+        p0 = pos // _PARA
+        for p in range(p0, max(-1, p0 - 2), -1):
+            end = pos - p * _PARA if p == p0 else len(self.masked[p])
+            for lo, hi in reversed(self.sents[p]):
+                if lo >= end:
+                    continue
+                sentence = self.masked[p][lo : min(hi, end)]
+                m = _STATEMENT_ISSUED.search(sentence)
+                if m is None or _medium_word(m.group("text")) != medium:
+                    continue
+                subject = sentence_subject(sentence[: m.start()])
+                if subject is None or subject.kind not in ("name", "org"):
+                    return None
+                return self.attribute(subject, p * _PARA + lo, "said", None)
+        return None
 
     def _only_body_speaking(self, pos: int) -> str | None:
         """The organisation that is the subject of every organisation's cue before `pos`,
@@ -2033,8 +2056,8 @@ def _text_announced(art: _Article, p: int) -> _Attribution | None:
 
 # "issued a statement apologising ...", "released a brief statement": a text to follow
 _STATEMENT_ISSUED = re.compile(
-    r"\b(?:issued|released|put\s+out|sent\s+out|posted)\s+(?:a|an|this)\s+(?:\w+\s+)?"
-    r"(?:statement|letter|message|memo|note)\b")
+    r"\b(?:issue[sd]?|release[sd]?|put\s+out|sent\s+out|post(?:ed|s)?)\s+(?:a|an|this)\s+"
+    r"(?:\w+\s+)?(?P<text>statement|letter|message|memo|note)\b")
 
 
 def _audience(att: _Attribution) -> bool:

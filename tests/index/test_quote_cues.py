@@ -1501,3 +1501,15 @@ def test_a_titled_name_after_by_is_who_acted_not_who_speaks_unless_a_text_is_the
         "all.\u201d",
     ])
     assert [q.speaker for q in quotes] == [None, None, "Tom Vane"]
+
+
+def test_the_statement_said_is_whoever_released_or_issued_it_just_before():
+    quotes = extract_quotes([
+        "Tom Vane declined to be interviewed but did release a statement that was published "
+        "with the report. \u201cI make no excuses and accept full responsibility for my "
+        "actions,\u201d the statement said.",
+        "Days later the Harbour Museum issued a statement of concern. Recalling \u201cthe "
+        "cost to families who were unable to leave,\u201d the statement urged readers to "
+        "\u201cavoid condemning the newcomers as a group.\u201d",
+    ])
+    assert [q.speaker for q in quotes] == ["Tom Vane", "Harbour Museum", "Harbour Museum"]

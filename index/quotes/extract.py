@@ -90,7 +90,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 124
+EXTRACTOR_VERSION: int = 125
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)
@@ -1748,6 +1748,10 @@ def _other_voice_before(n: _Neighbours) -> bool:
     sentence = n.art.masked[n.p][plo:phi].rstrip()
     if n.person_before is not None:
         return True  # "US coach Pat Rowe wants his team to play on clay. "…""
+    said = _speech_without_quote(n.art, n.p, n.si - 1)
+    if said is not None and said.source.kind == "name" and n.same_par \
+            and n.art.book.resolve(said.source.name or "") != n.same_par[-1].speaker:
+        return True  # "John Snow put a brave face on it, saying it was a sign of growth. "…""
     return "\x00" not in sentence and not sentence.endswith(":") and any(
         c.source.kind == "description" and c.source.description
         and _MEDIUM_SUBJECT.match(c.source.description)
@@ -1866,9 +1870,23 @@ def _speech_without_quote(art: _Article, p: int, si: int) -> Cue | None:
     """The last cue of sentence si that names who speaks, when the sentence holds no quote
     ("One broker said it was political.")."""
     lo, hi = art.sents[p][si]
+    if "\x00" in art.masked[p][lo:hi]:
+        return None
     cues = [c for c in art.cues[p][si] if c.source.kind in ("name", "org", "pronoun")
             or _UNNAMED_PERSON.match(c.source.description or "")]
-    return cues[-1] if cues and "\x00" not in art.masked[p][lo:hi] else None
+    if cues:
+        return cues[-1]
+    inherit = next((c for c in art.cues[p][si] if c.source.kind == "inherit"
+                    and c.verb.endswith("ing")
+                    and art.masked[p][lo : c.position].rstrip().endswith(",")), None)
+    if inherit is None:
+        return None
+    # "Treasury Secretary John Snow put a brave face on it, saying ...": the participle's
+    # subject is the sentence's
+    subject = sentence_subject(art.masked[p][lo : inherit.position])
+    if subject is None or subject.kind not in ("name", "org"):
+        return None
+    return dataclasses.replace(inherit, source=subject)
 
 
 def _quote_alone(n: _Neighbours) -> bool:

@@ -1513,3 +1513,16 @@ def test_the_statement_said_is_whoever_released_or_issued_it_just_before():
         "\u201cavoid condemning the newcomers as a group.\u201d",
     ])
     assert [q.speaker for q in quotes] == ["Tom Vane", "Harbour Museum", "Harbour Museum"]
+
+
+def test_a_quote_after_another_person_s_reported_speech_is_theirs_not_the_paragraph_s():
+    quotes = extract_quotes([
+        "The pound fell sharply. \u201cThe fall has been sudden and violent,\u201d said Bo "
+        "Hale of Harbour Bank. \u201cRecent moves have had no impact yet.\u201d Finance "
+        "Minister Tom Vane put a brave face on the news, saying it was a sign of growth. "
+        "\u201cThe economy is growing at such a fast rate that it is pulling in imports.\u201d",
+        "\u201cWe expected some of this but nothing like this,\u201d said Jo Reed. Ann Moss "
+        "said the findings were no surprise. \u201cWe have known it for years and years.\u201d "
+        "The study took a year.",
+    ])
+    assert [q.speaker for q in quotes] == ["Bo Hale", "Bo Hale", "Tom Vane", "Jo Reed", "Ann Moss"]

@@ -90,7 +90,7 @@ from index.quotes.spans import Span, find_spans
 logger = logging.getLogger(__name__)
 
 # Bump whenever extraction changes: the store re-extracts stored articles when it differs.
-EXTRACTOR_VERSION: int = 125
+EXTRACTOR_VERSION: int = 126
 
 SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _PARA = 1 << 32  # position = paragraph * _PARA + offset (above any paragraph's length)

@@ -256,14 +256,22 @@ class Source:
 def _clean_phrase(phrase: str) -> str:
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
     phrase = phrase.replace("\x00", " ")
+    phrase = _PARTY_AND_STATE.sub("", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-\u2014\u2013\"'\u201c\u201d")
     return _SENTENCE_STOP_AFTER_WORD.sub("", phrase)
 
 
-# the full stop of a sentence that ends on a name ("- Maria L. Ortega Ruiz."), not the point
-# of an initial or of an abbreviation that is part of the name ("Jr.", "Acme Inc.")
-_SENTENCE_STOP_AFTER_WORD = re.compile(r"(?<=[a-z]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)"
-                                       r"(?<!\bBros)\.$")
+# a US lawmaker's party and state after the name ("Mitch McConnell, R-Ky.,", "(D-N.Y.)"):
+# who the person is, never a name of its own
+_PARTY_AND_STATE = re.compile(
+    r",?\s*\(?\b[RDI]-(?:[A-Z][a-z]{0,4}\.|[A-Z]\.[A-Z]\.|[A-Z]{2}\b)\)?(?=\s*(?:[,)]|$))")
+
+
+# the full stop of a sentence that ends on a name ("- Maria L. Ortega Ruiz.", "said M&S."),
+# not the point of an initial ("U.S.") or of an abbreviation that is part of the name ("Jr.",
+# "Acme Inc.")
+_SENTENCE_STOP_AFTER_WORD = re.compile(r"(?<=[A-Za-z&]{2})(?<!\bInc)(?<!\bLtd)(?<!\bCorp)"
+                                       r"(?<!\bBros)(?<!\bCo)(?<!\bJr)(?<!\bSr)\.$")
 
 
 _ADVERB_TAIL = re.compile(

@@ -461,3 +461,11 @@ def test_a_name_ending_its_part_as_an_object_takes_no_apposition_after_it():
     # people of a body speak for it
     assert parse_source("Analysts at Harbour Bank, the biggest lender") == Source(
         "org", "Harbour Bank", "the biggest lender")
+
+
+def test_a_party_and_state_after_a_lawmaker_s_name_is_no_name():
+    assert parse_source("Senate Majority Leader Ann Vane, R-Ky.") == Source(
+        "name", "Ann Vane", "Senate Majority Leader")
+    assert parse_source("Rep. Tom Reed, D-N.Y.", inverted=True) == Source(
+        "name", "Tom Reed", "Rep.")
+    assert parse_source("M&S.", inverted=True) == Source("org", "M&S")

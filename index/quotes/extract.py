@@ -590,7 +590,9 @@ class _Article:
         for p, lo, text in self._text_before(since // _PARA, pos):
             if p * _PARA + lo + len(text) <= since or head not in text:
                 continue
-            for m in pattern.finditer(text):
+            # an introduction before the last named subject never counts: read from there
+            start = max(0, since - p * _PARA - lo - _INTRODUCTION_MARGIN)
+            for m in pattern.finditer(text, start):
                 before = text[max(0, m.start() - _ROLE_REACH) : m.start()].split()
                 verb = before[-1] if before else ""
                 if verb.casefold() not in _PREDICATE_WORDS and not (
@@ -1429,6 +1431,7 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
 
 
 _READ_BACK = 3000  # how far back a look at what was just said reads, in characters
+_INTRODUCTION_MARGIN = 64  # an introduction ("a fashion designer") is shorter than this
 _ROLE_REACH = 120  # a role or determiner stands this near the word it goes with
 # "became a designer", "as a designer": what a person is, not someone new brought in
 _PREDICATE_WORDS = frozenset(

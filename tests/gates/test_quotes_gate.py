@@ -33,7 +33,7 @@ BBC_LOOKUPS = 0.95
 POLNEAR_RECALL = 0.95
 POLNEAR_PRECISION = 0.95
 POLNEAR_SPEAKER = 0.96
-# floors: measured with extractor v119 (BBC dev speaker 0.986, look-ups 0.962; PolNeAR dev
+# floors: measured with extractor v126 (BBC dev speaker 0.986, look-ups 0.962; PolNeAR dev
 # speaker 0.962 by the issue 10 rule, 277 of 288, 0.985 over the sources that have a name).
 # v31 stopped reading a wire dateline ("WASHINGTON, Dec. 8 (UPI) -") as the sentence's
 # subject; in one dev article that lets two "the president said" quotes resolve to the

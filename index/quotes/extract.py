@@ -473,6 +473,8 @@ class _Article:
         for p in range(p0, max(-1, p0 - 2), -1):
             end = pos - p * _PARA if p == p0 else len(self.masked[p])
             for lo, hi in reversed(self.sents[p]):
+                if end - hi > _READ_BACK:
+                    break  # a bounded look back, whatever the paragraph's length
                 if lo >= end:
                     continue
                 sentence = self.masked[p][lo : min(hi, end)]
@@ -1432,6 +1434,7 @@ def _name_line_owner(art: _Article, p: int) -> tuple[Source, int] | None:
 
 _READ_BACK = 3000  # how far back a look at what was just said reads, in characters
 _INTRODUCTION_MARGIN = 64  # an introduction ("a fashion designer") is shorter than this
+_SUBJECT_REACH = 300  # a participle cue this far into its sentence still has its subject
 _ROLE_REACH = 120  # a role or determiner stands this near the word it goes with
 # "became a designer", "as a designer": what a person is, not someone new brought in
 _PREDICATE_WORDS = frozenset(
@@ -1882,7 +1885,7 @@ def _speech_without_quote(art: _Article, p: int, si: int) -> Cue | None:
     inherit = next((c for c in art.cues[p][si] if c.source.kind == "inherit"
                     and c.verb.endswith("ing")
                     and art.masked[p][lo : c.position].rstrip().endswith(",")), None)
-    if inherit is None:
+    if inherit is None or inherit.position - lo > _SUBJECT_REACH:
         return None
     # "Treasury Secretary John Snow put a brave face on it, saying ...": the participle's
     # subject is the sentence's

@@ -130,9 +130,18 @@ def _gender_agrees(query: str, speaker: str) -> bool:
 
 
 def _forms(name: str) -> tuple[str, ...]:
-    """A speaker's names: "Institute for Supply Management (ISM)" is found by either."""
+    """A speaker's names: "Institute for Supply Management (ISM)" is found by either, and
+    "Peter Brabeck-Letmathe" by his whole surname or by either half of it, as news shortens
+    a double-barrelled name ("Mr Brabeck")."""
     m = _ACRONYM_TAIL.match(name)
-    return (m.group("name"), m.group("acronym")) if m else (name,)
+    if m:
+        return (m.group("name"), m.group("acronym"))
+    words = name.split()
+    halves = [h for h in words[-1].split("-") if h[:1].isupper() and len(h) > 2] \
+        if len(words) > 1 and "-" in words[-1] else []
+    if len(halves) < 2:
+        return (name,)
+    return (name, *(" ".join([*words[:-1], half]) for half in halves))
 
 
 def suggest_speakers(query: str, names: Sequence[str], limit: int = 3) -> list[str]:

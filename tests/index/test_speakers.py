@@ -49,6 +49,17 @@ def test_match_by_surname_full_name_and_mr_surname():
         assert [q.article_id for q in match_quotes(query, QUOTES)] == ["a1", "a2", "a3"], query
 
 
+def test_a_double_barrelled_surname_is_found_whole_or_by_either_half():
+    quotes = [_q("Selling is still on the table.", "Peter Harbour-Vane", "a1"),
+              _q("We live by the sea.", "Ann Vane", "a2"),
+              _q("It was a family firm.", "Tom al-Reed", "a3")]
+    for query in ("Harbour-Vane", "Peter Harbour-Vane", "Harbour", "Mr Harbour", "Peter Vane"):
+        assert [q.article_id for q in match_quotes(query, quotes)] == ["a1"], query
+    assert [q.article_id for q in match_quotes("Vane", quotes)] == ["a1", "a2"]
+    assert [q.article_id for q in match_quotes("Ann Vane", quotes)] == ["a2"]
+    assert match_quotes("al", quotes) == []  # a lowercase particle is no half of a name
+
+
 def test_match_transliteration_variant():
     assert len(match_quotes("Melnisky", QUOTES)) == 1
     assert len(match_quotes("Melniskiy", QUOTES)) == 1

@@ -853,10 +853,10 @@ class _Article:
             label = self._label_before_person(tokens)
             if label:  # "Carmaker Harbour Motors": the kind of business, then its name
                 return _Attribution(self.bodies.expand(" ".join(tokens[1:])), label, None, "org")
-            if len(tokens) == 1 and bare(tokens[0]).casefold() in BODY_NOUNS:
+            if len(tokens) == 1 and bare(tokens[0]) in BODY_NOUNS:
                 # "the Bank's minutes", "the Commission said": the short form of the body
                 # the story named in full ("the Bank of England")
-                full = self.bodies.titled("the " + bare(tokens[0]).casefold(), pos)
+                full = self.bodies.titled("the " + bare(tokens[0]), pos)
                 if full is not None:
                     return _Attribution(full, None, None, "org")
             return _Attribution(self.bodies.expand(src.name or ""), None, None, "org")
@@ -930,18 +930,21 @@ class _Article:
         s0 = self.sentence_of(p0, first.mark_start)
         s1 = self.sentence_of(p1, max(final.mark_end - 1, final.mark_start))
         best: tuple[float, Cue, int, int] | None = None
+        set_off = _name_setting_off(self, span) if self.cues[p0][s0] else None
         for p, si in {(p0, s0), (p1, s1)}:
             for cue in self.cues[p][si]:
-                dist = self._cue_distance(cue, p, span)
+                dist = self._cue_distance(cue, p, span, set_off)
                 if dist is not None and (best is None or dist < best[0]):
                     best = (dist, cue, p, si)
         if best is None:
             return None
         return best[1], best[2], best[3]
 
-    def _cue_distance(self, cue: Cue, p: int, span: Span) -> float | None:
+    def _cue_distance(self, cue: Cue, p: int, span: Span,
+                      set_off: tuple[int, Source] | None) -> float | None:
         """How far the cue stands from the quote, with penalties for what lies between;
-        None when the cue cannot be the quote's."""
+        None when the cue cannot be the quote's. `set_off`: the name the quote is set off
+        after by a dash, if any (read once per quote)."""
         first, final = span.segments[0], span.segments[-1]
         if _names_passively(cue) and not (p == first.paragraph and passive_quote_at(
                 self.masked[p], cue.position + len(cue.verb), first.mark_start)):
@@ -961,7 +964,6 @@ class _Article:
         if p == first.paragraph and cue.position < first.mark_start:
             if _in_aside_before(self.masked[p], cue.position, first.mark_start):
                 return None  # '"A" - at which point the crowd chanted "B" - "C"'
-            set_off = _name_setting_off(self, span)
             if set_off is not None and set_off[0] > cue.position:
                 return None  # 'has said the same, including Ann Moss -- "…" --': hers
             if _RIGHT_BEFORE_QUOTE.fullmatch(
